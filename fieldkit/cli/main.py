@@ -1,0 +1,86 @@
+"""The ``fieldkit`` command: subcommands for scripts, and the desktop window when given none.
+
+Each group of subcommands lives in its own module with a ``register(subparsers)`` function; the
+modules import only what their handlers need when they run, so ``fieldkit status`` starts without
+Qt, reportlab or the sync server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fieldkit import __version__
+
+from .context import CommandError, Context
+
+# Modules under fieldkit.cli that add subcommands, in the order --help lists them.
+COMMAND_MODULES = ("records", "transfer", "config_cmd")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (what is wrong, and where to look) and status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="fieldkit",
+        description="FieldKit: cooperation meetings, project visits and follow-ups, offline. "
+        "Run without a command to open the desktop window.",
+    )
+    parser.add_argument("--version", action="version", version=f"FieldKit {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the store lives (default: FIELDKIT_DATA_DIR, else the per-user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the store's passphrase from FILE (or set FIELDKIT_PASSPHRASE)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"fieldkit.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        if args.command is None:
+            from fieldkit.ui.app import run_app  # the desktop window: only now is Qt imported
+
+            return run_app(ctx)
+        return args.func(args, ctx) or 0
+    except CommandError as exc:
+        return ctx.fail(str(exc))
+    except KeyboardInterrupt:
+        return ctx.fail("interrupted")
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        from fieldkit.core.errors import FieldKitError
+
+        if isinstance(exc, FieldKitError):
+            return ctx.fail(str(exc))
+        if isinstance(exc, OSError):
+            return ctx.fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        import traceback
+
+        log = ctx.log_crash(traceback.format_exc())
+        where = f" (details in {log})" if log else ""
+        return ctx.fail(f"unexpected error: {type(exc).__name__}: {exc}{where}")
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

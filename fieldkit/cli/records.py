@@ -1,0 +1,315 @@
+"""Subcommands on records: new, edit, list, show, history, delete, restore, search, status, demo-data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from .context import CommandError, Context
+
+KIND_CHOICES = ("meeting", "visit", "project", "organisation", "person", "followup")
+SEARCH_KINDS = ("meeting", "visit", "project", "contact", "organisation", "person", "followup")
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "new",
+        help="create a record",
+        description="Create a record from FIELD=VALUE "
+        "pairs, e.g.: fieldkit new meeting subject='GX dialogue' date=2026-03-02 "
+        "country=KE policy_fields=gx,digital",
+    )
+    p.add_argument("kind", choices=KIND_CHOICES)
+    p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
+    p.add_argument(
+        "--json",
+        dest="json_file",
+        metavar="FILE",
+        help="read the fields as a JSON object from FILE ('-' for standard input)",
+    )
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "edit",
+        help="change fields of a record",
+        description="Change fields of a record: fieldkit edit ID place='Ministry of Energy'",
+    )
+    p.add_argument("id")
+    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("list", help="list records with filters")
+    _filter_options(p, SEARCH_KINDS)
+    p.add_argument("--sort", default="date", help="date, date_asc, updated, title, due, country")
+    p.add_argument("--limit", type=int, default=100, help="at most N rows (0: all; default 100)")
+    p.add_argument("--trash", action="store_true", help="list deleted records instead")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "search",
+        help="full-text search (English, Japanese, any language)",
+        description='Every word must match; "quoted phrases" match as a whole; '
+        "1-2 character words work too.",
+    )
+    p.add_argument("query")
+    _filter_options(p, SEARCH_KINDS)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="show one record (id or a unique id prefix)")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="print the whole record as JSON")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("history", help="who changed what in a record, and when")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("delete", help="move a record (with its follow-ups and photos) to the trash")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("restore", help="bring a record back from the trash")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("status", help="counts, pending changes, data directory, schema version")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser(
+        "demo-data", help="add realistic demo records (meetings, visits, projects...)"
+    )
+    p.add_argument("--meetings", type=_count, default=200)
+    p.add_argument("--visits", type=_count, default=60)
+    p.add_argument("--projects", type=_count, default=40)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo)
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return n
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _filter_options(p, kinds) -> None:
+    p.add_argument("--kind", action="append", choices=kinds, help="only this kind (repeatable)")
+    p.add_argument("--country", action="append", metavar="CC", help="ISO country code (repeatable)")
+    p.add_argument("--field", action="append", metavar="F", help="policy field code (repeatable)")
+    p.add_argument(
+        "--status",
+        action="append",
+        help="status (follow-up: open/done/dropped; project: IATI activity status 1-6)",
+    )
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    p.add_argument("--overdue", action="store_true", help="overdue follow-ups and project reports")
+
+
+def _filter(args, text: str = ""):
+    from fieldkit.core.query import RecordFilter
+    from fieldkit.core.reference import reference
+
+    countries = tuple(c.upper() for c in args.country or ())
+    for c in countries:
+        if c not in reference().countries:
+            raise CommandError(f"unknown country code {c!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+    for f in args.field or ():
+        if f not in reference().policy_fields:
+            raise CommandError(
+                f"unknown policy field {f!r}; choose from " + ", ".join(reference().policy_fields)
+            )
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CommandError("--from is after --to")
+    return RecordFilter(
+        kinds=tuple(args.kind or ()),
+        countries=countries,
+        policy_fields=tuple(args.field or ()),
+        statuses=tuple(args.status or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        overdue=args.overdue,
+        text=text,
+        deleted=getattr(args, "trash", False),
+    )
+
+
+def _read_json_object(path: str) -> dict:
+    import sys
+
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+        value = json.loads(text)
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise CommandError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    if not isinstance(value, dict):
+        raise CommandError(f"{path}: expected a JSON object")
+    return value
+
+
+def cmd_new(args, ctx: Context) -> int:
+    from fieldkit.core.store import validate_record
+
+    from .values import parse_assignments
+
+    data = _read_json_object(args.json_file) if args.json_file else {}
+    data.update(parse_assignments(args.kind, args.fields))
+    data["kind"] = args.kind
+    store = ctx.store()
+    record = validate_record(data, context=f"new {args.kind}")
+    saved = store.create(record)
+    ctx.print(saved.id)
+    return 0
+
+
+def cmd_edit(args, ctx: Context) -> int:
+    from .values import parse_assignments
+
+    store = ctx.store()
+    record = store.find(args.id, include_deleted=False)
+    saved = store.update(record.id, parse_assignments(record.kind, args.fields))
+    ctx.print(f"{saved.id} revision {saved.revision}")
+    return 0
+
+
+def _rows_table(ctx: Context, rows: list[dict]) -> None:
+    if not rows:
+        ctx.print("no records")
+        return
+    for r in rows:
+        extra = f" due {r['due']}" if r.get("due") else ""
+        status = f" [{r['status']}]" if r.get("status") else ""
+        ctx.print(
+            f"{r['id'][:8]}  {r['kind']:<12} {r['date'] or '':<10}  {r['country'] or '  '}  "
+            f"{r['title']}{status}{extra}"
+        )
+
+
+def cmd_list(args, ctx: Context) -> int:
+    store = ctx.store()
+    flt = _filter(args)
+    try:
+        ids = store.ids(flt, sort=args.sort)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    total = len(ids)
+    if args.limit:
+        ids = ids[: args.limit]
+    rows = store.summaries(ids)
+    if args.json:
+        ctx.print_json({"total": total, "records": rows})
+    else:
+        _rows_table(ctx, rows)
+        if total > len(rows):
+            ctx.print(f"... {total - len(rows)} more (use --limit 0 for all)")
+    return 0
+
+
+def cmd_search(args, ctx: Context) -> int:
+    if not args.query.strip():
+        raise CommandError("the search query is empty")
+    store = ctx.store()
+    rows = store.search(args.query, _filter(args), limit=args.limit)
+    if args.json:
+        ctx.print_json(rows)
+    else:
+        _rows_table(ctx, rows)
+    return 0
+
+
+def cmd_show(args, ctx: Context) -> int:
+    from fieldkit.core.describe import describe
+
+    store = ctx.store()
+    record = store.find(args.id)
+    if args.json:
+        ctx.print(record.model_dump_json(indent=2))
+    else:
+        ctx.print(describe(record, store))
+    return 0
+
+
+def cmd_history(args, ctx: Context) -> int:
+    store = ctx.store()
+    record = store.find(args.id)
+    entries = store.history(record.id)
+    if args.json:
+        ctx.print_json([e.__dict__ for e in entries])
+        return 0
+    for e in entries:
+        ctx.print(f"r{e.revision}  {e.at[:19].replace('T', ' ')} UTC  {e.author}  {e.action}")
+        for name, (old, new) in sorted(e.changes.items()):
+            ctx.print(f"    {name}: {_short(old)} -> {_short(new)}")
+    return 0
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def cmd_delete(args, ctx: Context) -> int:
+    store = ctx.store()
+    record = store.find(args.id, include_deleted=False)
+    store.delete(record.id)
+    ctx.print(
+        f"moved to the trash: {record.kind} {record.id} ({record.title_text()}); "
+        f"'fieldkit restore {record.id[:8]}' brings it back"
+    )
+    return 0
+
+
+def cmd_restore(args, ctx: Context) -> int:
+    store = ctx.store()
+    record = store.find(args.id)
+    store.restore(record.id)
+    ctx.print(f"restored: {record.kind} {record.id} ({record.title_text()})")
+    return 0
+
+
+def cmd_status(args, ctx: Context) -> int:
+    store = ctx.store()
+    info = store.status()
+    if args.json:
+        ctx.print_json(info)
+        return 0
+    ctx.print(f"data directory: {info['data_dir']}")
+    ctx.print(f"schema version: {info['schema_version']}")
+    for kind, n in info["counts"].items():
+        ctx.print(f"  {kind + 's:':<15}{n:>8}")
+    ctx.print(f"in the trash: {info['deleted']}")
+    ctx.print(f"pending changes (not yet synced): {info['pending_changes']}")
+    if info["drafts"]:
+        ctx.print(f"unsaved drafts: {info['drafts']}")
+    return 0
+
+
+def cmd_demo(args, ctx: Context) -> int:
+    from fieldkit.core.demo import generate
+
+    store = ctx.store()
+    counts = generate(
+        store, meetings=args.meetings, visits=args.visits, projects=args.projects, seed=args.seed
+    )
+    ctx.print("added " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0

@@ -1,0 +1,98 @@
+"""``fieldkit export`` and ``fieldkit import``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .context import CommandError, Context
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="write records as JSON lines (lossless) or CSV (for Excel)")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument(
+        "--kind",
+        choices=(
+            "meeting",
+            "visit",
+            "project",
+            "organisation",
+            "person",
+            "followup",
+            "attachment",
+            "contact",
+        ),
+    )
+    p.add_argument("--trash", action="store_true", help="include deleted records (jsonl)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import",
+        help="read JSON lines as exported; all or nothing",
+        description="Upsert records by id from a JSON-lines file. If any line is "
+        "invalid nothing is written, and every problem is listed.",
+    )
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_export(args, ctx: Context) -> int:
+    from fieldkit.core.query import RecordFilter
+    from fieldkit.core.transfer import export_csv, export_jsonl
+
+    if args.format == "csv" and (not args.kind or args.kind == "contact"):
+        raise CommandError(
+            "CSV has one column per field, so it needs one --kind "
+            "(meeting, visit, project, organisation, person, followup)"
+        )
+    store = ctx.store(create=False)
+    kinds = (args.kind,) if args.kind else ()
+    records = store.iter_records(RecordFilter(kinds=kinds), sort="date_asc")
+    if args.trash:
+        from itertools import chain
+
+        records = chain(records, store.iter_records(RecordFilter(kinds=kinds, deleted=True)))
+    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+    if args.output:
+        target = Path(args.output)
+        tmp = target.with_name(target.name + ".part")
+        # Written aside and renamed: an interrupted export never leaves half a file behind.
+        try:
+            with open(tmp, "w", encoding=encoding, newline="") as out:
+                n = _write(args, records, out, export_csv, export_jsonl)
+            tmp.replace(target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        print(f"exported {n} records to {target}", file=sys.stderr)
+    else:
+        if args.format == "csv":
+            sys.stdout.reconfigure(encoding="utf-8-sig", newline="")
+        _write(args, records, sys.stdout, export_csv, export_jsonl)
+    return 0
+
+
+def _write(args, records, out, export_csv, export_jsonl) -> int:
+    if args.format == "csv":
+        return export_csv(records, args.kind, out)
+    return export_jsonl(records, out)
+
+
+def cmd_import(args, ctx: Context) -> int:
+    from fieldkit.core.transfer import read_jsonl
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"no such file: {path}")
+    records = read_jsonl(path)
+    store = ctx.store()
+    counts = store.import_records(records)
+    ctx.print(
+        f"imported {path}: {counts['created']} created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged"
+    )
+    return 0

@@ -1,0 +1,421 @@
+"""The records FieldKit keeps, as pydantic models (no Qt, no storage).
+
+Every record shares the envelope in ``Record``: an id made on the device, revision, times, authors,
+tombstone, post (embassy) and handling marking. ``kind`` tells the record types apart, so a line of
+JSON can be read into the right model with ``parse_record``.
+
+Codes (countries, sectors, policy fields, ...) are checked against the reference data, and text has
+an upper bound, so bad input is refused with a message rather than stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
+
+from .reference import reference
+
+SHORT = 500  # names, titles, places
+LONG = 200_000  # narrative fields: a long finding must fit, a 10 MB paste must not
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    # Millisecond precision: exact round trips through JSON and SQLite text, and enough to order edits.
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _in(table_name: str, what: str):
+    def check(value: str) -> str:
+        table = getattr(reference(), table_name)
+        if value not in table:
+            raise ValueError(f"unknown {what} {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _country(value: str) -> str:
+    value = value.upper()
+    if value not in reference().countries:
+        raise ValueError(f"unknown country code {value!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+    return value
+
+
+def _uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError):
+        raise ValueError(f"not a record id: {value!r}") from None
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("a time zone is required (times are stored in UTC)")
+    return value.astimezone(UTC)
+
+
+ShortText = Annotated[str, Field(max_length=SHORT)]
+LongText = Annotated[str, Field(max_length=LONG)]
+RecordId = Annotated[str, AfterValidator(_uuid)]
+CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
+PolicyField = Annotated[str, _in("policy_fields", "policy field")]
+Instrument = Annotated[str, _in("instruments", "instrument")]
+Summit = Annotated[str, _in("summits", "summit/forum")]
+Classification = Annotated[str, _in("classifications", "classification")]
+Caveat = Annotated[str, _in("caveats", "handling caveat")]
+Scheme = Annotated[str, _in("schemes", "scheme")]
+Criterion = Annotated[str, _in("dac_criteria", "DAC criterion")]
+Rating = Literal["A", "B", "C", "D"]
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+
+KINDS = ("meeting", "visit", "project", "organisation", "person", "followup", "attachment")
+CONTACT_KINDS = ("organisation", "person")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+
+
+class Attendee(Strict):
+    """Someone at a meeting or met on a visit; linked to the contacts directory when known."""
+
+    name: ShortText = Field(min_length=1)
+    title: ShortText = ""
+    organisation: ShortText = ""
+    person_id: RecordId | None = None
+    organisation_id: RecordId | None = None
+
+
+class CriterionRating(Strict):
+    rating: Rating | None = None
+    note: LongText = ""
+
+
+class SectorShare(Strict):
+    """A sector; vocabulary "1" is DAC 5-digit, and only those codes are checked."""
+
+    code: ShortText = Field(min_length=1)
+    vocabulary: ShortText = "1"
+    percentage: float | None = Field(default=None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _dac_code(self):
+        if self.vocabulary == "1" and self.code not in reference().sectors:
+            raise ValueError(f"unknown DAC 5-digit sector code {self.code!r}")
+        return self
+
+
+class CountryShare(Strict):
+    code: CountryCode
+    percentage: float | None = Field(default=None, ge=0, le=100)
+
+
+class OrgRole(Strict):
+    """A participating organisation as IATI names it (role 1 funding ... 4 implementing)."""
+
+    name: ShortText = ""
+    ref: ShortText = ""
+    role: ShortText = ""
+    type: ShortText = ""
+
+
+class Location(Strict):
+    name: ShortText = ""
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+
+
+class RelatedActivity(Strict):
+    ref: ShortText = Field(min_length=1)
+    type: ShortText = ""  # IATI RelatedActivityType: 1 parent, 2 child, 3 sibling, ...
+
+
+class Record(Strict):
+    """The envelope every record shares."""
+
+    id: RecordId = Field(default_factory=new_id)
+    kind: str
+    revision: int = Field(default=0, ge=0)
+    created_at: UtcDateTime | None = None
+    updated_at: UtcDateTime | None = None
+    created_by: ShortText = ""
+    updated_by: ShortText = ""
+    deleted_at: UtcDateTime | None = None
+    post: ShortText = ""
+    classification: Classification = Field(
+        default_factory=lambda: reference().default_classification
+    )
+    caveats: list[Caveat] = Field(default_factory=list)
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def title_text(self) -> str:
+        """A one-line label for lists and history."""
+        return self.id
+
+    def sort_date(self) -> date | None:
+        return None
+
+    def country_code(self) -> str | None:
+        return getattr(self, "country", None)
+
+
+class Meeting(Record):
+    """A record of conversation with a ministry, company or partner."""
+
+    kind: Literal["meeting"] = "meeting"
+    subject: ShortText = Field(min_length=1)
+    date: date
+    start_time: time | None = None
+    end_time: time | None = None
+    place: ShortText = ""
+    country: CountryCode
+    organisation_ids: list[RecordId] = Field(default_factory=list)
+    partner_attendees: list[Attendee] = Field(default_factory=list)
+    our_attendees: list[Attendee] = Field(default_factory=list)
+    policy_fields: list[PolicyField] = Field(default_factory=list)
+    instruments: list[Instrument] = Field(default_factory=list)
+    summits: list[Summit] = Field(default_factory=list)
+    key_points: LongText = ""
+    partner_requests: LongText = ""
+    our_responses: LongText = ""
+    drafter: ShortText = ""
+    approver: ShortText = ""
+    distribution: list[ShortText] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _times(self):
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            raise ValueError("end_time is before start_time")
+        return self
+
+    def title_text(self) -> str:
+        return self.subject
+
+    def sort_date(self) -> date | None:
+        return self.date
+
+
+class Visit(Record):
+    """A project monitoring visit, rated against the six DAC criteria."""
+
+    kind: Literal["visit"] = "visit"
+    project_id: RecordId | None = None
+    title: ShortText = ""
+    date: date
+    site: ShortText = ""
+    country: CountryCode
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    visitors: list[ShortText] = Field(default_factory=list)
+    people_met: list[Attendee] = Field(default_factory=list)
+    progress: LongText = ""
+    facilities_use: LongText = ""
+    criteria: dict[Criterion, CriterionRating] = Field(default_factory=dict)
+    overall_rating: Rating | None = None
+    findings: LongText = ""
+    issues: LongText = ""
+    recommendations: LongText = ""
+
+    def title_text(self) -> str:
+        return self.title or f"Visit {self.date.isoformat()} {self.site}".strip()
+
+    def sort_date(self) -> date | None:
+        return self.date
+
+
+class Project(Record):
+    """A project in the registry: a grassroots grant, a JICA project, or one imported from IATI."""
+
+    kind: Literal["project"] = "project"
+    title: ShortText = Field(min_length=1)
+    description: LongText = ""
+    # Other languages of title and description, e.g. {"title": {"ja": "..."}} (IATI narratives).
+    translations: dict[str, dict[str, LongText]] = Field(default_factory=dict)
+    iati_identifier: ShortText | None = None
+    reporting_org: ShortText = ""
+    scheme: Scheme = "other"
+    sectors: list[SectorShare] = Field(default_factory=list)
+    country: CountryCode | None = None
+    recipient_countries: list[CountryShare] = Field(default_factory=list)
+    location: ShortText = ""
+    locations: list[Location] = Field(default_factory=list)
+    implementing_partner: ShortText = ""
+    participating_orgs: list[OrgRole] = Field(default_factory=list)
+    related: list[RelatedActivity] = Field(default_factory=list)
+    budget: Decimal | None = None
+    currency: ShortText = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    contract_date: date | None = None
+    interim_report_due: date | None = None
+    interim_report_received: date | None = None
+    completion_report_due: date | None = None
+    completion_report_received: date | None = None
+    completion_date: date | None = None
+    status: Annotated[str, _in("activity_status", "activity status")] = "2"
+    notes: LongText = ""
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        if value and value.upper() not in reference().currencies:
+            raise ValueError(f"unknown currency {value!r} (use ISO 4217, e.g. JPY)")
+        return value.upper()
+
+    def title_text(self) -> str:
+        return self.title
+
+    def sort_date(self) -> date | None:
+        return self.contract_date or self.start_date
+
+    def interim_report_overdue(self, today: date) -> bool:
+        due = self.interim_report_due
+        return bool(due and not self.interim_report_received and due < today)
+
+    def completion_report_overdue(self, today: date) -> bool:
+        due = self.completion_report_due
+        return bool(due and not self.completion_report_received and due < today)
+
+    def next_report_due(self) -> date | None:
+        """The earliest report still outstanding: what makes a project overdue."""
+        pending = [
+            d
+            for d, got in (
+                (self.interim_report_due, self.interim_report_received),
+                (self.completion_report_due, self.completion_report_received),
+            )
+            if d and not got
+        ]
+        return min(pending) if pending else None
+
+
+class Organisation(Record):
+    kind: Literal["organisation"] = "organisation"
+    name: ShortText = Field(min_length=1)
+    name_local: ShortText = ""
+    acronym: ShortText = ""
+    type: Annotated[str, _in("organisation_types", "organisation type")] = "other"
+    country: CountryCode | None = None
+    address: ShortText = ""
+    phone: ShortText = ""
+    email: ShortText = ""
+    website: ShortText = ""
+    iati_ref: ShortText = ""
+    notes: LongText = ""
+
+    def title_text(self) -> str:
+        return self.name
+
+
+class Person(Record):
+    kind: Literal["person"] = "person"
+    name: ShortText = Field(min_length=1)
+    name_local: ShortText = ""
+    title: ShortText = ""
+    organisation_id: RecordId | None = None
+    country: CountryCode | None = None
+    email: ShortText = ""
+    phone: ShortText = ""
+    notes: LongText = ""
+
+    def title_text(self) -> str:
+        return self.name
+
+
+class FollowUp(Record):
+    """An action agreed at a meeting or found on a visit."""
+
+    kind: Literal["followup"] = "followup"
+    parent_id: RecordId | None = None
+    text: LongText = Field(min_length=1)
+    owner: ShortText = ""
+    due: date | None = None
+    status: Literal["open", "done", "dropped"] = "open"
+    done_on: date | None = None
+
+    def title_text(self) -> str:
+        return self.text.splitlines()[0][:120] if self.text else ""
+
+    def sort_date(self) -> date | None:
+        return self.due
+
+    def overdue(self, today: date) -> bool:
+        return self.status == "open" and self.due is not None and self.due < today
+
+
+class Attachment(Record):
+    """A photo or document; the bytes live content-addressed under the data directory."""
+
+    kind: Literal["attachment"] = "attachment"
+    parent_id: RecordId | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    media_type: ShortText = "application/octet-stream"
+    size: int = Field(ge=0)
+    filename: ShortText = ""
+    caption: ShortText = ""
+    taken_at: datetime | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    position: int = 0
+
+    def title_text(self) -> str:
+        return self.caption or self.filename or self.sha256[:12]
+
+    def sort_date(self) -> date | None:
+        return self.taken_at.date() if self.taken_at else None
+
+
+AnyRecord = Annotated[
+    Meeting | Visit | Project | Organisation | Person | FollowUp | Attachment,
+    Field(discriminator="kind"),
+]
+MODELS: dict[str, type[Record]] = {
+    "meeting": Meeting,
+    "visit": Visit,
+    "project": Project,
+    "organisation": Organisation,
+    "person": Person,
+    "followup": FollowUp,
+    "attachment": Attachment,
+}
+_adapter: TypeAdapter = TypeAdapter(AnyRecord)
+
+
+def parse_record(data: dict[str, Any]) -> Record:
+    """Validate a dict (e.g. one line of an export) into the model its ``kind`` names.
+
+    Raises pydantic.ValidationError; callers turn it into a ValidationProblem.
+    """
+    return _adapter.validate_python(data)
+
+
+def record_from_json(text: str | bytes) -> Record:
+    return _adapter.validate_json(text)
+
+
+# Fields the store owns; a user's edit never sets them directly.
+ENVELOPE = frozenset(
+    {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
+)

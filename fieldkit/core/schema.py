@@ -1,0 +1,149 @@
+"""The store's schema and its upgrades.
+
+``PRAGMA user_version`` holds the schema version. Each upgrade step is a function that takes the
+store from version N-1 to N; steps run in order, each in its own transaction, so a crash mid-way
+leaves the store at the last completed version. A store newer than this code knows is refused and
+left untouched (the structure of calibre's schema_upgrades.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from .errors import NewerStoreError, StoreError
+
+APP_ID = 0x464B4954  # "FKIT": PRAGMA application_id marks the file as ours
+
+
+def run_script(conn, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``executescript`` would COMMIT the open transaction first, breaking the one-step-one-transaction
+    rule, so statements are split with ``sqlite3.complete_statement`` and run one by one.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in upgrade step: {pending[:80]!r}")
+
+
+def _v1(conn) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        -- One table for every kind: the full record as JSON in `data`, and the columns that lists,
+        -- filters and sync need, derived from it on every write.
+        CREATE TABLE records (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            post TEXT NOT NULL DEFAULT '',
+            classification TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            country TEXT,
+            date TEXT,
+            due TEXT,            -- next outstanding deadline: open follow-up, unreceived report
+            status TEXT,
+            tags TEXT NOT NULL DEFAULT '',  -- ' gx digital ': policy fields, for filtering
+            parent_id TEXT,
+            created_at TEXT,
+            updated_at TEXT,
+            created_by TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT,
+            server_version INTEGER,   -- HQ's version this copy is based on (sync)
+            data TEXT NOT NULL
+        );
+        CREATE INDEX records_kind_date ON records(kind, date);
+        CREATE INDEX records_kind_country ON records(kind, country);
+        CREATE INDEX records_parent ON records(parent_id) WHERE parent_id IS NOT NULL;
+        CREATE INDEX records_due ON records(due) WHERE due IS NOT NULL;
+        CREATE INDEX records_updated ON records(updated_at);
+
+        -- Trigram: matches Japanese inside a word (請求 in 日本語の請求書) and any 3+ characters.
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, tokenize = 'trigram');
+
+        CREATE TABLE history (
+            seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            action TEXT NOT NULL,      -- create, update, delete, restore, import, sync
+            changes TEXT NOT NULL      -- {"field": [old, new], ...}
+        );
+        CREATE INDEX history_record ON history(record_id, seq);
+
+        -- The outbox: one row per local change, written in the change's own transaction.
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY,
+            mutation_id TEXT NOT NULL UNIQUE,
+            record_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            op TEXT NOT NULL,          -- upsert or delete
+            revision INTEGER NOT NULL,
+            base_version INTEGER,      -- the server version the change was made on
+            fields TEXT NOT NULL,      -- names of the fields this change touched
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX outbox_record ON outbox(record_id);
+
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id TEXT,
+            data TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+# Append new steps here; never edit a released one. Index i upgrades to version i + 1.
+UPGRADES: list[Callable] = [_v1]
+CURRENT = len(UPGRADES)
+
+
+def user_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_ours(conn, path: str) -> None:
+    """Refuse a SQLite file that some other program wrote."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != APP_ID and tables:
+        raise StoreError(f"{path} is a SQLite file but not a FieldKit store; it was left untouched")
+
+
+def upgrade(conn, path: str) -> int:
+    """Bring the store to CURRENT; returns the version it was at before."""
+    check_ours(conn, path)
+    start = user_version(conn)
+    if start > CURRENT:
+        raise NewerStoreError(
+            f"{path} was written by a newer FieldKit (schema {start}, this version knows up to "
+            f"{CURRENT}); update FieldKit to open it. The file was left untouched."
+        )
+    for version in range(start + 1, CURRENT + 1):
+        conn.execute("BEGIN EXCLUSIVE")
+        try:
+            if user_version(conn) != version - 1:  # another process upgraded meanwhile
+                conn.execute("ROLLBACK")
+                continue
+            UPGRADES[version - 1](conn)
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start

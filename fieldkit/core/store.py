@@ -1,0 +1,629 @@
+"""The local store: records, their history, the sync outbox and drafts, in one SQLite file.
+
+Library first: the CLI, the desktop app, reports and sync all call a ``Store``. Every mutation is
+one transaction that writes the record, its search text, a history entry and an outbox entry
+together, so a crash loses either the whole action or nothing, and sync never misses a change.
+
+    store = Store.open(Path("~/fk").expanduser())
+    meeting = store.create(Meeting(subject="GX dialogue", date=date(2026, 3, 2), country="KE"))
+    store.update(meeting.id, {"place": "Ministry of Energy"})
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import schema
+from .db import Transaction, connect
+from .errors import FieldKitError, NotFound, StoreError, ValidationProblem, problems_from_pydantic
+from .indexing import row_for, search_text
+from .models import ENVELOPE, KINDS, Record, new_id, parse_record, utcnow
+from .paths import STORE_FILE
+from .query import RecordFilter, order_clause, where_clause
+from .reference import use_overrides
+from .settings import Settings, load_settings
+
+SUMMARY_COLUMNS = (
+    "id, kind, revision, title, country, date, due, status, classification, post, parent_id, "
+    "updated_at, updated_by, deleted_at"
+)
+
+
+@dataclass
+class Changes:
+    """What a committed action changed, so views refresh only that (Anki's OpChanges)."""
+
+    kinds: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    source: object | None = None
+
+    def add(self, record: Record) -> None:
+        self.kinds.add(record.kind)
+        self.ids.add(record.id)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    record_id: str
+    revision: int
+    at: str
+    author: str
+    action: str
+    changes: dict[str, list]
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list]:
+    """Field -> [old, new] for every user field that differs (envelope fields excluded)."""
+    out = {}
+    for key in old.keys() | new.keys():
+        if key in ENVELOPE or key == "deleted_at":
+            continue
+        if old.get(key) != new.get(key):
+            out[key] = [old.get(key), new.get(key)]
+    return out
+
+
+class Store:
+    """One open FieldKit store. Thread-safe: all access to the connection is serialised."""
+
+    def __init__(self, conn, path: Path, data_dir: Path, settings: Settings) -> None:
+        self.conn = conn
+        self.path = path
+        self.data_dir = data_dir
+        self.settings = settings
+        self.tx = Transaction(conn)
+        self._listeners: list[Callable[[Changes], None]] = []
+
+    # ---- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        key: str | None = None,
+        create: bool = True,
+        settings: Settings | None = None,
+    ) -> Store:
+        """Open (and create or upgrade) the store in ``data_dir``.
+
+        ``key`` opens an encrypted (SQLCipher) store. Raises StoreError for a file that is not a
+        FieldKit store and NewerStoreError for one from a newer FieldKit; neither is modified.
+        """
+        data_dir = Path(data_dir)
+        path = data_dir / STORE_FILE
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no FieldKit store in {data_dir}")
+            data_dir.mkdir(parents=True, exist_ok=True)
+        elif path.is_dir():
+            raise StoreError(f"{path} is a folder, not a FieldKit store")
+        if path.exists():
+            _check_header(path, encrypted=key is not None)
+        conn = connect(path, key=key)
+        try:
+            schema.upgrade(conn, str(path))
+            if conn.execute("SELECT count(*) FROM meta WHERE key='device_id'").fetchone()[0] == 0:
+                conn.execute("INSERT INTO meta VALUES ('device_id', ?)", (new_id(),))
+        except BaseException:
+            conn.close()
+            raise
+        use_overrides(data_dir)
+        return cls(conn, path, data_dir, settings or load_settings(data_dir))
+
+    def close(self) -> None:
+        with self.tx.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def author(self) -> str:
+        return self.settings.author()
+
+    @property
+    def device_id(self) -> str:
+        return self.meta("device_id") or ""
+
+    def meta(self, key: str) -> str | None:
+        with self.tx.read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.tx.write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # ---- change notification -------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Changes], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _announce(self, changes: Changes) -> None:
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+
+    # ---- reading -------------------------------------------------------------------------------
+    def get(self, record_id: str, *, include_deleted: bool = False) -> Record:
+        with self.tx.read() as conn:
+            row = conn.execute(
+                "SELECT data, deleted_at FROM records WHERE id = ?", (record_id,)
+            ).fetchone()
+        if row is None or (row[1] and not include_deleted):
+            raise NotFound(
+                f"no record with id {record_id}" + (" (it is in the trash)" if row else "")
+            )
+        return _load(row[0])
+
+    def find(self, prefix: str, *, include_deleted: bool = True) -> Record:
+        """A record by its id or an unambiguous id prefix of at least 6 characters (for the CLI)."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < 6:
+            raise FieldKitError(f"id {prefix!r} is too short: give at least 6 characters")
+        with self.tx.read() as conn:
+            rows = conn.execute(
+                "SELECT data FROM records WHERE id >= ? AND id < ? LIMIT 2",
+                (prefix, prefix + "\uffff"),
+            ).fetchall()
+        if not rows:
+            raise NotFound(f"no record with id {prefix}")
+        if len(rows) > 1:
+            raise FieldKitError(f"id {prefix} matches several records; give more characters")
+        record = _load(rows[0][0])
+        if record.deleted and not include_deleted:
+            raise NotFound(f"record {record.id} is in the trash")
+        return record
+
+    def get_many(self, ids: Iterable[str]) -> list[Record]:
+        ids = list(ids)
+        out: dict[str, Record] = {}
+        with self.tx.read() as conn:
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                for (data,) in conn.execute(
+                    f"SELECT data FROM records WHERE id IN ({marks})", chunk
+                ):
+                    rec = _load(data)
+                    out[rec.id] = rec
+        return [out[i] for i in ids if i in out]
+
+    def query(
+        self,
+        flt: RecordFilter = RecordFilter(),
+        *,
+        sort: str = "date",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Record]:
+        """Full records matching a filter, in ``sort`` order."""
+        where, params = where_clause(flt)
+        sql = f"SELECT data FROM records r WHERE {where} ORDER BY {order_clause(sort)}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        with self.tx.read() as conn:
+            return [_load(d) for (d,) in conn.execute(sql, params)]
+
+    def iter_records(
+        self, flt: RecordFilter = RecordFilter(), *, sort: str = "date", batch: int = 1000
+    ) -> Iterator[Record]:
+        """Like ``query`` but streams, for exports and reports over large stores."""
+        for ids in _chunks(self.ids(flt, sort=sort), batch):
+            yield from self.get_many(ids)
+
+    def ids(self, flt: RecordFilter = RecordFilter(), *, sort: str = "date") -> list[str]:
+        """Only the ids, in order: what a lazy list view holds."""
+        where, params = where_clause(flt)
+        with self.tx.read() as conn:
+            return [
+                i
+                for (i,) in conn.execute(
+                    f"SELECT r.id FROM records r WHERE {where} ORDER BY {order_clause(sort)}",
+                    params,
+                )
+            ]
+
+    def count(self, flt: RecordFilter = RecordFilter()) -> int:
+        where, params = where_clause(flt)
+        with self.tx.read() as conn:
+            return conn.execute(f"SELECT count(*) FROM records r WHERE {where}", params).fetchone()[
+                0
+            ]
+
+    def summaries(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Light rows (no record body) for list views, in the order of ``ids``."""
+        ids = list(ids)
+        out: dict[str, dict] = {}
+        with self.tx.read() as conn:
+            cur = conn.cursor()
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                cur.execute(f"SELECT {SUMMARY_COLUMNS} FROM records WHERE id IN ({marks})", chunk)
+                names = [d[0] for d in cur.description]
+                for row in cur.fetchall():
+                    out[row[0]] = dict(zip(names, row, strict=True))
+        return [out[i] for i in ids if i in out]
+
+    def search(
+        self, text: str, flt: RecordFilter = RecordFilter(), *, limit: int = 50, sort: str = "date"
+    ) -> list[dict[str, Any]]:
+        """Summaries of records whose text matches every term of ``text`` (any language)."""
+        from dataclasses import replace
+
+        flt = replace(flt, text=text)
+        where, params = where_clause(flt)
+        sql = (
+            f"SELECT {SUMMARY_COLUMNS.replace('id,', 'r.id,', 1)} FROM records r WHERE {where} "
+            f"ORDER BY {order_clause(sort)} LIMIT ?"
+        )
+        with self.tx.read() as conn:
+            cur = conn.execute(sql, [*params, limit])
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def children(self, parent_id: str, kind: str | None = None) -> list[Record]:
+        flt = RecordFilter(parent_id=parent_id, kinds=(kind,) if kind else ())
+        return self.query(flt, sort="date_asc")
+
+    def history(self, record_id: str) -> list[HistoryEntry]:
+        with self.tx.read() as conn:
+            rows = conn.execute(
+                "SELECT seq, record_id, revision, at, author, action, changes FROM history "
+                "WHERE record_id = ? ORDER BY seq",
+                (record_id,),
+            ).fetchall()
+        return [HistoryEntry(*r[:6], json.loads(r[6])) for r in rows]
+
+    def status(self) -> dict[str, Any]:
+        with self.tx.read() as conn:
+            counts = dict.fromkeys(KINDS, 0)
+            counts.update(
+                conn.execute(
+                    "SELECT kind, count(*) FROM records WHERE deleted_at IS NULL GROUP BY kind"
+                ).fetchall()
+            )
+            trash = conn.execute(
+                "SELECT count(*) FROM records WHERE deleted_at IS NOT NULL"
+            ).fetchone()[0]
+            pending = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+            drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+            version = schema.user_version(conn)
+        return {
+            "data_dir": str(self.data_dir),
+            "store": str(self.path),
+            "schema_version": version,
+            "counts": counts,
+            "deleted": trash,
+            "pending_changes": pending,
+            "drafts": drafts,
+            "device_id": self.device_id,
+        }
+
+    # ---- writing -------------------------------------------------------------------------------
+    def create(self, record: Record, *, source: object | None = None) -> Record:
+        """Store a new record: revision 1, stamped with now and the current user."""
+        changes = Changes(source=source)
+        with self.tx.write():
+            created = self._create(record, "create")
+            changes.add(created)
+        self._announce(changes)
+        return created
+
+    def create_many(self, records: Iterable[Record], *, action: str = "create") -> int:
+        """Store many new records in one transaction (demo data, bulk loads)."""
+        changes = Changes()
+        n = 0
+        with self.tx.write():
+            for record in records:
+                changes.add(self._create(record, action))
+                n += 1
+        self._announce(changes)
+        return n
+
+    def update(
+        self, record_id: str, values: dict[str, Any], *, source: object | None = None
+    ) -> Record:
+        """Change some fields of a record; validated as a whole before anything is written."""
+        bad = sorted(set(values) & ENVELOPE)
+        if bad:
+            raise FieldKitError(f"{', '.join(bad)} cannot be set directly")
+        changes = Changes(source=source)
+        with self.tx.write():
+            old = self.get(record_id)
+            data = old.model_dump(mode="json")
+            data.update(values)
+            new = validate_record(data, context=f"record {record_id}")
+            saved = self._replace(old, new, "update")
+            changes.add(saved)
+        self._announce(changes)
+        return saved
+
+    def save(self, record: Record, *, source: object | None = None) -> Record:
+        """Create or update from a whole model (what an editor form holds)."""
+        changes = Changes(source=source)
+        with self.tx.write():
+            try:
+                old = self.get(record.id)
+            except NotFound:
+                saved = self._create(record, "create")
+            else:
+                saved = self._replace(old, record, "update")
+            changes.add(saved)
+        self._announce(changes)
+        return saved
+
+    def delete(self, record_id: str, *, source: object | None = None) -> Record:
+        """Move a record (and its follow-ups and attachments) to the trash: a tombstone that syncs."""
+        changes = Changes(source=source)
+        with self.tx.write():
+            old = self.get(record_id)
+            now = utcnow()
+            for rec in [old, *self._children(old.id)]:
+                changes.add(self._set_deleted(rec, now))
+        self._announce(changes)
+        return self.get(record_id, include_deleted=True)
+
+    def restore(self, record_id: str, *, source: object | None = None) -> Record:
+        """Bring a record back from the trash, with the children deleted together with it."""
+        changes = Changes(source=source)
+        with self.tx.write():
+            old = self.get(record_id, include_deleted=True)
+            if not old.deleted:
+                raise FieldKitError(f"record {record_id} is not in the trash")
+            deleted_with = [
+                c for c in self._children(old.id, deleted=True) if c.deleted_at == old.deleted_at
+            ]
+            for rec in [old, *deleted_with]:
+                changes.add(self._set_deleted(rec, None))
+        self._announce(changes)
+        return self.get(record_id)
+
+    def import_records(self, records: list[Record], *, action: str = "import") -> dict[str, int]:
+        """Upsert by id in one transaction: new ids are created, changed ones get a revision."""
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        changes = Changes()
+        with self.tx.write():
+            for incoming in records:
+                try:
+                    old = self.get(incoming.id, include_deleted=True)
+                except NotFound:
+                    rec = self._create(incoming, action, keep_envelope=True)
+                    counts["created"] += 1
+                    changes.add(rec)
+                    continue
+                rec = self._replace(old, incoming, action, allow_deleted=True)
+                if rec.revision == old.revision:
+                    counts["unchanged"] += 1
+                else:
+                    counts["updated"] += 1
+                    changes.add(rec)
+        self._announce(changes)
+        return counts
+
+    # ---- drafts --------------------------------------------------------------------------------
+    def save_draft(
+        self, key: str, kind: str, data: dict[str, Any], record_id: str | None = None
+    ) -> None:
+        """Keep an unsaved edit; the editor calls this every few seconds."""
+        with self.tx.write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?, ?, ?)",
+                (
+                    key,
+                    kind,
+                    record_id,
+                    json.dumps(data, ensure_ascii=False, default=str),
+                    utcnow().isoformat(),
+                ),
+            )
+
+    def drafts(self) -> list[dict[str, Any]]:
+        with self.tx.read() as conn:
+            rows = conn.execute(
+                "SELECT key, kind, record_id, data, saved_at FROM drafts ORDER BY saved_at"
+            ).fetchall()
+        return [
+            {"key": k, "kind": kind, "record_id": rid, "data": json.loads(d), "saved_at": at}
+            for k, kind, rid, d, at in rows
+        ]
+
+    def discard_draft(self, key: str) -> None:
+        with self.tx.write() as conn:
+            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+
+    # ---- outbox (read by sync) -----------------------------------------------------------------
+    def outbox(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT seq, mutation_id, record_id, kind, op, revision, base_version, fields, "
+            "created_at FROM outbox ORDER BY seq"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        with self.tx.read() as conn:
+            cur = conn.execute(sql)
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        for r in rows:
+            r["fields"] = json.loads(r["fields"])
+        return rows
+
+    # ---- internals -----------------------------------------------------------------------------
+    def _create(self, record: Record, action: str, keep_envelope: bool = False) -> Record:
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM records WHERE id = ?", (record.id,)).fetchone():
+            raise FieldKitError(f"a record with id {record.id} already exists")
+        now = utcnow()
+        author = self.author
+        stamp = {"revision": max(record.revision, 1) if keep_envelope else 1}
+        if not (keep_envelope and record.created_at):
+            stamp.update(created_at=now, created_by=author)
+        if not (keep_envelope and record.updated_at):
+            stamp.update(updated_at=now, updated_by=author)
+        if not record.post:
+            stamp["post"] = self.settings.post_name()
+        rec = record.model_copy(update=stamp)
+        self._write_row(rec, insert=True)
+        self._log(rec, action, {}, now, author)
+        self._queue(
+            rec, "delete" if rec.deleted else "upsert", sorted(rec.model_fields_set | {"id"})
+        )
+        return rec
+
+    def _replace(
+        self, old: Record, new: Record, action: str, allow_deleted: bool = False
+    ) -> Record:
+        if new.kind != old.kind:
+            raise FieldKitError(f"record {old.id} is a {old.kind}, not a {new.kind}")
+        if old.deleted and not allow_deleted:
+            raise FieldKitError(f"record {old.id} is in the trash; restore it before editing")
+        old_data = old.model_dump(mode="json")
+        new_data = new.model_dump(mode="json")
+        changed = diff(old_data, new_data)
+        tomb_changed = bool(old.deleted_at) != bool(new.deleted_at)
+        if not changed and not tomb_changed:
+            return old
+        now = utcnow()
+        author = self.author
+        rec = new.model_copy(
+            update={
+                "revision": old.revision + 1,
+                "created_at": old.created_at,
+                "created_by": old.created_by,
+                "updated_at": now,
+                "updated_by": author,
+                "deleted_at": (new.deleted_at or now) if new.deleted_at else None,
+            }
+        )
+        self._write_row(rec, insert=False)
+        if tomb_changed:
+            changed["deleted"] = [old.deleted, rec.deleted]
+        self._log(rec, action, changed, now, author)
+        self._queue(rec, "delete" if rec.deleted else "upsert", sorted(changed))
+        return rec
+
+    def _set_deleted(self, old: Record, when: datetime | None) -> Record:
+        now = utcnow()
+        rec = old.model_copy(
+            update={
+                "deleted_at": when,
+                "revision": old.revision + 1,
+                "updated_at": now,
+                "updated_by": self.author,
+            }
+        )
+        self._write_row(rec, insert=False)
+        action = "delete" if when else "restore"
+        self._log(rec, action, {"deleted": [old.deleted, rec.deleted]}, now, self.author)
+        self._queue(rec, "delete" if when else "upsert", ["deleted_at"])
+        return rec
+
+    def _children(self, parent_id: str, deleted: bool = False) -> list[Record]:
+        rows = self.conn.execute(
+            "SELECT data FROM records WHERE parent_id = ? AND kind IN ('followup', 'attachment') "
+            f"AND deleted_at IS {'NOT ' if deleted else ''}NULL",
+            (parent_id,),
+        ).fetchall()
+        return [_load(d) for (d,) in rows]
+
+    def _write_row(self, rec: Record, insert: bool) -> None:
+        data = rec.model_dump(mode="json")
+        row = row_for(rec, data)
+        conn = self.conn
+        cols = list(row)
+        if insert:
+            cur = conn.execute(
+                f"INSERT INTO records ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                list(row.values()),
+            )
+            rowid = cur.lastrowid
+        else:
+            sets = ",".join(f"{c} = ?" for c in cols)
+            conn.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), rec.id])
+            rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (rec.id,)).fetchone()[0]
+            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
+        if not rec.deleted:
+            conn.execute(
+                "INSERT INTO records_fts (rowid, text) VALUES (?, ?)",
+                (rowid, search_text(rec, data)),
+            )
+
+    def _log(self, rec: Record, action: str, changes: dict, at: datetime, author: str) -> None:
+        self.conn.execute(
+            "INSERT INTO history (record_id, revision, at, author, action, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                rec.id,
+                rec.revision,
+                at.isoformat(),
+                author,
+                action,
+                json.dumps(changes, ensure_ascii=False, default=str),
+            ),
+        )
+
+    def _queue(self, rec: Record, op: str, fields: list[str]) -> None:
+        base = self.conn.execute(
+            "SELECT server_version FROM records WHERE id = ?", (rec.id,)
+        ).fetchone()
+        self.conn.execute(
+            "INSERT INTO outbox (mutation_id, record_id, kind, op, revision, base_version, fields, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id(),
+                rec.id,
+                rec.kind,
+                op,
+                rec.revision,
+                base[0] if base else None,
+                json.dumps(fields),
+                utcnow().isoformat(),
+            ),
+        )
+
+
+def _load(data: str) -> Record:
+    # Stored JSON was validated on the way in; re-validating keeps the types exact (dates, enums).
+    return parse_record(json.loads(data))
+
+
+def validate_record(data: dict[str, Any], context: str = "") -> Record:
+    """A record from plain data, or a ValidationProblem naming every bad field."""
+    try:
+        return parse_record(data)
+    except ValidationError as exc:
+        raise ValidationProblem(problems_from_pydantic(exc), context) from None
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _check_header(path: Path, encrypted: bool) -> None:
+    """Refuse a file that is plainly not SQLite before SQLite touches it (and maybe writes a WAL)."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head:
+        return  # an empty file: SQLite makes a store of it
+    if not encrypted and head != b"SQLite format 3\x00":
+        raise StoreError(
+            f"{path} is not a FieldKit store (not an SQLite file); it was left untouched"
+        )

@@ -1,0 +1,127 @@
+"""Export and import of records as JSON lines, and CSV for spreadsheets.
+
+JSON lines are the lossless format: one complete record per line, with ``id``, ``kind`` and
+``revision``. Import is all or nothing: every line is validated first, and one bad line means
+nothing is written and every problem is reported with its line number and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from .errors import FieldKitError, ValidationProblem, problems_from_pydantic
+from .models import KINDS, MODELS, Record, parse_record
+
+MAX_LINE = 16 * 1024 * 1024  # a line longer than this cannot be a valid record
+MAX_PROBLEMS = 200
+
+
+def export_jsonl(records: Iterable[Record], out: IO[str]) -> int:
+    n = 0
+    for record in records:
+        out.write(record.model_dump_json())
+        out.write("\n")
+        n += 1
+    return n
+
+
+def read_jsonl(path: Path) -> list[Record]:
+    """Every record in a JSON-lines file, or a ValidationProblem listing each bad line."""
+    problems: list[tuple[str, str]] = []
+    records: list[Record] = []
+    seen: dict[str, int] = {}
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise FieldKitError(f"cannot read {path}: {exc.strerror}") from None
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline(MAX_LINE + 1)
+            except UnicodeDecodeError as exc:
+                problems.append((f"line {lineno + 1}", f"not UTF-8 text ({exc.reason})"))
+                break
+            if not line:
+                break
+            lineno += 1
+            if len(line) > MAX_LINE:
+                problems.append((f"line {lineno}", f"longer than {MAX_LINE // 1024 // 1024} MB"))
+                break
+            if not line.strip():
+                continue
+            where = f"line {lineno}"
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append((where, f"invalid JSON at column {exc.colno}: {exc.msg}"))
+                continue
+            if not isinstance(data, dict):
+                problems.append((where, "expected a JSON object (one record per line)"))
+                continue
+            kind = data.get("kind")
+            if kind not in KINDS:
+                problems.append(
+                    (where, f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+                )
+                continue
+            try:
+                record = parse_record(data)
+            except ValidationError as exc:
+                problems.extend(problems_from_pydantic(exc, prefix=f"{where}: {kind}."))
+                continue
+            if record.id in seen:
+                problems.append(
+                    (where, f"id {record.id} already appears on line {seen[record.id]}")
+                )
+                continue
+            seen[record.id] = lineno
+            records.append(record)
+            if len(problems) > MAX_PROBLEMS:
+                break
+    if problems:
+        shown = problems[:MAX_PROBLEMS]
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(("", "... and more; fix these first"))
+        raise ValidationProblem(shown, f"{path}: nothing was imported")
+    return records
+
+
+def csv_columns(kind: str) -> list[str]:
+    return [name for name in MODELS[kind].model_fields if name != "kind"]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def export_csv(records: Iterable[Record], kind: str, out: IO[str]) -> int:
+    """One column per field, for Excel: the caller opens ``out`` with encoding 'utf-8-sig'."""
+    columns = csv_columns(kind)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    n = 0
+    for record in records:
+        data = record.model_dump(mode="json")
+        writer.writerow([_cell(data.get(c)) for c in columns])
+        n += 1
+    return n
+
+
+def csv_text(records: Iterable[Record], kind: str) -> str:
+    buf = io.StringIO()
+    export_csv(records, kind, buf)
+    return buf.getvalue()

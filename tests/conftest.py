@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt runs offscreen: set before anything imports Qt (see TECH-NOTES)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FIELDKIT_USER", "test.user")
+os.environ.setdefault("FIELDKIT_POST", "Embassy of Japan in Kenya")
+
+import pytest  # noqa: E402
+
+from fieldkit.core.store import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """No test ever touches the real per-user data folder."""
+    monkeypatch.setenv("FIELDKIT_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.delenv("FIELDKIT_PASSPHRASE", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def store(data_dir):
+    s = Store.open(data_dir)
+    yield s
+    s.close()
