@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import schema
+from .blobs import BlobStore
 from .db import Transaction, connect
 from .errors import FieldKitError, NotFound, StoreError, ValidationProblem, problems_from_pydantic
 from .indexing import row_for, search_text
@@ -83,6 +84,7 @@ class Store:
         self.data_dir = data_dir
         self.settings = settings
         self.tx = Transaction(conn)
+        self.blobs = BlobStore(data_dir / "attachments")
         self._listeners: list[Callable[[Changes], None]] = []
 
     # ---- opening -------------------------------------------------------------------------------
