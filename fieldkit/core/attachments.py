@@ -85,16 +85,24 @@ def read_photo(content: bytes, resize: bool = True) -> PhotoInfo | None:
     return info
 
 
-def add_attachment(store, parent_id: str, path: Path, caption: str = "", resize: bool = True,
-                   position: int | None = None) -> Attachment:
+def add_attachment(
+    store,
+    parent_id: str,
+    path: Path,
+    caption: str = "",
+    resize: bool = True,
+    position: int | None = None,
+) -> Attachment:
     """Copy a file into the store and link it to ``parent_id`` (one transaction for the record)."""
     parent = store.get(parent_id)
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            raise FieldKitError(f"{path.name} is {size // 1024 // 1024} MB; the limit is "
-                                f"{MAX_FILE // 1024 // 1024} MB")
+            raise FieldKitError(
+                f"{path.name} is {size // 1024 // 1024} MB; the limit is "
+                f"{MAX_FILE // 1024 // 1024} MB"
+            )
         content = path.read_bytes()
     except OSError as exc:
         raise FieldKitError(f"cannot read {path}: {exc.strerror}") from None
@@ -108,10 +116,18 @@ def add_attachment(store, parent_id: str, path: Path, caption: str = "", resize:
     if position is None:
         position = len(store.children(parent.id, "attachment"))
     record = Attachment(
-        parent_id=parent.id, sha256=sha, media_type=media_type, size=len(content),
-        filename=path.name[:500], caption=caption, position=position,
+        parent_id=parent.id,
+        sha256=sha,
+        media_type=media_type,
+        size=len(content),
+        filename=path.name[:500],
+        caption=caption,
+        position=position,
         taken_at=photo.taken_at if photo else None,
-        latitude=photo.latitude if photo else None, longitude=photo.longitude if photo else None,
-        classification=parent.classification, caveats=parent.caveats, post=parent.post,
+        latitude=photo.latitude if photo else None,
+        longitude=photo.longitude if photo else None,
+        classification=parent.classification,
+        caveats=parent.caveats,
+        post=parent.post,
     )
     return store.create(record)

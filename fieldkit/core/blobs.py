@@ -44,7 +44,9 @@ class BlobStore:
         try:
             raw = self.path(sha256).read_bytes()
         except FileNotFoundError:
-            raise FieldKitError(f"attachment file {sha256[:12]}... is missing from the data folder") from None
+            raise FieldKitError(
+                f"attachment file {sha256[:12]}... is missing from the data folder"
+            ) from None
         content = self._decode(raw, sha256)
         if hashlib.sha256(content).hexdigest() != sha256:
             raise FieldKitError(f"attachment file {sha256[:12]}... is damaged (checksum mismatch)")

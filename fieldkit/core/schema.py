@@ -96,6 +96,19 @@ def _v1(conn) -> None:
         );
         CREATE INDEX outbox_record ON outbox(record_id);
 
+        -- Security events (unlock failures, passphrase changes, exports and prints of classified
+        -- records). Append-only; synced to HQ with the records (synced_at set once HQ has it).
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            event TEXT NOT NULL,
+            record_id TEXT,
+            detail TEXT NOT NULL DEFAULT '{}',
+            synced_at TEXT
+        );
+
         CREATE TABLE drafts (
             key TEXT PRIMARY KEY,
             kind TEXT NOT NULL,

@@ -451,6 +451,36 @@ class Store:
         with self.tx.write() as conn:
             conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
 
+    # ---- audit trail ---------------------------------------------------------------------------
+    def audit(self, event: str, record_id: str | None = None, **detail: Any) -> None:
+        """Record a security event (e.g. "export", "print", "unlock_failed", "passphrase_changed")."""
+        with self.tx.write() as conn:
+            conn.execute(
+                "INSERT INTO audit_log (id, at, author, event, record_id, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    new_id(),
+                    utcnow().isoformat(),
+                    self.author,
+                    event,
+                    record_id,
+                    json.dumps(detail, ensure_ascii=False, default=str),
+                ),
+            )
+
+    def audit_events(self, limit: int = 1000) -> list[dict[str, Any]]:
+        with self.tx.read() as conn:
+            cur = conn.execute(
+                "SELECT seq, id, at, author, event, record_id, detail, synced_at FROM audit_log "
+                "ORDER BY seq DESC LIMIT ?",
+                (limit,),
+            )
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        for r in rows:
+            r["detail"] = json.loads(r["detail"])
+        return rows
+
     # ---- outbox (read by sync) -----------------------------------------------------------------
     def outbox(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
