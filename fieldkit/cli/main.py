@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"FieldKit {__version__}")
     parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation (store, search, report, Qt) in a temporary folder and exit",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="where the store lives (default: FIELDKIT_DATA_DIR, else the per-user data folder)",
@@ -55,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context(args)
     try:
+        if args.selftest:
+            from fieldkit.selftest import run_selftest
+
+            return run_selftest()
         if args.command is None:
             from fieldkit.ui.app import run_app  # the desktop window: only now is Qt imported
 

@@ -1,0 +1,336 @@
+"""``fieldkit --selftest``: prove that this installation works, without touching the user's data.
+
+Embassy IT runs it after installing (and CI runs it on every bundle it builds): it opens a fresh
+store in a temporary folder, writes and searches a record, opens an encrypted store, renders a
+report, and starts Qt offscreen to build a window, load the bundled fonts, icons and translations and
+display the report with QtPdf. Every check prints one line; a failure says what failed and why, and
+the exit status is 1. Nothing is written outside the temporary folder, which is removed afterwards.
+
+The checks exercise what a frozen bundle most often loses: resource files, binary extensions
+(sqlcipher3, lxml, pydantic-core), modules imported by name (the CLI's command modules), Qt plugins
+(platform, image formats, QtPdf) and the Japanese font.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+# A word in each script the app must handle; the search must find the record by each of them.
+SUBJECT = "Geothermal dialogue 地熱発電の協力 / حوار الطاقة"
+SEARCH_TERMS = ("geothermal", "地熱発電", "地熱")  # the last is 2 characters: the LIKE path
+
+
+@dataclass
+class Outcome:
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+class SelfTest:
+    """Runs the checks in order, sharing a temporary folder; later checks use earlier results."""
+
+    def __init__(self, out: TextIO, folder: Path) -> None:
+        self.out = out
+        self.folder = folder
+        self.pdf: Path | None = None
+        self.outcomes: list[Outcome] = []
+        self.qt_messages: list[str] = []
+
+    def run(self, name: str, check: Callable[[], str]) -> None:
+        start = time.perf_counter()
+        try:
+            detail, ok = check(), True
+        except Exception as exc:  # noqa: BLE001 - a check's failure is the result, not a crash
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            detail = f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+            ok = False
+            if self.qt_messages:
+                detail += "; Qt said: " + " | ".join(self.qt_messages[-5:])
+        seconds = time.perf_counter() - start
+        self.outcomes.append(Outcome(name, ok, detail, seconds))
+        mark = "ok  " if ok else "FAIL"
+        self.out.write(f"{mark} {name:<12} {detail} ({seconds * 1000:.0f} ms)\n")
+        self.out.flush()
+
+    # ---- checks ----------------------------------------------------------------------------------
+    def check_resources(self) -> str:
+        from fieldkit.core.reference import Reference
+        from fieldkit.core.resources import resource_path, resources_dir
+
+        ref = Reference()
+        countries, sectors = len(ref.countries), len(ref.sectors)
+        if countries < 100 or sectors < 100:
+            raise RuntimeError(
+                f"reference data incomplete: {countries} countries, {sectors} sectors"
+            )
+        icon = resource_path("icons", "app", "fieldkit.png")
+        if not icon.is_file():
+            raise FileNotFoundError(f"app icon missing: {icon}")
+        return f"{resources_dir()}: {countries} countries, {sectors} DAC sectors, app icon"
+
+    def check_commands(self) -> str:
+        from fieldkit.cli.main import COMMAND_MODULES, build_parser
+
+        build_parser()  # imports every command module by name, as `fieldkit --help` does
+        return f"{len(COMMAND_MODULES)} command modules load"
+
+    def check_store(self) -> str:
+        from fieldkit.core.models import Meeting
+        from fieldkit.core.opening import open_store
+
+        data_dir = self.folder / "plain"
+        store = open_store(data_dir)
+        try:
+            made = store.create(
+                Meeting(
+                    subject=SUBJECT,
+                    date="2026-03-02",
+                    country="KE",
+                    policy_fields=["gx"],
+                    key_points="Olkaria geothermal expansion; 地熱発電の拡大について協議。",
+                )
+            )
+            for term in SEARCH_TERMS:
+                found = [row["id"] for row in store.search(term)]
+                if made.id not in found:
+                    raise RuntimeError(f"search for {term!r} did not find the record just written")
+        finally:
+            store.close()
+        store = open_store(data_dir, create=False)  # and it is still there after reopening
+        try:
+            again = store.get(made.id)
+            if again.subject != SUBJECT:
+                raise RuntimeError(f"reopened record reads back as {again.subject!r}")
+        finally:
+            store.close()
+        terms = ", ".join(repr(t) for t in SEARCH_TERMS)
+        return f"wrote a meeting, found it by {terms}, read it back after reopening"
+
+    def check_encrypted(self) -> str:
+        from fieldkit.core.errors import StoreError
+        from fieldkit.core.models import Meeting
+        from fieldkit.core.opening import open_store
+
+        data_dir = self.folder / "encrypted"
+        store = open_store(data_dir, passphrase="selftest passphrase")
+        try:
+            store.create(Meeting(subject="Encrypted", date="2026-03-02", country="KE"))
+        finally:
+            store.close()
+        if b"Encrypted" in (data_dir / "fieldkit.db").read_bytes():
+            raise RuntimeError("the encrypted store's file contains the record in clear text")
+        try:
+            open_store(data_dir, passphrase="wrong", create=False).close()
+        except StoreError:
+            pass
+        else:
+            raise RuntimeError("a wrong passphrase opened the encrypted store")
+        return "SQLCipher store written, unreadable without its passphrase"
+
+    def check_report(self) -> str:
+        self.pdf = self.folder / "selftest.pdf"
+        how = _render_with_reports(self.folder / "plain", self.pdf)
+        if how is None:
+            how = _render_with_reportlab(self.pdf)
+        data = self.pdf.read_bytes()
+        if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+            raise RuntimeError(f"{self.pdf.name} is not a complete PDF")
+        return f"{how}: {len(data) // 1024} KB"
+
+    def check_qt(self) -> str:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QTranslator, qInstallMessageHandler
+        from PySide6.QtGui import QFontDatabase, QIcon, QImageReader, QStandardItemModel
+        from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView
+
+        from fieldkit.core.resources import resource_path
+
+        # Qt's own warnings (e.g. the offscreen plugin's "propagateSizeHints") are kept, not
+        # printed: they only matter, and are shown, when this check fails.
+        qInstallMessageHandler(lambda _mode, _context, message: self.qt_messages.append(message))
+        app = QApplication.instance() or QApplication(["fieldkit-selftest"])
+        notes = [app.platformName()]
+
+        fonts = resource_path("fonts")
+        font_files = sorted(p for p in fonts.rglob("*") if p.suffix.lower() in (".ttf", ".otf"))
+        for path in font_files:
+            if QFontDatabase.addApplicationFont(str(path)) < 0:
+                raise RuntimeError(f"Qt cannot load the bundled font {path.name}")
+        notes.append(f"{len(font_files)} fonts")
+
+        # Every image format the shipped icons use must have its Qt plugin in the bundle.
+        supported = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+        used = {p.suffix.lower().lstrip(".") for p in resource_path("icons").rglob("*.*")}
+        missing = sorted((used & {"png", "svg", "ico", "jpg", "jpeg", "icns"}) - supported)
+        if missing:
+            raise RuntimeError(f"no Qt image plugin for {', '.join(missing)} icons")
+        icon = QIcon(str(resource_path("icons", "app", "fieldkit.png")))
+        if icon.isNull() or icon.pixmap(64, 64).isNull():
+            raise RuntimeError("the app icon does not load")
+        app.setWindowIcon(icon)
+
+        translations = sorted(resource_path("translations").glob("*.qm"))
+        for path in translations:
+            if not QTranslator().load(str(path)):
+                raise RuntimeError(f"Qt cannot load the translation {path.name}")
+        notes.append(f"{len(translations)} translations")
+
+        window = QMainWindow()
+        window.setWindowTitle("FieldKit self-test")
+        table = QTableView()
+        model = QStandardItemModel(3, 2)
+        model.setHorizontalHeaderLabels(["Subject", "件名"])
+        table.setModel(model)
+        window.setCentralWidget(table)
+        window.setStatusBar(None)
+        search = QLineEdit(SUBJECT)
+        window.setMenuWidget(search)
+        window.resize(640, 400)
+        window.show()
+        app.processEvents()
+        shot = window.grab()
+        window.close()
+        if shot.isNull() or shot.width() < 100:
+            raise RuntimeError("the window did not paint")
+        notes.append(f"window painted {shot.width()}x{shot.height()}")
+
+        notes.append(self._check_pdf_view(app))
+        return ", ".join(notes)
+
+    def _check_pdf_view(self, app) -> str:
+        """QtPdf (the print preview) opens the report and renders its first page with ink on it."""
+        if self.pdf is None or not self.pdf.is_file():
+            return "QtPdf not checked (no report)"
+        from PySide6.QtCore import QSize
+        from PySide6.QtPdf import QPdfDocument
+
+        doc = QPdfDocument(app)
+        doc.load(str(self.pdf))
+        if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
+            raise RuntimeError(f"QtPdf cannot open the report ({doc.error()})")
+        image = doc.render(0, QSize(200, 283))
+        if image.isNull():
+            raise RuntimeError("QtPdf rendered nothing")
+        small = image.scaled(40, 56)
+        inked = sum(
+            1
+            for y in range(small.height())
+            for x in range(small.width())
+            if small.pixelColor(x, y).lightness() < 200
+        )
+        if inked == 0:
+            raise RuntimeError("QtPdf rendered the report's first page blank")
+        pages = doc.pageCount()
+        doc.close()
+        return f"QtPdf shows the report ({pages} page{'s' if pages > 1 else ''})"
+
+    def check_window(self) -> str:
+        """The real desktop window's module imports (its widgets come with it)."""
+        import importlib
+        import importlib.util
+
+        if importlib.util.find_spec("fieldkit.ui.app") is None:
+            return "fieldkit.ui.app not in this build"
+        module = importlib.import_module("fieldkit.ui.app")
+        if not callable(getattr(module, "run_app", None)):
+            raise RuntimeError("fieldkit.ui.app has no run_app()")
+        return "fieldkit.ui.app imports"
+
+
+def _render_with_reports(store_dir: Path, pdf: Path) -> str | None:
+    """The real meeting record from ``fieldkit.reports``, for the record the store check wrote.
+
+    None when this build's reports package does not offer a meeting record yet.
+    """
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("fieldkit.reports") is None:
+        return None
+    reports = importlib.import_module("fieldkit.reports")
+    render = getattr(reports, "render_meeting", None)
+    if render is None:
+        return None
+    from fieldkit.core.opening import open_store
+
+    store = open_store(store_dir, create=False)
+    try:
+        meeting = next(iter(store.iter_records()))
+        render(store, meeting.id, pdf)
+    finally:
+        store.close()
+    return "meeting record (fieldkit.reports)"
+
+
+def _render_with_reportlab(pdf: Path) -> str:
+    """Without fieldkit.reports: a one-page PDF with the bundled Japanese font, via reportlab."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from fieldkit.core.resources import resource_path
+
+    japanese = resource_path("fonts", "ipaexg.ttf")
+    if not japanese.is_file():
+        raise FileNotFoundError(f"the Japanese report font is missing: {japanese}")
+    pdfmetrics.registerFont(TTFont("FK-Selftest", str(japanese)))
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    width, height = A4
+    c.setFont("FK-Selftest", 10)
+    c.drawCentredString(width / 2, height - 30, "UNCLASSIFIED")
+    c.setFont("FK-Selftest", 16)
+    c.drawString(60, height - 90, "FieldKit self-test")
+    c.setFont("FK-Selftest", 11)
+    c.drawString(60, height - 120, SUBJECT.split(" / ")[0])  # IPAexGothic has no Arabic
+    c.rect(60, height - 300, width - 120, 150)
+    c.showPage()
+    c.save()
+    return "reportlab PDF with IPAexGothic (fieldkit.reports has no meeting record yet)"
+
+
+def run_selftest(out: TextIO | None = None) -> int:
+    """Run every check; 0 when all pass, 1 (after saying what failed) otherwise."""
+    out = out or sys.stdout or _log_file()  # a windowed Windows app has no stdout
+    from fieldkit import __version__
+
+    start = time.perf_counter()
+    how = "bundle" if getattr(sys, "frozen", False) else "source"
+    out.write(f"FieldKit {__version__} self-test ({how}, Python {sys.version.split()[0]})\n")
+    with tempfile.TemporaryDirectory(
+        prefix="fieldkit-selftest-", ignore_cleanup_errors=True
+    ) as tmp:
+        test = SelfTest(out, Path(tmp))
+        test.run("resources", test.check_resources)
+        test.run("commands", test.check_commands)
+        test.run("store", test.check_store)
+        test.run("encryption", test.check_encrypted)
+        test.run("report", test.check_report)
+        test.run("qt", test.check_qt)
+        test.run("window", test.check_window)
+    failed = [o.name for o in test.outcomes if not o.ok]
+    total = time.perf_counter() - start
+    if failed:
+        out.write(f"self-test FAILED: {', '.join(failed)} ({total:.2f} s)\n")
+    else:
+        out.write(f"self-test passed: {len(test.outcomes)} checks ({total:.2f} s)\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def _log_file() -> TextIO:
+    from fieldkit.core.paths import resolve_data_dir
+
+    folder = resolve_data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return open(folder / "selftest.txt", "w", encoding="utf-8")
