@@ -1,0 +1,364 @@
+"""Building blocks shared by the documents: title block, headings, field tables, grids, photos."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from fieldkit.core.reference import reference
+
+from .text import TextBlock, TextStyle, draw_lines, wrap_lines
+
+INK = colors.HexColor("#1a1a1a")
+ACCENT = colors.HexColor("#1f3a5f")
+MUTED = colors.HexColor("#5a5a5a")
+LINE = colors.HexColor("#b8c0c8")
+SHADE = colors.HexColor("#eef1f5")
+ALERT = colors.HexColor("#b3121b")
+
+BODY = TextStyle(size=9.5, leading=13.2, color=INK)
+SMALL = TextStyle(size=8, leading=10.5, color=INK, space_after=0)
+CELL = TextStyle(size=8.5, leading=11, color=INK, space_after=0)
+CELL_BOLD = CELL.but(bold=True)
+LABEL = TextStyle(size=8, leading=11, bold=True, color=MUTED, space_after=0)
+EMPTY = "—"
+NONE_RECORDED = "None recorded."
+
+
+def fmt_date(d: date | datetime | None) -> str:
+    if d is None:
+        return ""
+    return f"{d.day} {d:%B %Y}"
+
+
+def fmt_time(start: time | None, end: time | None) -> str:
+    if start and end:
+        return f"{start:%H:%M}–{end:%H:%M}"
+    return f"{start:%H:%M}" if start else (f"until {end:%H:%M}" if end else "")
+
+
+def fmt_money(amount, currency: str) -> str:
+    if amount is None:
+        return ""
+    value = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    return f"{currency} {value}".strip()
+
+
+def country(code: str | None) -> str:
+    if not code:
+        return ""
+    c = reference().countries.get(code)
+    return f"{c.name} ({code})" if c else code
+
+
+def names(table: str, codes: Iterable[str]) -> str:
+    ref = getattr(reference(), table)
+    return "; ".join(ref[c].name if c in ref else c for c in codes)
+
+
+def rating_text(code: str | None) -> str:
+    if not code:
+        return ""
+    r = reference().ratings.get(code)
+    return f"{code} — {r.name}" if r else code
+
+
+class Rule(Flowable):
+    """A horizontal line across the frame."""
+
+    def __init__(self, colour=LINE, width: float = 0.6, space: float = 3) -> None:
+        super().__init__()
+        self.colour, self.line_width = colour, width
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.line_width
+
+    def draw(self):
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.line_width)
+        self.canv.line(0, 0, self.width, 0)
+
+
+class Heading(Flowable):
+    """A section heading with a rule under it; never left alone at the foot of a page."""
+
+    def __init__(self, text: str, level: int = 1) -> None:
+        super().__init__()
+        self.text = text
+        self.level = level
+        self.style = (
+            TextStyle(size=11, leading=14, bold=True, color=ACCENT)
+            if level == 1
+            else TextStyle(size=9.5, leading=12.5, bold=True, color=INK)
+        )
+        self.spaceBefore = 10 if level == 1 else 6
+        self.spaceAfter = 4 if level == 1 else 2
+        # No keepWithNext: it would glue the heading to a whole table and push both to the next
+        # page; heading() asks for room with CondPageBreak instead.
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self._lines = wrap_lines(self.text, availWidth, self.style.size, True)
+        self.height = len(self._lines) * self.style.leading + (3 if self.level == 1 else 0)
+        return availWidth, self.height
+
+    def draw(self):
+        draw_lines(self.canv, self._lines, self.style, 0, self.height, self.width)
+        if self.level == 1:
+            self.canv.setStrokeColor(ACCENT)
+            self.canv.setLineWidth(0.8)
+            self.canv.line(0, 0.5, self.width, 0.5)
+
+
+def heading(text: str, level: int = 1) -> list[Flowable]:
+    # Ask for room for the heading plus a few lines, so a heading never ends a page.
+    return [CondPageBreak(40 * mm if level == 1 else 25 * mm), Heading(text, level)]
+
+
+def title_block(kind_en: str, kind_ja: str, title: str, post: str, ref_line: str) -> list[Flowable]:
+    """The document's head: post, document type in both languages, its title, its reference."""
+    out: list[Flowable] = []
+    if post:
+        out.append(TextBlock(post, TextStyle(size=9, leading=12, color=MUTED, align="right")))
+    out.append(
+        TextBlock(
+            f"{kind_en.upper()}    {kind_ja}",
+            TextStyle(size=9, leading=12, bold=True, color=ACCENT, space_after=2),
+        )
+    )
+    out.append(
+        TextBlock(title, TextStyle(size=15, leading=19, bold=True, color=INK, space_after=3))
+    )
+    if ref_line:
+        out.append(TextBlock(ref_line, TextStyle(size=7.5, leading=10, color=MUTED)))
+    out.append(Rule(ACCENT, 1.2, 4))
+    return out
+
+
+def paragraph(text: str, style: TextStyle = BODY) -> TextBlock:
+    return TextBlock(
+        text.strip() if text and text.strip() else NONE_RECORDED,
+        style if text and text.strip() else style.but(color=MUTED),
+    )
+
+
+def text_section(title: str, text: str) -> list[Flowable]:
+    return [*heading(title, 2), paragraph(text)]
+
+
+def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: float = 38 * mm):
+    """Label / value pairs as a two-column table; an empty value shows a dash."""
+    data = [
+        [TextBlock(label, LABEL), TextBlock(value if value else EMPTY, CELL)]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def grid(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | Flowable]],
+    widths: Sequence[float],
+    *,
+    highlight: Sequence[int] = (),
+) -> Table:
+    """A table with a shaded header repeated on every page; ``highlight`` rows in red ink."""
+    red = CELL.but(color=ALERT)
+    data: list[list] = [[TextBlock(h, CELL_BOLD) for h in header]]
+    hl = set(highlight)
+    for i, row in enumerate(rows):
+        style = red if i in hl else CELL
+        data.append(
+            [c if isinstance(c, Flowable) else TextBlock(c if c else EMPTY, style) for c in row]
+        )
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def people_rows(attendees) -> list[list[str]]:
+    return [[a.name, a.title, a.organisation] for a in attendees]
+
+
+def signature_block(width: float, roles: Sequence[tuple[str, str]]) -> Flowable:
+    """Boxes with a name and a line to sign and date, side by side."""
+    cells = []
+    for role, name in roles:
+        cells.append(
+            [
+                TextBlock(role, LABEL),
+                TextBlock(name or EMPTY, CELL_BOLD),
+                Spacer(1, 9 * mm),
+                TextBlock("Signature / date", SMALL.but(color=MUTED, size=7)),
+            ]
+        )
+    col = width / max(len(cells), 1)
+    table = Table([cells], colWidths=[col] * len(cells), hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.5, LINE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 4 * mm), table])
+
+
+# ---- photos ---------------------------------------------------------------------------------------
+
+
+class Photo(Flowable):
+    """A photo scaled into a box, upright from EXIF, with its caption; or a marked placeholder."""
+
+    def __init__(
+        self, content: bytes | None, caption: str, box_w: float, box_h: float, missing: str = ""
+    ) -> None:
+        super().__init__()
+        self.caption = caption
+        self.box_w, self.box_h = box_w, box_h
+        self.missing = missing
+        self.image = None
+        self.img_w = self.img_h = 0.0
+        if content is not None:
+            self._load(content)
+
+    def _load(self, content: bytes) -> None:
+        from PIL import Image, ImageOps, UnidentifiedImageError
+        from reportlab.lib.utils import ImageReader
+
+        try:
+            img = Image.open(io.BytesIO(content))
+            # Decode at reduced scale when the file allows (JPEG): a 2560 px photo printed 8 cm
+            # wide needs about 1000 px, and decoding the whole frame is most of the cost.
+            target = int(max(self.box_w, self.box_h) / 72 * 220)
+            img.draft("RGB", (target, target))
+            img = ImageOps.exif_transpose(img)
+            img.thumbnail((target, target))
+            if img.mode not in ("RGB", "L"):
+                img = img.convert("RGB")
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+            self.missing = "The attached file is not an image FieldKit can read."
+            return
+        out = io.BytesIO()
+        img.save(out, "JPEG", quality=82)  # reportlab embeds JPEG bytes as they are
+        out.seek(0)
+        self.image = ImageReader(out)
+        scale = min(self.box_w / img.width, self.box_h / img.height)
+        self.img_w, self.img_h = img.width * scale, img.height * scale
+
+    def wrap(self, availWidth, availHeight):
+        self._caption = wrap_lines(self.caption or "(no caption)", self.box_w, 8)
+        self.height = self.box_h + 3 + len(self._caption) * 10.5
+        self.width = self.box_w
+        return self.box_w, self.height
+
+    def draw(self):
+        c = self.canv
+        top = self.height
+        if self.image is not None:
+            x = (self.box_w - self.img_w) / 2
+            y = top - self.box_h + (self.box_h - self.img_h) / 2
+            c.drawImage(self.image, x, y, self.img_w, self.img_h)
+            c.setStrokeColor(LINE)
+            c.setLineWidth(0.4)
+            c.rect(x, y, self.img_w, self.img_h)
+        else:
+            c.saveState()
+            c.setFillColor(SHADE)
+            c.setStrokeColor(ALERT)
+            c.setDash(3, 2)
+            c.rect(0, top - self.box_h, self.box_w, self.box_h, fill=1)
+            c.restoreState()
+            msg = wrap_lines(f"PHOTO MISSING\n{self.missing}", self.box_w - 10, 8, True)
+            draw_lines(
+                c,
+                msg,
+                SMALL.but(bold=True, color=ALERT, align="centre"),
+                5,
+                top - self.box_h / 2 + len(msg) * 5,
+                self.box_w - 10,
+            )
+        style = SMALL.but(color=MUTED, align="centre")
+        draw_lines(c, self._caption, style, 0, top - self.box_h - 3, self.box_w)
+
+
+def photo_grid(photos: Sequence[Photo], width: float, columns: int = 2) -> Table:
+    rows = [list(photos[i : i + columns]) for i in range(0, len(photos), columns)]
+    if rows and len(rows[-1]) < columns:
+        rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return table
+
+
+def photos_for(store, attachments, width: float) -> list[Flowable]:
+    """Photos among ``attachments`` (in their order) as captioned images, two per row."""
+    box_w = width / 2 - 8 * mm
+    box_h = box_w * 0.72
+    out = []
+    for att in sorted(attachments, key=lambda a: (a.position, a.created_at or datetime.min)):
+        if not att.media_type.startswith("image/"):
+            continue
+        caption = att.caption or att.filename
+        if att.taken_at:
+            caption += f" ({att.taken_at:%Y-%m-%d %H:%M})"
+        try:
+            content = store.blobs.get(att.sha256)
+        except Exception as exc:  # noqa: BLE001 - a missing or damaged file: placeholder, not failure
+            out.append(Photo(None, caption, box_w, box_h, missing=f"{att.filename}: {exc}"))
+            continue
+        out.append(Photo(content, caption, box_w, box_h))
+    return out
+
+
+def documents_list(attachments) -> list[list[str]]:
+    return [
+        [a.filename or a.sha256[:12], a.caption, a.media_type, f"{a.size:,} bytes"]
+        for a in attachments
+        if not a.media_type.startswith("image/")
+    ]

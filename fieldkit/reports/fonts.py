@@ -1,0 +1,95 @@
+"""The embedded fonts, and splitting text into runs that each font can draw.
+
+DejaVu Sans draws Latin, Greek, Cyrillic and Arabic (including the presentation forms that
+arabic-reshaper produces); IPAexGothic draws kana, kanji and full-width forms. A run of text goes to
+the first font whose character map has the character, so mixed English/Japanese/Arabic lines come
+out right without markup. Both are TrueType fonts embedded as subsets (TECH-NOTES: the built-in CID
+fonts are not embedded and show blank in poppler).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+
+from fieldkit.core.resources import resource_path
+
+SANS = "FK-Sans"
+SANS_BOLD = "FK-Sans-Bold"
+GOTHIC = "FK-Gothic"  # Japanese; has no bold face, so bold Japanese is drawn with a thin outline
+
+_FILES = {SANS: "DejaVuSans.ttf", SANS_BOLD: "DejaVuSans-Bold.ttf", GOTHIC: "ipaexg.ttf"}
+_lock = threading.Lock()
+_registered = False
+
+# Arabic letters and presentation forms, Hebrew: lines holding these need shaping and reordering.
+RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Characters a line may break before or after (Japanese has no spaces between words).
+CJK_CHARS = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts with reportlab once per process (thread-safe)."""
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, filename in _FILES.items():
+            path = resource_path("fonts", filename)
+            if not path.is_file():
+                from fieldkit.core.errors import FieldKitError
+
+                raise FieldKitError(f"the report font {path} is missing; reinstall FieldKit")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        _registered = True
+
+
+@cache
+def _charmap(name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """``text`` as (run, font name) pairs, each run drawable by its font."""
+    register_fonts()
+    base = SANS_BOLD if bold else SANS
+    base_map = _charmap(base)
+    cjk_map = _charmap(GOTHIC)
+    runs: list[tuple[str, str]] = []
+    start = 0
+    current = None
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        font = base if code in base_map or code not in cjk_map else GOTHIC
+        if font != current:
+            if current is not None:
+                runs.append((text[start:i], current))
+            current, start = font, i
+    if current is not None:
+        runs.append((text[start:], current))
+    return runs
+
+
+_width_cache: dict[tuple[str, float, bool], float] = {}
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of ``text`` drawn with the fallback fonts."""
+    key = (text, size, bold)
+    width = _width_cache.get(key)
+    if width is None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = sum(stringWidth(run, font, size) for run, font in font_runs(text, bold))
+        if len(_width_cache) > 50_000:  # bounded: a 5,000-record digest must not grow it forever
+            _width_cache.clear()
+        _width_cache[key] = width
+    return width

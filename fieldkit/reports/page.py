@@ -1,0 +1,238 @@
+"""The page: paper size, margins, and the markings every page carries.
+
+Top and bottom of every page: the classification marking (coloured by level) and the handling
+caveats; above the footer: the post, when the document was generated and by whom, and "Page x of y".
+The total page count is a PDF form drawn once at the end and referenced from every page, so a
+document is laid out in one pass however long it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from fieldkit.core.reference import reference
+
+from .fonts import SANS, register_fonts
+from .text import TextStyle, draw_lines, wrap_lines
+
+PAPER = {"A4": A4, "Letter": LETTER}
+MARGIN_X = 20 * mm
+MARGIN_TOP = 27 * mm
+MARGIN_BOTTOM = 27 * mm
+TOTAL_FORM = "fk_total_pages"
+
+# Marking colours as posts use them on paper: green, blue-grey, blue, red by rising level.
+_LEVEL_COLOURS = [
+    colors.HexColor("#1b6e2d"),
+    colors.HexColor("#35507a"),
+    colors.HexColor("#1f3fb0"),
+    colors.HexColor("#b3121b"),
+]
+GREY = colors.HexColor("#555555")
+RULE = colors.HexColor("#9aa3ad")
+
+
+@dataclass
+class Marking:
+    """What a document's pages say about its handling."""
+
+    classification: str
+    caveats: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        level = reference().classifications.get(self.classification)
+        if level is None:
+            return self.classification
+        ja = f"  {level.name_ja}" if level.name_ja else ""
+        return f"{level.name.upper()}{ja}"
+
+    def caveat_text(self) -> str:
+        names = []
+        for code in self.caveats:
+            c = reference().caveats.get(code)
+            names.append(f"{c.name.upper()} ({c.name_ja})" if c and c.name_ja else code)
+        return "  ·  ".join(names)
+
+    def colour(self) -> colors.Color:
+        rank = max(reference().classification_rank(self.classification), 0)
+        return _LEVEL_COLOURS[min(rank, len(_LEVEL_COLOURS) - 1)]
+
+    @classmethod
+    def of(cls, records: Iterable) -> Marking:
+        """The highest classification among ``records`` and the union of their caveats."""
+        codes, caveats = set(), {}
+        for r in records:
+            codes.add(r.classification)
+            for c in r.caveats:
+                caveats[c] = None
+        return cls(reference().highest_classification(codes), list(caveats))
+
+
+@dataclass
+class PageInfo:
+    title: str
+    marking: Marking
+    author: str
+    post: str
+    generated_at: datetime
+    paper: str = "A4"
+    landscape: bool = False
+
+    def pagesize(self) -> tuple[float, float]:
+        size = PAPER.get(self.paper, A4)
+        return landscape(size) if self.landscape else size
+
+
+class _Canvas(Canvas):
+    """Defines the "page total" form when the document is saved, and remembers the count."""
+
+    pages = 0
+
+    def save(self) -> None:
+        if len(self._code):
+            self.showPage()
+        self.pages = self._pageNumber - 1
+        self.beginForm(TOTAL_FORM)
+        self.setFont(SANS, 7.5)
+        self.setFillColor(GREY)
+        self.drawString(0, 0, str(self.pages))
+        self.endForm()
+        super().save()
+
+
+def _decorate(info: PageInfo):
+    marking_style = TextStyle(size=10, leading=12, bold=True, color=info.marking.colour())
+    caveat_style = TextStyle(size=7, leading=9, bold=True, color=info.marking.colour())
+    small = TextStyle(size=7.5, leading=9, color=GREY)
+    marking_lines = None
+
+    def on_page(canv: Canvas, doc: BaseDocTemplate) -> None:
+        nonlocal marking_lines
+        width, height = doc.pagesize
+        inner = width - 2 * MARGIN_X
+        if marking_lines is None:
+            marking_lines = (
+                wrap_lines(info.marking.text(), inner, marking_style.size, True),
+                wrap_lines(info.marking.caveat_text(), inner, caveat_style.size, True),
+                wrap_lines(info.title, inner * 0.62, small.size),
+                wrap_lines(info.post, inner * 0.36, small.size),
+            )
+        mark, caveats, title, post = marking_lines
+        centred = marking_style.but(align="centre")
+        # Top: marking, caveats, then the running title and post above a rule.
+        draw_lines(canv, mark[:1], centred, MARGIN_X, height - 7 * mm, inner)
+        if info.marking.caveats:
+            draw_lines(
+                canv,
+                caveats[:1],
+                caveat_style.but(align="centre"),
+                MARGIN_X,
+                height - 11.5 * mm,
+                inner,
+            )
+        draw_lines(canv, title[:1], small, MARGIN_X, height - 17 * mm, inner)
+        draw_lines(canv, post[:1], small.but(align="right"), MARGIN_X, height - 17 * mm, inner)
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_X, height - 20.5 * mm, width - MARGIN_X, height - 20.5 * mm)
+        canv.line(MARGIN_X, 20.5 * mm, width - MARGIN_X, 20.5 * mm)
+        canv.restoreState()
+        # Bottom: who generated it and when, page x of y; then caveats and the marking.
+        stamp = (
+            f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC by {info.author}"
+            if info.author
+            else f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC"
+        )
+        draw_lines(
+            canv, wrap_lines(stamp, inner * 0.7, small.size)[:1], small, MARGIN_X, 19.5 * mm, inner
+        )
+        canv.saveState()
+        canv.setFont(SANS, 7.5)
+        canv.setFillColor(GREY)
+        right = width - MARGIN_X - canv.stringWidth("0000", SANS, 7.5)
+        label = f"Page {doc.page} of "
+        canv.drawRightString(right, 19.5 * mm - 6.6, label)
+        canv.translate(right, 19.5 * mm - 6.6)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
+        if info.marking.caveats:
+            draw_lines(
+                canv, caveats[:1], caveat_style.but(align="centre"), MARGIN_X, 13.5 * mm, inner
+            )
+        draw_lines(canv, mark[:1], centred, MARGIN_X, 9 * mm, inner)
+
+    return on_page
+
+
+class ReportDoc(BaseDocTemplate):
+    """One frame per page, decorated with the markings; builds from a stream of flowables."""
+
+    def __init__(self, target, info: PageInfo, subject: str = "") -> None:
+        register_fonts()
+        pagesize = info.pagesize()
+        super().__init__(
+            target,
+            pagesize=pagesize,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=info.title,
+            author=info.author,
+            subject=subject or info.title,
+            creator="FieldKit",
+            pageCompression=1,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            pagesize[0] - 2 * MARGIN_X,
+            pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_decorate(info))])
+        self.pages = 0
+
+    def build_stream(self, flowables: Iterable[Flowable], lookahead: int = 64) -> int:
+        """Lay out flowables as they are produced, holding only ``lookahead`` of them at a time.
+
+        BaseDocTemplate.build wants the whole story as a list; for a digest of thousands of
+        records that list would hold every paragraph at once. This is its loop over a refilled
+        buffer (keep-with-next groups look ahead at most a few flowables). Returns the page count.
+        """
+        source = iter(flowables)
+        buffer: list[Flowable] = []
+        self._startBuild(None, _Canvas)
+        canv = self.canv
+        saved_info = canv._doc.info
+        try:
+            canv._doctemplate = self
+            while True:
+                while len(buffer) < lookahead:
+                    nxt = next(source, None)
+                    if nxt is None:
+                        break
+                    buffer.append(nxt)
+                if not buffer:
+                    break
+                self.clean_hanging()
+                self.handle_flowable(buffer)
+        finally:
+            del canv._doctemplate
+        canv._doc.info = saved_info
+        self._endBuild()
+        self.pages = canv.pages
+        return self.pages
