@@ -15,11 +15,18 @@ from pathlib import Path
 from .errors import StoreError
 
 
-def connect(path: Path | str, key: str | None = None, readonly: bool = False):
+class KeyRejected(StoreError):
+    """SQLCipher could not read the file with the key given: wrong key, or not a store at all."""
+
+
+def connect(path: Path | str, key: str | bytes | None = None, readonly: bool = False):
     """Open ``path`` in WAL mode with autocommit off-by-default semantics handled by ``Transaction``.
 
     ``isolation_level=None`` leaves transactions to us: every user action is one explicit
     ``BEGIN IMMEDIATE`` ... ``COMMIT``, so a crash leaves either all of it or none.
+
+    ``key`` as bytes is a raw SQLCipher key (32 bytes, or 48 with the salt for a new file), already
+    stretched by ``fieldkit.core.security``; a str is handed to SQLCipher's own key derivation.
     """
     path = str(path)
     if key is not None:
@@ -33,15 +40,21 @@ def connect(path: Path | str, key: str | None = None, readonly: bool = False):
         )
         if key is not None:
             conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = '{_quote(key)}'")
+            if isinstance(key, bytes):
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            else:
+                conn.execute(f"PRAGMA key = '{_quote(key)}'")
+            # Sorts and temporary indexes stay in memory: no plaintext spills to temp files.
+            conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA busy_timeout = 10000")
         # Reading the schema fails here if the file is not SQLite or the key is wrong.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a committed record survives a power cut, not only a crash of the app.
-            conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception as exc:
+            if key is not None and "not a database" in str(exc):
+                conn.close()
+                raise KeyRejected(f"{path}: wrong key, or not a FieldKit store") from None
+            raise
     except (sqlite3.DatabaseError, Exception) as exc:  # sqlcipher3 has its own error classes
         if isinstance(exc, StoreError):
             raise
@@ -50,6 +63,22 @@ def connect(path: Path | str, key: str | None = None, readonly: bool = False):
             raise StoreError(f"{path} is not a FieldKit store or is damaged ({exc})") from None
         raise
     return conn
+
+
+def prepare_for_writing(conn) -> None:
+    """WAL, durable commits, a cache sized for bulk loads.
+
+    Separate from ``connect`` because switching to WAL rewrites the file header: it runs only once
+    the file is known to be a FieldKit store of a version we can write.
+    """
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed record survives a power cut, not only a crash of the app.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Record ids are random UUIDs, so their index is written all over: with SQLite's default
+    # 2 MB cache a 100,000-record load spent its time re-reading index pages.
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
 
 
 def _quote(text: str) -> str:

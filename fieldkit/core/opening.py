@@ -1,7 +1,9 @@
 """Opening the user's store: the one entry point the CLI and the desktop app share.
 
-Today it opens the plain SQLite store; encryption (SQLCipher with a passphrase) plugs in here, so
-callers never care how the file is protected.
+No passphrase: the unencrypted store (a new folder gets an unencrypted one, as scripts and tests
+expect); an encrypted store then asks for its passphrase. With a passphrase: the encrypted store,
+created encrypted if new; an unencrypted one is not converted behind the user's back
+(``fieldkit encrypt`` or the app's offer does that, deliberately).
 """
 
 from __future__ import annotations
@@ -12,4 +14,26 @@ from .store import Store
 
 
 def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = True) -> Store:
-    return Store.open(data_dir, create=create, key=passphrase)
+    from .security.files import StoreState, store_path, store_state
+
+    data_dir = Path(data_dir)
+    state = store_state(data_dir)
+    if passphrase is None:
+        if state is StoreState.ENCRYPTED:
+            from .security.errors import PassphraseRequired
+
+            raise PassphraseRequired(
+                f"{store_path(data_dir)} is encrypted: give its passphrase with "
+                "--passphrase-file FILE or the FIELDKIT_PASSPHRASE environment variable"
+            )
+        return Store.open(data_dir, create=create)
+    if state is StoreState.PLAIN:
+        from .security.errors import NotEncrypted
+
+        raise NotEncrypted(
+            f"{store_path(data_dir)} is not encrypted yet; 'fieldkit encrypt' encrypts it with "
+            "this passphrase"
+        )
+    from .security.unlocking import open_encrypted
+
+    return open_encrypted(data_dir, passphrase, create=create)

@@ -78,13 +78,15 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list]:
 class Store:
     """One open FieldKit store. Thread-safe: all access to the connection is serialised."""
 
-    def __init__(self, conn, path: Path, data_dir: Path, settings: Settings) -> None:
+    def __init__(
+        self, conn, path: Path, data_dir: Path, settings: Settings, blobs: BlobStore | None = None
+    ) -> None:
         self.conn = conn
         self.path = path
         self.data_dir = data_dir
         self.settings = settings
         self.tx = Transaction(conn)
-        self.blobs = BlobStore(data_dir / "attachments")
+        self.blobs = blobs or BlobStore(data_dir / "attachments")
         self._listeners: list[Callable[[Changes], None]] = []
 
     # ---- opening -------------------------------------------------------------------------------
@@ -93,14 +95,16 @@ class Store:
         cls,
         data_dir: Path,
         *,
-        key: str | None = None,
+        key: str | bytes | None = None,
         create: bool = True,
         settings: Settings | None = None,
     ) -> Store:
         """Open (and create or upgrade) the store in ``data_dir``.
 
-        ``key`` opens an encrypted (SQLCipher) store. Raises StoreError for a file that is not a
-        FieldKit store and NewerStoreError for one from a newer FieldKit; neither is modified.
+        ``key`` opens an encrypted (SQLCipher) store: a passphrase, or the raw key derived from it
+        (``fieldkit.core.opening.open_store`` adds conversion, back-off and auditing). Raises
+        StoreError for a file that is not a FieldKit store and NewerStoreError for one from a newer
+        FieldKit; neither is modified.
         """
         data_dir = Path(data_dir)
         path = data_dir / STORE_FILE
@@ -112,16 +116,25 @@ class Store:
             raise StoreError(f"{path} is a folder, not a FieldKit store")
         if path.exists():
             _check_header(path, encrypted=key is not None)
+        if isinstance(key, str):  # a passphrase: stretch it as every keyed store is (Argon2id)
+            from .security.kdf import key_for_file
+
+            key = key_for_file(path, key).raw
         conn = connect(path, key=key)
+        blobs = None
         try:
             schema.upgrade(conn, str(path))
             if conn.execute("SELECT count(*) FROM meta WHERE key='device_id'").fetchone()[0] == 0:
                 conn.execute("INSERT INTO meta VALUES ('device_id', ?)", (new_id(),))
+            if key is not None:  # a keyed store keeps its attachments encrypted too
+                from .security.blobs import encrypted_blobs
+
+                blobs = encrypted_blobs(conn, data_dir)
         except BaseException:
             conn.close()
             raise
         use_overrides(data_dir)
-        return cls(conn, path, data_dir, settings or load_settings(data_dir))
+        return cls(conn, path, data_dir, settings or load_settings(data_dir), blobs=blobs)
 
     def close(self) -> None:
         with self.tx.lock:

@@ -1,0 +1,113 @@
+"""Wrong passphrases slow the next attempt down, across restarts of the app or the command.
+
+The count lives in a small plain file beside the store (``unlock-attempts.json``): it must be
+readable before the store is unlocked. It holds times only, nothing from the records. Someone who
+copies the store file can of course skip this; what protects a copied file is the cost of Argon2 on
+every guess. The delay is against guessing at the keyboard of a found laptop. Failures are written
+to the store's audit log at the next successful unlock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import StoreError
+
+ATTEMPTS_FILE = "unlock-attempts.json"
+FREE_ATTEMPTS = 3  # typos happen: the first three wrong attempts cost nothing extra
+MAX_DELAY = 300.0
+MAX_KEPT = 100  # failure times kept for the audit log
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait after ``failures`` wrong attempts in a row: 0,0,0, 2, 4, 8, ... 300."""
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return min(MAX_DELAY, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+
+
+class UnlockDelayed(StoreError):
+    """Too many wrong passphrases: the next attempt is allowed only after ``wait`` seconds."""
+
+    def __init__(self, wait: float, failures: int) -> None:
+        self.wait = wait
+        self.failures = failures
+        super().__init__(
+            f"{failures} wrong passphrases in a row: wait {int(wait + 0.999)} s before trying again"
+        )
+
+
+@dataclass
+class Attempts:
+    failures: int = 0
+    last_failure: float = 0.0  # epoch seconds
+    times: list[str] = field(default_factory=list)  # ISO times of failures not yet audited
+
+
+class Backoff:
+    def __init__(self, data_dir: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(data_dir) / ATTEMPTS_FILE
+        self.clock = clock
+
+    def load(self) -> Attempts:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return Attempts(
+                int(data.get("failures", 0)),
+                float(data.get("last_failure", 0.0)),
+                [str(t) for t in data.get("times", [])][-MAX_KEPT:],
+            )
+        except FileNotFoundError:
+            return Attempts()
+        except (OSError, ValueError, TypeError, AttributeError):
+            # Damaged or edited: do not lock the owner out, but do not forget failures either.
+            return Attempts(failures=FREE_ATTEMPTS, last_failure=self.clock())
+
+    def remaining(self) -> float:
+        """Seconds until the next attempt is allowed (0 if now)."""
+        state = self.load()
+        wait = state.last_failure + delay_after(state.failures) - self.clock()
+        # A clock set back must not lock the owner out for longer than the longest delay.
+        return max(0.0, min(wait, MAX_DELAY))
+
+    def check(self) -> None:
+        wait = self.remaining()
+        if wait > 0:
+            raise UnlockDelayed(wait, self.load().failures)
+
+    def failed(self) -> Attempts:
+        state = self.load()
+        now = self.clock()
+        state.failures += 1
+        state.last_failure = now
+        state.times = [*state.times, datetime.fromtimestamp(now, UTC).isoformat()][-MAX_KEPT:]
+        self._save(state)
+        return state
+
+    def clear(self) -> None:
+        """After a successful unlock (and after its failures went into the audit log)."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+    def _save(self, state: Attempts) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "failures": state.failures,
+                    "last_failure": state.last_failure,
+                    "times": state.times,
+                }
+            ),
+            encoding="utf-8",
+        )
+        os.replace(tmp, self.path)

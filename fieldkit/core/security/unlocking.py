@@ -1,0 +1,106 @@
+"""Opening an encrypted store with a passphrase: back-off, damage checks, audit of failures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..db import KeyRejected, connect
+from ..store import Store
+from .backoff import Backoff
+from .blobs import PLAIN_DIR
+from .errors import DamagedStore, WrongPassphrase
+from .files import StoreState, store_path, store_state, truncation_problem
+from .kdf import StoreKey, key_for_file
+
+
+def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
+    """Raise WrongPassphrase or DamagedStore without writing anything to the file.
+
+    ``full`` also checks every page's HMAC (SQLCipher's cipher_integrity_check): an altered or
+    half-copied file is refused at the door with a clear message, not halfway through a report.
+    """
+    problem = truncation_problem(path)
+    if problem:
+        raise DamagedStore(f"{path} is damaged: {problem}. It was left untouched.")
+    try:
+        conn = connect(path, key=key.raw, readonly=True)
+    except KeyRejected:
+        raise WrongPassphrase(
+            f"wrong passphrase for {path} (if you are sure it is right, the file is damaged)"
+        ) from None
+    try:
+        if full:
+            bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            if bad:
+                raise DamagedStore(
+                    f"{path} is damaged or was altered ({len(bad)} pages fail their checks, "
+                    f"e.g. {bad[0][0]}). It was left untouched."
+                )
+    except DamagedStore:
+        raise
+    except Exception as exc:  # sqlcipher3's own error classes
+        raise DamagedStore(f"{path} is damaged ({exc}). It was left untouched.") from None
+    finally:
+        conn.close()
+
+
+def open_encrypted(
+    data_dir: Path,
+    passphrase: str,
+    *,
+    create: bool = True,
+    clock: Callable[[], float] = time.time,
+) -> Store:
+    """The store in ``data_dir``, opened (or created) encrypted with ``passphrase``.
+
+    Wrong attempts are counted across runs and slow the next one down (UnlockDelayed).
+    """
+    data_dir = Path(data_dir)
+    path = store_path(data_dir)
+    backoff = Backoff(data_dir, clock)
+    state = store_state(data_dir)
+    if state is StoreState.ENCRYPTED:
+        backoff.check()
+        key = key_for_file(path, passphrase)
+        try:
+            check_key(path, key)
+        except WrongPassphrase:
+            failures = backoff.failed().failures
+            raise WrongPassphrase(
+                f"wrong passphrase for {path} ({failures} wrong in a row; if you are sure it is "
+                "right, the file is damaged). A forgotten passphrase cannot be recovered."
+            ) from None
+    else:
+        key = key_for_file(path, passphrase)  # a new store: a fresh salt
+    try:
+        store = Store.open(data_dir, key=key.raw, create=create)
+    except KeyRejected:  # replaced between the check and the open: treat like a wrong key
+        backoff.failed()
+        raise WrongPassphrase(f"wrong passphrase for {path}") from None
+    try:
+        _audit_failures(store, backoff)
+        finish_conversion(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _audit_failures(store: Store, backoff: Backoff) -> None:
+    times = backoff.load().times
+    if times:
+        store.audit("unlock_failed", None, count=len(times), times=times)
+    backoff.clear()
+
+
+def finish_conversion(store: Store) -> int:
+    """Encrypt and remove plain attachments a conversion left behind (it was interrupted after
+    the store file was swapped). Returns how many files were moved."""
+    from .convert import migrate_plain_blobs
+
+    plain = Path(store.data_dir) / PLAIN_DIR
+    if not plain.is_dir():
+        return 0
+    return migrate_plain_blobs(plain, store.blobs)
