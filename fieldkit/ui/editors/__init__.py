@@ -1,0 +1,135 @@
+"""Record editors: one window per record, validated as you type, kept as a draft while you work.
+
+open_editor(window, "meeting")                               # a new meeting
+open_editor(window, "visit", defaults={"project_id": pid})   # a visit to a project
+open_editor(window, "meeting", rid)                          # edit (or focus, if already open)
+show_history(window, rid)                                    # who changed what, when
+offer_draft_restore(window)                                  # at start: unsaved drafts
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from .base import RecordEditor
+
+EDITOR_KINDS = ("meeting", "visit", "project", "organisation", "person", "followup")
+
+# Open editors by (kind, record id) for saved records, by draft key for new ones.
+_open: dict[str, RecordEditor] = {}
+
+
+def editor_class(kind: str) -> type[RecordEditor]:
+    from .contacts import OrganisationEditor, PersonEditor
+    from .followup import FollowUpEditor
+    from .meeting import MeetingEditor
+    from .project import ProjectEditor
+    from .visit import VisitEditor
+
+    classes = {
+        "meeting": MeetingEditor,
+        "visit": VisitEditor,
+        "project": ProjectEditor,
+        "organisation": OrganisationEditor,
+        "person": PersonEditor,
+        "followup": FollowUpEditor,
+    }
+    try:
+        return classes[kind]
+    except KeyError:
+        raise ValueError(f"no editor for {kind!r}; choose from {', '.join(EDITOR_KINDS)}") from None
+
+
+def _key(editor: RecordEditor) -> str:
+    return editor.record_id or editor.draft_key
+
+
+def register(editor: RecordEditor) -> None:
+    """Remember an open editor (again under its id once a new record is saved)."""
+    for k, v in list(_open.items()):
+        if v is editor:
+            del _open[k]
+    _open[_key(editor)] = editor
+    editor.destroyed.connect(lambda *_a, k=id(editor): _forget(k))
+
+
+def _forget(ident: int) -> None:
+    for k, v in list(_open.items()):
+        try:
+            if id(v) == ident:
+                del _open[k]
+        except RuntimeError:
+            del _open[k]
+
+
+def open_editors() -> list[RecordEditor]:
+    return list(_open.values())
+
+
+def _focus(editor: RecordEditor) -> None:
+    editor.show()
+    if editor.isMinimized():
+        editor.showNormal()
+    editor.raise_()
+    editor.activateWindow()
+
+
+def open_editor(
+    parent: QWidget | None,
+    kind: str,
+    record_id: str | None = None,
+    defaults: dict[str, Any] | None = None,
+    *,
+    draft: dict[str, Any] | None = None,
+) -> RecordEditor:
+    """Open (or bring forward) the editor of a record; a new record when ``record_id`` is None.
+
+    ``defaults`` pre-fill a new record, e.g. {"parent_id": meeting_id} for a follow-up or
+    {"project_id": pid} for a visit. ``draft`` is a row of ``store.drafts()`` to restore.
+    """
+    cls = editor_class(kind)
+    key = record_id or (draft or {}).get("key")
+    if key and key in _open:
+        existing = _open[key]
+        try:
+            _focus(existing)
+            return existing
+        except RuntimeError:  # its C++ side is gone
+            del _open[key]
+    editor = cls(parent, record_id=record_id, defaults=defaults, draft=draft)
+    register(editor)
+    _focus(editor)
+    return editor
+
+
+def show_history(parent: QWidget | None, record_id: str) -> QWidget:
+    """A window listing every change of a record: who, when, field: old -> new."""
+    from .history import HistoryDialog
+
+    dialog = HistoryDialog(parent, record_id)
+    dialog.show()
+    return dialog
+
+
+def offer_draft_restore(parent: QWidget | None):
+    """At start: if unsaved drafts exist (after a crash), offer to restore or discard each.
+
+    Returns the ``DraftOffer``; its ``dialog`` appears once the drafts are read (if there are any).
+    """
+    from .drafts import DraftOffer
+
+    offer = DraftOffer(parent)
+    offer.start()
+    return offer
+
+
+__all__ = [
+    "EDITOR_KINDS",
+    "RecordEditor",
+    "offer_draft_restore",
+    "open_editor",
+    "open_editors",
+    "show_history",
+]

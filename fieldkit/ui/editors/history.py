@@ -1,0 +1,149 @@
+"""A record's edit history: every revision with who, when, and each field's old -> new value."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from fieldkit.ui import ops
+
+from .common import tr
+
+SHOWN = 120  # characters of a long value shown in the list; the tooltip has all of it
+
+
+def value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return ", ".join(value)
+        return "; ".join(value_text(v) for v in value)
+    if isinstance(value, dict):
+        if "name" in value:
+            return " / ".join(
+                str(value[k]) for k in ("name", "title", "organisation") if value.get(k)
+            )
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def short(text: str) -> str:
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def local_time(iso: str) -> str:
+    when = QDateTime.fromString(iso[:23], Qt.DateFormat.ISODateWithMs)
+    if not when.isValid():
+        when = QDateTime.fromString(iso[:19], Qt.DateFormat.ISODate)
+    if not when.isValid():
+        return iso
+    when.setTimeZone(QTimeZone.utc())
+    return when.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
+
+
+ACTIONS = {
+    "create": "Created",
+    "update": "Edited",
+    "delete": "Moved to the trash",
+    "restore": "Restored from the trash",
+    "import": "Imported",
+    "sync": "Synced",
+    "demo": "Demo data",
+}
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent, record_id: str) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.record_id = record_id
+        self.setWindowTitle(self.tr("Edit history"))
+        self.heading = QLabel(self.tr("Loading..."))
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Edit history"))
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Old -> new")]
+        )
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(buttons)
+        self.resize(900, 520)
+        self.entries: list = []
+
+        def run(store):
+            try:
+                title = store.get(record_id, include_deleted=True).title_text()
+            except Exception:  # history outlives a purged record
+                title = record_id
+            return title, store.history(record_id)
+
+        ops.QueryOp(self, run, self._show).run_in_background()
+
+    def _show(self, result) -> None:
+        title, entries = result
+        self.entries = entries
+        self.heading.setText(
+            self.tr("%1 — %2 revisions").replace("%1", title).replace("%2", str(len(entries)))
+        )
+        self.tree.clear()
+        for entry in reversed(entries):  # newest first
+            action = ACTIONS.get(entry.action, entry.action)
+            top = QTreeWidgetItem(
+                [
+                    local_time(entry.at),
+                    entry.author or "?",
+                    self.tr("%1 (revision %2)")
+                    .replace("%1", tr(action))
+                    .replace("%2", str(entry.revision)),
+                    self._summary(entry.changes),
+                ]
+            )
+            for field, (old, new) in sorted(entry.changes.items()):
+                old_t, new_t = value_text(old), value_text(new)
+                child = QTreeWidgetItem(["", "", field, f"{short(old_t)}  ->  {short(new_t)}"])
+                child.setToolTip(3, f"{old_t}\n->\n{new_t}")
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _summary(self, changes: dict) -> str:
+        if not changes:
+            return ""
+        names = sorted(changes)
+        text = ", ".join(names[:6])
+        return text + (f" (+{len(names) - 6})" if len(names) > 6 else "")
+
+    def lines(self) -> list[str]:
+        """The history as plain lines "who when field: old -> new" (tests, copy)."""
+        out = []
+        for e in self.entries:
+            for field, (old, new) in sorted(e.changes.items()):
+                out.append(f"{e.author} {e.at} {field}: {value_text(old)} -> {value_text(new)}")
+        return out
