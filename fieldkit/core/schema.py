@@ -120,8 +120,47 @@ def _v1(conn) -> None:
     )
 
 
+def _sync_state(conn) -> None:
+    """Sync with HQ (fieldkit/core/syncstate.py): pull cursor, conflicts, rejections, files."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        -- A record changed on this laptop and elsewhere: both versions kept until resolved.
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,       -- HQ's conflict id
+            record_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            fields TEXT NOT NULL,      -- JSON list of conflicting field names ("deleted" for edit/delete)
+            mine TEXT NOT NULL,        -- the record as this laptop pushed it
+            theirs TEXT NOT NULL,      -- the record HQ kept
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT,           -- mine or theirs
+            reported INTEGER NOT NULL DEFAULT 0  -- HQ has been told of the resolution
+        );
+        CREATE INDEX sync_conflicts_record ON sync_conflicts(record_id);
+
+        -- Changes HQ refused (with its reason); the data is kept so nothing is lost.
+        CREATE TABLE sync_rejected (
+            mutation_id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            data TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+
+        -- Attachment files: 'uploaded' once HQ has them, 'wanted' when a pulled record names a
+        -- file this laptop does not have yet.
+        CREATE TABLE sync_blobs (sha256 TEXT PRIMARY KEY, state TEXT NOT NULL, at TEXT NOT NULL);
+        """,
+    )
+
+
 # Append new steps here; never edit a released one. Index i upgrades to version i + 1.
-UPGRADES: list[Callable] = [_v1]
+UPGRADES: list[Callable] = [_v1, _sync_state]
 CURRENT = len(UPGRADES)
 
 

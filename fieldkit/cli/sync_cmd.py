@@ -1,0 +1,141 @@
+"""``fieldkit enroll | sync | conflicts | resolve``: sync with headquarters from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from .context import CommandError, Context
+
+
+def register(sub) -> None:
+    e = sub.add_parser(
+        "enroll",
+        help="bind this laptop to its embassy on the HQ server",
+        description="Enrol with a one-time code from HQ IT (fieldkit-hq device add).",
+    )
+    e.add_argument("--server", required=True, metavar="URL", help="e.g. https://hq.example:8443")
+    e.add_argument("--code", required=True, help="the one-time enrolment code")
+    e.add_argument("--name", default="", help="a name for this laptop (default: its host name)")
+    e.add_argument("--cafile", help="CA certificate to trust for HQ's TLS certificate")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_enroll)
+
+    s = sub.add_parser(
+        "sync",
+        help="push local changes to HQ and pull what is new",
+        description="Push local changes, pull new records, exchange attachment files, verify.",
+    )
+    s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.set_defaults(func=cmd_sync)
+
+    c = sub.add_parser("conflicts", help="list sync conflicts with both versions")
+    c.add_argument("--all", action="store_true", help="include resolved ones")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_conflicts)
+
+    r = sub.add_parser("resolve", help="resolve a sync conflict")
+    r.add_argument("id", help="conflict id (or a unique prefix)")
+    r.add_argument("--keep", required=True, choices=["mine", "theirs"])
+    r.set_defaults(func=cmd_resolve)
+
+
+def cmd_enroll(args, ctx: Context) -> int:
+    from sync.client import default_device_name, enroll
+
+    store = ctx.store()
+    info = enroll(
+        store,
+        args.server,
+        args.code,
+        device_name=args.name or default_device_name(),
+        verify=args.cafile or True,
+    )
+    if args.json:
+        ctx.print_json(info)
+    else:
+        ctx.print(f"Enrolled with {info['server']} as {info['device_name'] or info['device_id']} "
+                  f"(embassy {info['embassy']}).")  # fmt: skip
+        ctx.print(info["credential"].capitalize() + ".")
+        ctx.print("Next: fieldkit sync")
+    return 0
+
+
+def cmd_sync(args, ctx: Context) -> int:
+    import sys
+
+    from sync.client import SyncClient
+
+    store = ctx.store()
+    last = [""]
+
+    def progress(what: str, done: int, total: int) -> None:
+        if args.json or not sys.stderr.isatty():
+            return
+        line = f"\r{what}: {done}/{total}" if total else f"\r{what}: {done}"
+        if line != last[0]:
+            sys.stderr.write(line.ljust(30))
+            last[0] = line
+
+    with SyncClient(store, progress=progress) as client:
+        report = client.sync()
+    if last[0]:
+        sys.stderr.write("\n")
+    if args.json:
+        ctx.print_json(report.as_dict())
+        return 0
+    ctx.print(
+        f"pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}, "
+        f"rejected {report.rejected}; files sent {report.files_sent}, received "
+        f"{report.files_received}"
+    )
+    ctx.print(
+        f"{report.requests} requests, {report.bytes_sent} bytes sent, {report.bytes_received} "
+        f"received, {report.seconds:.1f} s; "
+        + ("checked against HQ: in step" if report.verified else "not yet in step with HQ")
+    )
+    for r in report.rejections:
+        ctx.print(f"rejected {r['record_id']}: {r['reason']}")
+    if report.conflicts:
+        ctx.print("resolve conflicts with: fieldkit conflicts, then fieldkit resolve ID --keep ...")
+    return 0
+
+
+def cmd_conflicts(args, ctx: Context) -> int:
+    from fieldkit.core.syncstate import SyncState
+
+    rows = SyncState(ctx.store()).conflicts(include_resolved=args.all)
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    if not rows:
+        ctx.print("no conflicts")
+        return 0
+    for k in rows:
+        state = f" (resolved: {k['resolution']})" if k["resolved_at"] else ""
+        ctx.print(f"{k['id']}  {k['kind']} {k['record_id']}{state}")
+        for f in k["fields"]:
+            if f == "deleted":
+                ctx.print(f"  deleted   mine: {bool(k['mine'].get('deleted_at'))}   "
+                          f"theirs: {bool(k['theirs'].get('deleted_at'))}")  # fmt: skip
+                continue
+            ctx.print(f"  {f}")
+            ctx.print(f"    mine:   {_short(k['mine'].get(f))}")
+            ctx.print(f"    theirs: {_short(k['theirs'].get(f))}")
+    return 0
+
+
+def _short(value) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = text.replace("\n", " ")
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+def cmd_resolve(args, ctx: Context) -> int:
+    from fieldkit.core.syncstate import SyncState
+
+    state = SyncState(ctx.store())
+    if not state.conflicts(include_resolved=True):
+        raise CommandError("there are no conflicts to resolve")
+    k = state.resolve(args.id, args.keep)
+    ctx.print(f"conflict {k['id']} resolved: kept {args.keep}; it reaches HQ with the next sync")
+    return 0

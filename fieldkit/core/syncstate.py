@@ -1,0 +1,458 @@
+"""The laptop's side of sync, inside the store: what to push, applying what HQ sends, conflicts.
+
+No network here (that is ``sync.client``) and no Qt. Every step is one store transaction:
+a pulled page is applied together with the new cursor, a push answer removes exactly the outbox
+entries HQ acknowledged, so an interrupted sync resumes where it stopped and never applies, sends
+or loses a change twice. Records HQ sends are written without outbox entries (they are not local
+changes) and stamped with HQ's version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import FieldKitError, NotFound
+from .models import new_id, parse_record, utcnow
+from .store import Changes, Store, diff
+
+ENVELOPE = {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by",
+            "deleted_at"}  # fmt: skip
+
+
+@dataclass
+class Pending:
+    """One record's outbox entries folded into one push: its current data and HQ base version."""
+
+    record_id: str
+    kind: str
+    ids: list[str]
+    base: int | None
+    data: dict[str, Any]
+    last_seq: int
+
+
+@dataclass
+class Applied:
+    """What applying a batch from HQ did, for the summary and the UI."""
+
+    applied: int = 0
+    skipped: int = 0  # pending local edits win until pushed; HQ merges them
+    invalid: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    rejected: int = 0
+    changes: Changes = field(default_factory=lambda: Changes(source="sync"))
+
+
+def _user(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in ENVELOPE}
+
+
+class SyncState:
+    """Sync bookkeeping for one open store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---- small state -------------------------------------------------------------------------
+    def get(self, key: str, default: str | None = None) -> str | None:
+        with self.store.tx.read() as c:
+            row = c.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set(self, key: str, value: str | None) -> None:
+        with self.store.tx.write() as c:
+            if value is None:
+                c.execute("DELETE FROM sync_state WHERE key = ?", (key,))
+            else:
+                c.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
+
+    @property
+    def cursor(self) -> int:
+        return int(self.get("cursor", "0") or 0)
+
+    def reset_cursor(self) -> None:
+        self.set("cursor", "0")
+
+    # ---- push --------------------------------------------------------------------------------
+    def pending_count(self) -> int:
+        with self.store.tx.read() as c:
+            return c.execute("SELECT count(DISTINCT record_id) FROM outbox").fetchone()[0]
+
+    def pending(self, limit: int = 500) -> list[Pending]:
+        """The oldest ``limit`` changed records, each with every outbox id that changed it."""
+        with self.store.tx.read() as c:
+            rows = c.execute(
+                "SELECT o.record_id, o.kind, group_concat(o.mutation_id), max(o.seq), "
+                "(SELECT base_version FROM outbox f WHERE f.record_id = o.record_id "
+                " ORDER BY f.seq LIMIT 1), r.data "
+                "FROM outbox o LEFT JOIN records r ON r.id = o.record_id "
+                "GROUP BY o.record_id ORDER BY min(o.seq) LIMIT ?",
+                (limit,),
+            ).fetchall()
+        out = []
+        for rid, kind, ids, last, base, data in rows:
+            if data is None:  # the record itself is gone (never happens through the Store API)
+                continue
+            out.append(Pending(rid, kind, ids.split(","), base, json.loads(data), last))
+        return out
+
+    def record_pushed(self, batch: list[Pending], versions: list[int], outcomes: list) -> Applied:
+        """Apply HQ's answer to a push, in one transaction.
+
+        ``outcomes`` are protocol Outcome objects (or dicts) for the mutations that were not a
+        plain fast-forward. Edits made on this laptop while the push was in flight stay queued,
+        rebased onto what HQ answered, so they are neither lost nor reported as conflicts.
+        """
+        by_index = {int(_get(o, "i")): o for o in outcomes}
+        result = Applied()
+        with self.store.tx.write() as c:
+            for i, item in enumerate(batch):
+                marks = ",".join("?" * len(item.ids))
+                c.execute(f"DELETE FROM outbox WHERE mutation_id IN ({marks})", item.ids)
+                newer = c.execute(
+                    "SELECT count(*) FROM outbox WHERE record_id = ?", (item.record_id,)
+                ).fetchone()[0]
+                outcome = by_index.get(i)
+                status = _get(outcome, "status") if outcome else "applied"
+                version = versions[i] if i < len(versions) else 0
+                hq_record = _get(outcome, "record") if outcome else None
+                if status == "rejected":
+                    result.rejected += 1
+                    c.execute(
+                        "INSERT OR REPLACE INTO sync_rejected VALUES (?, ?, ?, ?, ?, ?)",
+                        (item.ids[0], item.record_id, item.kind, _get(outcome, "reason") or "",
+                         json.dumps(item.data, ensure_ascii=False), utcnow().isoformat()),
+                    )  # fmt: skip
+                    hq_version = _get(outcome, "version")
+                    if hq_record and hq_version and not newer:
+                        # Keep the refused data above; show what HQ holds so the laptop converges.
+                        self._apply_one(c, hq_record, int(hq_version), result, force=True)
+                    continue
+                c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (item.record_id,))
+                conflict = _get(outcome, "conflict") if outcome else None
+                if conflict:
+                    result.conflicts += 1
+                    self._keep_conflict(c, conflict)
+                if hq_record is not None and hq_record != item.data:
+                    if newer:
+                        self._rebase(c, item, hq_record, version, result)
+                    else:
+                        self._apply_one(c, hq_record, version, result, force=True)
+                else:
+                    c.execute(
+                        "UPDATE records SET server_version = ? WHERE id = ?",
+                        (version, item.record_id),
+                    )
+                if newer:
+                    # Later edits were made on top of what HQ now holds as ``version``.
+                    c.execute(
+                        "UPDATE outbox SET base_version = ? WHERE record_id = ?",
+                        (version, item.record_id),
+                    )
+        self.store._announce(result.changes)
+        return result
+
+    def _rebase(self, c, item: Pending, hq: dict, version: int, result: Applied) -> None:
+        """HQ merged other laptops' fields into a record edited again here meanwhile: keep the
+        new local edits on top of HQ's merge (still queued for the next push)."""
+        local = json.loads(
+            c.execute("SELECT data FROM records WHERE id = ?", (item.record_id,)).fetchone()[0]
+        )
+        merged = dict(hq)
+        for key in set(local) | set(item.data):
+            if key in ENVELOPE:
+                continue
+            if local.get(key) != item.data.get(key):
+                merged[key] = local.get(key)
+        if bool(local.get("deleted_at")) != bool(item.data.get("deleted_at")):
+            merged["deleted_at"] = local.get("deleted_at")
+        merged["revision"] = max(int(hq.get("revision", 0)), int(local.get("revision", 0))) + 1
+        self._apply_one(c, merged, version, result, force=True)
+
+    def _keep_conflict(self, c, conflict) -> None:
+        c.execute(
+            "INSERT OR IGNORE INTO sync_conflicts (id, record_id, kind, fields, mine, theirs, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                _get(conflict, "id"),
+                _get(conflict, "record_id"),
+                _get(conflict, "kind"),
+                json.dumps(_get(conflict, "fields")),
+                json.dumps(_get(conflict, "mine"), ensure_ascii=False),
+                json.dumps(_get(conflict, "theirs"), ensure_ascii=False),
+                utcnow().isoformat(),
+            ),
+        )
+
+    # ---- pull --------------------------------------------------------------------------------
+    def apply_page(
+        self, records: list[dict[str, Any]], versions: list[int], cursor: int | None
+    ) -> Applied:
+        """Write records from HQ and move the cursor, all in one transaction."""
+        result = Applied()
+        with self.store.tx.write() as c:
+            for data, version in zip(records, versions, strict=True):
+                self._apply_one(c, data, version, result)
+            if cursor is not None:
+                c.execute("INSERT OR REPLACE INTO sync_state VALUES ('cursor', ?)", (str(cursor),))
+        self.store._announce(result.changes)
+        return result
+
+    def _apply_one(
+        self, c, data: dict[str, Any], version: int, result: Applied, force: bool = False
+    ) -> None:
+        rid = str(data.get("id", ""))
+        row = c.execute(
+            "SELECT data, server_version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
+            "FROM records WHERE id = ?",
+            (rid, rid),
+        ).fetchone()
+        if row is not None and not force:
+            if row[1] is not None and row[1] >= version:
+                result.skipped += 1
+                return
+            if row[2]:
+                # A local edit is waiting to be pushed: HQ will merge it with this version
+                # (the push names the older base), so applying it here would only be undone.
+                result.skipped += 1
+                return
+        try:
+            rec = parse_record(data)
+        except ValidationError:
+            result.invalid.append(rid)
+            return
+        store = self.store
+        if row is None:
+            store._write_row(rec, insert=True)
+            changes = {}
+            action = "sync"
+        else:
+            old = json.loads(row[0])
+            new = rec.model_dump(mode="json")
+            changes = diff(old, new)
+            if bool(old.get("deleted_at")) != bool(new.get("deleted_at")):
+                changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
+            store._write_row(rec, insert=False)
+            action = "sync"
+        c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+        store._log(rec, action, changes, utcnow(), rec.updated_by or "HQ")
+        if rec.kind == "attachment" and not rec.deleted:
+            sha = rec.sha256  # type: ignore[attr-defined]
+            if not store.blobs.has(sha):
+                c.execute(
+                    "INSERT OR IGNORE INTO sync_blobs VALUES (?, 'wanted', ?)",
+                    (sha, utcnow().isoformat()),
+                )
+        result.applied += 1
+        result.changes.add(rec)
+
+    # ---- verification ------------------------------------------------------------------------
+    def summary(self) -> dict[str, tuple[int, int]]:
+        """Per kind: how many records this laptop holds at an HQ version, and their checksum."""
+        from sync.protocol import record_checksum
+
+        out: dict[str, list[int]] = {}
+        with self.store.tx.read() as c:
+            for kind, rid, version in c.execute(
+                "SELECT kind, id, server_version FROM records WHERE server_version IS NOT NULL"
+            ):
+                acc = out.setdefault(kind, [0, 0])
+                acc[0] += 1
+                acc[1] += record_checksum(rid, version)
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+    def versions(self, kind: str) -> dict[str, int | None]:
+        with self.store.tx.read() as c:
+            return dict(
+                c.execute(
+                    "SELECT id, server_version FROM records WHERE kind = ?", (kind,)
+                ).fetchall()
+            )
+
+    def has_pending(self, record_id: str) -> bool:
+        with self.store.tx.read() as c:
+            return bool(
+                c.execute(
+                    "SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1", (record_id,)
+                ).fetchone()
+            )
+
+    def requeue(self, record_ids: list[str]) -> int:
+        """Records this laptop believes HQ has, but HQ does not: queue them again as new."""
+        n = 0
+        with self.store.tx.write() as c:
+            for rid in record_ids:
+                row = c.execute(
+                    "SELECT kind, revision FROM records WHERE id = ?", (rid,)
+                ).fetchone()
+                if row is None:
+                    continue
+                c.execute("UPDATE records SET server_version = NULL WHERE id = ?", (rid,))
+                c.execute(
+                    "INSERT INTO outbox (mutation_id, record_id, kind, op, revision, base_version, "
+                    "fields, created_at) VALUES (?, ?, ?, 'upsert', ?, NULL, '[\"id\"]', ?)",
+                    (new_id(), rid, row[0], row[1], utcnow().isoformat()),
+                )
+                n += 1
+        return n
+
+    # ---- conflicts ---------------------------------------------------------------------------
+    def conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT id, record_id, kind, fields, mine, theirs, created_at, resolved_at, resolution "
+            "FROM sync_conflicts"
+        )
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        with self.store.tx.read() as c:
+            rows = c.execute(sql + " ORDER BY created_at").fetchall()
+        return [
+            {
+                "id": r[0], "record_id": r[1], "kind": r[2], "fields": json.loads(r[3]),
+                "mine": json.loads(r[4]), "theirs": json.loads(r[5]), "created_at": r[6],
+                "resolved_at": r[7], "resolution": r[8],
+            }
+            for r in rows
+        ]  # fmt: skip
+
+    def conflict(self, conflict_id: str) -> dict[str, Any]:
+        matches = [
+            k
+            for k in self.conflicts(include_resolved=True)
+            if k["id"] == conflict_id or (len(conflict_id) >= 4 and k["id"].startswith(conflict_id))
+        ]
+        if not matches:
+            raise NotFound(f"no conflict {conflict_id}; 'fieldkit conflicts' lists them")
+        if len(matches) > 1:
+            raise FieldKitError(f"conflict id {conflict_id} is ambiguous; give more characters")
+        return matches[0]
+
+    def resolve(
+        self, conflict_id: str, keep: str, values: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Settle a conflict: ``mine`` puts this laptop's values back, ``theirs`` keeps HQ's.
+
+        ``values`` (field -> value) chooses field by field (the side-by-side screen); fields not
+        named keep HQ's value. The edit is an ordinary local change and syncs like any other.
+        """
+        if keep not in ("mine", "theirs"):
+            raise FieldKitError("keep must be 'mine' or 'theirs'")
+        k = self.conflict(conflict_id)
+        if k["resolved_at"]:
+            raise FieldKitError(f"conflict {k['id']} was already resolved ({k['resolution']})")
+        store = self.store
+        mine = k["mine"]
+        with store.tx.write() as c:
+            try:
+                current = store.get(k["record_id"], include_deleted=True)
+            except NotFound:
+                current = None
+            if values is None and keep == "mine":
+                if "deleted" in k["fields"]:
+                    values = _user(mine)
+                else:
+                    values = {f: mine.get(f) for f in k["fields"]}
+            if current is not None and values:
+                wanted_deleted = bool(mine.get("deleted_at")) and keep == "mine"
+                if wanted_deleted and not current.deleted:
+                    store.delete(current.id)
+                else:
+                    if current.deleted and keep == "mine":
+                        store.restore(current.id)
+                    now = store.get(current.id).model_dump(mode="json")
+                    changed = {f: v for f, v in values.items() if now.get(f) != v}
+                    if changed:
+                        store.update(current.id, changed)
+            c.execute(
+                "UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, reported = 0 "
+                "WHERE id = ?",
+                (utcnow().isoformat(), keep, k["id"]),
+            )
+        return self.conflict(k["id"])
+
+    def unreported_resolutions(self) -> list[tuple[str, str]]:
+        with self.store.tx.read() as c:
+            return c.execute(
+                "SELECT id, resolution FROM sync_conflicts "
+                "WHERE resolved_at IS NOT NULL AND reported = 0"
+            ).fetchall()
+
+    def mark_reported(self, ids: list[str]) -> None:
+        with self.store.tx.write() as c:
+            c.executemany(
+                "UPDATE sync_conflicts SET reported = 1 WHERE id = ?", [(i,) for i in ids]
+            )
+
+    # ---- rejected ----------------------------------------------------------------------------
+    def rejected(self) -> list[dict[str, Any]]:
+        with self.store.tx.read() as c:
+            rows = c.execute(
+                "SELECT mutation_id, record_id, kind, reason, data, at FROM sync_rejected "
+                "ORDER BY at"
+            ).fetchall()
+        return [
+            {"mutation_id": r[0], "record_id": r[1], "kind": r[2], "reason": r[3],
+             "data": json.loads(r[4]), "at": r[5]}
+            for r in rows
+        ]  # fmt: skip
+
+    # ---- audit trail -------------------------------------------------------------------------
+    def unsynced_audit(self, limit: int = 2000) -> list[dict[str, Any]]:
+        with self.store.tx.read() as c:
+            rows = c.execute(
+                "SELECT id, at, author, event, record_id, detail FROM audit_log "
+                "WHERE synced_at IS NULL ORDER BY seq LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            {"id": r[0], "at": r[1], "author": r[2], "event": r[3], "record_id": r[4],
+             "detail": json.loads(r[5] or "{}")}
+            for r in rows
+        ]  # fmt: skip
+
+    def mark_audit_synced(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        at = utcnow().isoformat()
+        with self.store.tx.write() as c:
+            c.executemany(
+                "UPDATE audit_log SET synced_at = ? WHERE id = ? AND synced_at IS NULL",
+                [(at, i) for i in ids],
+            )
+
+    # ---- attachment files --------------------------------------------------------------------
+    def blobs_to_upload(self) -> list[tuple[str, int]]:
+        """(sha256, size) of files named by records HQ has, that HQ may not have yet."""
+        with self.store.tx.read() as c:
+            rows = c.execute(
+                "SELECT DISTINCT json_extract(r.data, '$.sha256'), json_extract(r.data, '$.size') "
+                "FROM records r WHERE r.kind = 'attachment' AND r.deleted_at IS NULL "
+                "AND r.server_version IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM sync_blobs b WHERE b.sha256 = "
+                "json_extract(r.data, '$.sha256') AND b.state = 'uploaded')"
+            ).fetchall()
+        return [(sha, int(size)) for sha, size in rows if self.store.blobs.has(sha)]
+
+    def wanted_blobs(self) -> list[str]:
+        with self.store.tx.read() as c:
+            rows = c.execute("SELECT sha256 FROM sync_blobs WHERE state = 'wanted'").fetchall()
+        return [sha for (sha,) in rows]
+
+    def mark_blob(self, sha: str, state: str) -> None:
+        with self.store.tx.write() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO sync_blobs VALUES (?, ?, ?)",
+                (sha, state, utcnow().isoformat()),
+            )
+
+
+def _get(obj, name: str):
+    if obj is None:
+        return None
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)

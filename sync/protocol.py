@@ -1,0 +1,264 @@
+"""The sync wire protocol between a FieldKit laptop and HQ: the one place that defines it.
+
+Version 1. Every request carries the protocol, app and schema versions in headers; bodies are JSON,
+gzip-compressed when large. Models ignore fields they do not know, so an HQ one version ahead can
+add fields without breaking older laptops (and the other way round).
+
+One sync is: push the outbox in pages (the last page also asks for the first pull page, saving a
+round trip on a 600 ms link), pull the rest of the pages, upload missing attachment bytes, download
+missing ones, compare per-kind checksums and re-pull what differs.
+
+Ordering comes only from HQ: every write on HQ takes the next number of one global sequence, which
+becomes the record's ``version``; a pull walks that sequence with a cursor.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+# The oldest client protocol HQ still serves; older laptops are told to update.
+MIN_CLIENT_PROTOCOL = 1
+
+HEADER_PROTOCOL = "X-FieldKit-Protocol"
+HEADER_APP = "X-FieldKit-App"
+HEADER_SCHEMA = "X-FieldKit-Schema"
+
+PAGE_SIZE = 500  # records per push or pull request: ~40-60 kB compressed
+MAX_PAGE_SIZE = 1000
+CHUNK_SIZE = 256 * 1024  # attachment upload/download piece; a cut link re-sends at most one
+MAX_BODY = 8 * 1024 * 1024  # compressed request body HQ accepts
+MAX_DECOMPRESSED = 64 * 1024 * 1024  # after decompression (a decompression bomb stops here)
+MAX_BLOB = 60 * 1024 * 1024
+
+# JSON Schema names for the record body: validated by fieldkit.core.models on HQ, not here, so the
+# protocol does not pin one app version's record fields.
+RecordData = dict[str, Any]
+
+
+class Wire(BaseModel):
+    """Base of every message: unknown fields are ignored (forward compatible)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(Wire):
+    """Every 4xx/5xx answer from HQ: ``error`` is a sentence meant for the user."""
+
+    error: str
+    code: str = ""
+
+
+# ---- enrolment -------------------------------------------------------------------------------
+class EnrollRequest(Wire):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field(default="", max_length=200)
+    local_device_id: str = Field(default="", max_length=64)
+
+
+class EnrollResponse(Wire):
+    device_id: str
+    token: str
+    embassy: str
+    device_name: str = ""
+
+
+# ---- push ------------------------------------------------------------------------------------
+class Mutation(Wire):
+    """A record's local changes since it was last in sync, as one whole-record upsert.
+
+    ``ids`` are the outbox mutation ids folded into this mutation: HQ remembers every id it has
+    applied, so a retried request is recognised and never applies twice. ``base`` is the HQ version
+    the changes were made on (None for a record HQ has never seen).
+    """
+
+    ids: list[str] = Field(min_length=1, max_length=10_000)
+    base: int | None = None
+    record: RecordData
+    resolves: str | None = None  # a conflict id this edit settles
+
+
+class AuditEvent(Wire):
+    id: str = Field(min_length=1, max_length=64)
+    at: str = Field(max_length=64)
+    author: str = Field(default="", max_length=500)
+    event: str = Field(max_length=200)
+    record_id: str | None = Field(default=None, max_length=64)
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class Resolution(Wire):
+    """A conflict settled on the laptop by keeping HQ's version (no record edit to carry it)."""
+
+    conflict_id: str = Field(max_length=64)
+    keep: Literal["mine", "theirs"]
+
+
+class PullRequest(Wire):
+    since: int = Field(default=0, ge=0)
+    limit: int = Field(default=PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+
+class PushRequest(Wire):
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_PAGE_SIZE)
+    audit: list[AuditEvent] = Field(default_factory=list, max_length=5000)
+    resolutions: list[Resolution] = Field(default_factory=list, max_length=MAX_PAGE_SIZE)
+    pull: PullRequest | None = None  # piggy-back the first pull page on the last push page
+
+
+class Conflict(Wire):
+    """The same field changed on two laptops, or an edit against a delete. Nothing is dropped:
+    ``mine`` is the pushed record, ``theirs`` what HQ kept (the merge of everything else)."""
+
+    id: str
+    record_id: str
+    kind: str
+    fields: list[str]
+    mine: RecordData
+    theirs: RecordData
+    created_seq: int = 0
+
+
+class Outcome(Wire):
+    """What HQ did with one mutation, for the mutations that were not a plain fast-forward.
+
+    status: ``merged`` (other fields changed meanwhile: ``record`` is the merged record),
+    ``conflict`` (see ``conflict``; ``record`` is what HQ now holds), ``duplicate`` (already
+    applied before; ``record`` is HQ's current copy), ``rejected`` (``reason``; ``record`` is HQ's
+    copy if it has one).
+    """
+
+    i: int  # index of the mutation in the request
+    status: Literal["merged", "conflict", "duplicate", "rejected"]
+    version: int | None = None
+    record: RecordData | None = None
+    reason: str = ""
+    conflict: Conflict | None = None
+
+
+class PushResponse(Wire):
+    # HQ version of each mutation, in request order (0 for a rejected one). Outcomes add detail
+    # only where something other than a fast-forward happened: most answers stay a list of ints.
+    versions: list[int]
+    outcomes: list[Outcome] = Field(default_factory=list)
+    audit_ids: list[str] = Field(default_factory=list)
+    pull: PullPage | None = None
+
+
+# ---- pull ------------------------------------------------------------------------------------
+class KindSummary(Wire):
+    count: int
+    checksum: int
+
+
+class PullPage(Wire):
+    """Changes after ``since`` in HQ order. ``records`` and ``versions`` are parallel lists.
+
+    ``cursor`` is where the next page starts; ``more`` False means this page reached HQ's end,
+    and then ``summary`` holds the per-kind counts and checksums to compare with.
+    """
+
+    records: list[RecordData]
+    versions: list[int]
+    cursor: int
+    more: bool
+    summary: dict[str, KindSummary] | None = None
+
+
+PushResponse.model_rebuild()
+
+
+class VersionsResponse(Wire):
+    """Every (id, version) of one kind the device may read: for a targeted re-pull."""
+
+    kind: str
+    ids: list[str]
+    versions: list[int]
+
+
+class FetchRequest(Wire):
+    ids: list[str] = Field(max_length=MAX_PAGE_SIZE)
+
+
+class FetchResponse(Wire):
+    records: list[RecordData]
+    versions: list[int]
+
+
+# ---- attachments -----------------------------------------------------------------------------
+class BlobStatusRequest(Wire):
+    sha256: list[str] = Field(max_length=5000)
+
+
+class BlobStatusResponse(Wire):
+    """For each hash asked: -1 if HQ has the whole file, else the bytes it already holds."""
+
+    received: dict[str, int]
+
+
+class BlobAck(Wire):
+    sha256: str
+    received: int
+    complete: bool
+
+
+# ---- status ----------------------------------------------------------------------------------
+class Hello(Wire):
+    device_id: str
+    embassy: str
+    device_name: str
+    protocol: int = PROTOCOL_VERSION
+    server_time: str = ""
+
+
+# ---- helpers both sides use --------------------------------------------------------------------
+def record_checksum(record_id: str, version: int) -> int:
+    """Each record's share of a per-kind checksum: 32 bits of sha256, summed (order-free)."""
+    digest = hashlib.sha256(f"{record_id}:{version}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def encode(model: BaseModel, *, compress: bool = True) -> tuple[bytes, dict[str, str]]:
+    """Body bytes and headers for a message; gzip above a few hundred bytes."""
+    raw = model.model_dump_json(exclude_defaults=False).encode()
+    if compress and len(raw) > 512:
+        return gzip.compress(raw, compresslevel=6, mtime=0), {
+            "Content-Type": "application/json",
+            "Content-Encoding": "gzip",
+        }
+    return raw, {"Content-Type": "application/json"}
+
+
+class BodyTooLarge(ValueError):
+    pass
+
+
+def decompress(body: bytes, encoding: str, limit: int = MAX_DECOMPRESSED) -> bytes:
+    """Undo Content-Encoding, stopping at ``limit`` output bytes (bomb-proof)."""
+    encoding = (encoding or "identity").strip().lower()
+    if encoding in ("", "identity"):
+        if len(body) > limit:
+            raise BodyTooLarge(f"body larger than {limit} bytes")
+        return body
+    if encoding != "gzip":
+        raise ValueError(f"unsupported Content-Encoding {encoding!r} (use gzip)")
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"body is not valid gzip ({exc})") from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise BodyTooLarge(f"body larger than {limit} bytes after decompression")
+    if not d.eof:
+        raise ValueError("body is truncated gzip")
+    return out
+
+
+def loads(data: bytes) -> Any:
+    return json.loads(data)

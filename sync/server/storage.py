@@ -1,0 +1,686 @@
+"""HQ's storage: one SQLite file with every embassy's records, their versions, devices, conflicts,
+the audit trail laptops send, and attachment bytes in a folder beside it.
+
+Every write takes the next number of one global sequence under one lock, so versions are the
+order in which HQ accepted changes, and a pull cursor that walks them never misses one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from sync import protocol as p
+from sync.merge import merge
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY,
+    embassy TEXT NOT NULL,
+    name TEXT NOT NULL,
+    token_hash TEXT UNIQUE,
+    created_at TEXT NOT NULL,
+    enrolled_at TEXT,
+    revoked_at TEXT,
+    last_sync TEXT,
+    app_version TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS enrol_codes (
+    code_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+);
+-- The latest copy of each record. `version` is the HQ sequence number of its last change.
+CREATE TABLE IF NOT EXISTS records (
+    id TEXT PRIMARY KEY,
+    embassy TEXT NOT NULL,          -- country code of the embassy; '*' = HQ registry, all read
+    kind TEXT NOT NULL,
+    version INTEGER NOT NULL UNIQUE,
+    origin TEXT NOT NULL,           -- device id (or 'hq') that wrote this version
+    deleted INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT,                    -- attachments: the file they name
+    ck INTEGER NOT NULL,            -- this version's share of the per-kind checksum
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS records_feed ON records(embassy, version);
+CREATE INDEX IF NOT EXISTS records_sha ON records(sha256) WHERE sha256 IS NOT NULL;
+-- Every version ever accepted: the base of three-way merges, and HQ's history.
+CREATE TABLE IF NOT EXISTS versions (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+) WITHOUT ROWID;
+-- Mutation ids already applied, per device: a retried push is recognised, never applied twice.
+CREATE TABLE IF NOT EXISTS mutations (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    conflict_id TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS conflicts (
+    id TEXT PRIMARY KEY,
+    embassy TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    mine TEXT NOT NULL,
+    theirs TEXT NOT NULL,
+    created_seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT
+);
+CREATE INDEX IF NOT EXISTS conflicts_open ON conflicts(embassy) WHERE resolved_at IS NULL;
+CREATE TABLE IF NOT EXISTS audit (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    embassy TEXT NOT NULL,
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    event TEXT NOT NULL,
+    record_id TEXT,
+    detail TEXT NOT NULL,
+    received_at TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+REGISTRY = "*"  # the embassy of HQ-published records every laptop reads
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over a phone line
+
+
+class Refused(Exception):
+    """A request HQ will not serve: HTTP ``status`` and a sentence for the user."""
+
+    def __init__(self, status: int, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    embassy: str
+    name: str
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _hash(secret: str) -> str:
+    # Tokens and codes are random (>= 60 bits): a plain SHA-256 is enough to keep them unusable
+    # if the database leaks, and costs nothing per request.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+class HQStore:
+    """HQ's database. Thread-safe: writes are serialised; reads use per-thread connections."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.blob_dir = self.path.with_name(self.path.name + ".blobs")
+        (self.blob_dir / "partial").mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._w = self._connect()
+        # Idempotent (IF NOT EXISTS); executescript commits as it goes, which is fine for DDL.
+        self._w.executescript(SCHEMA)
+        with self.write() as c:
+            c.execute("INSERT OR IGNORE INTO meta VALUES ('seq', '0')")
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=30
+        )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._w.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._w.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._w
+            except BaseException:
+                self._w.execute("ROLLBACK")
+                raise
+            self._w.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        conn.execute("BEGIN")  # one snapshot for the whole read
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def _next_seq(self, c: sqlite3.Connection) -> int:
+        c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'")
+        return int(c.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
+
+    # ---- devices -----------------------------------------------------------------------------
+    def add_device(self, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
+        """A device waiting for enrolment, and its one-time code (shown once, stored hashed)."""
+        embassy = embassy.strip().upper()
+        if not (len(embassy) == 2 and embassy.isalpha()):
+            raise Refused(400, f"embassy must be a 2-letter country code, got {embassy!r}")
+        if not name.strip():
+            raise Refused(400, "device name is empty")
+        device_id = secrets.token_hex(8)
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+        code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+        expires = (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
+        with self.write() as c:
+            c.execute(
+                "INSERT INTO devices (id, embassy, name, created_at) VALUES (?, ?, ?, ?)",
+                (device_id, embassy, name.strip(), now_iso()),
+            )
+            c.execute(
+                "INSERT INTO enrol_codes VALUES (?, ?, ?, NULL)",
+                (_hash(_normalise_code(code)), device_id, expires),
+            )
+        return {"device_id": device_id, "embassy": embassy, "name": name.strip(), "code": code,
+                "expires_at": expires}  # fmt: skip
+
+    def enroll(self, code: str, app_version: str = "") -> p.EnrollResponse:
+        """Trade a one-time code for a device token. A used, expired or unknown code is refused."""
+        h = _hash(_normalise_code(code))
+        token = secrets.token_urlsafe(32)
+        with self.write() as c:
+            row = c.execute(
+                "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at "
+                "FROM enrol_codes e JOIN devices d ON d.id = e.device_id WHERE e.code_hash = ?",
+                (h,),
+            ).fetchone()
+            if row is None:
+                raise Refused(403, "unknown enrolment code; check it or ask HQ IT for a new one",
+                              "bad_code")  # fmt: skip
+            device_id, expires, used, embassy, name, revoked = row
+            if used:
+                raise Refused(403, "this enrolment code was already used; ask HQ IT for a new one",
+                              "code_used")  # fmt: skip
+            if revoked:
+                raise Refused(403, "this device was revoked by HQ", "revoked")
+            if expires < datetime.now(UTC).isoformat(timespec="seconds"):
+                raise Refused(403, "this enrolment code has expired; ask HQ IT for a new one",
+                              "code_expired")  # fmt: skip
+            c.execute("UPDATE enrol_codes SET used_at = ? WHERE code_hash = ?", (now_iso(), h))
+            c.execute(
+                "UPDATE devices SET token_hash = ?, enrolled_at = ?, app_version = ? WHERE id = ?",
+                (_hash(token), now_iso(), app_version[:40], device_id),
+            )
+        return p.EnrollResponse(device_id=device_id, token=token, embassy=embassy, device_name=name)
+
+    def authenticate(self, token: str) -> Device:
+        with self.read() as c:
+            row = c.execute(
+                "SELECT id, embassy, name, revoked_at FROM devices WHERE token_hash = ?",
+                (_hash(token),),
+            ).fetchone()
+        if row is None:
+            raise Refused(401, "this laptop is not enrolled with HQ (unknown token); enrol it "
+                          "again with a new code from HQ IT", "bad_token")  # fmt: skip
+        if row[3]:
+            raise Refused(401, "this laptop's access was revoked by HQ; ask HQ IT to enrol it "
+                          "again", "revoked")  # fmt: skip
+        return Device(row[0], row[1], row[2])
+
+    def revoke(self, device_id: str) -> bool:
+        with self.write() as c:
+            cur = c.execute(
+                "UPDATE devices SET revoked_at = ?, token_hash = NULL "
+                "WHERE id = ? AND revoked_at IS NULL",
+                (now_iso(), device_id),
+            )
+            return cur.rowcount == 1
+
+    def devices(self) -> list[dict[str, Any]]:
+        with self.read() as c:
+            cur = c.execute(
+                "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, "
+                "app_version FROM devices ORDER BY embassy, name"
+            )
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    # ---- push --------------------------------------------------------------------------------
+    def push(self, dev: Device, req: p.PushRequest) -> p.PushResponse:
+        versions: list[int] = []
+        outcomes: list[p.Outcome] = []
+        with self.write() as c:
+            for i, m in enumerate(req.mutations):
+                version, outcome = self._apply(c, dev, m, i)
+                versions.append(version)
+                if outcome is not None:
+                    outcomes.append(outcome)
+            for r in req.resolutions:
+                c.execute(
+                    "UPDATE conflicts SET resolved_at = ?, resolution = ? "
+                    "WHERE id = ? AND embassy = ? AND resolved_at IS NULL",
+                    (now_iso(), r.keep, r.conflict_id, dev.embassy),
+                )
+            audit_ids = self._store_audit(c, dev, req.audit)
+            c.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))
+        resp = p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
+        if req.pull is not None:
+            resp.pull = self.pull(dev, req.pull.since, req.pull.limit)
+        return resp
+
+    def _apply(
+        self, c: sqlite3.Connection, dev: Device, m: p.Mutation, i: int
+    ) -> tuple[int, p.Outcome | None]:
+        from fieldkit.core.models import parse_record
+
+        rid = str(m.record.get("id", ""))
+        marks = ",".join("?" * len(m.ids))
+        known = c.execute(
+            f"SELECT id, version, conflict_id FROM mutations WHERE device_id = ? AND id IN ({marks})",
+            [dev.id, *m.ids],
+        ).fetchall()
+        row = c.execute(
+            "SELECT embassy, kind, version, data FROM records WHERE id = ?", (rid,)
+        ).fetchone()
+
+        def reject(reason: str) -> tuple[int, p.Outcome]:
+            # HQ's copy goes back only to the embassy that may read it.
+            mine_row = row if row and row[0] == dev.embassy else None
+            return 0, p.Outcome(
+                i=i,
+                status="rejected",
+                reason=reason,
+                version=mine_row[2] if mine_row else None,
+                record=json.loads(mine_row[3]) if mine_row else None,
+            )
+
+        if row is not None and row[0] != dev.embassy:
+            if row[0] == REGISTRY:
+                return reject("project registry records are maintained by HQ; ask HQ to change it")
+            return reject(f"record {rid} belongs to another embassy")
+        if known and len(known) == len(set(m.ids)):
+            if row is None:
+                return reject(f"record {rid} is no longer on HQ")
+            conflict = None
+            cid = next((k[2] for k in known if k[2]), None)
+            if cid:
+                conflict = self._conflict(c, cid)
+            return row[2], p.Outcome(
+                i=i, status="duplicate", version=row[2], record=json.loads(row[3]),
+                conflict=conflict,
+            )  # fmt: skip
+        try:
+            rec = parse_record(m.record)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(x) for x in first.get("loc", ())) or "record"
+            return reject(f"invalid record {rid or '(no id)'}: {where}: {first.get('msg')}")
+        mine = rec.model_dump(mode="json")
+        rid = rec.id
+        base = max((k[1] for k in known), default=m.base)
+        seq = self._next_seq(c)
+        if row is None:
+            self._write(c, dev.embassy, rec.kind, seq, dev.id, mine, insert=True)
+            self._remember(c, dev, m, rid, seq, None)
+            return seq, None
+        if row[1] != rec.kind:
+            return reject(f"record {rid} is a {row[1]} on HQ, not a {rec.kind}")
+        theirs = json.loads(row[3])
+        if base == row[2]:
+            merged, conflicts = mine, []
+        else:
+            base_row = (
+                c.execute(
+                    "SELECT data FROM versions WHERE id = ? AND version = ?", (rid, base)
+                ).fetchone()
+                if base is not None
+                else None
+            )
+            merged, conflicts = merge(json.loads(base_row[0]) if base_row else None, theirs, mine)
+        conflict = None
+        if conflicts:
+            conflict = p.Conflict(
+                id=secrets.token_hex(8), record_id=rid, kind=rec.kind, fields=conflicts,
+                mine=mine, theirs=merged, created_seq=seq,
+            )  # fmt: skip
+        if m.resolves:
+            c.execute(
+                "UPDATE conflicts SET resolved_at = ?, resolution = 'edit' "
+                "WHERE id = ? AND embassy = ? AND resolved_at IS NULL",
+                (now_iso(), m.resolves, dev.embassy),
+            )
+        if merged == theirs:
+            # Nothing new to store (same values, or a pure conflict): the version stays.
+            version = row[2]
+        else:
+            try:
+                parse_record(merged)  # a merge of two valid records must itself be valid
+            except ValidationError:
+                conflicts = conflicts or sorted(set(mine) - {"id"})
+                merged = theirs
+                version = row[2]
+            else:
+                self._write(c, dev.embassy, rec.kind, seq, dev.id, merged, insert=False)
+                version = seq
+        if conflict is not None:
+            conflict.theirs = merged
+            self._store_conflict(c, dev, conflict)
+        self._remember(c, dev, m, rid, version, conflict.id if conflict else None)
+        if conflict is not None:
+            return version, p.Outcome(
+                i=i, status="conflict", version=version, record=merged, conflict=conflict
+            )
+        if merged != mine:
+            return version, p.Outcome(i=i, status="merged", version=version, record=merged)
+        return version, None
+
+    def _write(
+        self, c, embassy: str, kind: str, seq: int, origin: str, data: dict, insert: bool
+    ) -> None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        deleted = 1 if data.get("deleted_at") else 0
+        sha = data.get("sha256") if kind == "attachment" else None
+        ck = p.record_checksum(data["id"], seq)
+        if insert:
+            c.execute(
+                "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (data["id"], embassy, kind, seq, origin, deleted, sha, ck, text),
+            )
+        else:
+            c.execute(
+                "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
+                "data = ? WHERE id = ?",
+                (seq, origin, deleted, sha, ck, text, data["id"]),
+            )
+        c.execute("INSERT INTO versions VALUES (?, ?, ?, ?)", (data["id"], seq, origin, text))
+
+    def _remember(self, c, dev: Device, m: p.Mutation, rid: str, version: int, cid) -> None:
+        c.executemany(
+            "INSERT OR IGNORE INTO mutations VALUES (?, ?, ?, ?, ?)",
+            [(mid, dev.id, rid, version, cid) for mid in m.ids],
+        )
+
+    def _store_conflict(self, c, dev: Device, k: p.Conflict) -> None:
+        c.execute(
+            "INSERT INTO conflicts (id, embassy, record_id, kind, device_id, fields, mine, theirs, "
+            "created_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (k.id, dev.embassy, k.record_id, k.kind, dev.id, json.dumps(k.fields),
+             json.dumps(k.mine), json.dumps(k.theirs), k.created_seq, now_iso()),
+        )  # fmt: skip
+
+    def _conflict(self, c, cid: str) -> p.Conflict | None:
+        row = c.execute(
+            "SELECT id, record_id, kind, fields, mine, theirs, created_seq FROM conflicts "
+            "WHERE id = ?",
+            (cid,),
+        ).fetchone()
+        if row is None:
+            return None
+        return p.Conflict(
+            id=row[0], record_id=row[1], kind=row[2], fields=json.loads(row[3]),
+            mine=json.loads(row[4]), theirs=json.loads(row[5]), created_seq=row[6],
+        )  # fmt: skip
+
+    def _store_audit(self, c, dev: Device, events: list[p.AuditEvent]) -> list[str]:
+        received = now_iso()
+        c.executemany(
+            "INSERT OR IGNORE INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (e.id, dev.id, dev.embassy, e.at, e.author, e.event, e.record_id,
+                 json.dumps(e.detail, ensure_ascii=False), received)
+                for e in events
+            ],
+        )  # fmt: skip
+        return [e.id for e in events]
+
+    # ---- pull --------------------------------------------------------------------------------
+    def pull(self, dev: Device, since: int, limit: int) -> p.PullPage:
+        """Changes after ``since`` that this device may read and did not write itself."""
+        with self.read() as c:
+            rows = c.execute(
+                "SELECT version, data FROM records WHERE embassy IN (?, ?) AND version > ? "
+                "AND origin != ? ORDER BY version LIMIT ?",
+                (dev.embassy, REGISTRY, since, dev.id, limit + 1),
+            ).fetchall()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            if more:
+                cursor = rows[-1][0]
+                summary = None
+            else:
+                # The end: everything up to HQ's current sequence has been seen.
+                cursor = max(
+                    since, int(c.execute("SELECT value FROM meta WHERE key='seq'").fetchone()[0])
+                )
+                summary = self._summary(c, dev)
+        records = "[" + ",".join(r[1] for r in rows) + "]"
+        page = p.PullPage(
+            records=json.loads(records),
+            versions=[r[0] for r in rows],
+            cursor=cursor,
+            more=more,
+            summary=summary,
+        )
+        if not more:
+            with self.write() as w:
+                w.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))
+        return page
+
+    def _summary(self, c, dev: Device) -> dict[str, p.KindSummary]:
+        return {
+            kind: p.KindSummary(count=n, checksum=ck)
+            for kind, n, ck in c.execute(
+                "SELECT kind, count(*), total(ck) FROM records WHERE embassy IN (?, ?) "
+                "GROUP BY kind",
+                (dev.embassy, REGISTRY),
+            ).fetchall()
+        }
+
+    def versions(self, dev: Device, kind: str) -> p.VersionsResponse:
+        with self.read() as c:
+            rows = c.execute(
+                "SELECT id, version FROM records WHERE embassy IN (?, ?) AND kind = ? ORDER BY id",
+                (dev.embassy, REGISTRY, kind),
+            ).fetchall()
+        return p.VersionsResponse(kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows])
+
+    def fetch(self, dev: Device, ids: list[str]) -> p.FetchResponse:
+        if not ids:
+            return p.FetchResponse(records=[], versions=[])
+        marks = ",".join("?" * len(ids))
+        with self.read() as c:
+            rows = c.execute(
+                f"SELECT version, data FROM records WHERE embassy IN (?, ?) AND id IN ({marks})",
+                [dev.embassy, REGISTRY, *ids],
+            ).fetchall()
+        return p.FetchResponse(
+            records=[json.loads(r[1]) for r in rows], versions=[r[0] for r in rows]
+        )
+
+    def open_conflicts(self, embassy: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT id, embassy, record_id, kind, device_id, fields, created_at FROM conflicts "
+        sql += "WHERE resolved_at IS NULL" + (" AND embassy = ?" if embassy else "")
+        with self.read() as c:
+            cur = c.execute(sql, (embassy,) if embassy else ())
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    # ---- attachments -------------------------------------------------------------------------
+    def blob_path(self, sha: str) -> Path:
+        return self.blob_dir / sha[:2] / sha
+
+    def _partial(self, sha: str) -> Path:
+        return self.blob_dir / "partial" / sha
+
+    def _attachment_size(self, dev: Device, sha: str) -> int | None:
+        """The size an attachment record of this embassy gives the file, or None if no record
+        the device may read names it (so nobody uploads or fetches files HQ has no record of)."""
+        with self.read() as c:
+            row = c.execute(
+                "SELECT data FROM records WHERE sha256 = ? AND embassy IN (?, ?) LIMIT 1",
+                (sha, dev.embassy, REGISTRY),
+            ).fetchone()
+        return int(json.loads(row[0]).get("size", 0)) if row else None
+
+    def blob_status(self, dev: Device, shas: list[str]) -> dict[str, int]:
+        out = {}
+        for sha in shas:
+            if self.blob_path(sha).is_file():
+                out[sha] = -1
+            else:
+                part = self._partial(sha)
+                out[sha] = part.stat().st_size if part.is_file() else 0
+        return out
+
+    def put_chunk(self, dev: Device, sha: str, offset: int, chunk: bytes) -> p.BlobAck:
+        size = self._attachment_size(dev, sha)
+        if size is None:
+            raise Refused(404, f"no attachment record of your embassy names file {sha[:12]}...; "
+                          "sync the records first", "no_record")  # fmt: skip
+        if size > p.MAX_BLOB:
+            raise Refused(413, f"attachment {sha[:12]}... is larger than HQ accepts")
+        final = self.blob_path(sha)
+        if final.is_file():
+            return p.BlobAck(sha256=sha, received=size, complete=True)
+        with self._lock:  # one writer per partial file
+            part = self._partial(sha)
+            have = part.stat().st_size if part.is_file() else 0
+            if offset != have:
+                raise Refused(409, f"upload of {sha[:12]}... must continue at byte {have}",
+                              f"offset:{have}")  # fmt: skip
+            if have + len(chunk) > size:
+                raise Refused(422, f"attachment {sha[:12]}... is longer than its record says")
+            with open(part, "ab") as fh:
+                fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            have += len(chunk)
+            if have < size:
+                return p.BlobAck(sha256=sha, received=have, complete=False)
+            digest = hashlib.sha256()
+            with open(part, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            if digest.hexdigest() != sha:
+                part.unlink()
+                raise Refused(422, f"attachment {sha[:12]}... arrived damaged (checksum "
+                              "mismatch); it will be sent again", "bad_hash")  # fmt: skip
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(part, final)
+        return p.BlobAck(sha256=sha, received=size, complete=True)
+
+    def blob_for(self, dev: Device, sha: str) -> Path:
+        if self._attachment_size(dev, sha) is None or not self.blob_path(sha).is_file():
+            raise Refused(404, f"HQ has no attachment {sha[:12]}... for your embassy", "no_blob")
+        return self.blob_path(sha)
+
+    # ---- HQ administration -------------------------------------------------------------------
+    def import_registry(self, records: list[dict], embassy: str | None = None) -> dict[str, int]:
+        """Publish records from HQ: to ``embassy``, else to the embassy of each record's country
+        (projects without one go to every laptop, read-only). Re-importing changes only what
+        changed, with a new version, so laptops pull just that."""
+        from fieldkit.core.models import parse_record
+
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        with self.write() as c:
+            for n, data in enumerate(records, 1):
+                try:
+                    rec = parse_record(data)
+                except ValidationError as exc:
+                    first = exc.errors(include_url=False)[0]
+                    where = ".".join(str(x) for x in first.get("loc", ()))
+                    raise Refused(400, f"line {n}: {where}: {first.get('msg')}") from None
+                target = (embassy or getattr(rec, "country", None) or REGISTRY).upper()
+                doc = rec.model_dump(mode="json")
+                row = c.execute(
+                    "SELECT embassy, data FROM records WHERE id = ?", (rec.id,)
+                ).fetchone()
+                if row is not None:
+                    old = json.loads(row[1])
+                    if row[0] != target:
+                        raise Refused(400, f"line {n}: record {rec.id} belongs to {row[0]}")
+                    if {k: v for k, v in old.items() if k != "revision"} == {
+                        k: v for k, v in doc.items() if k != "revision"
+                    }:
+                        counts["unchanged"] += 1
+                        continue
+                    doc["revision"] = max(int(old.get("revision", 0)), rec.revision) + 1
+                seq = self._next_seq(c)
+                self._write(c, target, rec.kind, seq, "hq", doc, insert=row is None)
+                counts["updated" if row else "created"] += 1
+        return counts
+
+    def stats(self) -> dict[str, Any]:
+        with self.read() as c:
+            per: dict[str, Any] = {}
+            for embassy, kind, n, dead in c.execute(
+                "SELECT embassy, kind, count(*), sum(deleted) FROM records GROUP BY embassy, kind"
+            ):
+                e = per.setdefault(embassy, {"records": {}, "deleted": 0, "devices": []})
+                e["records"][kind] = n - dead
+                e["deleted"] += dead
+            for d in c.execute(
+                "SELECT id, embassy, name, last_sync, revoked_at FROM devices ORDER BY name"
+            ):
+                e = per.setdefault(d[1], {"records": {}, "deleted": 0, "devices": []})
+                e["devices"].append(
+                    {"id": d[0], "name": d[2], "last_sync": d[3], "revoked": bool(d[4])}
+                )
+            conflicts = dict(
+                c.execute(
+                    "SELECT embassy, count(*) FROM conflicts WHERE resolved_at IS NULL "
+                    "GROUP BY embassy"
+                ).fetchall()
+            )
+            audit = c.execute("SELECT count(*) FROM audit").fetchone()[0]
+            seq = int(c.execute("SELECT value FROM meta WHERE key='seq'").fetchone()[0])
+        for embassy, e in per.items():
+            e["open_conflicts"] = conflicts.get(embassy, 0)
+        return {"embassies": per, "audit_events": audit, "sequence": seq}
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        with self.read() as c:
+            for embassy, version, data in c.execute(
+                "SELECT embassy, version, data FROM records ORDER BY version"
+            ):
+                rec = json.loads(data)
+                rec["_hq"] = {"embassy": embassy, "version": version}
+                yield rec
+
+    def audit_events(self) -> list[dict[str, Any]]:
+        with self.read() as c:
+            cur = c.execute("SELECT * FROM audit ORDER BY at")
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
