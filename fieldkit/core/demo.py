@@ -316,6 +316,22 @@ def generate(
     today: date | None = None,
 ) -> dict[str, int]:
     """Add demo records to ``store`` in one transaction; returns counts by kind."""
+    records, counts = build(
+        meetings=meetings, visits=visits, projects=projects, seed=seed, today=today
+    )
+    store.create_many(records, action="demo")
+    return counts
+
+
+def build(
+    *,
+    meetings: int = 200,
+    visits: int = 60,
+    projects: int = 40,
+    seed: int = 1,
+    today: date | None = None,
+) -> tuple[list, dict[str, int]]:
+    """The demo records (not stored) and their counts by kind."""
     g = _Gen(seed, today or date.today())
     countries = list(POSTS)
     orgs: dict[str, list[Organisation]] = {}
@@ -593,5 +609,4 @@ def generate(
             followups += 1
     counts["visit"] = visits
     counts["followup"] = followups
-    store.create_many(records, action="demo")
-    return counts
+    return records, counts

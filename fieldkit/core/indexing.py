@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
+from functools import cache
 from typing import Any
+
+from pydantic import BaseModel
 
 from .models import FollowUp, Meeting, Project, Record
 from .reference import reference
@@ -11,19 +13,28 @@ from .reference import reference
 # Keys whose values are ids, hashes or codes: indexing them would only produce noise matches.
 _NOT_TEXT = {
     "id", "kind", "revision", "created_at", "updated_at", "deleted_at", "classification",
+    "post", "created_by", "updated_by",
     "caveats", "sha256", "media_type", "status", "scheme", "vocabulary", "currency", "role",
     "type", "policy_fields", "instruments", "summits", "rating", "overall_rating",
 }  # fmt: skip
 
 
-def record_json(record: Record) -> str:
-    return record.model_dump_json(exclude_none=False)
+def _skip(key: str) -> bool:
+    return key in _NOT_TEXT or key.endswith("_id") or key.endswith("_ids")
 
 
-def row_for(record: Record, data: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The ``records`` row for a record (``data`` is its JSON-mode dump, if already made)."""
-    if data is None:
-        data = record.model_dump(mode="json")
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold human text (decided once per model class)."""
+    return tuple(name for name in model.model_fields if not _skip(name))
+
+
+def index_record(record: Record) -> tuple[dict[str, Any], str]:
+    """The ``records`` row and the search text for a record.
+
+    The stored JSON comes from pydantic's serializer directly and the list columns from the
+    model's attributes, so a bulk load does not walk each record more than once.
+    """
     due = None
     status = None
     tags = ""
@@ -37,7 +48,7 @@ def row_for(record: Record, data: dict[str, Any] | None = None) -> dict[str, Any
     if isinstance(record, Meeting) and record.policy_fields:
         tags = " " + " ".join(record.policy_fields) + " "
     sort_date = record.sort_date()
-    return {
+    row = {
         "id": record.id,
         "kind": record.kind,
         "revision": record.revision,
@@ -50,35 +61,44 @@ def row_for(record: Record, data: dict[str, Any] | None = None) -> dict[str, Any
         "status": status,
         "tags": tags,
         "parent_id": getattr(record, "parent_id", None) or getattr(record, "project_id", None),
-        "created_at": data.get("created_at"),
-        "updated_at": data.get("updated_at"),
+        "created_at": _iso(record.created_at),
+        "updated_at": _iso(record.updated_at),
         "created_by": record.created_by,
         "updated_by": record.updated_by,
-        "deleted_at": data.get("deleted_at"),
-        "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        "deleted_at": _iso(record.deleted_at),
+        "data": record.model_dump_json(),
     }
+    return row, search_text(record)
 
 
-def search_text(record: Record, data: dict[str, Any]) -> str:
+def _iso(value) -> str | None:
+    # The same form pydantic writes into the JSON, so columns and data agree.
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def search_text(record: Record) -> str:
     """All human text of a record, plus its country's names, one value per line."""
     parts: list[str] = []
-    _collect(data, parts)
+    _collect(record, parts)
     country = record.country_code()
     if country:
         c = reference().countries.get(country)
         if c:
             parts.extend((c.name, c.name_ja))
-    return "\n".join(p for p in parts if p)
+    return "\n".join(parts)
 
 
-def _collect(value: Any, out: list[str], key: str = "") -> None:
-    if key in _NOT_TEXT or key.endswith("_id") or key.endswith("_ids"):
-        return
-    if isinstance(value, str):
-        out.append(value)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _collect(v, out, k)
+def _collect(value: Any, out: list[str]) -> None:
+    # Walks the model's attributes rather than a dump of it: bulk loads spend their time here.
+    if isinstance(value, BaseModel):
+        for name in _text_fields(type(value)):
+            _collect(getattr(value, name), out)
+    elif isinstance(value, str):
+        if value:
+            out.append(value)
     elif isinstance(value, list):
-        for v in value:
-            _collect(v, out, key)
+        for item in value:
+            _collect(item, out)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, out)

@@ -70,6 +70,10 @@ def _v1(conn) -> None:
 
         -- Trigram: matches Japanese inside a word (請求 in 日本語の請求書) and any 3+ characters.
         CREATE VIRTUAL TABLE records_fts USING fts5(text, tokenize = 'trigram');
+        -- A larger in-memory buffer and fewer merges: bulk loads (import, sync, demo data)
+        -- were bound by FTS segment merging (measured in benchmarks/bench_store.py).
+        INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', 16777216);
+        INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 8);
 
         CREATE TABLE history (
             seq INTEGER PRIMARY KEY,
@@ -176,8 +180,8 @@ def check_ours(conn, path: str) -> None:
         raise StoreError(f"{path} is a SQLite file but not a FieldKit store; it was left untouched")
 
 
-def upgrade(conn, path: str) -> int:
-    """Bring the store to CURRENT; returns the version it was at before."""
+def check_openable(conn, path: str) -> int:
+    """Refuse, before anything is written, a file that is not ours or is from a newer FieldKit."""
     check_ours(conn, path)
     start = user_version(conn)
     if start > CURRENT:
@@ -185,6 +189,12 @@ def upgrade(conn, path: str) -> int:
             f"{path} was written by a newer FieldKit (schema {start}, this version knows up to "
             f"{CURRENT}); update FieldKit to open it. The file was left untouched."
         )
+    return start
+
+
+def upgrade(conn, path: str) -> int:
+    """Bring the store to CURRENT; returns the version it was at before."""
+    start = check_openable(conn, path)
     for version in range(start + 1, CURRENT + 1):
         conn.execute("BEGIN EXCLUSIVE")
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +39,7 @@ class Settings(BaseModel):
         return os.environ.get("FIELDKIT_POST") or self.post
 
 
+@cache
 def _login_name() -> str:
     try:
         return getpass.getuser()

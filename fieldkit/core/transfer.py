@@ -17,7 +17,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .errors import FieldKitError, ValidationProblem, problems_from_pydantic
-from .models import KINDS, MODELS, Record, parse_record
+from .models import KINDS, MODELS, Record, parse_record, record_from_json
 
 MAX_LINE = 16 * 1024 * 1024  # a line longer than this cannot be a valid record
 MAX_PROBLEMS = 200
@@ -59,6 +59,16 @@ def read_jsonl(path: Path) -> list[Record]:
                 continue
             where = f"line {lineno}"
             try:
+                # Fast path: pydantic parses and validates the JSON in one go. Only a line that
+                # fails is parsed again step by step, to say exactly what is wrong with it.
+                record = record_from_json(line)
+            except ValidationError:
+                pass
+            else:
+                if _remember(record, lineno, seen, problems, where):
+                    records.append(record)
+                continue
+            try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 problems.append((where, f"invalid JSON at column {exc.colno}: {exc.msg}"))
@@ -75,15 +85,10 @@ def read_jsonl(path: Path) -> list[Record]:
             try:
                 record = parse_record(data)
             except ValidationError as exc:
-                problems.extend(problems_from_pydantic(exc, prefix=f"{where}: {kind}."))
+                problems.extend(problems_from_pydantic(exc, prefix=f"{where}: "))
                 continue
-            if record.id in seen:
-                problems.append(
-                    (where, f"id {record.id} already appears on line {seen[record.id]}")
-                )
-                continue
-            seen[record.id] = lineno
-            records.append(record)
+            if _remember(record, lineno, seen, problems, where):
+                records.append(record)
             if len(problems) > MAX_PROBLEMS:
                 break
     if problems:
@@ -92,6 +97,17 @@ def read_jsonl(path: Path) -> list[Record]:
             shown.append(("", "... and more; fix these first"))
         raise ValidationProblem(shown, f"{path}: nothing was imported")
     return records
+
+
+def _remember(
+    record: Record, lineno: int, seen: dict[str, int], problems: list, where: str
+) -> bool:
+    """False (and a problem) if the id was already in the file: which line should win is unknowable."""
+    if record.id in seen:
+        problems.append((where, f"id {record.id} already appears on line {seen[record.id]}"))
+        return False
+    seen[record.id] = lineno
+    return True
 
 
 def csv_columns(kind: str) -> list[str]:
