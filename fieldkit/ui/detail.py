@@ -1,0 +1,561 @@
+"""The read-only pane beside a list: the selected record, laid out to be read, with its actions.
+
+The record, its follow-ups and photos, and the names of what it links to (project, organisations)
+are loaded in one QueryOp; photo thumbnails are scaled on the worker thread too. Links to other
+records (``record:<id>``) ask the main window to show them.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.models import Record
+from fieldkit.core.query import RecordFilter
+from fieldkit.core.reference import reference
+from fieldkit.ui import i18n
+from fieldkit.ui.lists.columns import classification_label, country_label, kind_label, status_label
+from fieldkit.ui.lists.icons import icon
+from fieldkit.ui.ops import QueryOp
+
+THUMB = 220
+MAX_PHOTOS = 8
+MARKING_COLORS = {
+    "UNCLASSIFIED": "#2e7d32",
+    "FOUO": "#1d4e89",
+    "CONFIDENTIAL": "#b26a00",
+    "SECRET": "#b3261e",
+}
+
+
+def load_detail(store, record_id: str) -> dict[str, Any]:
+    """Worker side: the record and everything the pane shows about it."""
+    rec = store.get(record_id, include_deleted=True)
+    out: dict[str, Any] = {"record": rec, "followups": [], "photos": [], "files": [], "links": {}}
+    if rec.kind in ("meeting", "visit"):
+        for child in store.children(rec.id):
+            if child.kind == "followup":
+                out["followups"].append(child)
+            elif child.kind == "attachment":
+                if child.media_type.startswith("image/") and len(out["photos"]) < MAX_PHOTOS:
+                    image = QImage()
+                    try:
+                        image.loadFromData(store.blobs.get(child.sha256))
+                    except Exception:  # noqa: BLE001 - a missing blob must not hide the record
+                        image = QImage()
+                    if not image.isNull():
+                        image = image.scaled(THUMB, THUMB, aspectMode=_KEEP, mode=_SMOOTH)
+                    out["photos"].append((child, image))
+                else:
+                    out["files"].append(child)
+    linked: list[str] = []
+    if rec.kind == "meeting":
+        linked += rec.organisation_ids
+        linked += [a.person_id for a in rec.partner_attendees if a.person_id]
+    elif rec.kind == "visit" and rec.project_id:
+        linked.append(rec.project_id)
+    elif rec.kind == "person" and rec.organisation_id:
+        linked.append(rec.organisation_id)
+    elif rec.kind == "followup" and rec.parent_id:
+        linked.append(rec.parent_id)
+    if linked:
+        out["links"] = {r.id: r for r in store.get_many(dict.fromkeys(linked))}
+    if rec.kind == "project":
+        out["visits"] = store.query(RecordFilter(kinds=("visit",), parent_id=rec.id), limit=20)
+    return out
+
+
+_KEEP = Qt.AspectRatioMode.KeepAspectRatio
+_SMOOTH = Qt.TransformationMode.SmoothTransformation
+
+CSS = """
+body { font-size: 10pt; color: #1f2933; }
+.title { font-size: 13pt; font-weight: 600; margin: 2px 0 4px 0; }
+.section { font-size: 10pt; font-weight: 600; color: #2f6fb0; margin: 14px 0 3px 0; }
+.kind { color: #5b6b7f; font-size: 9pt; text-transform: uppercase; letter-spacing: 1px; }
+.meta td { padding: 2px 12px 2px 0; vertical-align: top; }
+.meta td.k { color: #5b6b7f; white-space: nowrap; }
+.grid { border-collapse: collapse; }
+.grid th { background: #eef1f5; color: #3b4a5e; font-weight: 600; text-align: left; padding: 3px 8px; }
+.grid td { padding: 3px 8px; border-bottom: 1px solid #e4e8ee; vertical-align: top; }
+.overdue { color: #b3261e; font-weight: 600; }
+.muted { color: #7b8794; }
+.trash { background: #fff4e5; color: #8a4b00; padding: 6px; }
+p { margin: 2px 0 6px 0; }
+a { color: #1d4e89; text-decoration: none; }
+"""
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Detail", text)
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value)) if value not in (None, "") else ""
+
+
+def _para(text: str) -> str:
+    return "".join(f"<p>{_e(p)}</p>" for p in text.split("\n\n") if p.strip()).replace("\n", "<br>")
+
+
+def _codes(table: str, values) -> str:
+    codes = getattr(reference(), table)
+    return ", ".join(_e(i18n.label(codes.get(v), v)) for v in values)
+
+
+def _link(rec: Record | None, fallback: str = "") -> str:
+    if rec is None:
+        return _e(fallback)
+    return f'<a href="record:{rec.id}">{_e(rec.title_text())}</a>'
+
+
+def _attendees(people, links) -> str:
+    out = []
+    for a in people:
+        bits = [
+            f"<b>{_e(a.name)}</b>" if not a.person_id else _link(links.get(a.person_id), a.name)
+        ]
+        extra = ", ".join(x for x in (a.title, a.organisation) if x)
+        if extra:
+            bits.append(f'<span class="muted">{_e(extra)}</span>')
+        out.append(" — ".join(bits))
+    return "<br>".join(out)
+
+
+def _date_cell(d: date | None, received: date | None = None, today: date | None = None) -> str:
+    if d is None:
+        return ""
+    text = _e(i18n.format_date(d))
+    if received:
+        return f"{text} <span class='muted'>({_e(_t('received'))} {_e(i18n.format_date(received))})</span>"
+    if d < (today or date.today()):
+        return f"<span class='overdue'>{text} ({_e(_t('overdue'))})</span>"
+    return text
+
+
+def render(detail: dict[str, Any], today: date | None = None) -> str:
+    """The record as HTML for the pane (also used by tests to check what a user reads)."""
+    rec: Record = detail["record"]
+    links: dict[str, Record] = detail.get("links", {})
+    color = MARKING_COLORS.get(rec.classification, "#3b4a5e")
+    marking = _e(classification_label(rec.classification))
+    if rec.caveats:
+        marking += " · " + _codes("caveats", rec.caveats)
+    parts = [f"<html><head><style>{CSS}</style></head><body>"]
+    parts.append(
+        f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td style="background:{color};'
+        f'color:white; font-weight:600; font-size:9pt;">{marking}</td></tr></table>'
+    )
+    if rec.deleted:
+        parts.append(
+            f'<p class="trash">{_e(_t("In the trash since"))} {_e(i18n.format_date(rec.deleted_at))}. '
+            f"{_e(_t('Restore it to edit it again.'))}</p>"
+        )
+    parts.append(f'<div class="kind">{_e(kind_label(rec.kind))}</div>')
+    parts.append(f'<p class="title">{_e(rec.title_text())}</p>')
+
+    meta: list[tuple[str, str]] = []
+    sections: list[tuple[str, str]] = []
+    k = rec.kind
+    if k == "meeting":
+        when = i18n.format_date(rec.date, long=True)
+        if rec.start_time:
+            when += f"  {rec.start_time:%H:%M}" + (f"–{rec.end_time:%H:%M}" if rec.end_time else "")
+        meta += [
+            (_t("Date"), _e(when)),
+            (_t("Place"), _e(rec.place)),
+            (_t("Country"), _e(country_label(rec.country))),
+        ]
+        if rec.organisation_ids:
+            meta.append(
+                (
+                    _t("Organisations"),
+                    ", ".join(_link(links.get(i), i[:8]) for i in rec.organisation_ids),
+                )
+            )
+        meta += [
+            (_t("Policy fields"), _codes("policy_fields", rec.policy_fields)),
+            (_t("Instruments"), _codes("instruments", rec.instruments)),
+            (_t("Summit / forum"), _codes("summits", rec.summits)),
+            (_t("Partner side"), _attendees(rec.partner_attendees, links)),
+            (_t("Our side"), _attendees(rec.our_attendees, links)),
+        ]
+        sections += [
+            (_t("Key points"), _para(rec.key_points)),
+            (_t("Partner's requests"), _para(rec.partner_requests)),
+            (_t("Our responses"), _para(rec.our_responses)),
+        ]
+        tail = [(_t("Drafted by"), _e(rec.drafter)), (_t("Approved by"), _e(rec.approver)),
+                (_t("Distribution"), _e(", ".join(rec.distribution)))]  # fmt: skip
+    elif k == "visit":
+        meta += [
+            (_t("Date"), _e(i18n.format_date(rec.date, long=True))),
+            (_t("Project"), _link(links.get(rec.project_id)) if rec.project_id else ""),
+            (_t("Site"), _e(rec.site)),
+            (_t("Country"), _e(country_label(rec.country))),
+            (_t("Visitors"), _e(", ".join(rec.visitors))),
+            (_t("People met"), _attendees(rec.people_met, links)),
+        ]
+        if rec.latitude is not None and rec.longitude is not None:
+            meta.append((_t("Location"), f"{rec.latitude:.5f}, {rec.longitude:.5f}"))
+        if rec.criteria or rec.overall_rating:
+            rows = []
+            for code, crit in reference().dac_criteria.items():
+                r = rec.criteria.get(code)
+                if r is None:
+                    continue
+                rating = _e(r.rating or "–")
+                rows.append(
+                    f"<tr><td>{_e(i18n.label(crit))}</td><td><b>{rating}</b></td><td>{_e(r.note)}</td></tr>"
+                )
+            overall = ""
+            if rec.overall_rating:
+                name = i18n.label(reference().ratings.get(rec.overall_rating), "")
+                overall = (
+                    f"<p><b>{_e(_t('Overall rating'))}: {_e(rec.overall_rating)}</b> {_e(name)}</p>"
+                )
+            sections.append(
+                (
+                    _t("DAC criteria"),
+                    overall
+                    + (
+                        f'<table class="grid" width="100%"><tr><th>{_e(_t("Criterion"))}</th>'
+                        f"<th>{_e(_t('Rating'))}</th><th>{_e(_t('Note'))}</th></tr>{''.join(rows)}</table>"
+                        if rows
+                        else ""
+                    ),
+                )
+            )
+        sections += [
+            (_t("Progress"), _para(rec.progress)),
+            (_t("Use of facilities and equipment"), _para(rec.facilities_use)),
+            (_t("Findings"), _para(rec.findings)),
+            (_t("Issues and risks"), _para(rec.issues)),
+            (_t("Recommendations"), _para(rec.recommendations)),
+        ]
+        tail = []
+    elif k == "project":
+        ref = reference()
+        meta += [
+            (_t("Status"), _e(status_label("project", rec.status))),
+            (_t("Scheme"), _e(i18n.label(ref.schemes.get(rec.scheme), rec.scheme))),
+            (_t("IATI identifier"), _e(rec.iati_identifier)),
+            (_t("Reporting organisation"), _e(rec.reporting_org)),
+            (_t("Implementing partner"), _e(rec.implementing_partner)),
+            (_t("Country"), _e(country_label(rec.country))),
+            (_t("Location"), _e(rec.location)),
+            (
+                _t("Sectors"),
+                ", ".join(_e(i18n.label(ref.sectors.get(s.code), s.code)) for s in rec.sectors),
+            ),
+            (
+                _t("Budget"),
+                _e(f"{rec.currency} {i18n.format_number(float(rec.budget))}".strip())
+                if rec.budget is not None
+                else "",
+            ),
+            (_t("Contract"), _e(i18n.format_date(rec.contract_date))),
+            (
+                _t("Start – end"),
+                _e(" – ".join(i18n.format_date(d) for d in (rec.start_date, rec.end_date) if d)),
+            ),
+            (
+                _t("Interim report due"),
+                _date_cell(rec.interim_report_due, rec.interim_report_received, today),
+            ),
+            (
+                _t("Completion report due"),
+                _date_cell(rec.completion_report_due, rec.completion_report_received, today),
+            ),
+        ]
+        title_ja = rec.translations.get("title", {}).get("ja")
+        if title_ja and title_ja != rec.title:
+            meta.insert(0, (_t("Title (Japanese)"), _e(title_ja)))
+        sections += [(_t("Description"), _para(rec.description)), (_t("Notes"), _para(rec.notes))]
+        visits = detail.get("visits") or []
+        if visits:
+            items = "".join(
+                f"<tr><td>{_e(i18n.format_date(v.date))}</td><td>{_link(v)}</td><td>{_e(v.overall_rating or '')}</td></tr>"
+                for v in visits
+            )
+            sections.append(
+                (_t("Monitoring visits"), f'<table class="grid" width="100%">{items}</table>')
+            )
+        tail = []
+    elif k == "organisation":
+        ref = reference()
+        meta += [
+            (_t("Local name"), _e(rec.name_local)),
+            (_t("Acronym"), _e(rec.acronym)),
+            (_t("Type"), _e(i18n.label(ref.organisation_types.get(rec.type), rec.type))),
+            (_t("Country"), _e(country_label(rec.country))),
+            (_t("Address"), _e(rec.address)),
+            (_t("Phone"), _e(rec.phone)),
+            (_t("E-mail"), _e(rec.email)),
+            (_t("Website"), _e(rec.website)),
+            (_t("IATI organisation id"), _e(rec.iati_ref)),
+        ]
+        sections.append((_t("Notes"), _para(rec.notes)))
+        tail = []
+    elif k == "person":
+        meta += [
+            (_t("Local name"), _e(rec.name_local)),
+            (_t("Title"), _e(rec.title)),
+            (
+                _t("Organisation"),
+                _link(links.get(rec.organisation_id)) if rec.organisation_id else "",
+            ),
+            (_t("Country"), _e(country_label(rec.country))),
+            (_t("E-mail"), _e(rec.email)),
+            (_t("Phone"), _e(rec.phone)),
+        ]
+        sections.append((_t("Notes"), _para(rec.notes)))
+        tail = []
+    elif k == "followup":
+        meta += [
+            (_t("Status"), _e(status_label("followup", rec.status))),
+            (_t("Owner"), _e(rec.owner)),
+            (
+                _t("Due"),
+                _date_cell(rec.due, rec.done_on, today)
+                if rec.status == "open"
+                else _e(i18n.format_date(rec.due)),
+            ),
+            (_t("From"), _link(links.get(rec.parent_id)) if rec.parent_id else ""),
+        ]
+        sections.append((_t("Action"), _para(rec.text)))
+        tail = []
+    else:
+        tail = []
+
+    parts.append(_meta_table(meta))
+    for title, body in sections:
+        if body:
+            parts.append(f'<p class="section">{_e(title)}</p>{body}')
+
+    followups = detail.get("followups") or []
+    if followups:
+        rows = []
+        for f in followups:
+            due = (
+                _date_cell(f.due, None, today)
+                if f.status == "open"
+                else _e(i18n.format_date(f.due))
+            )
+            rows.append(
+                f"<tr><td>{_e(f.text)}</td><td>{_e(f.owner)}</td><td>{due}</td>"
+                f"<td>{_e(status_label('followup', f.status))}</td></tr>"
+            )
+        parts.append(
+            f'<p class="section">{_e(_t("Follow-up actions"))}</p>'
+            f'<table class="grid" width="100%"><tr><th>{_e(_t("Action"))}</th><th>{_e(_t("Owner"))}</th>'
+            f"<th>{_e(_t('Due'))}</th><th>{_e(_t('Status'))}</th></tr>{''.join(rows)}</table>"
+        )
+    photos = detail.get("photos") or []
+    if photos:
+        cells = []
+        for att, image in photos:
+            img = f'<img src="thumb:{att.id}">' if not image.isNull() else _e(att.filename)
+            cells.append(
+                f'<td align="center" valign="top" style="padding:4px">{img}<br>'
+                f'<span class="muted">{_e(att.caption or att.filename)}</span></td>'
+            )
+        rows = "".join(
+            "<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)
+        )
+        parts.append(f'<p class="section">{_e(_t("Photos"))}</p><table>{rows}</table>')
+    files = detail.get("files") or []
+    if files:
+        items = "<br>".join(
+            f"{_e(f.title_text())} <span class='muted'>({_e(f.media_type)})</span>" for f in files
+        )
+        parts.append(f'<p class="section">{_e(_t("Attachments"))}</p><p>{items}</p>')
+    if tail:
+        parts.append(_meta_table(tail, top=12))
+    footer = (
+        f"{_e(_t('Revision'))} {rec.revision} · {_e(_t('created'))} {_e(i18n.format_date(rec.created_at, time=True))} "
+        f"{_e(rec.created_by)} · {_e(_t('last edited'))} {_e(i18n.format_date(rec.updated_at, time=True))} {_e(rec.updated_by)}"
+    )
+    if rec.post:
+        footer += f" · {_e(rec.post)}"
+    parts.append(f'<p class="muted" style="margin-top:14px; font-size:8.5pt">{footer}</p>')
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _meta_table(rows: list[tuple[str, str]], top: int = 4) -> str:
+    cells = "".join(
+        f'<tr><td class="k">{_e(key)}</td><td>{value}</td></tr>' for key, value in rows if value
+    )
+    return f'<table class="meta" style="margin-top:{top}px">{cells}</table>' if cells else ""
+
+
+class DetailPane(QWidget):
+    """Shows one record; its buttons emit what the user asked for, the window does it."""
+
+    edit_requested = Signal(str, str)  # kind, id
+    delete_requested = Signal(str)
+    restore_requested = Signal(str)
+    history_requested = Signal(str)
+    print_requested = Signal(str)
+    open_record = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id: str | None = None
+        self.record: Record | None = None
+        self._generation = 0
+
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.document().setDocumentMargin(14)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+
+        self.edit_button = QPushButton(icon("edit"), "")
+        self.delete_button = QPushButton(icon("delete"), "")
+        self.restore_button = QPushButton(icon("restore"), "")
+        self.history_button = QPushButton(icon("history"), "")
+        self.print_button = QPushButton(icon("print"), "")
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested, with_kind=True))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        self.restore_button.clicked.connect(lambda: self._emit(self.restore_requested))
+        self.history_button.clicked.connect(lambda: self._emit(self.history_requested))
+        self.print_button.clicked.connect(lambda: self._emit(self.print_requested))
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(10, 8, 10, 8)
+        for b in (self.edit_button, self.history_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.delete_button)
+        self.button_row = QWidget()
+        self.button_row.setObjectName("detailButtons")
+        self.button_row.setLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.button_row)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.placeholder, 1)
+        self.retranslate()
+        self.show_record(None)
+
+    def _emit(self, signal, with_kind: bool = False) -> None:
+        if self.record is None:
+            return
+        if with_kind:
+            signal.emit(self.record.kind, self.record.id)
+        else:
+            signal.emit(self.record.id)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "record":
+            self.open_record.emit(url.path())
+
+    def show_record(self, record_id: str | None) -> None:
+        """Load and show a record (None: nothing selected)."""
+        self.record_id = record_id
+        self._generation += 1
+        if record_id is None:
+            self.record = None
+            self.browser.hide()
+            self.placeholder.show()
+            self._update_buttons()
+            return
+        generation = self._generation
+        QueryOp(
+            self,
+            lambda store: load_detail(store, record_id),
+            lambda detail: self._on_loaded(generation, detail),
+        ).failure(lambda exc: self._on_failed(generation, exc)).run_in_background()
+
+    def reload(self) -> None:
+        if self.record_id:
+            self.show_record(self.record_id)
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        from fieldkit.core.errors import NotFound
+
+        if isinstance(exc, NotFound):  # removed meanwhile (e.g. by sync)
+            self.show_record(None)
+            return
+        from fieldkit.ui import errors
+
+        errors.report(self, exc)
+
+    def _on_loaded(self, generation: int, detail: dict[str, Any]) -> None:
+        if generation != self._generation:
+            return
+        self.record = detail["record"]
+        doc = self.browser.document()
+        for att, image in detail.get("photos") or []:
+            if not image.isNull():
+                doc.addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(f"thumb:{att.id}"), image
+                )
+        scroll = self.browser.verticalScrollBar().value() if self.browser.isVisible() else 0
+        self.browser.setHtml(render(detail))
+        self.browser.verticalScrollBar().setValue(scroll)
+        self.placeholder.hide()
+        self.browser.show()
+        self.browser.setAccessibleDescription(self.record.title_text())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        rec = self.record
+        has = rec is not None
+        deleted = bool(rec and rec.deleted)
+        self.edit_button.setEnabled(has and not deleted)
+        self.history_button.setEnabled(has)
+        self.print_button.setEnabled(
+            has and not deleted and rec.kind in ("meeting", "visit", "project")
+        )
+        self.delete_button.setVisible(not deleted)
+        self.delete_button.setEnabled(has)
+        self.restore_button.setVisible(deleted)
+        self.button_row.setVisible(has)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("Select a record to see it here."))
+        for button, text, tip in (
+            (self.edit_button, self.tr("Edit"), self.tr("Edit this record")),
+            (self.delete_button, self.tr("Delete"), self.tr("Move this record to the trash")),
+            (
+                self.restore_button,
+                self.tr("Restore"),
+                self.tr("Bring this record back from the trash"),
+            ),
+            (self.history_button, self.tr("History"), self.tr("Who changed what, and when")),
+            (self.print_button, self.tr("Print"), self.tr("Print preview of this record")),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text)
+        self.browser.setAccessibleName(self.tr("Record details"))
+        if self.record_id:
+            self.reload()

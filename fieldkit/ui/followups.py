@@ -1,0 +1,446 @@
+"""Follow-ups: every open action from meetings and visits in one list, soonest due first.
+
+Loaded in one QueryOp (the follow-ups plus the titles of their meetings and visits); sorting by
+due date or owner and the quick filter happen in memory, so they are instant. "Mark done" is a
+CollectionOp; the list refreshes when the store announces the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.query import RecordFilter
+from fieldkit.core.store import Changes
+from fieldkit.ui import i18n
+from fieldkit.ui.detail import DetailPane
+from fieldkit.ui.lists import actions
+from fieldkit.ui.lists.columns import country_label, kind_label, status_label
+from fieldkit.ui.lists.icons import icon
+from fieldkit.ui.lists.model import ID_ROLE, KIND_ROLE, OVERDUE_COLOR
+from fieldkit.ui.ops import CollectionOp, QueryOp
+
+MAX_ROWS = 20_000  # the earliest due; a list longer than this is not read by anyone
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class FollowupRow:
+    id: str
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    parent_id: str | None
+    parent_title: str
+    parent_kind: str
+    country: str
+
+
+def load_followups(
+    store, include_done: bool, limit: int = MAX_ROWS
+) -> tuple[list[FollowupRow], int]:
+    """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title."""
+    flt = RecordFilter(kinds=("followup",), statuses=() if include_done else ("open",))
+    ids = store.ids(flt, sort="due")
+    total = len(ids)
+    records = store.get_many(ids[:limit])
+    parents = {s["id"]: s for s in store.summaries({r.parent_id for r in records if r.parent_id})}
+    rows = []
+    for r in records:
+        p = parents.get(r.parent_id or "", {})
+        rows.append(
+            FollowupRow(
+                id=r.id,
+                text=r.text,
+                owner=r.owner,
+                due=r.due,
+                status=r.status,
+                parent_id=r.parent_id,
+                parent_title=p.get("title") or "",
+                parent_kind=p.get("kind") or "",
+                country=p.get("country") or "",
+            )
+        )
+    return rows, total
+
+
+def mark_done(store, ids: list[str], today: date) -> int:
+    """Worker side: each open follow-up in ``ids`` becomes done today; returns how many."""
+    n = 0
+    for rec in store.get_many(ids):
+        if rec.kind == "followup" and rec.status == "open":
+            store.update(rec.id, {"status": "done", "done_on": today.isoformat()})
+            n += 1
+    return n
+
+
+class FollowupModel(QAbstractTableModel):
+    COLUMNS = ("due", "text", "owner", "parent", "country", "status")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[FollowupRow] = []
+        self.today = date.today()
+
+    def set_rows(self, rows: list[FollowupRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.today = date.today()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Due"),
+            self.tr("Action"),
+            self.tr("Owner"),
+            self.tr("From"),
+            self.tr("Country"),
+            self.tr("Status"),
+        ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def overdue(self, row: FollowupRow) -> bool:
+        return row.status == "open" and row.due is not None and row.due < self.today
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == ID_ROLE:
+            return r.id
+        if role == KIND_ROLE:
+            return "followup"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == "due":
+                text = i18n.format_date(r.due)
+                return text + ("  " + self.tr("overdue") if self.overdue(r) else "")
+            if col == "text":
+                return r.text.splitlines()[0] if r.text else ""
+            if col == "owner":
+                return r.owner
+            if col == "parent":
+                return f"{kind_label(r.parent_kind)}: {r.parent_title}" if r.parent_title else ""
+            if col == "country":
+                return country_label(r.country)
+            return status_label("followup", r.status)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "parent"):
+            return r.text if col == "text" else r.parent_title
+        if role == Qt.ItemDataRole.ForegroundRole and col == "due" and self.overdue(r):
+            return QBrush(OVERDUE_COLOR)
+        if role == SORT_ROLE:
+            if col == "due":  # undated last, then by owner so one person's items sit together
+                return (r.due is None, r.due or date.max, r.owner.casefold())
+            if col == "owner":  # nobody assigned last
+                return (not r.owner, r.owner.casefold(), r.due or date.max)
+            if col == "parent":
+                return r.parent_title.casefold()
+            if col == "country":
+                return country_label(r.country)
+            if col == "status":
+                return r.status
+            return r.text.casefold()
+        return None
+
+
+class FollowupProxy(QSortFilterProxyModel):
+    """Sorts with ``SORT_ROLE`` tuples; filters by words in the action, owner or meeting title."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.overdue_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self.words = [w.casefold() for w in text.split()]
+        self.invalidateFilter()
+
+    def set_overdue_only(self, on: bool) -> None:
+        self.overdue_only = on
+        self.invalidateFilter()
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model: FollowupModel = self.sourceModel()
+        r = model.rows[source_row]
+        if self.overdue_only and not model.overdue(r):
+            return False
+        if self.words:
+            hay = f"{r.text} {r.owner} {r.parent_title}".casefold()
+            return all(w in hay for w in self.words)
+        return True
+
+
+class FollowupsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._started = False
+        self._dirty = False
+        self._generation = 0
+        self.total = 0
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.count = QLabel()
+        self.count.setObjectName("pageCount")
+        self.done_button = QPushButton(icon("done"), "")
+        self.done_button.setObjectName("primary")
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.done_button.setEnabled(False)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.overdue_box = QCheckBox()
+        self.done_box = QCheckBox()
+
+        self.model = FollowupModel(self)
+        self.proxy = FollowupProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self._on_filter_text)
+        self.overdue_box.toggled.connect(self._on_overdue)
+        self.done_box.toggled.connect(lambda _on: self.reload())
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for i, width in enumerate((130, 0, 140, 260, 120, 80)):
+            if width:
+                self.table.setColumnWidth(i, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(self._on_double)
+
+        self.detail = DetailPane()
+        self.detail.edit_requested.connect(lambda kind, rid: actions.edit_record(self, kind, rid))
+        self.detail.delete_requested.connect(lambda rid: actions.delete_record(self, rid))
+        self.detail.restore_requested.connect(lambda rid: actions.restore_record(self, rid))
+        self.detail.history_requested.connect(lambda rid: actions.show_history(self, rid))
+        self.detail.open_record.connect(self._open_linked)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.count)
+        top.addStretch(1)
+        top.addWidget(self.done_button)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.overdue_box)
+        bar.addWidget(self.done_box)
+
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(16, 12, 8, 8)
+        lay.setSpacing(8)
+        lay.addLayout(top)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.search, self.overdue_box)
+        self.setTabOrder(self.overdue_box, self.done_box)
+        self.setTabOrder(self.done_box, self.table)
+        self.setTabOrder(self.table, self.done_button)
+        self.retranslate()
+
+    # ---- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._started = True
+        self._generation += 1
+        generation = self._generation
+        include_done = self.done_box.isChecked()
+        QueryOp(
+            self,
+            lambda store: load_followups(store, include_done),
+            lambda result: self._on_loaded(generation, result),
+        ).run_in_background()
+
+    def _on_loaded(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return
+        rows, total = result
+        selected = set(self.selected_ids())
+        self.total = total
+        self.model.set_rows(rows)
+        if selected:
+            sel = self.table.selectionModel()
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(ID_ROLE) in selected:
+                    sel.select(index, sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        overdue = sum(1 for r in self.model.rows if self.model.overdue(r))
+        text = self.tr("%n shown", "", shown).replace(str(shown), i18n.format_number(shown))
+        if overdue:
+            text += " · " + self.tr("%n overdue", "", overdue).replace(
+                str(overdue), i18n.format_number(overdue)
+            )
+        if self.total > len(self.model.rows):
+            text += " · " + self.tr("the {n} due soonest").format(
+                n=i18n.format_number(len(self.model.rows))
+            )
+        self.count.setText(text)
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _on_overdue(self, on: bool) -> None:
+        self.proxy.set_overdue_only(on)
+        self._update_count()
+
+    # ---- selection and actions ---------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def _on_selection(self, *_args) -> None:
+        ids = self.selected_ids()
+        rows = {r.id: r for r in self.model.rows}
+        self.done_button.setEnabled(any(rows.get(i) and rows[i].status == "open" for i in ids))
+        self.detail.show_record(ids[0] if len(ids) == 1 else None)
+
+    def _on_double(self, index: QModelIndex) -> None:
+        rid = index.data(ID_ROLE)
+        if rid:
+            actions.edit_record(self, "followup", rid)
+
+    def _open_linked(self, record_id: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_record"):
+            window.show_record(record_id)
+
+    def mark_selected_done(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        today = date.today()
+
+        def done(n: int) -> None:
+            window = self.window()
+            if hasattr(window, "show_status"):
+                window.show_status(self.tr("Marked %n follow-ups done.", "", n))
+
+        CollectionOp(self, lambda store: mark_done(store, ids, today)).success(
+            done
+        ).run_in_background()
+
+    # ---- store changes -----------------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        if not changes.kinds & {"followup", "meeting", "visit"}:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._dirty = True
+        if self.detail.record_id in changes.ids and self.isVisible():
+            self.detail.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._started or self._dirty:
+            self._dirty = False
+            self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Follow-ups"))
+        self.done_button.setText(self.tr("Mark done"))
+        self.done_button.setAccessibleName(self.tr("Mark selected follow-ups done"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-ups done today"))
+        self.search.setPlaceholderText(self.tr("Filter by action, owner or meeting"))
+        self.search.setAccessibleName(self.tr("Filter follow-ups"))
+        self.overdue_box.setText(self.tr("Overdue only"))
+        self.overdue_box.setAccessibleName(self.tr("Show only overdue follow-ups"))
+        self.done_box.setText(self.tr("Include done"))
+        self.done_box.setAccessibleName(self.tr("Include follow-ups that are done or dropped"))
+        self.table.setAccessibleName(self.tr("Follow-ups list"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, len(FollowupModel.COLUMNS) - 1
+        )
+        if self._started:
+            self._update_count()

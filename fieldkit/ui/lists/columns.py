@@ -1,0 +1,148 @@
+"""Which columns each list shows, how a summary row becomes cell text, and how columns sort.
+
+A column sorts through the store's own ORDER BY (``fieldkit.core.query.SORTS``), so sorting
+100,000 rows is one indexed query, never a Python sort; the opposite direction of a key the
+store offers only one way is the reversed id list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldkit.core.reference import reference
+from fieldkit.ui import i18n
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Columns", text)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "meeting": _t("Meeting"),
+        "visit": _t("Visit"),
+        "project": _t("Project"),
+        "organisation": _t("Organisation"),
+        "person": _t("Person"),
+        "followup": _t("Follow-up"),
+        "attachment": _t("Attachment"),
+    }.get(kind, kind)
+
+
+def status_label(kind: str, status: str | None) -> str:
+    if not status:
+        return ""
+    if kind == "project":
+        names = {
+            "1": _t("Pipeline/identification"),
+            "2": _t("Implementation"),
+            "3": _t("Completion"),
+            "4": _t("Post-completion"),
+            "5": _t("Cancelled"),
+            "6": _t("Suspended"),
+        }
+        return names.get(status, status)
+    return {"open": _t("Open"), "done": _t("Done"), "dropped": _t("Dropped")}.get(status, status)
+
+
+def country_label(code: str | None) -> str:
+    return reference().country_name(code, i18n.current_language()) if code else ""
+
+
+def classification_label(code: str | None) -> str:
+    if not code:
+        return ""
+    return i18n.label(reference().classifications.get(code), code)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: Callable[[], str]
+    text: Callable[[dict[str, Any]], str]
+    sort_asc: str | None = None  # a key of query.SORTS; None: not sortable
+    sort_desc: str | None = None  # None with sort_asc set: the reversed ascending list
+    width: int = 120
+    stretch: bool = False
+
+
+def _field(name: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: row.get(name) or ""
+
+
+def _date(name: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: i18n.format_date(row.get(name))
+
+
+DATE = Column("date", lambda: _t("Date"), _date("date"), "date_asc", "date", 110)
+TITLE = Column("title", lambda: _t("Subject"), _field("title"), "title", None, 360, True)
+COUNTRY = Column(
+    "country",
+    lambda: _t("Country"),
+    lambda r: country_label(r.get("country")),
+    "country",
+    None,
+    150,
+)
+MARKING = Column(
+    "classification",
+    lambda: _t("Marking"),
+    lambda r: classification_label(r.get("classification")),
+    None,
+    None,
+    170,
+)
+EDITED = Column("updated_at", lambda: _t("Last edited"), _date("updated_at"), None, "updated", 110)
+EDITED_BY = Column("updated_by", lambda: _t("Edited by"), _field("updated_by"), None, None, 120)
+
+COLUMNS: dict[str, list[Column]] = {
+    "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED, EDITED_BY],
+    "visit": [
+        DATE,
+        Column("title", lambda: _t("Visit"), _field("title"), "title", None, 360, True),
+        COUNTRY,
+        MARKING,
+        EDITED,
+    ],
+    "project": [
+        Column("date", lambda: _t("Contract / start"), _date("date"), "date_asc", "date", 120),
+        Column("title", lambda: _t("Project"), _field("title"), "title", None, 340, True),
+        COUNTRY,
+        Column(
+            "status",
+            lambda: _t("Status"),
+            lambda r: status_label("project", r.get("status")),
+            "status",
+            None,
+            130,
+        ),
+        Column("due", lambda: _t("Next report due"), _date("due"), "due", None, 130),
+    ],
+    "contact": [
+        Column("title", lambda: _t("Name"), _field("title"), "title", None, 320, True),
+        Column("kind", lambda: _t("Type"), lambda r: kind_label(r.get("kind", "")), "kind", None),
+        COUNTRY,
+        EDITED,
+    ],
+    "trash": [
+        Column("deleted_at", lambda: _t("Deleted"), _date("deleted_at"), None, "updated", 140),
+        Column("kind", lambda: _t("Type"), lambda r: kind_label(r.get("kind", "")), "kind", None),
+        Column("title", lambda: _t("Title"), _field("title"), "title", None, 360, True),
+        COUNTRY,
+        EDITED_BY,
+    ],
+}
+
+
+def columns_for(kind: str, trash: bool = False) -> list[Column]:
+    return COLUMNS["trash" if trash else kind]
+
+
+def is_overdue(row: dict[str, Any], today: date | None = None) -> bool:
+    due = row.get("due")
+    return bool(due) and due < (today or date.today()).isoformat()

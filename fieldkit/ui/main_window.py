@@ -1,0 +1,540 @@
+"""The main window: a navigator beside the page it selects (a list and a detail pane, mostly).
+
+The window owns the store for the session, turns the store's change notifications (which arrive
+on whichever thread wrote) into a queued Qt signal, and hands each change to every page; pages
+refresh only what it touches. Menus hold the commands other parts of the app provide: editors,
+printing, IATI import, sync, About.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit import __version__
+from fieldkit.core.store import Changes, Store
+from fieldkit.ui import errors
+from fieldkit.ui.dashboard import DashboardPage
+from fieldkit.ui.followups import FollowupsPage
+from fieldkit.ui.lists import actions
+from fieldkit.ui.lists.icons import icon
+from fieldkit.ui.lists.page import ListPage
+from fieldkit.ui.ops import QueryOp
+
+PAGES = ("meeting", "visit", "project", "contact", "followups", "dashboard", "sync")
+PAGE_ICONS = {
+    "meeting": "meetings", "visit": "visits", "project": "projects", "contact": "contacts",
+    "followups": "followups", "dashboard": "dashboard", "sync": "sync",
+}  # fmt: skip
+KIND_PAGE = {
+    "meeting": "meeting",
+    "visit": "visit",
+    "project": "project",
+    "organisation": "contact",
+    "person": "contact",
+    "followup": "followups",
+}
+
+
+class ChangeBridge(QObject):
+    """Store listeners run on the writing thread; this signal delivers them on the main thread."""
+
+    changed = Signal(object)
+
+    def listener(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+
+class UnavailablePage(QWidget):
+    """Shown where a part of the app is missing from this build, instead of failing to start."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(text)
+        label.setObjectName("placeholder")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(label)
+
+
+def make_sync_page(parent: QWidget | None = None) -> QWidget:
+    try:
+        from fieldkit.ui.sync_page import SyncPage
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("fieldkit.ui"):
+            return UnavailablePage(
+                QCoreApplication.translate(
+                    "MainWindow", "Sync with headquarters is not part of this build."
+                ),
+                parent,
+            )
+        raise
+    return SyncPage(parent)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("mainWindow")
+        self._undo: Callable[[], None] | None = None
+
+        self.bridge = ChangeBridge(self)
+        self.bridge.changed.connect(self.on_changes, Qt.ConnectionType.QueuedConnection)
+        store.subscribe(self.bridge.listener)
+
+        self.navigator = QListWidget()
+        self.navigator.setObjectName("navigator")
+        self.navigator.setIconSize(QSize(20, 20))
+        self.navigator.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for name in ("meeting", "visit", "project", "contact"):
+            self.pages[name] = ListPage(name)
+        self.pages["followups"] = FollowupsPage()
+        self.pages["dashboard"] = DashboardPage()
+        self.pages["dashboard"].navigate.connect(self.navigate)
+        self.pages["dashboard"].open_record.connect(self.show_record)
+        self.pages["sync"] = make_sync_page()
+        for name in PAGES:
+            item = QListWidgetItem(icon(PAGE_ICONS[name]), "")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.navigator.addItem(item)
+            self.stack.addWidget(self.pages[name])
+        self.navigator.currentRowChanged.connect(self._on_nav)
+
+        brand = QLabel("FieldKit")
+        brand.setObjectName("brand")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("navFooter")
+        self.user_label.setWordWrap(True)
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(brand)
+        side.addWidget(self.navigator, 1)
+        side.addWidget(self.user_label)
+        sidebar.setFixedWidth(max(190, self.fontMetrics().horizontalAdvance("M") * 16))
+
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(sidebar)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_text = QLabel()
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("linkButton")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
+        self.status_info = QLabel()
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addWidget(self.undo_button)
+        self.statusBar().addPermanentWidget(self.status_info)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self._clear_status)
+
+        self._build_actions()
+        self.setTabOrder(self.navigator, self.pages["meeting"].filter_bar.search)
+        self.retranslate()
+        self._restore_state()
+        if self.navigator.currentRow() < 0:
+            self.navigator.setCurrentRow(0)
+
+    # ---- menus -------------------------------------------------------------------------------
+    def _action(self, icon_name: str | None, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        fm, em, vm, hm = self.file_menu, self.edit_menu, self.view_menu, self.help_menu
+        a = self.acts = {}
+        a["new_meeting"] = self._action(
+            "new-meeting", lambda: actions.new_record(self, "meeting"), "Ctrl+N", fm
+        )
+        a["new_visit"] = self._action(
+            "new-visit", lambda: actions.new_record(self, "visit"), "Ctrl+Shift+N", fm
+        )
+        a["new_project"] = self._action(None, lambda: actions.new_record(self, "project"), None, fm)
+        a["new_org"] = self._action(
+            None, lambda: actions.new_record(self, "organisation"), None, fm
+        )
+        a["new_person"] = self._action(None, lambda: actions.new_record(self, "person"), None, fm)
+        fm.addSeparator()
+        a["print"] = self._action("print", self.print_selected, QKeySequence.StandardKey.Print, fm)
+        a["pdf"] = self._action("pdf", self.pdf_selected, "Ctrl+Shift+E", fm)
+        a["digest"] = self._action(
+            None, lambda: actions.call_part(self, "printing", "digest_dialog", self), None, fm
+        )
+        self.reports_menu = fm.addMenu("")
+        a["report_followups"] = self._action(
+            None,
+            lambda: actions.call_part(self, "printing", "report_dialog", self, "followups"),
+            None,
+            self.reports_menu,
+        )
+        a["report_projects"] = self._action(
+            None,
+            lambda: actions.call_part(self, "printing", "report_dialog", self, "projects"),
+            None,
+            self.reports_menu,
+        )
+        fm.addSeparator()
+        a["export_csv"] = self._action("export", self.export_current, None, fm)
+        a["import_iati"] = self._action(
+            "import",
+            lambda: actions.call_part(self, "iati_import", "import_iati_dialog", self),
+            None,
+            fm,
+        )
+        fm.addSeparator()
+        a["settings"] = self._action(
+            "settings", self.open_settings, QKeySequence.StandardKey.Preferences, fm
+        )
+        if a["settings"].shortcut().isEmpty():
+            a["settings"].setShortcut(QKeySequence("Ctrl+,"))
+        fm.addSeparator()
+        a["quit"] = self._action(None, self.close, QKeySequence.StandardKey.Quit, fm)
+        if a["quit"].shortcut().isEmpty():
+            a["quit"].setShortcut(QKeySequence("Ctrl+Q"))
+
+        a["edit"] = self._action("edit", self.edit_selected, "Ctrl+E", em)
+        a["history"] = self._action("history", self.history_selected, "Ctrl+H", em)
+        a["delete"] = self._action("delete", self.delete_selected, None, em)
+        a["undo"] = self._action("restore", self.undo, QKeySequence.StandardKey.Undo, em)
+        a["undo"].setEnabled(False)
+        em.addSeparator()
+        a["find"] = self._action("search", self.focus_search, QKeySequence.StandardKey.Find, em)
+
+        for i, name in enumerate(PAGES):
+            act = self._action(
+                PAGE_ICONS[name], lambda _c=False, n=name: self.navigate(n), f"Ctrl+{i + 1}", vm
+            )
+            a[f"page_{name}"] = act
+        vm.addSeparator()
+        a["trash"] = self._action("trash", self.toggle_trash, None, vm)
+        a["refresh"] = self._action(
+            "refresh", self.refresh_all, QKeySequence.StandardKey.Refresh, vm
+        )
+        if a["refresh"].shortcut().isEmpty():
+            a["refresh"].setShortcut(QKeySequence("F5"))
+        a["about"] = self._action(
+            None, lambda: actions.call_part(self, "about", "show_about", self), None, hm
+        )
+        a["log"] = self._action(None, self.show_log_location, None, hm)
+
+    # ---- navigation --------------------------------------------------------------------------
+    def current_page_name(self) -> str:
+        item = self.navigator.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "meeting"
+
+    def current_page(self) -> QWidget:
+        return self.pages[self.current_page_name()]
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            name = PAGES[row]
+            self.acts["trash"].setEnabled(isinstance(self.pages[name], ListPage))
+
+    def navigate(self, name: str, option: str = "") -> None:
+        """Show a page; ``option`` "overdue" narrows follow-ups or projects to overdue ones."""
+        self.navigator.setCurrentRow(PAGES.index(name))
+        page = self.pages[name]
+        if option == "overdue":
+            if isinstance(page, FollowupsPage):
+                page.overdue_box.setChecked(True)
+            elif isinstance(page, ListPage):
+                if page.trash_mode:
+                    page.set_trash_mode(False)
+                page.filter_bar.overdue.setChecked(True)
+
+    def show_record(self, record_id: str) -> None:
+        """Go to the page of a record and select it (links in the detail pane, dashboard rows)."""
+
+        def found(rows: list[dict]) -> None:
+            if not rows:
+                return
+            page_name = KIND_PAGE.get(rows[0]["kind"])
+            if page_name is None:
+                return
+            self.navigate(page_name)
+            page = self.pages[page_name]
+            if isinstance(page, ListPage):
+                if rows[0]["deleted_at"] and not page.trash_mode:
+                    page.set_trash_mode(True)
+                page.show_record(record_id)
+            elif isinstance(page, FollowupsPage):
+                page.detail.show_record(record_id)
+
+        QueryOp(self, lambda store: store.summaries([record_id]), found).run_in_background()
+
+    # ---- commands on the selected record -----------------------------------------------------
+    def _selected(self) -> tuple[str | None, str | None]:
+        page = self.current_page()
+        detail = getattr(page, "detail", None)
+        if detail is not None and detail.record is not None:
+            return detail.record.kind, detail.record.id
+        return None, None
+
+    def edit_selected(self) -> None:
+        kind, rid = self._selected()
+        if rid:
+            actions.edit_record(self, kind, rid)
+
+    def history_selected(self) -> None:
+        _kind, rid = self._selected()
+        if rid:
+            actions.show_history(self, rid)
+
+    def print_selected(self) -> None:
+        kind, rid = self._selected()
+        if rid and kind in ("meeting", "visit", "project"):
+            actions.print_preview(self, rid)
+        else:
+            self.show_status(self.tr("Select a meeting, visit or project to print it."))
+
+    def pdf_selected(self) -> None:
+        kind, rid = self._selected()
+        if rid and kind in ("meeting", "visit", "project"):
+            actions.export_pdf(self, rid)
+        else:
+            self.show_status(self.tr("Select a meeting, visit or project to export it as PDF."))
+
+    def delete_selected(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.delete_selected()
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if not hasattr(page, "focus_search"):
+            self.navigate("meeting")
+            page = self.current_page()
+        page.focus_search()
+
+    def toggle_trash(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.set_trash_mode(not page.trash_mode)
+
+    def export_current(self) -> None:
+        page = self.current_page()
+        if not isinstance(page, ListPage):
+            self.navigate("meeting")
+            page = self.current_page()
+        page.export_csv()
+
+    def refresh_all(self) -> None:
+        everything = Changes(
+            kinds={
+                "meeting",
+                "visit",
+                "project",
+                "organisation",
+                "person",
+                "followup",
+                "attachment",
+            }
+        )
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.model.refresh()
+            elif hasattr(page, "apply_changes"):
+                page.apply_changes(everything)
+
+    def open_settings(self) -> None:
+        from fieldkit.ui.settings_dialog import edit_settings
+
+        if edit_settings(self, self.store.data_dir, self.store) is not None:
+            self._update_user()
+            self.show_status(self.tr("Settings saved."))
+
+    def show_log_location(self) -> None:
+        path = errors.log_path()
+        errors.show_message(
+            self,
+            self.tr("Problems are logged to {path}").format(path=path)
+            if path
+            else self.tr("No log file is set."),
+            self.tr("Log file"),
+        )
+
+    # ---- status bar and undo -----------------------------------------------------------------
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.status_text.setText(text)
+        self._status_timer.start(msecs)
+
+    def offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+        self._undo = undo
+        self.show_status(text, 15000)
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.show()
+        self.acts["undo"].setEnabled(True)
+
+    def undo(self) -> None:
+        undo, self._undo = self._undo, None
+        self.undo_button.hide()
+        self.acts["undo"].setEnabled(False)
+        if undo:
+            undo()
+
+    def _clear_status(self) -> None:
+        self.status_text.clear()
+        self.undo_button.hide()
+
+    # ---- store changes -----------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        for page in self.pages.values():
+            apply = getattr(page, "apply_changes", None)
+            if apply:
+                apply(changes)
+        self._update_info()
+
+    def _update_info(self) -> None:
+        def show(status: dict) -> None:
+            pending = status["pending_changes"]
+            text = (
+                self.tr("%n changes not yet synced", "", pending)
+                if pending
+                else self.tr("All changes synced")
+            )
+            self.status_info.setText(text)
+
+        QueryOp(self, lambda store: store.status(), show).run_in_background()
+
+    def _update_user(self) -> None:
+        s = self.store.settings
+        self.user_label.setText(f"{s.author()}\n{s.post_name()}".strip())
+
+    # ---- window state ------------------------------------------------------------------------
+    def _state(self) -> QSettings:
+        return QSettings(str(Path(self.store.data_dir) / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self._state()
+        geometry = state.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 840)
+        page = state.value("page", "meeting")
+        if page in PAGES:
+            self.navigator.setCurrentRow(PAGES.index(page))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            state = self._state()
+            state.setValue("geometry", self.saveGeometry())
+            state.setValue("page", self.current_page_name())
+            state.sync()
+        except Exception:  # noqa: BLE001 - never block closing over window placement
+            pass
+        self.store.unsubscribe(self.bridge.listener)
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._update_info()
+
+    # ---- language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def page_names(self) -> dict[str, str]:
+        return {
+            "meeting": self.tr("Meetings"),
+            "visit": self.tr("Visits"),
+            "project": self.tr("Projects"),
+            "contact": self.tr("Contacts"),
+            "followups": self.tr("Follow-ups"),
+            "dashboard": self.tr("Dashboard"),
+            "sync": self.tr("Sync"),
+        }
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("FieldKit {version}").format(version=__version__))
+        names = self.page_names()
+        for i, name in enumerate(PAGES):
+            self.navigator.item(i).setText(names[name])
+            self.acts[f"page_{name}"].setText(names[name])
+        self.navigator.setAccessibleName(self.tr("Navigator"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.reports_menu.setTitle(self.tr("Reports"))
+        a = self.acts
+        texts = {
+            "new_meeting": self.tr("New meeting…"),
+            "new_visit": self.tr("New visit…"),
+            "new_project": self.tr("New project…"),
+            "new_org": self.tr("New organisation…"),
+            "new_person": self.tr("New person…"),
+            "print": self.tr("Print preview…"),
+            "pdf": self.tr("Export PDF…"),
+            "digest": self.tr("Weekly digest…"),
+            "report_followups": self.tr("Follow-ups report…"),
+            "report_projects": self.tr("Projects report…"),
+            "export_csv": self.tr("Export list as CSV…"),
+            "import_iati": self.tr("Import IATI…"),
+            "settings": self.tr("Settings…"),
+            "quit": self.tr("Quit"),
+            "edit": self.tr("Edit record…"),
+            "history": self.tr("History…"),
+            "delete": self.tr("Move to trash"),
+            "undo": self.tr("Undo"),
+            "find": self.tr("Search"),
+            "trash": self.tr("Show trash"),
+            "refresh": self.tr("Refresh"),
+            "about": self.tr("About FieldKit"),
+            "log": self.tr("Where problems are logged"),
+        }
+        for key, text in texts.items():
+            a[key].setText(text)
+        self._update_user()
