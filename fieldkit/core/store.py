@@ -12,6 +12,7 @@ together, so a crash loses either the whole action or nothing, and sync never mi
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,9 +23,9 @@ from pydantic import ValidationError
 
 from . import schema
 from .blobs import BlobStore
-from .db import Transaction, connect
+from .db import Transaction, connect, prepare_for_writing
 from .errors import FieldKitError, NotFound, StoreError, ValidationProblem, problems_from_pydantic
-from .indexing import row_for, search_text
+from .indexing import index_record
 from .models import ENVELOPE, KINDS, Record, new_id, parse_record, utcnow
 from .paths import STORE_FILE
 from .query import RecordFilter, order_clause, where_clause
@@ -123,6 +124,8 @@ class Store:
         conn = connect(path, key=key)
         blobs = None
         try:
+            schema.check_openable(conn, str(path))
+            prepare_for_writing(conn)
             schema.upgrade(conn, str(path))
             if conn.execute("SELECT count(*) FROM meta WHERE key='device_id'").fetchone()[0] == 0:
                 conn.execute("INSERT INTO meta VALUES ('device_id', ?)", (new_id(),))
@@ -416,14 +419,14 @@ class Store:
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         changes = Changes()
         with self.tx.write():
+            existing = self._existing_ids([r.id for r in records])
             for incoming in records:
-                try:
-                    old = self.get(incoming.id, include_deleted=True)
-                except NotFound:
+                if incoming.id not in existing:
                     rec = self._create(incoming, action, keep_envelope=True)
                     counts["created"] += 1
                     changes.add(rec)
                     continue
+                old = self.get(incoming.id, include_deleted=True)
                 rec = self._replace(old, incoming, action, allow_deleted=True)
                 if rec.revision == old.revision:
                     counts["unchanged"] += 1
@@ -512,9 +515,6 @@ class Store:
 
     # ---- internals -----------------------------------------------------------------------------
     def _create(self, record: Record, action: str, keep_envelope: bool = False) -> Record:
-        conn = self.conn
-        if conn.execute("SELECT 1 FROM records WHERE id = ?", (record.id,)).fetchone():
-            raise FieldKitError(f"a record with id {record.id} already exists")
         now = utcnow()
         author = self.author
         stamp = {"revision": max(record.revision, 1) if keep_envelope else 1}
@@ -527,9 +527,8 @@ class Store:
         rec = record.model_copy(update=stamp)
         self._write_row(rec, insert=True)
         self._log(rec, action, {}, now, author)
-        self._queue(
-            rec, "delete" if rec.deleted else "upsert", sorted(rec.model_fields_set | {"id"})
-        )
+        op = "delete" if rec.deleted else "upsert"
+        self._queue(rec, op, sorted(rec.model_fields_set | {"id"}), base_version=None)
         return rec
 
     def _replace(
@@ -580,6 +579,18 @@ class Store:
         self._queue(rec, "delete" if when else "upsert", ["deleted_at"])
         return rec
 
+    def _existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                i
+                for (i,) in self.conn.execute(
+                    f"SELECT id FROM records WHERE id IN ({marks})", chunk
+                )
+            )
+        return found
+
     def _children(self, parent_id: str, deleted: bool = False) -> list[Record]:
         rows = self.conn.execute(
             "SELECT data FROM records WHERE parent_id = ? AND kind IN ('followup', 'attachment') "
@@ -589,26 +600,26 @@ class Store:
         return [_load(d) for (d,) in rows]
 
     def _write_row(self, rec: Record, insert: bool) -> None:
-        data = rec.model_dump(mode="json")
-        row = row_for(rec, data)
+        row, text = index_record(rec)
         conn = self.conn
         cols = list(row)
         if insert:
-            cur = conn.execute(
-                f"INSERT INTO records ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                list(row.values()),
-            )
+            try:
+                cur = conn.execute(
+                    f"INSERT INTO records ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                    list(row.values()),
+                )
+            except sqlite3.IntegrityError:
+                raise FieldKitError(f"a record with id {rec.id} already exists") from None
             rowid = cur.lastrowid
         else:
             sets = ",".join(f"{c} = ?" for c in cols)
-            conn.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), rec.id])
-            rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (rec.id,)).fetchone()[0]
+            rowid = conn.execute(
+                f"UPDATE records SET {sets} WHERE id = ? RETURNING rowid", [*row.values(), rec.id]
+            ).fetchone()[0]
             conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
         if not rec.deleted:
-            conn.execute(
-                "INSERT INTO records_fts (rowid, text) VALUES (?, ?)",
-                (rowid, search_text(rec, data)),
-            )
+            conn.execute("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", (rowid, text))
 
     def _log(self, rec: Record, action: str, changes: dict, at: datetime, author: str) -> None:
         self.conn.execute(
@@ -624,10 +635,15 @@ class Store:
             ),
         )
 
-    def _queue(self, rec: Record, op: str, fields: list[str]) -> None:
-        base = self.conn.execute(
-            "SELECT server_version FROM records WHERE id = ?", (rec.id,)
-        ).fetchone()
+    def _queue(
+        self, rec: Record, op: str, fields: list[str], base_version: int | None | bool = False
+    ) -> None:
+        """Add an outbox entry; ``base_version`` False means "look up the record's server version"."""
+        if base_version is False:
+            row = self.conn.execute(
+                "SELECT server_version FROM records WHERE id = ?", (rec.id,)
+            ).fetchone()
+            base_version = row[0] if row else None
         self.conn.execute(
             "INSERT INTO outbox (mutation_id, record_id, kind, op, revision, base_version, fields, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -637,7 +653,7 @@ class Store:
                 rec.kind,
                 op,
                 rec.revision,
-                base[0] if base else None,
+                base_version,
                 json.dumps(fields),
                 utcnow().isoformat(),
             ),
