@@ -43,3 +43,17 @@ def test_importing_core_and_cli_loads_no_qt_or_reportlab():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_status_command_imports_nothing_heavy(tmp_path):
+    """`fieldkit status` must answer in well under half a second: no Qt, PDF, server or pydantic."""
+    code = (
+        "import sys, fieldkit.cli.main as m; rc = m.main(['--data-dir', sys.argv[1], 'status']);"
+        "heavy = sorted({n.split('.')[0] for n in sys.modules} & {'PySide6', 'reportlab', "
+        "'uvicorn', 'fastapi', 'httpx', 'lxml', 'pydantic', 'PIL', 'sqlcipher3', 'cryptography'});"
+        "print(heavy); sys.exit(rc or (1 if heavy else 0))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -25,20 +25,13 @@ from pydantic import (
     model_validator,
 )
 
+from .envelope import CONTACT_KINDS, ENVELOPE, KINDS, new_id, utcnow
 from .reference import reference
+
+__all__ = ["CONTACT_KINDS", "ENVELOPE", "KINDS", "new_id", "utcnow"]  # re-exported
 
 SHORT = 500  # names, titles, places
 LONG = 200_000  # narrative fields: a long finding must fit, a 10 MB paste must not
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    # Millisecond precision: exact round trips through JSON and SQLite text, and enough to order edits.
-    now = datetime.now(UTC)
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def _in(table_name: str, what: str):
@@ -86,9 +79,6 @@ Rating = Literal["A", "B", "C", "D"]
 UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
-
-KINDS = ("meeting", "visit", "project", "organisation", "person", "followup", "attachment")
-CONTACT_KINDS = ("organisation", "person")
 
 
 class Strict(BaseModel):
@@ -413,9 +403,3 @@ def parse_record(data: dict[str, Any]) -> Record:
 
 def record_from_json(text: str | bytes) -> Record:
     return _adapter.validate_json(text)
-
-
-# Fields the store owns; a user's edit never sets them directly.
-ENVELOPE = frozenset(
-    {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
-)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .models import CONTACT_KINDS
+from .envelope import CONTACT_KINDS
 
 SORTS = {
     "date": "r.date DESC, r.updated_at DESC",

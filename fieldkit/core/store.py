@@ -17,20 +17,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from . import schema
 from .blobs import BlobStore
 from .db import Transaction, connect, prepare_for_writing
+from .envelope import ENVELOPE, KINDS, new_id, utcnow
 from .errors import FieldKitError, NotFound, StoreError, ValidationProblem, problems_from_pydantic
-from .indexing import index_record
-from .models import ENVELOPE, KINDS, Record, new_id, parse_record, utcnow
 from .paths import STORE_FILE
 from .query import RecordFilter, order_clause, where_clause
 from .reference import use_overrides
-from .settings import Settings, load_settings
+
+if TYPE_CHECKING:  # records and settings are pydantic: imported where used, not for `status`
+    from .models import Record
+    from .settings import Settings
 
 SUMMARY_COLUMNS = (
     "id, kind, revision, title, country, date, due, status, classification, post, parent_id, "
@@ -80,12 +80,17 @@ class Store:
     """One open FieldKit store. Thread-safe: all access to the connection is serialised."""
 
     def __init__(
-        self, conn, path: Path, data_dir: Path, settings: Settings, blobs: BlobStore | None = None
+        self,
+        conn,
+        path: Path,
+        data_dir: Path,
+        settings: Settings | None = None,
+        blobs: BlobStore | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
         self.data_dir = data_dir
-        self.settings = settings
+        self._settings = settings
         self.tx = Transaction(conn)
         self.blobs = blobs or BlobStore(data_dir / "attachments")
         self._listeners: list[Callable[[Changes], None]] = []
@@ -137,7 +142,7 @@ class Store:
             conn.close()
             raise
         use_overrides(data_dir)
-        return cls(conn, path, data_dir, settings or load_settings(data_dir), blobs=blobs)
+        return cls(conn, path, data_dir, settings, blobs=blobs)
 
     def close(self) -> None:
         with self.tx.lock:
@@ -148,6 +153,19 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings, read on first use (status and other reads never need them)."""
+        if self._settings is None:
+            from .settings import load_settings
+
+            self._settings = load_settings(self.data_dir)
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
 
     @property
     def author(self) -> str:
@@ -600,6 +618,8 @@ class Store:
         return [_load(d) for (d,) in rows]
 
     def _write_row(self, rec: Record, insert: bool) -> None:
+        from .indexing import index_record
+
         row, text = index_record(rec)
         conn = self.conn
         cols = list(row)
@@ -661,12 +681,18 @@ class Store:
 
 
 def _load(data: str) -> Record:
+    from .models import parse_record
+
     # Stored JSON was validated on the way in; re-validating keeps the types exact (dates, enums).
     return parse_record(json.loads(data))
 
 
 def validate_record(data: dict[str, Any], context: str = "") -> Record:
     """A record from plain data, or a ValidationProblem naming every bad field."""
+    from pydantic import ValidationError
+
+    from .models import parse_record
+
     try:
         return parse_record(data)
     except ValidationError as exc:
