@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -362,7 +363,12 @@ def digest_story(store, query: DigestQuery, totals: _Totals, today: date):
 
 
 def digest_report(
-    store, query: DigestQuery, target: Path, *, event: str = "export_pdf", today: date | None = None
+    store,
+    query: DigestQuery,
+    target: Path | BinaryIO,
+    *,
+    event: str | None = "export_pdf",
+    today: date | None = None,
 ) -> ReportResult:
     """Write the digest of meetings and visits matching ``query`` to ``target``."""
     query = query.check()

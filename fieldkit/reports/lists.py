@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib.units import mm
 
@@ -23,11 +24,11 @@ from .text import TextBlock
 
 def followups_report(
     store,
-    target: Path,
+    target: Path | BinaryIO,
     *,
     owner: str | None = None,
     countries: tuple[str, ...] = (),
-    event: str = "export_pdf",
+    event: str | None = "export_pdf",
     today: date | None = None,
 ) -> ReportResult:
     """Open follow-up actions by owner, earliest due first; overdue ones in red."""
@@ -100,10 +101,10 @@ def followups_report(
 
 def projects_report(
     store,
-    target: Path,
+    target: Path | BinaryIO,
     *,
     countries: tuple[str, ...] = (),
-    event: str = "export_pdf",
+    event: str | None = "export_pdf",
     today: date | None = None,
 ) -> ReportResult:
     """The post's projects: overdue reports first, with the latest visit and its rating."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
@@ -18,7 +19,7 @@ from .page import Marking, PageInfo, ReportDoc
 
 @dataclass
 class ReportResult:
-    path: Path
+    path: Path | None  # None when written to a stream
     pages: int
     classification: str
     records: int  # how many meetings/visits/follow-ups/projects the document covers
@@ -47,17 +48,22 @@ def check_target(target: Path) -> Path:
 
 
 def write_pdf(
-    target: Path,
+    target: Path | BinaryIO,
     info: PageInfo,
     story: Callable[[float], Iterable[Flowable]],
     *,
     records: int = 0,
 ) -> ReportResult:
-    """Lay out ``story(frame_width)`` into ``target``, written beside it and renamed at the end.
+    """Lay out ``story(frame_width)`` into ``target``: a path, or a binary stream (a preview).
 
-    An error half-way leaves any earlier file at ``target`` untouched and no partial file.
+    A file is written beside the target and renamed at the end: an error half-way leaves any
+    earlier file at ``target`` untouched and no partial file.
     """
-    target = check_target(target)
+    if not isinstance(target, (str, Path)):
+        doc = ReportDoc(target, info)
+        pages = doc.build_stream(story(doc.width))
+        return ReportResult(None, pages, info.marking.classification, records)
+    target = check_target(Path(target))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         doc = ReportDoc(str(tmp), info)
@@ -69,13 +75,30 @@ def write_pdf(
     return ReportResult(target, pages, info.marking.classification, records)
 
 
+def write_bytes_atomic(target: Path, content: bytes) -> Path:
+    """Save an already rendered PDF (from a preview) the same all-or-nothing way."""
+    target = check_target(Path(target))
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
 def is_classified(code: str) -> bool:
     """Above the lowest level: printing or exporting it goes in the audit log."""
     return reference().classification_rank(code) > 0
 
 
-def audit_output(store, event: str, result: ReportResult, record_id: str | None, **detail) -> None:
-    if is_classified(result.classification):
+def audit_output(
+    store, event: str | None, result: ReportResult, record_id: str | None, **detail
+) -> None:
+    """Log a print or export of a classified document; ``event`` None (a preview) logs nothing."""
+    if event and is_classified(result.classification):
         store.audit(
             event,
             record_id,

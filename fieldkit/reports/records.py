@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -164,7 +165,12 @@ def meeting_story(store, meeting: Meeting, today: date | None = None):
 
 
 def meeting_report(
-    store, record_id: str, target: Path, *, event: str = "export_pdf", today: date | None = None
+    store,
+    record_id: str,
+    target: Path | BinaryIO,
+    *,
+    event: str | None = "export_pdf",
+    today: date | None = None,
 ) -> ReportResult:
     """Write the record of conversation for meeting ``record_id`` to ``target``."""
     meeting = load(store, record_id, "meeting")
@@ -323,7 +329,12 @@ def visit_story(store, visit: Visit, project: Project | None, today: date | None
 
 
 def visit_report(
-    store, record_id: str, target: Path, *, event: str = "export_pdf", today: date | None = None
+    store,
+    record_id: str,
+    target: Path | BinaryIO,
+    *,
+    event: str | None = "export_pdf",
+    today: date | None = None,
 ) -> ReportResult:
     """Write the monitoring visit report for visit ``record_id`` to ``target``."""
     visit = load(store, record_id, "visit")
@@ -345,7 +356,12 @@ def visit_report(
 
 
 def record_report(
-    store, record_id: str, target: Path, *, event: str = "export_pdf", today: date | None = None
+    store,
+    record_id: str,
+    target: Path | BinaryIO,
+    *,
+    event: str | None = "export_pdf",
+    today: date | None = None,
 ) -> ReportResult:
     """The document for a meeting or a visit, whichever ``record_id`` is."""
     kind = store.get(record_id, include_deleted=True).kind
