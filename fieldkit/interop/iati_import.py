@@ -1,0 +1,851 @@
+"""Reading IATI activity files (versions 2.01 to 2.03) into the project registry.
+
+    report = import_iati(store, Path("jica-kenya.xml"), country="KE")
+    print(report.summary()); [print(s) for s in report.skipped]
+
+The file is streamed (lxml ``iterparse``, one activity in memory at a time) through a hardened
+parser: a DOCTYPE is refused outright (IATI files never have one, and it is what entity-expansion
+and external-entity attacks need), entities are never resolved, the network is never touched, text
+nodes over 10 MB and nesting over 256 levels are refused by libxml2 (``huge_tree=False``), and no
+single activity may exceed ``MAX_ACTIVITY_BYTES`` of the file, so memory stays flat whatever comes.
+
+Real files are messy. What is valid is imported; what is not is left out and listed in the report
+with its line number and the reason: a whole activity (no identifier, no title, a duplicate) or one
+part of it (an unknown DAC sector code, a negative budget, a bad date, coordinates out of range).
+
+Transactions: the whole import is one store transaction. A file that turns out to be broken or
+hostile half-way, or a Cancel, rolls everything back: nothing is half-imported. Within the file each
+activity is all-or-nothing (it is fully converted and validated before it is written), so a bad
+activity is skipped whole and never leaves a half-filled project behind.
+
+Re-importing updates projects by IATI identifier: fields IATI owns (title, description, dates,
+organisations, countries, sectors, budget, status, ...) are replaced; local fields (notes, report due
+dates, classification, scheme once set) and the record id (so visits stay linked) are kept. New
+projects get an id derived from the IATI identifier, so HQ and every laptop importing the same
+activity produce the same record and sync never duplicates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from fieldkit.core.errors import FieldKitError, problems_from_pydantic
+from fieldkit.core.models import LONG, SHORT, Project, new_id
+from fieldkit.core.reference import reference
+
+from .iati_common import (
+    DATE_TYPES,
+    SUPPORTED_VERSIONS,
+    XML_LANG,
+    pick,
+    preferred_languages,
+    project_id_for,
+)
+
+MAX_ACTIVITY_BYTES = 32 * 1024 * 1024  # larger than any real activity; bounds memory per activity
+BATCH = 200  # activities written per store call (one transaction overall)
+CHUNK = 64 * 1024
+
+Progress = Callable[[int, int, str], None]
+
+
+class IatiFileError(FieldKitError):
+    """The file cannot be read as IATI at all (or is refused); nothing was imported."""
+
+
+class _Refused(Exception):
+    """Raised from inside the parser's read() to stop it; turned into an IatiFileError."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Something left out: a whole activity, or one part of an activity that was imported."""
+
+    line: int | None
+    identifier: str
+    what: str
+    reason: str
+    whole: bool = False
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        who = f" {self.identifier}" if self.identifier else ""
+        outcome = "activity skipped" if self.whole else "left out"
+        return f"{where}{who}: {self.what}: {self.reason} ({outcome})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "identifier": self.identifier,
+            "what": self.what,
+            "reason": self.reason,
+            "activity_skipped": self.whole,
+        }
+
+
+@dataclass
+class ImportReport:
+    source: str = ""
+    version: str = ""
+    activities: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    other_country: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def skipped_activities(self) -> int:
+        return sum(1 for s in self.skipped if s.whole)
+
+    @property
+    def skipped_parts(self) -> int:
+        return sum(1 for s in self.skipped if not s.whole)
+
+    def summary(self) -> str:
+        text = (
+            f"{self.activities} activities read: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.skipped_activities} skipped"
+        )
+        if self.skipped_parts:
+            text += f"; {self.skipped_parts} parts left out"
+        if self.other_country:
+            text += f"; {self.other_country} for other countries not imported"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "version": self.version,
+            "activities": self.activities,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped_activities": self.skipped_activities,
+            "skipped_parts": self.skipped_parts,
+            "other_country": self.other_country,
+            "notes": self.notes,
+            "skipped": [s.to_dict() for s in self.skipped],
+        }
+
+
+@dataclass
+class Activity:
+    """One activity as read: the Project fields IATI owns, and hints used only to fill gaps."""
+
+    line: int
+    identifier: str
+    fields: dict[str, Any]
+    hints: dict[str, Any]
+
+
+# ---- the public entry points --------------------------------------------------------------------
+def import_iati(
+    store,
+    source: Path | str | IO[bytes],
+    *,
+    country: str | None = None,
+    prefer: tuple[str, ...] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import (create or update by IATI identifier) every valid activity of ``source``.
+
+    ``country`` keeps only activities for that recipient country. ``progress(done, total, label)``
+    is called as the file is read (bytes); it may raise to cancel, which rolls everything back.
+    Raises IatiFileError for a file that is not IATI, not well-formed, or refused as hostile.
+    """
+    country = _check_country(country)
+    prefer = prefer or preferred_languages(store.settings.language)
+    report = ImportReport(source=str(getattr(source, "name", source)))
+    index = _registry_index(store)
+    with store.tx.write():
+        batch: list[Activity] = []
+        for activity in read_activities(
+            source, report, country=country, prefer=prefer, progress=progress
+        ):
+            batch.append(activity)
+            if len(batch) >= BATCH:
+                _write(store, batch, index, report)
+                batch = []
+        _write(store, batch, index, report)
+    if report.created or report.updated:
+        store.audit(
+            "import_iati",
+            source=report.source,
+            created=report.created,
+            updated=report.updated,
+            skipped=report.skipped_activities,
+        )
+    return report
+
+
+def convert_iati(
+    source: Path | str | IO[bytes],
+    *,
+    country: str | None = None,
+    prefer: tuple[str, ...] = ("en", "ja"),
+    progress: Progress | None = None,
+) -> tuple[list[Project], ImportReport]:
+    """The projects a file holds, without a store (for JSON lines handed to HQ's registry)."""
+    country = _check_country(country)
+    report = ImportReport(source=str(getattr(source, "name", source)))
+    projects = []
+    for activity in read_activities(
+        source, report, country=country, prefer=prefer, progress=progress
+    ):
+        try:
+            projects.append(_build(activity, None, project_id_for(activity.identifier)))
+        except ValidationError as exc:
+            _skip_invalid(report, activity, exc)
+    report.created = len(projects)
+    return projects, report
+
+
+# ---- streaming the file -------------------------------------------------------------------------
+class _GuardedReader:
+    """The file as lxml reads it: counts bytes (progress), refuses DTDs and oversized activities."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.pos = 0
+        self.mark = 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.fh.read(CHUNK if n is None or n < 0 else n)
+        if self.pos == 0 and _declares_dtd(data):
+            raise _Refused(
+                "it declares a DTD (<!DOCTYPE ...>); IATI files never do, and DTDs are how XML "
+                "entity-expansion and external-entity attacks work"
+            )
+        self.pos += len(data)
+        if self.pos - self.mark > MAX_ACTIVITY_BYTES:
+            raise _Refused(
+                f"more than {MAX_ACTIVITY_BYTES // (1024 * 1024)} MB without the end of an "
+                f"activity (after byte {self.mark:,}); FieldKit reads one activity at a time and "
+                "refuses larger ones to keep memory bounded"
+            )
+        return data
+
+
+def _declares_dtd(head: bytes) -> bool:
+    """Whether the prolog (before the root element) has a DOCTYPE."""
+    i = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    n = len(head)
+    while i < n:
+        while i < n and head[i : i + 1] in b" \t\r\n":
+            i += 1
+        if head.startswith(b"<?", i):
+            end = head.find(b"?>", i)
+            i = end + 2 if end >= 0 else n
+        elif head.startswith(b"<!--", i):
+            end = head.find(b"-->", i)
+            i = end + 3 if end >= 0 else n
+        else:
+            return head.startswith(b"<!DOCTYPE", i)
+    return False
+
+
+def read_activities(
+    source: Path | str | IO[bytes],
+    report: ImportReport,
+    *,
+    country: str | None = None,
+    prefer: tuple[str, ...] = ("en", "ja"),
+    progress: Progress | None = None,
+) -> Iterator[Activity]:
+    """Each valid activity of the file, in order; problems go to ``report``."""
+    from lxml import etree  # only IATI commands pay for lxml
+
+    fh, total, name, close = _open(source)
+    reader = _GuardedReader(fh)
+    seen: dict[str, int] = {}
+    checked = False
+    try:
+        context = etree.iterparse(
+            reader,
+            events=("end",),
+            tag="iati-activity",
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        for _, el in context:
+            if not checked:
+                _check_document(el.getroottree(), report, name)
+                checked = True
+            reader.mark = reader.pos
+            report.activities += 1
+            activity = _read_activity(el, report, country, prefer, seen)
+            # Drop what has been read: the tree never holds more than the current activity.
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            if parent is not None:
+                while el.getprevious() is not None:
+                    del parent[0]
+            if progress is not None:
+                progress(reader.pos, total, name)
+            if activity is not None:
+                yield activity
+        if not checked:
+            root = context.root
+            tag = root.tag if root is not None else None
+            if tag != "iati-activities":
+                what = f"its root element is <{tag}>" if isinstance(tag, str) else "it is empty"
+                raise IatiFileError(f"{name} is not an IATI activity file ({what})")
+            _check_document(root.getroottree(), report, name)
+    except _Refused as exc:
+        raise IatiFileError(f"{name} was refused: {exc}; nothing was imported") from None
+    except etree.XMLSyntaxError as exc:
+        raise IatiFileError(_explain_syntax_error(name, exc)) from None
+    finally:
+        close()
+
+
+def _open(source) -> tuple[IO[bytes], int, str, Callable[[], None]]:
+    if hasattr(source, "read"):
+        name = str(getattr(source, "name", "the file"))
+        try:
+            here = source.tell()
+            total = source.seek(0, 2) - here
+            source.seek(here)
+        except (OSError, AttributeError, ValueError):
+            total = 0
+        return source, total, name, lambda: None
+    path = Path(source)
+    if not path.is_file():
+        raise IatiFileError(f"no such file: {path}")
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise IatiFileError(f"cannot read {path}: {exc.strerror}") from None
+    return fh, path.stat().st_size, str(path), fh.close
+
+
+def _check_document(tree, report: ImportReport, name: str) -> None:
+    info = tree.docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise IatiFileError(
+            f"{name} was refused: it declares a DTD; IATI files never do; nothing was imported"
+        )
+    root = tree.getroot()
+    if root.tag != "iati-activities":
+        raise IatiFileError(f"{name} is not an IATI activity file (root element <{root.tag}>)")
+    version = (root.get("version") or "").strip()
+    report.version = version
+    if version.startswith("1."):
+        raise IatiFileError(
+            f"{name} is IATI version {version}; FieldKit reads versions 2.01 to 2.03 "
+            "(ask the publisher for the 2.0x file); nothing was imported"
+        )
+    if not version:
+        report.notes.append("the file has no IATI version; it was read as 2.03")
+    elif version not in SUPPORTED_VERSIONS:
+        report.notes.append(f"IATI version {version} was read as 2.03")
+
+
+def _explain_syntax_error(name: str, exc) -> str:
+    msg = str(getattr(exc, "msg", "") or exc)
+    line = getattr(exc, "lineno", None)
+    where = f" at line {line}" if line else ""
+    low = msg.lower()
+    if "amplification" in low or ("entity" in low and ("loop" in low or "expan" in low)):
+        return (
+            f"{name} was refused{where}: it uses XML entity expansion (a known attack); "
+            "nothing was imported"
+        )
+    if "huge" in low or "resource limit" in low or "excessive depth" in low:
+        return (
+            f"{name} was refused{where}: a text over 10 MB or nesting deeper than 256 levels "
+            "(safety limits); nothing was imported"
+        )
+    if "document is empty" in low or "no document element" in low:
+        return f"{name} is empty or not XML; nothing was imported"
+    return f"{name} is not well-formed XML{where}: {msg.split(', line')[0]}; nothing was imported"
+
+
+# ---- one activity -------------------------------------------------------------------------------
+def _read_activity(
+    el, report: ImportReport, country: str | None, prefer: tuple[str, ...], seen: dict[str, int]
+) -> Activity | None:
+    line = el.sourceline or 0
+    default_lang = _lang(el.get(XML_LANG)) or "en"
+    ident = _text(el.find("iati-identifier"))
+
+    def skip(node, what: str, reason: str, whole: bool = False) -> None:
+        at = node.sourceline if node is not None and node.sourceline else line
+        report.skipped.append(Skip(at, ident, what, reason, whole))
+
+    if not ident:
+        skip(el, "activity", "no iati-identifier", whole=True)
+        return None
+    if len(ident) > SHORT:
+        skip(el, "activity", f"iati-identifier longer than {SHORT} characters", whole=True)
+        return None
+    if ident in seen:
+        skip(el, "activity", f"the identifier appears again (first at line {seen[ident]})", True)
+        return None
+    seen[ident] = line
+
+    countries = _recipient_countries(el, skip)
+    codes = [c["code"] for c in countries]
+    if country and country not in codes:
+        report.other_country += 1
+        return None
+
+    translations: dict[str, dict[str, str]] = {}
+    title_el = el.find("title")
+    titles = _narratives(title_el, default_lang, join=False)
+    if not titles:
+        skip(title_el if title_el is not None else el, "activity", "no title", whole=True)
+        return None
+    translations["title"] = titles
+    _, title = pick(titles, prefer)
+    if len(title) > SHORT:
+        skip(title_el, "title", f"shortened to {SHORT} characters (full text kept)")
+        title = title[: SHORT - 1] + "…"
+
+    descriptions: dict[str, dict[str, str]] = {}
+    for d in el.iterchildren("description"):
+        kind = (d.get("type") or "").strip() or "1"
+        texts = _narratives(d, default_lang, join=True)
+        if not texts:
+            skip(d, f"description type {kind}", "no text")
+            continue
+        key = "description" if kind == "1" else f"description.{kind}"
+        merged = descriptions.setdefault(key, {})
+        for lang, text in texts.items():
+            merged[lang] = f"{merged[lang]}\n\n{text}" if lang in merged else text
+    for key, texts in descriptions.items():
+        for lang, text in list(texts.items()):
+            if len(text) > LONG:
+                skip(
+                    el, key.replace(".", " type "), f"{lang} text shortened to {LONG:,} characters"
+                )
+                texts[lang] = text[:LONG]
+        translations[key] = texts
+    if "description" in descriptions:
+        _, description = pick(descriptions["description"], prefer)
+    else:  # only objectives / target groups: still something to show
+        others = sorted(descriptions)
+        description = pick(descriptions[others[0]], prefer)[1] if others else ""
+
+    fields: dict[str, Any] = {
+        "iati_identifier": ident,
+        "title": title,
+        "description": description,
+        "recipient_countries": countries,
+        "participating_orgs": _participating_orgs(el, default_lang, prefer, skip),
+        "sectors": _sectors(el, default_lang, skip, translations),
+        "locations": _locations(el, default_lang, prefer, skip),
+        "related": _related(el, skip),
+    }
+
+    ro = el.find("reporting-org")
+    if ro is not None:
+        ref = (ro.get("ref") or "").strip()
+        names = _narratives(ro, default_lang, join=False)
+        if names:
+            translations["reporting_org"] = {k: v[:LONG] for k, v in names.items()}
+        fields["reporting_org"] = (ref or pick(names, prefer)[1])[:SHORT]
+    else:
+        skip(el, "reporting-org", "missing")
+        fields["reporting_org"] = ""
+    fields["translations"] = translations
+
+    status_el = el.find("activity-status")
+    if status_el is not None:
+        code = (status_el.get("code") or "").strip()
+        if code in reference().activity_status:
+            fields["status"] = code
+        else:
+            skip(status_el, "activity-status", f"unknown code {code!r}")
+
+    dates: dict[str, str] = {}
+    for d in el.iterchildren("activity-date"):
+        kind = DATE_TYPES.get((d.get("type") or "").strip())
+        value = _iso_date(d.get("iso-date"))
+        if kind is None:
+            skip(d, "activity-date", f"unknown type {d.get('type')!r}")
+        elif value is None:
+            skip(d, f"activity-date {kind}", f"not a date: {d.get('iso-date')!r}")
+        else:
+            dates.setdefault(kind, value)
+    fields["start_date"] = dates.get("start-actual") or dates.get("start-planned")
+    fields["end_date"] = dates.get("end-actual") or dates.get("end-planned")
+
+    fields["budget"], fields["currency"] = _budget(el, skip)
+
+    if countries:
+        if country:
+            fields["country"] = country
+        else:
+            best = max(countries, key=lambda c: c["percentage"] or 0)
+            fields["country"] = best["code"]
+
+    hints = {
+        "implementing_partner": next(
+            (o["name"] for o in fields["participating_orgs"] if o["role"] == "4" and o["name"]),
+            "",
+        ),
+        "location": next((loc["name"] for loc in fields["locations"] if loc["name"]), ""),
+        "scheme": _scheme(el, fields["reporting_org"]),
+    }
+    return Activity(line, ident, fields, hints)
+
+
+def _recipient_countries(el, skip) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for rc in el.iterchildren("recipient-country"):
+        code = (rc.get("code") or "").strip().upper()
+        if not code:
+            skip(rc, "recipient-country", "no code")
+            continue
+        if code not in reference().countries:
+            skip(rc, f"recipient-country {code}", "not an ISO 3166-1 alpha-2 country code")
+            continue
+        if any(c["code"] == code for c in out):
+            continue
+        out.append({"code": code, "percentage": _percentage(rc, f"recipient-country {code}", skip)})
+    return out
+
+
+def _participating_orgs(el, default_lang, prefer, skip) -> list[dict[str, str]]:
+    out = []
+    for p in el.iterchildren("participating-org"):
+        role = (p.get("role") or "").strip()
+        ref = (p.get("ref") or "").strip()
+        _, name = pick(_narratives(p, default_lang, join=False), prefer)
+        label = f"participating-org {ref or name or ''}".strip()
+        if not role:
+            skip(p, label, "no role")
+            continue
+        if not (ref or name):
+            skip(p, "participating-org", "neither a name nor an identifier")
+            continue
+        out.append(
+            {
+                "name": name[:SHORT],
+                "ref": ref[:SHORT],
+                "role": role[:SHORT],
+                "type": (p.get("type") or "").strip()[:SHORT],
+            }
+        )
+    return out
+
+
+_VOCABULARY_ALIASES = {"": "1", "DAC": "1", "DAC-3": "2"}  # 1.0x names still seen in 2.0x files
+
+
+def _sectors(el, default_lang, skip, translations) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    dac = reference().sectors
+    for s in el.iterchildren("sector"):
+        code = (s.get("code") or "").strip()
+        raw = (s.get("vocabulary") or "").strip()
+        vocabulary = _VOCABULARY_ALIASES.get(raw, raw)
+        if not code:
+            skip(s, "sector", "no code")
+            continue
+        label = f"sector {code} (vocabulary {vocabulary})"
+        if len(code) > SHORT or len(vocabulary) > SHORT:
+            skip(s, "sector", "code or vocabulary too long")
+            continue
+        if vocabulary == "1" and code not in dac:
+            skip(s, label, "not a DAC 5-digit purpose code")
+            continue
+        if any(x["code"] == code and x["vocabulary"] == vocabulary for x in out):
+            continue
+        out.append(
+            {"code": code, "vocabulary": vocabulary, "percentage": _percentage(s, label, skip)}
+        )
+        names = _narratives(s, default_lang, join=False, direct_text=False)
+        if names:  # own vocabularies (98, 99) name their codes: keep the names with them
+            translations[f"sector:{vocabulary}:{code}"] = {k: v[:LONG] for k, v in names.items()}
+    return out
+
+
+def _locations(el, default_lang, prefer, skip) -> list[dict[str, Any]]:
+    out = []
+    for loc in el.iterchildren("location"):
+        _, name = pick(_narratives(loc.find("name"), default_lang, join=False), prefer)
+        lat = lon = None
+        pos = loc.find("point/pos")
+        coords = loc.find("coordinates")  # 1.0x
+        raw = None
+        if pos is not None:
+            raw = (pos.text or "").split()
+        elif coords is not None:
+            raw = [coords.get("latitude") or "", coords.get("longitude") or ""]
+        if raw is not None:
+            try:
+                lat, lon = float(raw[0]), float(raw[1])
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise ValueError
+            except (ValueError, IndexError):
+                skip(pos if pos is not None else coords, f"location {name}".strip(),
+                     f"coordinates {' '.join(raw)!r} are not 'latitude longitude' in range")  # fmt: skip
+                lat = lon = None
+        if not name and lat is None:
+            if raw is None:
+                skip(loc, "location", "neither a name nor coordinates")
+            continue
+        out.append({"name": name[:SHORT], "latitude": lat, "longitude": lon})
+    return out
+
+
+def _related(el, skip) -> list[dict[str, str]]:
+    out = []
+    for r in el.iterchildren("related-activity"):
+        ref = (r.get("ref") or "").strip()
+        if not ref:
+            skip(r, "related-activity", "no ref")
+            continue
+        out.append({"ref": ref[:SHORT], "type": (r.get("type") or "").strip()[:SHORT]})
+    return out
+
+
+def _budget(el, skip) -> tuple[str | None, str]:
+    """The total of the budgets (revised over original for the same period), and its currency."""
+    default_currency = (el.get("default-currency") or "").strip().upper()
+    currencies = reference().currencies
+    periods: dict[tuple[str, str], tuple[str, Decimal, str]] = {}
+    for b in el.iterchildren("budget"):
+        value_el = b.find("value")
+        start = _iso_date(_attr(b, "period-start", "iso-date"))
+        end = _iso_date(_attr(b, "period-end", "iso-date"))
+        label = f"budget {start or '?'}..{end or '?'}"
+        if value_el is None:
+            skip(b, label, "no value")
+            continue
+        try:
+            amount = Decimal((value_el.text or "").strip().replace(",", ""))
+            if not amount.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            skip(value_el, label, f"not a number: {(value_el.text or '').strip()!r}")
+            continue
+        if amount < 0:
+            skip(value_el, label, f"negative value {amount}")
+            continue
+        currency = (value_el.get("currency") or "").strip().upper() or default_currency
+        if not currency:
+            skip(value_el, label, "no currency (and no default-currency)")
+            continue
+        if currency not in currencies:
+            skip(value_el, label, f"unknown currency {currency!r}")
+            continue
+        kind = (b.get("type") or "1").strip()
+        key = (start or "", end or "")
+        if key in periods and not (kind == "2" and periods[key][0] != "2"):
+            continue  # a revised budget (type 2) replaces the original for its period
+        periods[key] = (kind, amount, currency)
+    if not periods:
+        return None, default_currency if default_currency in currencies else ""
+    used = sorted({c for _, _, c in periods.values()})
+    if len(used) > 1:
+        skip(el, "budget", f"budgets in several currencies ({', '.join(used)}): no total")
+        return None, ""
+    total = sum((a for _, a, _ in periods.values()), Decimal(0))
+    return str(total), used[0]
+
+
+def _scheme(el, reporting_ref: str) -> str:
+    """Japan's ODA publishers: the instrument from the default finance and aid types."""
+    if not reporting_ref.startswith("XM-DAC-701"):
+        return "other"
+    finance = _attr(el, "default-finance-type", "code")
+    aid = _attr(el, "default-aid-type", "code")
+    if finance.startswith("4"):
+        return "oda_loan"
+    if aid in ("D01", "D02"):
+        return "technical_cooperation"
+    if finance.startswith("1"):
+        return "grant_aid"
+    return "other"
+
+
+# ---- small readers ------------------------------------------------------------------------------
+def _text(node) -> str:
+    return (node.text or "").strip() if node is not None else ""
+
+
+def _attr(node, path: str, name: str) -> str:
+    # lxml elements without children are falsy, so "find(...) or default" would be wrong here.
+    child = node.find(path)
+    return (child.get(name) or "").strip() if child is not None else ""
+
+
+def _lang(value: str | None) -> str:
+    return (value or "").strip().lower()
+
+
+def _narratives(node, default_lang: str, *, join: bool, direct_text: bool = True) -> dict[str, str]:
+    """Language -> text of an element's narratives (or its own text, as 1.0x files had it)."""
+    out: dict[str, str] = {}
+    if node is None:
+        return out
+    for n in node.iterchildren("narrative"):
+        text = (n.text or "").strip()
+        if not text:
+            continue
+        lang = _lang(n.get(XML_LANG)) or default_lang
+        if lang not in out:
+            out[lang] = text
+        elif join and text not in out[lang]:
+            out[lang] += "\n\n" + text
+    if not out and direct_text:
+        text = (node.text or "").strip()
+        if text:
+            out[_lang(node.get(XML_LANG)) or default_lang] = text
+    return out
+
+
+def _percentage(node, label: str, skip) -> float | None:
+    raw = (node.get("percentage") or "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw.rstrip("%"))
+    except ValueError:
+        skip(node, label, f"percentage {raw!r} is not a number; kept without it")
+        return None
+    if not 0 <= value <= 100:
+        skip(node, label, f"percentage {raw} is outside 0-100; kept without it")
+        return None
+    return value
+
+
+def _iso_date(raw: str | None) -> str | None:
+    raw = (raw or "").strip()[:10]
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        return None
+
+
+def _check_country(country: str | None) -> str | None:
+    if not country:
+        return None
+    code = country.strip().upper()
+    if code not in reference().countries:
+        raise FieldKitError(f"unknown country code {country!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+    return code
+
+
+# ---- writing ------------------------------------------------------------------------------------
+def _registry_index(store) -> tuple[dict[str, tuple[str, bool]], set[str], set[str]]:
+    """IATI identifier -> (record id, in trash); every project id; live projects with no identifier.
+
+    One pass over the projects, so matching a large file costs no query per activity.
+    """
+    by_identifier: dict[str, tuple[str, bool]] = {}
+    ids: set[str] = set()
+    unidentified: set[str] = set()
+    with store.tx.read() as conn:
+        rows = conn.execute(
+            "SELECT id, deleted_at IS NOT NULL, json_extract(data, '$.iati_identifier') "
+            "FROM records WHERE kind = 'project'"
+        ).fetchall()
+    for record_id, deleted, identifier in rows:
+        ids.add(record_id)
+        if identifier:
+            previous = by_identifier.get(identifier)
+            if previous is None or previous[1]:  # a live project wins over one in the trash
+                by_identifier[identifier] = (record_id, bool(deleted))
+        elif not deleted:
+            unidentified.add(record_id)
+    return by_identifier, ids, unidentified
+
+
+def _match(identifier: str, existing, unidentified: set[str]) -> tuple[str, bool] | None:
+    """The project an activity updates, if any.
+
+    An identifier FieldKit made on export ("<org>-<record id>") leads back to its own project.
+    """
+    hit = existing.get(identifier)
+    if hit is None and identifier[-37:-36] == "-" and identifier[-36:] in unidentified:
+        hit = (identifier[-36:], False)
+        existing[identifier] = hit
+        unidentified.discard(identifier[-36:])
+    return hit
+
+
+def _write(store, batch: list[Activity], index, report) -> None:
+    if not batch:
+        return
+    existing, known_ids, unidentified = index
+    hits = [_match(a.identifier, existing, unidentified) for a in batch]
+    olds = {r.id: r for r in store.get_many([h[0] for h in hits if h and not h[1]])}
+    creates: list[Project] = []
+    updates: list[Project] = []
+    for activity, hit in zip(batch, hits, strict=True):
+        if hit and hit[1]:
+            report.skipped.append(
+                Skip(
+                    activity.line,
+                    activity.identifier,
+                    "activity",
+                    "a project with this identifier is in the trash; restore it to update it",
+                    whole=True,
+                )  # fmt: skip
+            )
+            continue
+        old = olds.get(hit[0]) if hit else None
+        if old is None:
+            record_id = project_id_for(activity.identifier)
+            if record_id in known_ids:  # the derived id was taken by a renamed project
+                record_id = new_id()
+        else:
+            record_id = old.id
+        try:
+            project = _build(activity, old, record_id)
+        except ValidationError as exc:
+            _skip_invalid(report, activity, exc)
+            continue
+        if old is None:
+            creates.append(project)
+            existing[activity.identifier] = (project.id, False)
+            known_ids.add(project.id)
+        else:
+            updates.append(project)
+    if creates:
+        report.created += store.create_many(creates, action="import")
+    if updates:
+        counts = store.import_records(updates, action="import")
+        report.updated += counts["updated"]
+        report.unchanged += counts["unchanged"]
+
+
+def _build(activity: Activity, old: Project | None, record_id: str) -> Project:
+    fields = dict(activity.fields)
+    if old is None:
+        data: dict[str, Any] = {"id": record_id, "kind": "project"}
+        data.update({k: v for k, v in activity.hints.items() if v})
+    else:
+        data = old.model_dump(mode="json")
+        for key, value in activity.hints.items():
+            if value and (not data.get(key) or (key == "scheme" and data[key] == "other")):
+                data[key] = value
+        # Languages someone added locally survive a refresh of the ones IATI publishes.
+        merged = {}
+        for key, texts in fields["translations"].items():
+            merged[key] = {**old.translations.get(key, {}), **texts}
+        fields["translations"] = merged
+    data.update(fields)
+    return Project.model_validate(data)
+
+
+def _skip_invalid(report: ImportReport, activity: Activity, exc: ValidationError) -> None:
+    reasons = "; ".join(f"{w}: {m}" for w, m in problems_from_pydantic(exc))
+    report.skipped.append(Skip(activity.line, activity.identifier, "activity", reasons, True))
