@@ -264,7 +264,7 @@ class RecordEditor(QWidget):
                     lay.addSpacing(10)
                 lay.addWidget(small)
             lay.addWidget(widget)
-            self.bind(None, name, text, widget)
+            self.bind(None, name, widget.accessibleName() or text, widget)
             el.addWidget(self.bindings[name].error)
         lay.addStretch(1)
         section.add(label, row, errors)
@@ -494,7 +494,7 @@ class RecordEditor(QWidget):
         found.extend(self.followup_problems())
         found.extend(self.extra_problems())
         self.show_problems(found)
-        return found
+        return self.current_problems
 
     def followup_problems(self) -> list[tuple[str, str]]:
         if self.followups is None:
@@ -508,6 +508,15 @@ class RecordEditor(QWidget):
         return out
 
     def show_problems(self, found: list[tuple[str, str]]) -> None:
+        # parse_record picks the model by kind, so pydantic puts the kind first: "meeting.subject".
+        tag = f"{self.kind}."
+        found = [(w.removeprefix(tag) if w.startswith(tag) else w, m) for w, m in found]
+        # A widget that knows better why its text is wrong (a country name matching nothing).
+        for name, b in self.bindings.items():
+            own = getattr(b.widget, "problem", None)
+            msg = own() if own else None
+            if msg:
+                found = [f for f in found if f[0].partition(".")[0] != name] + [(name, msg)]
         self.current_problems = found
         per_field: dict[str, list[tuple[str, str]]] = {name: [] for name in self.bindings}
         general: list[tuple[str, str]] = []

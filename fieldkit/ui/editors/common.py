@@ -59,8 +59,10 @@ def friendly(err: dict, fallback: str) -> str:
             .replace("%2", f"{ctx.get('max_length', 0):,}")
         )
     if kind == "value_error":
-        msg = str(err.get("msg", ""))
-        return msg.removeprefix("Value error, ")
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
+        if msg == "end_time is before start_time":
+            return tr("The end time is before the start time (end_time is before start_time)")
+        return msg
     if kind in ("float_parsing", "decimal_parsing", "int_parsing"):
         return tr("Not a number (got %1)").replace("%1", repr(value))
     if kind in ("less_than_equal", "greater_than_equal"):

@@ -310,6 +310,14 @@ class CountryPicker(QComboBox):
             return None if self.optional else ""
         return self._by_key.get(text.casefold(), text)
 
+    def problem(self) -> str | None:
+        text = self.currentText().strip()
+        if text and text.casefold() not in self._by_key:
+            return tr("No country matches \u201c%1\u201d: pick one from the list").replace(
+                "%1", text
+            )
+        return None
+
     def set_value(self, value: Any) -> None:
         if not value:
             self.setCurrentIndex(0)
