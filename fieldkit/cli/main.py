@@ -17,7 +17,15 @@ from fieldkit import __version__
 from .context import CommandError, Context
 
 # Modules under fieldkit.cli that add subcommands, in the order --help lists them.
-COMMAND_MODULES = ("records", "transfer", "config_cmd", "report_cmd", "security_cmd", "sync_cmd")
+COMMAND_MODULES = (
+    "records",
+    "transfer",
+    "config_cmd",
+    "report_cmd",
+    "security_cmd",
+    "sync_cmd",
+    "interop_cmd",
+)
 
 
 class Parser(argparse.ArgumentParser):
