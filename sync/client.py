@@ -113,7 +113,9 @@ def enroll(
 ) -> dict[str, Any]:
     """Bind this laptop to its embassy with a one-time code from HQ IT; keep the credential."""
     server = _normalise_server(server)
-    req = p.EnrollRequest(code=code.strip(), device_name=device_name, local_device_id=store.device_id)
+    req = p.EnrollRequest(
+        code=code.strip(), device_name=device_name, local_device_id=store.device_id
+    )
     body, headers = p.encode(req, compress=False)
     try:
         with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
@@ -483,9 +485,9 @@ class SyncClient:
         if requeue:
             self.state.requeue(requeue)
         mine = self.state.summary()
-        self.report.verified = all(
-            (hq[k].count, hq[k].checksum) == mine.get(k, (0, 0)) for k in hq
-        ) and not requeue
+        self.report.verified = (
+            all((hq[k].count, hq[k].checksum) == mine.get(k, (0, 0)) for k in hq) and not requeue
+        )
 
 
 def _header_bytes(method: str, path: str, extra: dict) -> int:

@@ -58,9 +58,7 @@ def merge(base: Record | None, theirs: Record, mine: Record) -> tuple[Record, li
         if t_del and not base_deleted and not m_del and mine_changed:
             return dict(theirs), [DELETED]
 
-    conflicts = sorted(
-        f for f in theirs_changed & mine_changed if theirs.get(f) != mine.get(f)
-    )
+    conflicts = sorted(f for f in theirs_changed & mine_changed if theirs.get(f) != mine.get(f))
     merged = dict(theirs)
     for f in mine_changed:
         if f in conflicts:

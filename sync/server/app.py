@@ -125,9 +125,10 @@ def create_app(db_path: Path | str) -> FastAPI:
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(x) for x in first.get("loc", ())) or "body"
             if first.get("type") == "json_invalid":
-                raise Refused(400, f"body is not valid JSON ({first.get('msg')})", "bad_json")
-            raise Refused(422, f"invalid {model.__name__}: {where}: {first.get('msg')}",
-                          "invalid")  # fmt: skip
+                msg = f"body is not valid JSON ({first.get('msg')})"
+                raise Refused(400, msg, "bad_json") from None
+            msg = f"invalid {model.__name__}: {where}: {first.get('msg')}"
+            raise Refused(422, msg, "invalid") from None
 
     @app.get("/health")
     def health() -> dict:
@@ -146,8 +147,9 @@ def create_app(db_path: Path | str) -> FastAPI:
 
         return _reply(
             request,
-            p.Hello(device_id=dev.id, embassy=dev.embassy, device_name=dev.name,
-                    server_time=now_iso()),  # fmt: skip
+            p.Hello(
+                device_id=dev.id, embassy=dev.embassy, device_name=dev.name, server_time=now_iso()
+            ),  # fmt: skip
         )
 
     @app.post("/v1/push", openapi_extra=_json_schema(p.PushRequest))

@@ -1,9 +1,9 @@
 """``fieldkit-hq``: run and administer the HQ sync server.
 
-    fieldkit-hq serve --db /srv/fieldkit/hq.db --port 8443 --certfile c.pem --keyfile k.pem
-    fieldkit-hq device add --embassy KE --name "Nairobi laptop 3"
-    fieldkit-hq device list | revoke ID
-    fieldkit-hq stats | export --format jsonl | registry import projects.jsonl
+fieldkit-hq serve --db /srv/fieldkit/hq.db --port 8443 --certfile c.pem --keyfile k.pem
+fieldkit-hq device add --embassy KE --name "Nairobi laptop 3"
+fieldkit-hq device list | revoke ID
+fieldkit-hq stats | export --format jsonl | registry import projects.jsonl
 """
 
 from __future__ import annotations

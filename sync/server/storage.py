@@ -153,9 +153,7 @@ class HQStore:
             c.execute("INSERT OR IGNORE INTO meta VALUES ('seq', '0')")
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=30
-        )
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -261,8 +259,8 @@ class HQStore:
     def revoke(self, device_id: str) -> bool:
         with self.write() as c:
             cur = c.execute(
-                "UPDATE devices SET revoked_at = ?, token_hash = NULL "
-                "WHERE id = ? AND revoked_at IS NULL",
+                # The token hash stays so the laptop is told it was revoked, not "unknown".
+                "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 (now_iso(), device_id),
             )
             return cur.rowcount == 1
@@ -316,7 +314,7 @@ class HQStore:
 
         def reject(reason: str) -> tuple[int, p.Outcome]:
             # HQ's copy goes back only to the embassy that may read it.
-            mine_row = row if row and row[0] == dev.embassy else None
+            mine_row = row if row and row[0] in (dev.embassy, REGISTRY) else None
             return 0, p.Outcome(
                 i=i,
                 status="rejected",
@@ -514,7 +512,9 @@ class HQStore:
                 "SELECT id, version FROM records WHERE embassy IN (?, ?) AND kind = ? ORDER BY id",
                 (dev.embassy, REGISTRY, kind),
             ).fetchall()
-        return p.VersionsResponse(kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows])
+        return p.VersionsResponse(
+            kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows]
+        )
 
     def fetch(self, dev: Device, ids: list[str]) -> p.FetchResponse:
         if not ids:

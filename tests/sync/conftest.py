@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-from .hq import HQServer, Laptop
+from hqserver import HQServer, Laptop
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@
 
 Each direction is a serial link: a chunk waits for the link to be free, takes size/bandwidth to
 send, then arrives after rtt/2. ``cut`` decides, per new connection, after how many bytes (both
-directions together) the proxy drops it mid-transfer; it counts wire bytes and connections.
+directions together, or only ``cut_direction``) the proxy drops it mid-transfer; it counts wire bytes and connections.
 Used by the tests and by benchmarks/bench_sync.py.
 """
 
@@ -25,6 +25,7 @@ class LinkSimulator:
         rtt: float = 0.0,
         kbit: float | None = None,
         cut: Callable[[int], int | None] | None = None,
+        cut_direction: str = "both",
         target_host: str = "127.0.0.1",
     ) -> None:
         assert target_host.startswith("127."), "tests only ever talk to loopback"
@@ -32,6 +33,7 @@ class LinkSimulator:
         self.delay = rtt / 2
         self.rate = kbit * 1000 / 8 if kbit else None  # bytes per second
         self.cut = cut
+        self.cut_direction = cut_direction  # which bytes count toward the cut: both, up, down
         self.port = 0
         self.bytes_up = 0  # client -> server
         self.bytes_down = 0
@@ -69,6 +71,10 @@ class LinkSimulator:
                 self._server.close()
             for w in list(self._writers):
                 w.close()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
         asyncio.run_coroutine_threadsafe(_stop(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -119,7 +125,8 @@ class LinkSimulator:
                     if not data:
                         break
                     cut_now = False
-                    if state["left"] is not None:
+                    counts = self.cut_direction == "both" or (self.cut_direction == "up") == up
+                    if state["left"] is not None and counts:
                         if len(data) >= state["left"]:
                             data = data[: state["left"]]
                             cut_now = True
@@ -138,9 +145,13 @@ class LinkSimulator:
                         break
             except (ConnectionError, OSError):
                 pass
-            await queue.put(None)
-            await sender
-            done.set()
+            finally:
+                await queue.put(None)
+                try:
+                    await asyncio.wait_for(sender, 30)
+                except (TimeoutError, asyncio.CancelledError):
+                    sender.cancel()
+                done.set()
 
         up = asyncio.create_task(pipe(c_reader, s_writer, True))
         down = asyncio.create_task(pipe(s_reader, c_writer, False))
@@ -152,5 +163,6 @@ class LinkSimulator:
                 pass
         for t in (up, down):
             t.cancel()
+        await asyncio.gather(up, down, return_exceptions=True)
         self._writers.discard(c_writer)
         self._writers.discard(s_writer)

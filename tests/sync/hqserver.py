@@ -75,7 +75,9 @@ class HQServer:
 class Laptop:
     """A FieldKit store enrolled with HQ."""
 
-    def __init__(self, hq: HQServer, data_dir: Path, embassy: str, name: str, url: str | None = None):
+    def __init__(
+        self, hq: HQServer, data_dir: Path, embassy: str, name: str, url: str | None = None
+    ):
         self.data_dir = data_dir
         self.store = Store.open(data_dir)
         self.store.settings.post = f"Embassy of Japan ({embassy})"
