@@ -446,6 +446,11 @@ class RecordEditor(QWidget):
             )
         return text or self.kind_label
 
+    def draft_title(self) -> str:
+        b = self.bindings.get(self.title_field)
+        text = str(b.get() or "").strip() if b else ""
+        return text.splitlines()[0] if text else ""
+
     def _refresh_title(self) -> None:
         heading = self.heading()
         self.title_label.setText(heading)
@@ -665,7 +670,7 @@ class RecordEditor(QWidget):
         if data == self._last_draft:
             return False
         self._last_draft = data
-        payload = {**data, **self.display_data(), "_id": self.new_id, "_title": self.heading()}
+        payload = {**data, **self.display_data(), "_id": self.new_id, "_title": self.draft_title()}
         key, kind, rid = self.draft_key, self.kind, self.record_id
 
         def done(_result) -> None:
