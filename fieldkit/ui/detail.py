@@ -98,8 +98,91 @@ a { color: #1d4e89; text-decoration: none; }
 """
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Detail", text)
+_label_cache: dict[str, dict[str, str]] = {}
+
+
+def _L() -> dict[str, str]:  # noqa: N802 - reads like a table lookup
+    """The pane's words in the current language (written out for pyside6-lupdate)."""
+    lang = i18n.current_language()
+    if lang not in _label_cache:
+        _label_cache[lang] = {
+            "received": QCoreApplication.translate("Detail", "received"),
+            "overdue": QCoreApplication.translate("Detail", "overdue"),
+            "In the trash since": QCoreApplication.translate("Detail", "In the trash since"),
+            "Restore it to edit it again.": QCoreApplication.translate(
+                "Detail", "Restore it to edit it again."
+            ),
+            "Date": QCoreApplication.translate("Detail", "Date"),
+            "Place": QCoreApplication.translate("Detail", "Place"),
+            "Country": QCoreApplication.translate("Detail", "Country"),
+            "Organisations": QCoreApplication.translate("Detail", "Organisations"),
+            "Policy fields": QCoreApplication.translate("Detail", "Policy fields"),
+            "Instruments": QCoreApplication.translate("Detail", "Instruments"),
+            "Summit / forum": QCoreApplication.translate("Detail", "Summit / forum"),
+            "Partner side": QCoreApplication.translate("Detail", "Partner side"),
+            "Our side": QCoreApplication.translate("Detail", "Our side"),
+            "Key points": QCoreApplication.translate("Detail", "Key points"),
+            "Partner's requests": QCoreApplication.translate("Detail", "Partner's requests"),
+            "Our responses": QCoreApplication.translate("Detail", "Our responses"),
+            "Drafted by": QCoreApplication.translate("Detail", "Drafted by"),
+            "Approved by": QCoreApplication.translate("Detail", "Approved by"),
+            "Distribution": QCoreApplication.translate("Detail", "Distribution"),
+            "Project": QCoreApplication.translate("Detail", "Project"),
+            "Site": QCoreApplication.translate("Detail", "Site"),
+            "Visitors": QCoreApplication.translate("Detail", "Visitors"),
+            "People met": QCoreApplication.translate("Detail", "People met"),
+            "Location": QCoreApplication.translate("Detail", "Location"),
+            "Overall rating": QCoreApplication.translate("Detail", "Overall rating"),
+            "DAC criteria": QCoreApplication.translate("Detail", "DAC criteria"),
+            "Criterion": QCoreApplication.translate("Detail", "Criterion"),
+            "Rating": QCoreApplication.translate("Detail", "Rating"),
+            "Note": QCoreApplication.translate("Detail", "Note"),
+            "Progress": QCoreApplication.translate("Detail", "Progress"),
+            "Use of facilities and equipment": QCoreApplication.translate(
+                "Detail", "Use of facilities and equipment"
+            ),
+            "Findings": QCoreApplication.translate("Detail", "Findings"),
+            "Issues and risks": QCoreApplication.translate("Detail", "Issues and risks"),
+            "Recommendations": QCoreApplication.translate("Detail", "Recommendations"),
+            "Status": QCoreApplication.translate("Detail", "Status"),
+            "Scheme": QCoreApplication.translate("Detail", "Scheme"),
+            "IATI identifier": QCoreApplication.translate("Detail", "IATI identifier"),
+            "Reporting organisation": QCoreApplication.translate(
+                "Detail", "Reporting organisation"
+            ),
+            "Implementing partner": QCoreApplication.translate("Detail", "Implementing partner"),
+            "Sectors": QCoreApplication.translate("Detail", "Sectors"),
+            "Budget": QCoreApplication.translate("Detail", "Budget"),
+            "Contract": QCoreApplication.translate("Detail", "Contract"),
+            "Start – end": QCoreApplication.translate("Detail", "Start – end"),
+            "Interim report due": QCoreApplication.translate("Detail", "Interim report due"),
+            "Completion report due": QCoreApplication.translate("Detail", "Completion report due"),
+            "Title (Japanese)": QCoreApplication.translate("Detail", "Title (Japanese)"),
+            "Description": QCoreApplication.translate("Detail", "Description"),
+            "Notes": QCoreApplication.translate("Detail", "Notes"),
+            "Monitoring visits": QCoreApplication.translate("Detail", "Monitoring visits"),
+            "Local name": QCoreApplication.translate("Detail", "Local name"),
+            "Acronym": QCoreApplication.translate("Detail", "Acronym"),
+            "Type": QCoreApplication.translate("Detail", "Type"),
+            "Address": QCoreApplication.translate("Detail", "Address"),
+            "Phone": QCoreApplication.translate("Detail", "Phone"),
+            "E-mail": QCoreApplication.translate("Detail", "E-mail"),
+            "Website": QCoreApplication.translate("Detail", "Website"),
+            "IATI organisation id": QCoreApplication.translate("Detail", "IATI organisation id"),
+            "Title": QCoreApplication.translate("Detail", "Title"),
+            "Organisation": QCoreApplication.translate("Detail", "Organisation"),
+            "Owner": QCoreApplication.translate("Detail", "Owner"),
+            "Due": QCoreApplication.translate("Detail", "Due"),
+            "From": QCoreApplication.translate("Detail", "From"),
+            "Action": QCoreApplication.translate("Detail", "Action"),
+            "Follow-up actions": QCoreApplication.translate("Detail", "Follow-up actions"),
+            "Photos": QCoreApplication.translate("Detail", "Photos"),
+            "Attachments": QCoreApplication.translate("Detail", "Attachments"),
+            "Revision": QCoreApplication.translate("Detail", "Revision"),
+            "created": QCoreApplication.translate("Detail", "created"),
+            "last edited": QCoreApplication.translate("Detail", "last edited"),
+        }
+    return _label_cache[lang]
 
 
 def _e(value: Any) -> str:
@@ -139,9 +222,9 @@ def _date_cell(d: date | None, received: date | None = None, today: date | None 
         return ""
     text = _e(i18n.format_date(d))
     if received:
-        return f"{text} <span class='muted'>({_e(_t('received'))} {_e(i18n.format_date(received))})</span>"
+        return f"{text} <span class='muted'>({_e(_L()['received'])} {_e(i18n.format_date(received))})</span>"
     if d < (today or date.today()):
-        return f"<span class='overdue'>{text} ({_e(_t('overdue'))})</span>"
+        return f"<span class='overdue'>{text} ({_e(_L()['overdue'])})</span>"
     return text
 
 
@@ -160,8 +243,8 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
     )
     if rec.deleted:
         parts.append(
-            f'<p class="trash">{_e(_t("In the trash since"))} {_e(i18n.format_date(rec.deleted_at))}. '
-            f"{_e(_t('Restore it to edit it again.'))}</p>"
+            f'<p class="trash">{_e(_L()["In the trash since"])} {_e(i18n.format_date(rec.deleted_at))}. '
+            f"{_e(_L()['Restore it to edit it again.'])}</p>"
         )
     parts.append(f'<div class="kind">{_e(kind_label(rec.kind))}</div>')
     parts.append(f'<p class="title">{_e(rec.title_text())}</p>')
@@ -174,42 +257,42 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
         if rec.start_time:
             when += f"  {rec.start_time:%H:%M}" + (f"–{rec.end_time:%H:%M}" if rec.end_time else "")
         meta += [
-            (_t("Date"), _e(when)),
-            (_t("Place"), _e(rec.place)),
-            (_t("Country"), _e(country_label(rec.country))),
+            (_L()["Date"], _e(when)),
+            (_L()["Place"], _e(rec.place)),
+            (_L()["Country"], _e(country_label(rec.country))),
         ]
         if rec.organisation_ids:
             meta.append(
                 (
-                    _t("Organisations"),
+                    _L()["Organisations"],
                     ", ".join(_link(links.get(i), i[:8]) for i in rec.organisation_ids),
                 )
             )
         meta += [
-            (_t("Policy fields"), _codes("policy_fields", rec.policy_fields)),
-            (_t("Instruments"), _codes("instruments", rec.instruments)),
-            (_t("Summit / forum"), _codes("summits", rec.summits)),
-            (_t("Partner side"), _attendees(rec.partner_attendees, links)),
-            (_t("Our side"), _attendees(rec.our_attendees, links)),
+            (_L()["Policy fields"], _codes("policy_fields", rec.policy_fields)),
+            (_L()["Instruments"], _codes("instruments", rec.instruments)),
+            (_L()["Summit / forum"], _codes("summits", rec.summits)),
+            (_L()["Partner side"], _attendees(rec.partner_attendees, links)),
+            (_L()["Our side"], _attendees(rec.our_attendees, links)),
         ]
         sections += [
-            (_t("Key points"), _para(rec.key_points)),
-            (_t("Partner's requests"), _para(rec.partner_requests)),
-            (_t("Our responses"), _para(rec.our_responses)),
+            (_L()["Key points"], _para(rec.key_points)),
+            (_L()["Partner's requests"], _para(rec.partner_requests)),
+            (_L()["Our responses"], _para(rec.our_responses)),
         ]
-        tail = [(_t("Drafted by"), _e(rec.drafter)), (_t("Approved by"), _e(rec.approver)),
-                (_t("Distribution"), _e(", ".join(rec.distribution)))]  # fmt: skip
+        tail = [(_L()["Drafted by"], _e(rec.drafter)), (_L()["Approved by"], _e(rec.approver)),
+                (_L()["Distribution"], _e(", ".join(rec.distribution)))]  # fmt: skip
     elif k == "visit":
         meta += [
-            (_t("Date"), _e(i18n.format_date(rec.date, long=True))),
-            (_t("Project"), _link(links.get(rec.project_id)) if rec.project_id else ""),
-            (_t("Site"), _e(rec.site)),
-            (_t("Country"), _e(country_label(rec.country))),
-            (_t("Visitors"), _e(", ".join(rec.visitors))),
-            (_t("People met"), _attendees(rec.people_met, links)),
+            (_L()["Date"], _e(i18n.format_date(rec.date, long=True))),
+            (_L()["Project"], _link(links.get(rec.project_id)) if rec.project_id else ""),
+            (_L()["Site"], _e(rec.site)),
+            (_L()["Country"], _e(country_label(rec.country))),
+            (_L()["Visitors"], _e(", ".join(rec.visitors))),
+            (_L()["People met"], _attendees(rec.people_met, links)),
         ]
         if rec.latitude is not None and rec.longitude is not None:
-            meta.append((_t("Location"), f"{rec.latitude:.5f}, {rec.longitude:.5f}"))
+            meta.append((_L()["Location"], f"{rec.latitude:.5f}, {rec.longitude:.5f}"))
         if rec.criteria or rec.overall_rating:
             rows = []
             for code, crit in reference().dac_criteria.items():
@@ -223,67 +306,68 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             overall = ""
             if rec.overall_rating:
                 name = i18n.label(reference().ratings.get(rec.overall_rating), "")
-                overall = (
-                    f"<p><b>{_e(_t('Overall rating'))}: {_e(rec.overall_rating)}</b> {_e(name)}</p>"
-                )
+                overall = f"<p><b>{_e(_L()['Overall rating'])}: {_e(rec.overall_rating)}</b> {_e(name)}</p>"
             sections.append(
                 (
-                    _t("DAC criteria"),
+                    _L()["DAC criteria"],
                     overall
                     + (
-                        f'<table class="grid" width="100%"><tr><th>{_e(_t("Criterion"))}</th>'
-                        f"<th>{_e(_t('Rating'))}</th><th>{_e(_t('Note'))}</th></tr>{''.join(rows)}</table>"
+                        f'<table class="grid" width="100%"><tr><th>{_e(_L()["Criterion"])}</th>'
+                        f"<th>{_e(_L()['Rating'])}</th><th>{_e(_L()['Note'])}</th></tr>{''.join(rows)}</table>"
                         if rows
                         else ""
                     ),
                 )
             )
         sections += [
-            (_t("Progress"), _para(rec.progress)),
-            (_t("Use of facilities and equipment"), _para(rec.facilities_use)),
-            (_t("Findings"), _para(rec.findings)),
-            (_t("Issues and risks"), _para(rec.issues)),
-            (_t("Recommendations"), _para(rec.recommendations)),
+            (_L()["Progress"], _para(rec.progress)),
+            (_L()["Use of facilities and equipment"], _para(rec.facilities_use)),
+            (_L()["Findings"], _para(rec.findings)),
+            (_L()["Issues and risks"], _para(rec.issues)),
+            (_L()["Recommendations"], _para(rec.recommendations)),
         ]
         tail = []
     elif k == "project":
         ref = reference()
         meta += [
-            (_t("Status"), _e(status_label("project", rec.status))),
-            (_t("Scheme"), _e(i18n.label(ref.schemes.get(rec.scheme), rec.scheme))),
-            (_t("IATI identifier"), _e(rec.iati_identifier)),
-            (_t("Reporting organisation"), _e(rec.reporting_org)),
-            (_t("Implementing partner"), _e(rec.implementing_partner)),
-            (_t("Country"), _e(country_label(rec.country))),
-            (_t("Location"), _e(rec.location)),
+            (_L()["Status"], _e(status_label("project", rec.status))),
+            (_L()["Scheme"], _e(i18n.label(ref.schemes.get(rec.scheme), rec.scheme))),
+            (_L()["IATI identifier"], _e(rec.iati_identifier)),
+            (_L()["Reporting organisation"], _e(rec.reporting_org)),
+            (_L()["Implementing partner"], _e(rec.implementing_partner)),
+            (_L()["Country"], _e(country_label(rec.country))),
+            (_L()["Location"], _e(rec.location)),
             (
-                _t("Sectors"),
+                _L()["Sectors"],
                 ", ".join(_e(i18n.label(ref.sectors.get(s.code), s.code)) for s in rec.sectors),
             ),
             (
-                _t("Budget"),
+                _L()["Budget"],
                 _e(f"{rec.currency} {i18n.format_number(float(rec.budget))}".strip())
                 if rec.budget is not None
                 else "",
             ),
-            (_t("Contract"), _e(i18n.format_date(rec.contract_date))),
+            (_L()["Contract"], _e(i18n.format_date(rec.contract_date))),
             (
-                _t("Start – end"),
+                _L()["Start – end"],
                 _e(" – ".join(i18n.format_date(d) for d in (rec.start_date, rec.end_date) if d)),
             ),
             (
-                _t("Interim report due"),
+                _L()["Interim report due"],
                 _date_cell(rec.interim_report_due, rec.interim_report_received, today),
             ),
             (
-                _t("Completion report due"),
+                _L()["Completion report due"],
                 _date_cell(rec.completion_report_due, rec.completion_report_received, today),
             ),
         ]
         title_ja = rec.translations.get("title", {}).get("ja")
         if title_ja and title_ja != rec.title:
-            meta.insert(0, (_t("Title (Japanese)"), _e(title_ja)))
-        sections += [(_t("Description"), _para(rec.description)), (_t("Notes"), _para(rec.notes))]
+            meta.insert(0, (_L()["Title (Japanese)"], _e(title_ja)))
+        sections += [
+            (_L()["Description"], _para(rec.description)),
+            (_L()["Notes"], _para(rec.notes)),
+        ]
         visits = detail.get("visits") or []
         if visits:
             items = "".join(
@@ -291,51 +375,51 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 for v in visits
             )
             sections.append(
-                (_t("Monitoring visits"), f'<table class="grid" width="100%">{items}</table>')
+                (_L()["Monitoring visits"], f'<table class="grid" width="100%">{items}</table>')
             )
         tail = []
     elif k == "organisation":
         ref = reference()
         meta += [
-            (_t("Local name"), _e(rec.name_local)),
-            (_t("Acronym"), _e(rec.acronym)),
-            (_t("Type"), _e(i18n.label(ref.organisation_types.get(rec.type), rec.type))),
-            (_t("Country"), _e(country_label(rec.country))),
-            (_t("Address"), _e(rec.address)),
-            (_t("Phone"), _e(rec.phone)),
-            (_t("E-mail"), _e(rec.email)),
-            (_t("Website"), _e(rec.website)),
-            (_t("IATI organisation id"), _e(rec.iati_ref)),
+            (_L()["Local name"], _e(rec.name_local)),
+            (_L()["Acronym"], _e(rec.acronym)),
+            (_L()["Type"], _e(i18n.label(ref.organisation_types.get(rec.type), rec.type))),
+            (_L()["Country"], _e(country_label(rec.country))),
+            (_L()["Address"], _e(rec.address)),
+            (_L()["Phone"], _e(rec.phone)),
+            (_L()["E-mail"], _e(rec.email)),
+            (_L()["Website"], _e(rec.website)),
+            (_L()["IATI organisation id"], _e(rec.iati_ref)),
         ]
-        sections.append((_t("Notes"), _para(rec.notes)))
+        sections.append((_L()["Notes"], _para(rec.notes)))
         tail = []
     elif k == "person":
         meta += [
-            (_t("Local name"), _e(rec.name_local)),
-            (_t("Title"), _e(rec.title)),
+            (_L()["Local name"], _e(rec.name_local)),
+            (_L()["Title"], _e(rec.title)),
             (
-                _t("Organisation"),
+                _L()["Organisation"],
                 _link(links.get(rec.organisation_id)) if rec.organisation_id else "",
             ),
-            (_t("Country"), _e(country_label(rec.country))),
-            (_t("E-mail"), _e(rec.email)),
-            (_t("Phone"), _e(rec.phone)),
+            (_L()["Country"], _e(country_label(rec.country))),
+            (_L()["E-mail"], _e(rec.email)),
+            (_L()["Phone"], _e(rec.phone)),
         ]
-        sections.append((_t("Notes"), _para(rec.notes)))
+        sections.append((_L()["Notes"], _para(rec.notes)))
         tail = []
     elif k == "followup":
         meta += [
-            (_t("Status"), _e(status_label("followup", rec.status))),
-            (_t("Owner"), _e(rec.owner)),
+            (_L()["Status"], _e(status_label("followup", rec.status))),
+            (_L()["Owner"], _e(rec.owner)),
             (
-                _t("Due"),
+                _L()["Due"],
                 _date_cell(rec.due, rec.done_on, today)
                 if rec.status == "open"
                 else _e(i18n.format_date(rec.due)),
             ),
-            (_t("From"), _link(links.get(rec.parent_id)) if rec.parent_id else ""),
+            (_L()["From"], _link(links.get(rec.parent_id)) if rec.parent_id else ""),
         ]
-        sections.append((_t("Action"), _para(rec.text)))
+        sections.append((_L()["Action"], _para(rec.text)))
         tail = []
     else:
         tail = []
@@ -359,9 +443,9 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 f"<td>{_e(status_label('followup', f.status))}</td></tr>"
             )
         parts.append(
-            f'<p class="section">{_e(_t("Follow-up actions"))}</p>'
-            f'<table class="grid" width="100%"><tr><th>{_e(_t("Action"))}</th><th>{_e(_t("Owner"))}</th>'
-            f"<th>{_e(_t('Due'))}</th><th>{_e(_t('Status'))}</th></tr>{''.join(rows)}</table>"
+            f'<p class="section">{_e(_L()["Follow-up actions"])}</p>'
+            f'<table class="grid" width="100%"><tr><th>{_e(_L()["Action"])}</th><th>{_e(_L()["Owner"])}</th>'
+            f"<th>{_e(_L()['Due'])}</th><th>{_e(_L()['Status'])}</th></tr>{''.join(rows)}</table>"
         )
     photos = detail.get("photos") or []
     if photos:
@@ -375,18 +459,18 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
         rows = "".join(
             "<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)
         )
-        parts.append(f'<p class="section">{_e(_t("Photos"))}</p><table>{rows}</table>')
+        parts.append(f'<p class="section">{_e(_L()["Photos"])}</p><table>{rows}</table>')
     files = detail.get("files") or []
     if files:
         items = "<br>".join(
             f"{_e(f.title_text())} <span class='muted'>({_e(f.media_type)})</span>" for f in files
         )
-        parts.append(f'<p class="section">{_e(_t("Attachments"))}</p><p>{items}</p>')
+        parts.append(f'<p class="section">{_e(_L()["Attachments"])}</p><p>{items}</p>')
     if tail:
         parts.append(_meta_table(tail, top=12))
     footer = (
-        f"{_e(_t('Revision'))} {rec.revision} · {_e(_t('created'))} {_e(i18n.format_date(rec.created_at, time=True))} "
-        f"{_e(rec.created_by)} · {_e(_t('last edited'))} {_e(i18n.format_date(rec.updated_at, time=True))} {_e(rec.updated_by)}"
+        f"{_e(_L()['Revision'])} {rec.revision} · {_e(_L()['created'])} {_e(i18n.format_date(rec.created_at, time=True))} "
+        f"{_e(rec.created_by)} · {_e(_L()['last edited'])} {_e(i18n.format_date(rec.updated_at, time=True))} {_e(rec.updated_by)}"
     )
     if rec.post:
         footer += f" · {_e(rec.post)}"

@@ -40,10 +40,6 @@ _MAX_LOG_BYTES = 2 * 1024 * 1024
 _log_dir: Path | None = None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def set_log_dir(path: Path) -> None:
     global _log_dir
     _log_dir = Path(path)
@@ -81,13 +77,13 @@ def show_message(parent: QObject | None, message: str, title: str = "") -> None:
     """An expected problem: the message as the core wrote it, nothing more."""
     box = QMessageBox(_widget(parent))
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _t("FieldKit"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "FieldKit"))
     first, _, rest = message.partition("\n")
     box.setText(first)
     if rest:
         box.setInformativeText(rest.strip())
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setAccessibleName(_t("Problem"))
+    box.setAccessibleName(QCoreApplication.translate("Errors", "Problem"))
     box.exec()
 
 
@@ -98,8 +94,8 @@ class UnexpectedErrorDialog(QDialog):
         self, parent: QWidget | None, exc: BaseException, details: str, log: Path | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Unexpected error"))
-        self.setAccessibleName(_t("Unexpected error"))
+        self.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+        self.setAccessibleName(QCoreApplication.translate("Errors", "Unexpected error"))
         self.details_text = (
             f"FieldKit {__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
             f"{type(exc).__name__}: {exc}\n\n{details.rstrip()}"
@@ -111,30 +107,35 @@ class UnexpectedErrorDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         headline = QLabel(
             "<b>"
-            + _t("Something went wrong inside FieldKit.")
+            + QCoreApplication.translate("Errors", "Something went wrong inside FieldKit.")
             + "</b><br>"
-            + _t(
-                "Your saved records are safe. If this keeps happening, send the details below to your IT contact."
+            + QCoreApplication.translate(
+                "Errors",
+                "Your saved records are safe. If this keeps happening, send the details below to your IT contact.",
             )
         )
         headline.setWordWrap(True)
         where = QLabel(
-            _t("The details were written to {path}.").format(path=log)
+            QCoreApplication.translate("Errors", "The details were written to {path}.").format(
+                path=log
+            )
             if log
-            else _t("The details could not be written to the log file.")
+            else QCoreApplication.translate(
+                "Errors", "The details could not be written to the log file."
+            )
         )
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(self.details_text)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName(_t("Error details"))
+        self.details.setAccessibleName(QCoreApplication.translate("Errors", "Error details"))
         self.details.setMinimumHeight(160)
         self.details.setVisible(False)
 
-        self.copy_button = QPushButton(_t("Copy details"))
-        self.copy_button.setAccessibleName(_t("Copy details"))
+        self.copy_button = QPushButton(QCoreApplication.translate("Errors", "Copy details"))
+        self.copy_button.setAccessibleName(QCoreApplication.translate("Errors", "Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
-        self.toggle_button = QPushButton(_t("Show details"))
+        self.toggle_button = QPushButton(QCoreApplication.translate("Errors", "Show details"))
         self.toggle_button.setCheckable(True)
         self.toggle_button.toggled.connect(self._toggle)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -157,11 +158,15 @@ class UnexpectedErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)
-        self.copy_button.setText(_t("Copied"))
+        self.copy_button.setText(QCoreApplication.translate("Errors", "Copied"))
 
     def _toggle(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.toggle_button.setText(_t("Hide details") if shown else _t("Show details"))
+        self.toggle_button.setText(
+            QCoreApplication.translate("Errors", "Hide details")
+            if shown
+            else QCoreApplication.translate("Errors", "Show details")
+        )
         self.adjustSize()
 
 

@@ -18,10 +18,6 @@ from fieldkit.ui import errors
 from fieldkit.ui.ops import CollectionOp
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
-
 def call_part(parent: QWidget | None, module: str, function: str, *args: Any, **kwargs: Any) -> Any:
     """``fieldkit.ui.<module>.<function>(*args)``, or a plain message if that part is absent."""
     try:
@@ -29,7 +25,10 @@ def call_part(parent: QWidget | None, module: str, function: str, *args: Any, **
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("fieldkit.ui"):
             errors.show_message(
-                parent, _t("This part of FieldKit is not installed: {name}.").format(name=module)
+                parent,
+                QCoreApplication.translate(
+                    "Actions", "This part of FieldKit is not installed: {name}."
+                ).format(name=module),
             )
             return None
         raise
@@ -37,9 +36,9 @@ def call_part(parent: QWidget | None, module: str, function: str, *args: Any, **
     if fn is None:
         errors.show_message(
             parent,
-            _t("This part of FieldKit is not installed: {name}.").format(
-                name=f"{module}.{function}"
-            ),
+            QCoreApplication.translate(
+                "Actions", "This part of FieldKit is not installed: {name}."
+            ).format(name=f"{module}.{function}"),
         )
         return None
     return fn(*args, **kwargs)
@@ -75,7 +74,9 @@ def delete_record(
         offer = getattr(window, "offer_undo", None)
         if offer:
             offer(
-                _t("Moved “{title}” to the trash.").format(title=rec.title_text()[:60]),
+                QCoreApplication.translate("Actions", "Moved “{title}” to the trash.").format(
+                    title=rec.title_text()[:60]
+                ),
                 lambda: restore_record(parent, rec.id),
             )
         if on_done:
@@ -93,7 +94,11 @@ def restore_record(
         window = parent.window()
         status = getattr(window, "show_status", None)
         if status:
-            status(_t("Restored “{title}”.").format(title=rec.title_text()[:60]))
+            status(
+                QCoreApplication.translate("Actions", "Restored “{title}”.").format(
+                    title=rec.title_text()[:60]
+                )
+            )
         if on_done:
             on_done(rec)
 

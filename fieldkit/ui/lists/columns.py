@@ -18,19 +18,15 @@ from fieldkit.core.reference import reference
 from fieldkit.ui import i18n
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Columns", text)
-
-
 def kind_label(kind: str) -> str:
     return {
-        "meeting": _t("Meeting"),
-        "visit": _t("Visit"),
-        "project": _t("Project"),
-        "organisation": _t("Organisation"),
-        "person": _t("Person"),
-        "followup": _t("Follow-up"),
-        "attachment": _t("Attachment"),
+        "meeting": QCoreApplication.translate("Columns", "Meeting"),
+        "visit": QCoreApplication.translate("Columns", "Visit"),
+        "project": QCoreApplication.translate("Columns", "Project"),
+        "organisation": QCoreApplication.translate("Columns", "Organisation"),
+        "person": QCoreApplication.translate("Columns", "Person"),
+        "followup": QCoreApplication.translate("Columns", "Follow-up"),
+        "attachment": QCoreApplication.translate("Columns", "Attachment"),
     }.get(kind, kind)
 
 
@@ -39,15 +35,19 @@ def status_label(kind: str, status: str | None) -> str:
         return ""
     if kind == "project":
         names = {
-            "1": _t("Pipeline/identification"),
-            "2": _t("Implementation"),
-            "3": _t("Completion"),
-            "4": _t("Post-completion"),
-            "5": _t("Cancelled"),
-            "6": _t("Suspended"),
+            "1": QCoreApplication.translate("Columns", "Pipeline/identification"),
+            "2": QCoreApplication.translate("Columns", "Implementation"),
+            "3": QCoreApplication.translate("Columns", "Completion"),
+            "4": QCoreApplication.translate("Columns", "Post-completion"),
+            "5": QCoreApplication.translate("Columns", "Cancelled"),
+            "6": QCoreApplication.translate("Columns", "Suspended"),
         }
         return names.get(status, status)
-    return {"open": _t("Open"), "done": _t("Done"), "dropped": _t("Dropped")}.get(status, status)
+    return {
+        "open": QCoreApplication.translate("Columns", "Open"),
+        "done": QCoreApplication.translate("Columns", "Done"),
+        "dropped": QCoreApplication.translate("Columns", "Dropped"),
+    }.get(status, status)
 
 
 def country_label(code: str | None) -> str:
@@ -79,11 +79,26 @@ def _date(name: str) -> Callable[[dict[str, Any]], str]:
     return lambda row: i18n.format_date(row.get(name))
 
 
-DATE = Column("date", lambda: _t("Date"), _date("date"), "date_asc", "date", 110)
-TITLE = Column("title", lambda: _t("Subject"), _field("title"), "title", None, 360, True)
+DATE = Column(
+    "date",
+    lambda: QCoreApplication.translate("Columns", "Date"),
+    _date("date"),
+    "date_asc",
+    "date",
+    110,
+)
+TITLE = Column(
+    "title",
+    lambda: QCoreApplication.translate("Columns", "Subject"),
+    _field("title"),
+    "title",
+    None,
+    360,
+    True,
+)
 COUNTRY = Column(
     "country",
-    lambda: _t("Country"),
+    lambda: QCoreApplication.translate("Columns", "Country"),
     lambda r: country_label(r.get("country")),
     "country",
     None,
@@ -91,48 +106,127 @@ COUNTRY = Column(
 )
 MARKING = Column(
     "classification",
-    lambda: _t("Marking"),
+    lambda: QCoreApplication.translate("Columns", "Marking"),
     lambda r: classification_label(r.get("classification")),
     None,
     None,
     170,
 )
-EDITED = Column("updated_at", lambda: _t("Last edited"), _date("updated_at"), None, "updated", 110)
-EDITED_BY = Column("updated_by", lambda: _t("Edited by"), _field("updated_by"), None, None, 120)
+EDITED = Column(
+    "updated_at",
+    lambda: QCoreApplication.translate("Columns", "Last edited"),
+    _date("updated_at"),
+    None,
+    "updated",
+    110,
+)
+EDITED_BY = Column(
+    "updated_by",
+    lambda: QCoreApplication.translate("Columns", "Edited by"),
+    _field("updated_by"),
+    None,
+    None,
+    120,
+)
 
 COLUMNS: dict[str, list[Column]] = {
     "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED, EDITED_BY],
     "visit": [
         DATE,
-        Column("title", lambda: _t("Visit"), _field("title"), "title", None, 360, True),
+        Column(
+            "title",
+            lambda: QCoreApplication.translate("Columns", "Visit"),
+            _field("title"),
+            "title",
+            None,
+            360,
+            True,
+        ),
         COUNTRY,
         MARKING,
         EDITED,
     ],
     "project": [
-        Column("date", lambda: _t("Contract / start"), _date("date"), "date_asc", "date", 120),
-        Column("title", lambda: _t("Project"), _field("title"), "title", None, 340, True),
+        Column(
+            "date",
+            lambda: QCoreApplication.translate("Columns", "Contract / start"),
+            _date("date"),
+            "date_asc",
+            "date",
+            120,
+        ),
+        Column(
+            "title",
+            lambda: QCoreApplication.translate("Columns", "Project"),
+            _field("title"),
+            "title",
+            None,
+            340,
+            True,
+        ),
         COUNTRY,
         Column(
             "status",
-            lambda: _t("Status"),
+            lambda: QCoreApplication.translate("Columns", "Status"),
             lambda r: status_label("project", r.get("status")),
             "status",
             None,
             130,
         ),
-        Column("due", lambda: _t("Next report due"), _date("due"), "due", None, 130),
+        Column(
+            "due",
+            lambda: QCoreApplication.translate("Columns", "Next report due"),
+            _date("due"),
+            "due",
+            None,
+            130,
+        ),
     ],
     "contact": [
-        Column("title", lambda: _t("Name"), _field("title"), "title", None, 320, True),
-        Column("kind", lambda: _t("Type"), lambda r: kind_label(r.get("kind", "")), "kind", None),
+        Column(
+            "title",
+            lambda: QCoreApplication.translate("Columns", "Name"),
+            _field("title"),
+            "title",
+            None,
+            320,
+            True,
+        ),
+        Column(
+            "kind",
+            lambda: QCoreApplication.translate("Columns", "Type"),
+            lambda r: kind_label(r.get("kind", "")),
+            "kind",
+            None,
+        ),
         COUNTRY,
         EDITED,
     ],
     "trash": [
-        Column("deleted_at", lambda: _t("Deleted"), _date("deleted_at"), None, "updated", 140),
-        Column("kind", lambda: _t("Type"), lambda r: kind_label(r.get("kind", "")), "kind", None),
-        Column("title", lambda: _t("Title"), _field("title"), "title", None, 360, True),
+        Column(
+            "deleted_at",
+            lambda: QCoreApplication.translate("Columns", "Deleted"),
+            _date("deleted_at"),
+            None,
+            "updated",
+            140,
+        ),
+        Column(
+            "kind",
+            lambda: QCoreApplication.translate("Columns", "Type"),
+            lambda r: kind_label(r.get("kind", "")),
+            "kind",
+            None,
+        ),
+        Column(
+            "title",
+            lambda: QCoreApplication.translate("Columns", "Title"),
+            _field("title"),
+            "title",
+            None,
+            360,
+            True,
+        ),
         COUNTRY,
         EDITED_BY,
     ],

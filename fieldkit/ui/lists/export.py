@@ -21,10 +21,6 @@ from fieldkit.ui.ops import Progress, QueryOp
 BATCH = 500
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def target_paths(path: Path, kinds: tuple[str, ...]) -> dict[str, Path]:
     """One file per kind: ``contacts.csv`` becomes ``contacts-organisation.csv`` and ``...-person.csv``."""
     if len(kinds) == 1:
@@ -70,7 +66,10 @@ def export_list(
     """Ask where, then export the list's records (all of them, not only the rows fetched)."""
     start = str(Path.home() / f"{suggested_name}.csv")
     name, _ = QFileDialog.getSaveFileName(
-        parent, _t("Export list as CSV"), start, _t("CSV files (*.csv)")
+        parent,
+        QCoreApplication.translate("Export", "Export list as CSV"),
+        start,
+        QCoreApplication.translate("Export", "CSV files (*.csv)"),
     )
     if not name:
         return
@@ -84,8 +83,14 @@ def export_list(
 def run_export(
     parent: QWidget, flt: RecordFilter, sort: str, paths: dict[str, Path], on_done=None
 ) -> QueryOp:
-    dialog = QProgressDialog(_t("Exporting…"), _t("Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(_t("Export list as CSV"))
+    dialog = QProgressDialog(
+        QCoreApplication.translate("Export", "Exporting…"),
+        QCoreApplication.translate("Export", "Cancel"),
+        0,
+        0,
+        parent,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("Export", "Export list as CSV"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
@@ -94,7 +99,9 @@ def run_export(
         dialog.setMaximum(max(total, 1))
         dialog.setValue(done)
         dialog.setLabelText(
-            _t("Exporting {label}: {done} of {total}").format(label=label, done=done, total=total)
+            QCoreApplication.translate("Export", "Exporting {label}: {done} of {total}").format(
+                label=label, done=done, total=total
+            )
         )
 
     def finished(counts) -> None:

@@ -179,6 +179,7 @@ class ListPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([880, 560])  # proportions; the splitter scales them to its width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -375,10 +376,14 @@ class ListPage(QWidget):
             elif self._started:
                 self._dirty = (self._dirty or set()) | ids
         rid = self.detail.record_id
-        if rid and (
-            rid in changes.ids
-            or changes.kinds & {"followup", "attachment", "project", "organisation", "person"}
-        ) and self.isVisible():
+        if (
+            rid
+            and (
+                rid in changes.ids
+                or changes.kinds & {"followup", "attachment", "project", "organisation", "person"}
+            )
+            and self.isVisible()
+        ):
             self.detail.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,0 +1,40 @@
+"""Fixtures and helpers shared by the shell's tests (tests/ui/test_shell_*.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from fieldkit.core.demo import generate
+from fieldkit.ui import ops
+
+WAIT = 8000
+
+
+@pytest.fixture
+def shell(store, qtbot):
+    """The store wired to the background operations; any unexpected error fails the test."""
+    errors: list = []
+    ops.configure(lambda: store, lambda parent, exc, details: errors.append((exc, details)))
+    yield store
+    ops.wait_all()
+    QApplication.processEvents()
+    assert not errors, errors
+
+
+@pytest.fixture
+def demo(shell):
+    """A store with demo records (English and Japanese text, overdue follow-ups and reports)."""
+    generate(shell, meetings=120, visits=40, projects=30, seed=3)
+    return shell
+
+
+def refreshed(qtbot, model, action=None):
+    """Run ``action`` (or nothing) and wait until ``model`` answers its query."""
+    with qtbot.waitSignal(model.refreshed, timeout=WAIT):
+        if action:
+            action()
+
+
+def all_rows_cached(model) -> bool:
+    return all(model.summary(r) is not None for r in range(model.rowCount()))
