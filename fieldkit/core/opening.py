@@ -26,7 +26,7 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
                 f"{store_path(data_dir)} is encrypted: give its passphrase with "
                 "--passphrase-file FILE or the FIELDKIT_PASSPHRASE environment variable"
             )
-        return Store.open(data_dir, create=create)
+        return _hold(Store.open(data_dir, create=create))
     if state is StoreState.PLAIN:
         from .security.errors import NotEncrypted
 
@@ -36,4 +36,22 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
         )
     from .security.unlocking import open_encrypted
 
-    return open_encrypted(data_dir, passphrase, create=create)
+    return _hold(open_encrypted(data_dir, passphrase, create=create))
+
+
+def _hold(store: Store) -> Store:
+    """Mark the store as open (a shared lock) so encrypting or re-keying it elsewhere waits."""
+    from .security.inuse import StoreLock
+
+    lock = StoreLock.shared(store.data_dir)
+    store.open_lock = lock
+    close = store.close
+
+    def close_and_release() -> None:  # Store.close has no hook; the lock goes with the store
+        try:
+            close()
+        finally:
+            lock.close()
+
+    store.close = close_and_release
+    return store

@@ -22,7 +22,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ..db import connect
+from ..db import connect, prepare_for_writing
 from ..errors import FieldKitError
 from ..models import new_id, utcnow
 from ..settings import load_settings
@@ -40,6 +40,7 @@ from .files import (
     store_path,
     store_state,
 )
+from .inuse import StoreLock, in_use_error
 from .kdf import StoreKey, key_for_file, new_key
 from .strength import check_strength
 
@@ -84,6 +85,15 @@ def encrypt_store(
         return {"records": 0, "attachments": 0}
 
     report("checking the store")
+    alone = StoreLock.exclusive(data_dir)  # held until the end, attachments included
+    try:
+        return _encrypt_plain(data_dir, passphrase, settings, report)
+    finally:
+        alone.close()
+
+
+def _encrypt_plain(data_dir: Path, passphrase: str, settings, report: Report) -> dict[str, int]:
+    path = store_path(data_dir)
     Store.open(data_dir, create=False).close()  # ours, and at the current schema version
     import sqlcipher3.dbapi2 as sqlcipher
 
@@ -158,6 +168,16 @@ def change_passphrase(
     backoff.clear()
     key = new_key(new)
     tmp = Path(store.data_dir) / REKEYING
+    own = getattr(store, "open_lock", None)
+    alone = None
+    if own is not None:
+        try:
+            own.upgrade()
+        except StoreInUse:
+            own.downgrade()  # flock may drop the shared lock when a conversion fails
+            raise
+    else:
+        alone = StoreLock.exclusive(store.data_dir)
     with store.tx.lock:
         conn = store.conn
         replaced = False
@@ -176,8 +196,13 @@ def change_passphrase(
             # The Store keeps working on whichever file is now in place (its connection and its
             # transaction object share one connection; both are swapped under the store's lock).
             fresh = connect(path, key=(key if replaced else old_key).raw)
+            prepare_for_writing(fresh)
             store.conn = fresh
             store.tx.conn = fresh
+            if own is not None:
+                own.downgrade()
+            if alone is not None:
+                alone.close()
     report("done")
 
 
@@ -276,7 +301,11 @@ def _swap(tmp: Path, path: Path) -> None:
     # The old file's SQLite side files must not meet the new file (a stale WAL would be replayed
     # into it). In DELETE mode with the file held exclusively there are none, but be sure.
     remove_quietly(*sidecars(path))
-    os.replace(tmp, path)
+    try:
+        os.replace(tmp, path)
+    except PermissionError:  # Windows: another process has the store open
+        remove_quietly(tmp)
+        raise in_use_error(path.parent) from None
     fsync_dir(path.parent)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..db import KeyRejected, connect
+from ..errors import StoreError
 from ..store import Store
 from .backoff import Backoff
 from .blobs import PLAIN_DIR
@@ -30,6 +31,9 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
         raise WrongPassphrase(
             f"wrong passphrase for {path} (if you are sure it is right, the file is damaged)"
         ) from None
+    except StoreError as exc:  # the key fits page 1 but the file is cut short or malformed
+        reason = str(exc).rsplit("(", 1)[-1].rstrip(")") if "(" in str(exc) else str(exc)
+        raise DamagedStore(f"{path} is damaged ({reason}). It was left untouched.") from None
     try:
         if full:
             bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
