@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from fieldkit.core.models import FollowUp, new_id, parse_record
 from fieldkit.core.reference import reference
 from fieldkit.ui import ops
 
-from .common import STYLE, Binding, Section, error_label, problems, tr
+from .common import STYLE, Binding, Section, error_label, problems, tr, ui_language
 from .tables import FollowUpTable
 from .widgets import CheckGrid, CodeCombo
 
@@ -112,11 +113,13 @@ class RecordEditor(QWidget):
         titles.setSpacing(2)
         self.title_label = QLabel()
         self.title_label.setObjectName("editorTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setMinimumWidth(200)
         self.subtitle_label = QLabel()
         self.subtitle_label.setObjectName("editorSubtitle")
         titles.addWidget(self.title_label)
@@ -134,6 +137,7 @@ class RecordEditor(QWidget):
         pl.setContentsMargins(12, 6, 12, 6)
         self.problem_text = QLabel()
         self.problem_text.setObjectName("problemText")
+        self.problem_text.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_text.setWordWrap(True)
         self.problem_text.setAccessibleName(tr("Problems to fix before saving"))
         pl.addWidget(self.problem_text)
@@ -161,6 +165,7 @@ class RecordEditor(QWidget):
         outer.addWidget(line)
         bar = QHBoxLayout()
         bar.setContentsMargins(18, 8, 18, 10)
+        bar.setSpacing(8)
         self.history_button = QPushButton(tr("History"))
         self.print_button = QPushButton(tr("Print..."))
         self.pdf_button = QPushButton(tr("Export PDF..."))
@@ -213,6 +218,7 @@ class RecordEditor(QWidget):
             for lab in labels:
                 lab.setFixedWidth(width)
                 lab.setWordWrap(True)
+                lab.setContentsMargins(0, 3, 0, 0)  # level with the text inside the field
                 lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
     def section(self, title: str) -> Section:
@@ -446,6 +452,19 @@ class RecordEditor(QWidget):
             )
         return text or self.kind_label
 
+    def _elide_heading(self) -> None:
+        # One line, elided: a very long subject must neither widen the window nor wrap oddly.
+        text = getattr(self, "_heading", "")
+        width = max(self.title_label.width(), 200)
+        self.title_label.setText(
+            self.title_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        )
+        self.title_label.setToolTip(text if len(text) > 60 else "")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._elide_heading()
+
     def draft_title(self) -> str:
         b = self.bindings.get(self.title_field)
         text = str(b.get() or "").strip() if b else ""
@@ -453,7 +472,8 @@ class RecordEditor(QWidget):
 
     def _refresh_title(self) -> None:
         heading = self.heading()
-        self.title_label.setText(heading)
+        self._heading = heading
+        self._elide_heading()
         self.setWindowTitle(f"{heading} [*] - {self.kind_label} - FieldKit")
         self.setWindowModified(self.is_dirty())
         if self.loaded:
@@ -475,7 +495,7 @@ class RecordEditor(QWidget):
         cls = self.bindings.get("classification")
         code = cls.get() if cls else None
         level = reference().classifications.get(code or "")
-        self.marking.setText(level.name if level else "")
+        self.marking.setText(level.label(ui_language()) if level else "")
         self.marking.setVisible(bool(level))
         saved = self.loaded is not None
         for b in (self.history_button, self.print_button, self.pdf_button):

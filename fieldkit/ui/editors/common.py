@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from fieldkit.core.errors import problems_from_pydantic
 from fieldkit.core.reference import Code
 
-CONTEXT = "Editors"
+# lupdate files bare ``tr("...")`` calls under the empty context; translate at run time likewise.
+CONTEXT = ""
 
 
 def tr(text: str) -> str:
@@ -22,17 +23,12 @@ def tr(text: str) -> str:
 
 
 def ui_language() -> str:
-    """ "ja" when the interface runs in Japanese (the setting, else the locale), otherwise "en"."""
-    from fieldkit.ui import ops
-
+    """ "ja" when the interface runs in Japanese, otherwise "en" (the shell's i18n decides)."""
     try:
-        store = ops._store_provider() if ops._store_provider else None
-        chosen = store.settings.language if store is not None else ""
-    except Exception:  # no store yet: follow the locale
-        chosen = ""
-    if chosen:
-        return chosen
-    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+        from fieldkit.ui import i18n
+    except ImportError:  # the editors on their own (tests of a partial build): follow the locale
+        return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+    return i18n.current_language()
 
 
 def code_label(code: Code, lang: str | None = None) -> str:
@@ -116,6 +112,7 @@ class Binding:
 def error_label() -> QLabel:
     lab = QLabel()
     lab.setObjectName("fieldError")
+    lab.setTextFormat(Qt.TextFormat.PlainText)
     lab.setWordWrap(True)
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     lab.setVisible(False)

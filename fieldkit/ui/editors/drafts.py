@@ -70,7 +70,8 @@ class DraftsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(10)
         self.grid.setColumnStretch(1, 1)
         for c, text in enumerate((self.tr("Record"), self.tr("Title"), self.tr("Kept at"))):
             head = QLabel(text)
@@ -91,7 +92,8 @@ class DraftsDialog(QDialog):
         lay.addLayout(self.grid)
         lay.addStretch(1)
         lay.addWidget(buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(780)
+        self.resize(max(780, self.sizeHint().width() + 40), self.sizeHint().height())
 
     def _add_row(self, i: int, draft: dict[str, Any]) -> None:
         data = draft.get("data") or {}
@@ -104,9 +106,11 @@ class DraftsDialog(QDialog):
         restore.setAccessibleName(self.tr("Restore %1").replace("%1", title))
         discard = QPushButton(self.tr("Discard"))
         discard.setAccessibleName(self.tr("Discard %1").replace("%1", title))
-        label = QLabel(f"{kind}\n{state}")
-        name = QLabel(title)
-        name.setWordWrap(True)
+        label = QLabel(f"{kind}<br><span style='color:#5f6368'>{state}</span>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        name = QLabel(title if len(title) <= 70 else title[:67] + "...")
+        name.setToolTip(title)
+        name.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
         when = QLabel(local_time(draft.get("saved_at", "")))
         widgets = [label, name, when, restore, discard]
         for c, w in enumerate(widgets):

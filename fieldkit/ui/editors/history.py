@@ -16,11 +16,53 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from fieldkit.core.reference import reference
 from fieldkit.ui import ops
 
-from .common import tr
+from .common import tr, ui_language
 
 SHOWN = 120  # characters of a long value shown in the list; the tooltip has all of it
+
+
+FIELD_LABELS = {
+    "organisation_ids": "Counterpart organisations",
+    "project_id": "Project",
+    "parent_id": "From",
+    "organisation_id": "Organisation",
+    "partner_requests": "Partner's requests",
+    "facilities_use": "Use of facilities and equipment",
+    "iati_identifier": "IATI identifier",
+    "iati_ref": "IATI organisation id",
+    "overall_rating": "Overall rating",
+    "criteria": "DAC criteria",
+    "deleted": "In the trash",
+}
+
+# Fields holding reference codes, shown by their names.
+CODE_TABLES = {
+    "policy_fields": "policy_fields",
+    "instruments": "instruments",
+    "summits": "summits",
+    "caveats": "caveats",
+    "classification": "classifications",
+    "country": "countries",
+    "scheme": "schemes",
+    "type": "organisation_types",
+}
+
+
+def field_label(name: str) -> str:
+    return tr(FIELD_LABELS.get(name) or name.replace("_", " ").capitalize())
+
+
+def field_value_text(name: str, value: Any) -> str:
+    table_name = CODE_TABLES.get(name)
+    if table_name and value:
+        table = getattr(reference(), table_name)
+        lang = ui_language()
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(table[c].label(lang) if c in table else str(c) for c in codes)
+    return value_text(value)
 
 
 def value_text(value: Any) -> str:
@@ -75,26 +117,34 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Edit history"))
         self.heading = QLabel(self.tr("Loading..."))
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Edit history"))
-        self.tree.setColumnCount(4)
+        self.tree.setColumnCount(5)
         self.tree.setHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Old -> new")]
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Change"),
+                self.tr("Before"),
+                self.tr("After"),
+            ]
         )
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.tree, 1)
         lay.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(960, 520)
         self.entries: list = []
 
         def run(store):
@@ -114,36 +164,32 @@ class HistoryDialog(QDialog):
         )
         self.tree.clear()
         for entry in reversed(entries):  # newest first
-            action = ACTIONS.get(entry.action, entry.action)
+            action = tr(ACTIONS.get(entry.action, entry.action))
             top = QTreeWidgetItem(
                 [
                     local_time(entry.at),
                     entry.author or "?",
                     self.tr("%1 (revision %2)")
-                    .replace("%1", tr(action))
+                    .replace("%1", action)
                     .replace("%2", str(entry.revision)),
-                    self._summary(entry.changes),
                 ]
             )
             for field, (old, new) in sorted(entry.changes.items()):
-                old_t, new_t = value_text(old), value_text(new)
-                child = QTreeWidgetItem(["", "", field, f"{short(old_t)}  ->  {short(new_t)}"])
-                child.setToolTip(3, f"{old_t}\n->\n{new_t}")
+                old_t, new_t = field_value_text(field, old), field_value_text(field, new)
+                child = QTreeWidgetItem(["", "", field_label(field), short(old_t), short(new_t)])
+                child.setToolTip(3, old_t)
+                child.setToolTip(4, new_t)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
 
-    def _summary(self, changes: dict) -> str:
-        if not changes:
-            return ""
-        names = sorted(changes)
-        text = ", ".join(names[:6])
-        return text + (f" (+{len(names) - 6})" if len(names) > 6 else "")
-
     def lines(self) -> list[str]:
-        """The history as plain lines "who when field: old -> new" (tests, copy)."""
+        """The history as plain lines "who when field: old -> new" (tests, copying)."""
         out = []
         for e in self.entries:
             for field, (old, new) in sorted(e.changes.items()):
-                out.append(f"{e.author} {e.at} {field}: {value_text(old)} -> {value_text(new)}")
+                out.append(
+                    f"{e.author} {e.at} {field}: "
+                    f"{field_value_text(field, old)} -> {field_value_text(field, new)}"
+                )
         return out

@@ -121,6 +121,7 @@ class PhotoCard(QFrame):
         top.setContentsMargins(0, 0, 0, 0)
         name = QLabel(item.get("filename") or "")
         name.setObjectName("editorSubtitle")
+        name.setTextFormat(Qt.TextFormat.PlainText)
         name.setToolTip(item.get("path") or item.get("filename") or "")
         top.addWidget(name, 1)
         top.addWidget(self.remove)

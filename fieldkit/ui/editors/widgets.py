@@ -38,7 +38,17 @@ from fieldkit.ui import ops
 
 from .common import code_label, tr, ui_language
 
-DATE_FMT = "yyyy-MM-dd"
+DATE_FMT = "yyyy-MM-dd"  # how values are kept (ISO); what the user sees follows the locale
+
+
+def display_date_format() -> str:
+    """The locale's short date with a four-digit year (02/03/26 is ambiguous on a report)."""
+    from PySide6.QtCore import QLocale
+
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -150,7 +160,7 @@ class DateEdit(QDateEdit):
         super().__init__(parent)
         _named(self, name)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FMT)
+        self.setDisplayFormat(display_date_format())
         self.setDate(QDate.currentDate())
         self.setMinimumWidth(130)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -200,7 +210,7 @@ class OptionalDate(_Optional):
     def __init__(self, name: str, parent=None) -> None:
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FMT)
+        self.date_edit.setDisplayFormat(display_date_format())
         self.date_edit.setDate(QDate.currentDate())
         self.date_edit.setMinimumWidth(130)
         super().__init__(name, self.date_edit, parent)
@@ -313,6 +323,7 @@ class CountryPicker(QComboBox):
     def problem(self) -> str | None:
         text = self.currentText().strip()
         if text and text.casefold() not in self._by_key:
+            text = text if len(text) <= 40 else text[:37] + "..."
             return tr("No country matches \u201c%1\u201d: pick one from the list").replace(
                 "%1", text
             )
@@ -466,6 +477,7 @@ class RecordPick(QWidget):
         self.record_id: str | None = None
         self.search = RecordSearch(name, kinds, placeholder)
         self.shown = QLabel()
+        self.shown.setTextFormat(Qt.TextFormat.PlainText)
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.shown.setWordWrap(True)
         self.clear_button = QToolButton()
@@ -521,7 +533,7 @@ class RecordList(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Chosen: %1").replace("%1", name))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.remove = QPushButton(tr("Remove"))
         self.remove.setAccessibleName(tr("Remove the selected %1").replace("%1", name))
         self.remove.clicked.connect(self._remove_selected)
@@ -538,6 +550,13 @@ class RecordList(QWidget):
         lay.addLayout(lower)
         self.search.picked.connect(lambda row: self.add(row["id"], row["title"]))
         self.setFocusProxy(self.search)
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        # An empty list box is only clutter: it appears with the first organisation.
+        has = self.list.count() > 0
+        self.list.setVisible(has)
+        self.remove.setVisible(has)
 
     def add(self, record_id: str, title: str, emit: bool = True) -> None:
         if record_id in self.ids():
@@ -546,6 +565,7 @@ class RecordList(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, record_id)
         self.list.addItem(item)
         self.search.exclude = set(self.ids())
+        self._update_visibility()
         if emit:
             self.changed.emit()
 
@@ -553,6 +573,7 @@ class RecordList(QWidget):
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
         self.search.exclude = set(self.ids())
+        self._update_visibility()
         self.changed.emit()
 
     def ids(self) -> list[str]:
@@ -565,6 +586,7 @@ class RecordList(QWidget):
         self.list.clear()
         for rid in value or []:
             self.add(rid, (titles or {}).get(rid, rid), emit=False)
+        self._update_visibility()
 
     def set_titles(self, titles: dict[str, str]) -> None:
         for i in range(self.list.count()):
