@@ -297,3 +297,24 @@ def test_closing_and_choosing_save_saves_then_closes(ui, qtbot):
     qtbot.waitUntil(lambda: editor not in open_editors())
     ops.wait_all()
     assert [r.title_text() for r in ui.query()] == ["Keep me"]
+
+
+def test_print_opens_the_preview_of_the_saved_meeting(ui, qtbot):
+    from fieldkit.ui import printing
+
+    m = ui.create(Meeting(subject="Printable", date=date(2026, 1, 5), country="KE"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    assert editor.print_button.isEnabled() and editor.pdf_button.isEnabled()
+    before = set(printing._open_windows)
+    qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(set(printing._open_windows) - before), timeout=15000)
+    (preview,) = set(printing._open_windows) - before
+    qtbot.addWidget(preview)
+    preview.close()
+
+
+def test_print_is_offered_only_once_saved_and_only_for_meetings_and_visits(ui, qtbot):
+    editor = ready(qtbot, open_editor(None, "meeting"))
+    assert not editor.print_button.isEnabled() and not editor.history_button.isEnabled()
+    org_editor = ready(qtbot, open_editor(None, "organisation"))
+    assert org_editor.print_button.isHidden()

@@ -43,6 +43,7 @@ class RecordEditor(QWidget):
     """Base of the editors. Subclasses build their sections in ``build_form`` with ``bind``."""
 
     kind = ""
+    printable = False  # the reports print meetings and visits
     kind_label = ""
     title_field = "title"
     saved = Signal(object)  # the saved record
@@ -192,6 +193,8 @@ class RecordEditor(QWidget):
             b.setAccessibleName(name)
             b.setAutoDefault(False)
         bar.addWidget(self.history_button)
+        self.print_button.setVisible(self.printable)
+        self.pdf_button.setVisible(self.printable)
         bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
         bar.addSpacing(12)

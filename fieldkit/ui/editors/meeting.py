@@ -24,6 +24,7 @@ from .widgets import (
 
 class MeetingEditor(RecordEditor):
     kind = "meeting"
+    printable = True
     title_field = "subject"
 
     @property

@@ -95,6 +95,7 @@ class CriteriaGrid(QWidget):
 
 class VisitEditor(RecordEditor):
     kind = "visit"
+    printable = True
     title_field = "title"
 
     @property
