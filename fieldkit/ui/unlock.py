@@ -1,22 +1,451 @@
-"""Opening the store when the desktop app starts.
+"""Opening the store when the desktop app starts: unlock, first start, conversion.
 
-The security work (issue: encrypted store and app lock) replaces this with a passphrase prompt and
-an idle lock; until then the store opens as the CLI does (FIELDKIT_PASSPHRASE for a keyed store).
+    store = open_store_interactively(data_dir)   # None if the user quit
+    install_lock(window, store)                  # idle lock, Lock action, change passphrase
+
+First start: the user chooses a passphrase (with a strength meter) and the store is created
+encrypted. An existing unencrypted store: the user is offered to encrypt it now (or not now, and
+is asked again next time). An encrypted store: the passphrase, with wrong attempts slowed down.
+FIELDKIT_PASSPHRASE, if set, is tried first (scripts, tests, kiosk set-ups).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.errors import FieldKitError
 from fieldkit.core.opening import open_store
+from fieldkit.core.security.backoff import Backoff, UnlockDelayed
+from fieldkit.core.security.errors import FORGOTTEN, DamagedStore, WrongPassphrase
+from fieldkit.core.security.files import StoreState, store_state
+from fieldkit.core.security.strength import Strength, check_strength
+from fieldkit.core.settings import Settings, load_settings
 from fieldkit.core.store import Store
 
+METER_COLOURS = ("#b3261e", "#c4541d", "#b08900", "#2e7d32", "#1b5e20")
 
-def open_store_interactively(data_dir: Path, parent=None) -> Store | None:
+
+class PassphraseField(QWidget):
+    """A password line edit with a show/hide toggle; the text never goes anywhere but memory."""
+
+    textChanged = Signal(str)
+    returnPressed = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName(accessible_name)
+        # No undo history, no drag out, no context-menu copy of a secret.
+        self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.edit.setDragEnabled(False)
+        self.edit.textChanged.connect(self.textChanged)
+        self.edit.returnPressed.connect(self.returnPressed)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setText(self.tr("Show"))
+        self.toggle.setAccessibleName(self.tr("Show passphrase"))
+        self.toggle.toggled.connect(self._show)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.toggle)
+        self.setFocusProxy(self.edit)
+
+    def _show(self, on: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.toggle.setText(self.tr("Hide") if on else self.tr("Show"))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def clear(self) -> None:
+        self.edit.clear()
+
+
+class StrengthMeter(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        self.bar.setAccessibleName(self.tr("Passphrase strength"))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.label)
+        self.verdict: Strength | None = None
+        self.update_for("")
+
+    def update_for(self, passphrase: str, user_words: tuple[str, ...] = ()) -> Strength:
+        verdict = check_strength(passphrase, user_words)
+        self.verdict = verdict
+        self.bar.setValue(verdict.score if passphrase else 0)
+        colour = METER_COLOURS[verdict.score]
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        if not passphrase:
+            text = self.tr("Use four or more unrelated words, or a long sentence.")
+        elif verdict.acceptable:
+            text = self.tr("Strength: {label}. Guessing it would take {time}.").format(
+                label=verdict.label, time=verdict.crack_time
+            )
+        else:
+            hint = f" {verdict.hints[0]}" if verdict.hints else ""
+            text = (
+                self.tr("Strength: {label}. Not accepted: {problem}.").format(
+                    label=verdict.label, problem=verdict.problem
+                )
+                + hint
+            )
+        self.label.setText(text)
+        self.bar.setAccessibleDescription(text)
+        return verdict
+
+
+class ChoosePassphrase(QWidget):
+    """New passphrase twice, the meter, and the plain statement about forgetting it."""
+
+    validityChanged = Signal(bool)
+
+    def __init__(self, user_words: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_words = user_words
+        self.first = PassphraseField(self.tr("New passphrase"))
+        self.second = PassphraseField(self.tr("Repeat the passphrase"))
+        self.meter = StrengthMeter()
+        self.match = QLabel()
+        self.understood = QCheckBox(
+            self.tr(
+                "I understand that if I forget this passphrase, the data on this laptop cannot be "
+                "recovered by anyone."
+            )
+        )
+        self.understood.setAccessibleName(self.tr("Forgotten passphrase cannot be recovered"))
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Passphrase:"), self.first)
+        form.addRow("", self.meter)
+        form.addRow(self.tr("Repeat:"), self.second)
+        form.addRow("", self.match)
+        form.addRow(self.understood)
+        self.first.textChanged.connect(self._changed)
+        self.second.textChanged.connect(self._changed)
+        self.understood.toggled.connect(self._changed)
+        self._valid = False
+
+    def _changed(self, *_: object) -> None:
+        verdict = self.meter.update_for(self.first.text(), self.user_words)
+        same = self.first.text() == self.second.text()
+        self.match.setText(
+            "" if not self.second.text() or same else self.tr("The two passphrases differ.")
+        )
+        valid = verdict.acceptable and same and self.understood.isChecked()
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+
+def _user_words(data_dir: Path) -> tuple[str, ...]:
+    try:
+        s = load_settings(data_dir)
+    except FieldKitError:
+        s = Settings()
+    return (s.user_name, s.post)
+
+
+def _bold(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def show_forgotten(parent: QWidget | None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("Unlock", "Forgotten passphrase"))
+    box.setText(QCoreApplication.translate("Unlock", "A forgotten passphrase cannot be recovered."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Unlock",
+            "Nobody, including HQ, can decrypt the data on this laptop without it. Records that "
+            "were synced are safe at HQ: ask HQ for a fresh enrolment, which brings the embassy's "
+            "records back to a new, empty FieldKit folder. Unsynced changes on this laptop are "
+            "lost.",
+        )
+    )
+    box.exec()
+
+
+class ChoosePassphraseDialog(QDialog):
+    """First start (a new encrypted store) or conversion of an unencrypted one."""
+
+    def __init__(self, data_dir: Path, convert: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.convert = convert
+        self.store: Store | None = None
+        self.plain_chosen = False
+        self.setWindowTitle(self.tr("Protect the data on this laptop"))
+        self.setMinimumWidth(520)
+        if convert:
+            intro = self.tr(
+                "The records on this laptop are not encrypted: anyone who copies the FieldKit "
+                "folder can read them. Choose a passphrase to encrypt them now. Nothing is lost "
+                "if this is interrupted."
+            )
+        else:
+            intro = self.tr(
+                "FieldKit encrypts everything it keeps on this laptop: records, drafts, history "
+                "and photos. Choose a passphrase; you will type it each time FieldKit starts or "
+                "is unlocked."
+            )
+        self.chooser = ChoosePassphrase(_user_words(self.data_dir))
+        self.status = _wrapped()
+        self.status.setObjectName("unlockStatus")
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("Encrypt"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setEnabled(False)
+        self.ok.setDefault(True)
+        if convert:
+            self.later = buttons.addButton(
+                self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole
+            )
+        else:
+            self.later = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self._go)
+        self.later.clicked.connect(self._later)
+        self.chooser.validityChanged.connect(self.ok.setEnabled)
+        lay = QVBoxLayout(self)
+        lay.addWidget(_bold(intro))
+        lay.addWidget(self.chooser)
+        lay.addWidget(_wrapped(FORGOTTEN))
+        lay.addWidget(self.status)
+        lay.addWidget(buttons)
+        self.chooser.first.setFocus()
+
+    def _later(self) -> None:
+        self.plain_chosen = self.convert
+        self.reject()
+
+    def _report(self, step: str) -> None:
+        self.status.setText(step[:1].upper() + step[1:] + "…")
+        QCoreApplication.processEvents()
+
+    def _go(self) -> None:
+        if not self.chooser.is_valid():
+            return
+        passphrase = self.chooser.passphrase()
+        self.ok.setEnabled(False)
+        self.later.setEnabled(False)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self.convert:
+                from fieldkit.core.security.convert import encrypt_store
+
+                encrypt_store(self.data_dir, passphrase, report=self._report)
+            else:
+                self._report(self.tr("creating the encrypted store"))
+            self.store = open_store(self.data_dir, passphrase=passphrase)
+        except FieldKitError as exc:
+            self.status.setText(str(exc))
+            self.ok.setEnabled(self.chooser.is_valid())
+            self.later.setEnabled(True)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+
+class UnlockDialog(QDialog):
+    """Ask for the passphrase until ``attempt`` accepts it; wrong attempts are slowed down.
+
+    ``attempt(passphrase)`` returns a result or raises WrongPassphrase / UnlockDelayed /
+    DamagedStore; the app's start opens the store with it, the lock screen only checks it.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        attempt: Callable[[str], Any],
+        *,
+        locked: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.attempt = attempt
+        self.locked = locked
+        self.result_value: Any = None
+        self.backoff = Backoff(self.data_dir)
+        self.setObjectName("unlockDialog")
+        if locked:
+            self.setWindowTitle(self.tr("FieldKit is locked"))
+            head = self.tr("FieldKit is locked. Enter the passphrase to continue.")
+        else:
+            self.setWindowTitle(self.tr("Unlock FieldKit"))
+            head = self.tr("Enter the passphrase for the FieldKit data in {folder}.").format(
+                folder=self.data_dir
+            )
+        self.setMinimumWidth(460)
+        self.field = PassphraseField(self.tr("Passphrase"))
+        self.message = _wrapped()
+        self.message.setObjectName("unlockMessage")
+        self.message.setStyleSheet("color: #b3261e;")
+        forgot = QPushButton(self.tr("Forgot the passphrase?"))
+        forgot.setObjectName("linkButton")
+        forgot.setFlat(True)
+        forgot.clicked.connect(lambda: show_forgotten(self))
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        quit_text = self.tr("Quit FieldKit") if locked else self.tr("Quit")
+        self.quit = buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self._try)
+        self.field.returnPressed.connect(self._try)
+        self.quit.clicked.connect(self._quit)
+        lay = QVBoxLayout(self)
+        lay.addWidget(_bold(head))
+        lay.addWidget(self.field)
+        lay.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addWidget(forgot)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(buttons)
+        self.quit_requested = False
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(500)
+        self._countdown.timeout.connect(self._tick)
+        self._tick()
+        self.field.setFocus()
+
+    def reject(self) -> None:  # Esc or the window's close button
+        if not self.locked:  # a lock screen is left only by unlocking or quitting
+            self._quit()
+
+    def _quit(self) -> None:
+        self.quit_requested = True
+        super().reject()
+
+    def _tick(self) -> None:
+        wait = self.backoff.remaining()
+        if wait > 0:
+            self.ok.setEnabled(False)
+            self.message.setText(
+                self.tr("Too many wrong passphrases. Try again in {n} s.").format(
+                    n=int(wait + 0.999)
+                )
+            )
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            self._countdown.stop()
+            if not self.ok.isEnabled():
+                self.ok.setEnabled(True)
+                self.message.setText("")
+
+    def _try(self) -> None:
+        if not self.ok.isEnabled():
+            return
+        passphrase = self.field.text()
+        if not passphrase:
+            self.message.setText(self.tr("Type the passphrase first."))
+            return
+        self.ok.setEnabled(False)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result_value = self.attempt(passphrase)
+        except WrongPassphrase:
+            self.field.clear()
+            self.ok.setEnabled(True)
+            failures = self.backoff.load().failures
+            self.message.setText(
+                self.tr("Wrong passphrase ({n} wrong in a row).").format(n=failures)
+            )
+            self._tick()
+            return
+        except UnlockDelayed:
+            self._tick()
+            return
+        except DamagedStore as exc:
+            self.message.setText(str(exc))
+            return  # Unlock stays disabled: the file needs help, not more guesses
+        except FieldKitError as exc:
+            self.ok.setEnabled(True)
+            self.message.setText(str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.field.clear()
+        self.accept()
+
+
+def open_store_interactively(data_dir: Path, parent: QWidget | None = None) -> Store | None:
     """The store for the app, or None if the user gave up (the app then exits quietly)."""
-    return open_store(data_dir, passphrase=os.environ.get("FIELDKIT_PASSPHRASE") or None)
+    data_dir = Path(data_dir)
+    state = store_state(data_dir)
+    env = os.environ.get("FIELDKIT_PASSPHRASE") or None
+    if env and state is not StoreState.PLAIN:
+        return open_store(data_dir, passphrase=env)
+    if state is StoreState.MISSING:
+        dialog = ChoosePassphraseDialog(data_dir, convert=False, parent=parent)
+        dialog.exec()
+        return dialog.store
+    if state is StoreState.PLAIN:
+        dialog = ChoosePassphraseDialog(data_dir, convert=True, parent=parent)
+        dialog.exec()
+        if dialog.store is not None:
+            return dialog.store
+        return open_store(data_dir) if dialog.plain_chosen else None
+    dialog = UnlockDialog(
+        data_dir, lambda p: open_store(data_dir, passphrase=p, create=False), parent=parent
+    )
+    dialog.exec()
+    return dialog.result_value
 
 
 def install_lock(window, store: Store) -> None:
-    """Hook for the app lock (idle timeout, lock on demand): the main window calls it once."""
+    """The idle lock, the Lock action (Ctrl+L) and Change passphrase…, added to the window."""
+    from fieldkit.ui.lock import AppLock
+
+    window.app_lock = AppLock(window, store)

@@ -92,6 +92,21 @@ def open_encrypted(
     return store
 
 
+def verify_passphrase(
+    store: Store, passphrase: str, *, clock: Callable[[], float] = time.time
+) -> None:
+    """For the app's lock screen: is this the open store's passphrase? Same back-off as opening."""
+    path = Path(store.path)
+    backoff = Backoff(store.data_dir, clock)
+    backoff.check()
+    try:
+        check_key(path, key_for_file(path, passphrase), full=False)
+    except WrongPassphrase:
+        failures = backoff.failed().failures
+        raise WrongPassphrase(f"wrong passphrase ({failures} wrong in a row)") from None
+    _audit_failures(store, backoff)
+
+
 def _audit_failures(store: Store, backoff: Backoff) -> None:
     times = backoff.load().times
     if times:
