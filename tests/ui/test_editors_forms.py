@@ -192,3 +192,21 @@ def test_tab_order_follows_the_form_from_top_to_bottom(ui, qtbot, kind):
     assert positions == sorted(positions), list(zip(order, positions, strict=True))
     # The buttons at the bottom come after the form.
     assert names.index("Close the editor") > positions[-1]
+
+
+def test_editors_follow_the_japanese_interface(ui, qtbot):
+    from fieldkit.ui import i18n
+
+    i18n.apply_language("ja")
+    try:
+        editor = ready(qtbot, open_editor(None, "meeting"))
+        assert editor.save_button.text() == "保存"
+        assert editor.bindings["subject"].label == "件名"
+        assert (
+            editor.bindings["policy_fields"].widget.boxes["critical_minerals"].text() == "重要鉱物"
+        )
+        assert editor.bindings["country"].widget.findText("ケニア / Kenya (KE)") >= 0
+        editor.validate()
+        assert editor.bindings["subject"].error.text() == "必須項目です"
+    finally:
+        i18n.apply_language("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,12 +21,12 @@ from .common import tr
 from .history import local_time
 
 KIND_LABELS = {
-    "meeting": "Meeting",
-    "visit": "Visit",
-    "project": "Project",
-    "organisation": "Organisation",
-    "person": "Person",
-    "followup": "Follow-up",
+    "meeting": QT_TRANSLATE_NOOP("", "Meeting"),
+    "visit": QT_TRANSLATE_NOOP("", "Visit"),
+    "project": QT_TRANSLATE_NOOP("", "Project"),
+    "organisation": QT_TRANSLATE_NOOP("", "Organisation"),
+    "person": QT_TRANSLATE_NOOP("", "Person"),
+    "followup": QT_TRANSLATE_NOOP("", "Follow-up"),
 }
 
 
