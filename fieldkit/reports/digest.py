@@ -44,7 +44,7 @@ from .components import (
 from .fonts import SANS, SANS_BOLD
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
-from .text import TextBlock, TextStyle
+from .text import Stack, TextBlock, TextStyle
 
 BATCH = 200
 EXCERPT = 700  # characters of narrative per record in a digest
@@ -116,6 +116,9 @@ class _Totals:
     caveats: dict[str, None] = field(default_factory=dict)
     open_followups: int = 0
     overdue_followups: int = 0
+    # Ids of open follow-ups by parent: fetched a batch at a time when their parents are laid out
+    # (one query per batch instead of one per record).
+    followups: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -144,6 +147,7 @@ def _tally(store, query: DigestQuery, today: date) -> _Totals:
             if f.parent_id in wanted:
                 t.open_followups += 1
                 t.overdue_followups += f.overdue(today)
+                t.followups.setdefault(f.parent_id, []).append(f.id)
     return t
 
 
@@ -204,7 +208,7 @@ def _portion(record) -> str:
 
 
 def _followup_lines(items: list[FollowUp], today: date) -> Iterator[Flowable]:
-    for f in items:
+    for f in sorted(items, key=lambda f: (f.due is None, f.due or date.max)):
         if f.status != "open":
             continue
         due = f" — due {f.due.isoformat()}" if f.due else ""
@@ -216,7 +220,7 @@ def _followup_lines(items: list[FollowUp], today: date) -> Iterator[Flowable]:
         )
 
 
-def _meeting_block(store, m: Meeting, today: date) -> Iterator[Flowable]:
+def _meeting_block(m: Meeting, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
     head = f"{fmt_date(m.date)} · {country(m.country)}   {_portion(m)}"
     yield TextBlock(head, _META.but(space_before=6, space_after=0))
     yield TextBlock(m.subject, _HEAD.but(space_before=0))
@@ -240,11 +244,11 @@ def _meeting_block(store, m: Meeting, today: date) -> Iterator[Flowable]:
     ):
         if text and text.strip():
             yield TextBlock(f"{label}: {_excerpt(text)}", _LABELLED)
-    yield from _followup_lines(store.children(m.id, "followup"), today)
+    yield from _followup_lines(followups, today)
     yield Rule(LINE, 0.3, 2)
 
 
-def _visit_block(store, v: Visit, today: date) -> Iterator[Flowable]:
+def _visit_block(v: Visit, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
     ref = reference()
     head = f"{fmt_date(v.date)} · {country(v.country)}   {_portion(v)}"
     yield TextBlock(head, _META.but(space_before=6, space_after=0))
@@ -268,13 +272,20 @@ def _visit_block(store, v: Visit, today: date) -> Iterator[Flowable]:
     ):
         if text and text.strip():
             yield TextBlock(f"{label}: {_excerpt(text)}", _LABELLED)
-    yield from _followup_lines(store.children(v.id, "followup"), today)
+    yield from _followup_lines(followups, today)
     yield Rule(LINE, 0.3, 2)
 
 
-def _records(store, ids: list[str]) -> Iterator:
+def records_with_followups(store, ids: list[str], followups: dict[str, list[str]]) -> Iterator:
+    """(record, its open follow-ups) in the order of ``ids``, read a batch at a time."""
     for i in range(0, len(ids), BATCH):
-        yield from store.get_many(ids[i : i + BATCH])
+        batch = store.get_many(ids[i : i + BATCH])
+        wanted = [f for r in batch for f in followups.get(r.id, ())]
+        by_parent: dict[str, list[FollowUp]] = {}
+        for f in store.get_many(wanted):
+            by_parent.setdefault(f.parent_id, []).append(f)
+        for r in batch:
+            yield r, by_parent.get(r.id, [])
 
 
 def digest_story(store, query: DigestQuery, totals: _Totals, today: date):
@@ -356,8 +367,9 @@ def digest_story(store, query: DigestQuery, totals: _Totals, today: date):
                 continue
             yield PageBreak()
             yield from heading(f"{label} ({len(ids):,}), in date order")
-            for rec in _records(store, ids):
-                yield from block(store, rec, today)
+            for rec, followups in records_with_followups(store, ids, totals.followups):
+                # One flowable per record: date line and title stay with the first text line.
+                yield Stack(list(block(rec, followups, today)), keep=3)
 
     return story
 

@@ -46,8 +46,13 @@ _STRONG_LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u04ff\u3040-\u9fff]")
 @dataclass(frozen=True)
 class Line:
     runs: tuple[tuple[str, str], ...]  # (text, font) in display order
-    width: float
     rtl: bool  # a right-to-left paragraph: aligned right
+    size: float
+    bold: bool
+
+    def width(self) -> float:
+        # Measured only when needed (right, centred or Arabic lines): most lines are left-aligned.
+        return sum(text_width(run, self.size, self.bold) for run, _ in self.runs)
 
 
 def _rtl_paragraph(text: str) -> bool:
@@ -69,7 +74,7 @@ def wrap_lines(text: str, width: float, size: float, bold: bool = False) -> list
             para = arabic_reshaper.reshape(para)
             rtl = _rtl_paragraph(para)
         if not para.strip():
-            lines.append(Line((), 0.0, False))
+            lines.append(Line((), False, size, bold))
             continue
         for logical in _break(para, width, size, bold):
             shown = logical
@@ -77,7 +82,7 @@ def wrap_lines(text: str, width: float, size: float, bold: bool = False) -> list
                 from bidi import get_display
 
                 shown = get_display(logical, base_dir="R" if rtl else "L")
-            lines.append(Line(tuple(font_runs(shown, bold)), text_width(shown, size, bold), rtl))
+            lines.append(Line(tuple(font_runs(shown, bold)), rtl, size, bold))
     return lines
 
 
@@ -85,14 +90,17 @@ def _break(para: str, width: float, size: float, bold: bool) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     current_w = 0.0
+    space = text_width(" ", size, bold)
     for token in _TOKENS.findall(para):
-        w = text_width(token, size, bold)
-        if current and current_w + text_width(token.rstrip(), size, bold) > width:
+        word = token.rstrip(" ")
+        word_w = text_width(word, size, bold) if word else 0.0
+        w = word_w + space * (len(token) - len(word))
+        if current and current_w + word_w > width:
             out.append("".join(current).rstrip())
             current, current_w = [], 0.0
             if not token.strip():
                 continue  # spaces at a line break vanish
-        if not current and text_width(token.rstrip(), size, bold) > width:
+        if not current and word_w > width:
             # A word longer than the line (a URL, a 50,000-character string): cut it.
             piece = ""
             for ch in token.rstrip():
@@ -158,26 +166,43 @@ def draw_lines(canv, lines: list[Line], style: TextStyle, x0: float, top: float,
     text = canv.beginText()
     canv.saveState()
     canv.setFillColor(style.color)
-    canv.setStrokeColor(style.color)
-    canv.setLineWidth(style.size * 0.035)
+    if style.bold and any(font == GOTHIC for line in lines for _, font in line.runs):
+        canv.setStrokeColor(style.color)
+        canv.setLineWidth(style.size * 0.035)
     left = x0 + style.indent
     avail = width - style.indent
     # Baseline inside the line box: leave room for descenders below.
     drop = style.leading - (style.leading - style.size) / 2 - style.size * 0.22
+    # Fonts, render modes and line starts are emitted only when they change, and lines move
+    # relative to the previous one: a digest draws tens of thousands of lines.
+    font = mode = None
+    prev_x = prev_y = 0.0
+    first = True
     for i, line in enumerate(lines):
         if not line.runs:
             continue
         if style.align == "centre":
-            x = left + (avail - line.width) / 2
+            x = left + (avail - line.width()) / 2
         elif style.align == "right" or line.rtl:
-            x = left + avail - line.width
+            x = left + avail - line.width()
         else:
             x = left
-        text.setTextOrigin(x, top - i * style.leading - drop)
-        for run, font in line.runs:
-            text.setFont(font, style.size)
+        y = top - i * style.leading - drop
+        if first:
+            text.setTextOrigin(x, y)
+            first = False
+        else:
+            text.moveCursor(x - prev_x, prev_y - y)
+        prev_x, prev_y = x, y
+        for run, run_font in line.runs:
+            if run_font != font:
+                text.setFont(run_font, style.size)
+                font = run_font
             # IPAexGothic has no bold face: outline the glyphs thinly instead.
-            text.setTextRenderMode(2 if style.bold and font == GOTHIC else 0)
+            run_mode = 2 if style.bold and run_font == GOTHIC else 0
+            if run_mode != mode:
+                text.setTextRenderMode(run_mode)
+                mode = run_mode
             text.textOut(run)
     canv.drawText(text)
     canv.restoreState()
@@ -185,3 +210,58 @@ def draw_lines(canv, lines: list[Line], style: TextStyle, x0: float, top: float,
 
 def has_cjk(text: str) -> bool:
     return bool(CJK_CHARS.search(text or ""))
+
+
+class Stack(Flowable):
+    """Several text blocks (and rules) laid out as one flowable, split between lines at a page end.
+
+    A digest summarises thousands of records in a handful of blocks each; handing platypus one
+    flowable per record instead of one per block makes the layout several times cheaper. The
+    first ``keep`` children (a record's date line and title) never end a page on their own.
+    """
+
+    def __init__(self, children: list[Flowable], keep: int = 0) -> None:
+        super().__init__()
+        self.children = [c for c in children if c is not None]
+        self.keep = keep
+        self.spaceBefore = getattr(self.children[0], "spaceBefore", 0) if self.children else 0
+        self.spaceAfter = getattr(self.children[-1], "spaceAfter", 0) if self.children else 0
+        self._layout: list[tuple[Flowable, float, float]] = []
+
+    def _gap(self, i: int) -> float:
+        """Space between child i-1 and child i."""
+        if i == 0:
+            return 0.0
+        return max(getattr(self.children[i - 1], "spaceAfter", 0),
+                   getattr(self.children[i], "spaceBefore", 0))  # fmt: skip
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        y = 0.0
+        self._layout = []
+        for i, child in enumerate(self.children):
+            y += self._gap(i)
+            _, h = child.wrap(availWidth, availHeight)
+            self._layout.append((child, y, h))
+            y += h
+        self.width, self.height = availWidth, y
+        return availWidth, y
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        for i, (child, top, h) in enumerate(self._layout):
+            if top + h <= availHeight:
+                continue
+            room = availHeight - top
+            parts = child.split(availWidth, room) if room > 0 and i >= self.keep - 1 else []
+            if len(parts) == 2:
+                head, tail = self.children[:i] + [parts[0]], [parts[1]] + self.children[i + 1 :]
+            elif i >= self.keep and i > 0:
+                head, tail = self.children[:i], self.children[i:]
+            else:
+                return []
+            return [Stack(head), Stack(tail)]
+        return [self]
+
+    def draw(self) -> None:
+        for child, top, h in self._layout:
+            child.drawOn(self.canv, 0, self.height - top - h)
