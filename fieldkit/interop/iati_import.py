@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -50,6 +51,7 @@ from .iati_common import (
 )
 
 MAX_ACTIVITY_BYTES = 32 * 1024 * 1024  # larger than any real activity; bounds memory per activity
+MAX_ELEMENTS = 250_000  # elements held at once (~30 MB in libxml2); real activities have far fewer
 BATCH = 200  # activities written per store call (one transaction overall)
 CHUNK = 64 * 1024
 
@@ -62,6 +64,10 @@ class IatiFileError(FieldKitError):
 
 class _Refused(Exception):
     """Raised from inside the parser's read() to stop it; turned into an IatiFileError."""
+
+
+class _NotIati(Exception):
+    """The first element shows the file is not an IATI activity file."""
 
 
 @dataclass(frozen=True)
@@ -211,20 +217,31 @@ def convert_iati(
 
 # ---- streaming the file -------------------------------------------------------------------------
 class _GuardedReader:
-    """The file as lxml reads it: counts bytes (progress), refuses DTDs and oversized activities."""
+    """The file as lxml reads it: counts bytes (progress), and refuses what would not fit.
+
+    Between two reads lxml has built the tree for at most one chunk more, so checking here bounds
+    memory: a DOCTYPE or a root that is not ``iati-activities`` is refused from the first chunk;
+    more than ``MAX_ACTIVITY_BYTES`` without an activity ending, or more than ``MAX_ELEMENTS``
+    elements held at once (a file of millions of empty elements), stops the parse.
+    """
 
     def __init__(self, fh: IO[bytes]) -> None:
         self.fh = fh
         self.pos = 0
         self.mark = 0
+        self.root = None  # set by read_activities once the root element has started
 
     def read(self, n: int = -1) -> bytes:
         data = self.fh.read(CHUNK if n is None or n < 0 else n)
-        if self.pos == 0 and _declares_dtd(data):
-            raise _Refused(
-                "it declares a DTD (<!DOCTYPE ...>); IATI files never do, and DTDs are how XML "
-                "entity-expansion and external-entity attacks work"
-            )
+        if self.pos == 0:
+            kind, name = _prolog(data)
+            if kind == "doctype":
+                raise _Refused(
+                    "it declares a DTD (<!DOCTYPE ...>); IATI files never do, and DTDs are how "
+                    "XML entity-expansion and external-entity attacks work"
+                )
+            if kind == "root" and name != "iati-activities":
+                raise _NotIati(f"its root element is <{name}>")
         self.pos += len(data)
         if self.pos - self.mark > MAX_ACTIVITY_BYTES:
             raise _Refused(
@@ -232,11 +249,19 @@ class _GuardedReader:
                 f"activity (after byte {self.mark:,}); FieldKit reads one activity at a time and "
                 "refuses larger ones to keep memory bounded"
             )
+        if (
+            self.root is not None
+            and next(islice(self.root.iter(), MAX_ELEMENTS, None), None) is not None
+        ):
+            raise _Refused(
+                f"more than {MAX_ELEMENTS:,} elements in one activity (before byte "
+                f"{self.pos:,}); FieldKit refuses larger ones to keep memory bounded"
+            )
         return data
 
 
-def _declares_dtd(head: bytes) -> bool:
-    """Whether the prolog (before the root element) has a DOCTYPE."""
+def _prolog(head: bytes) -> tuple[str | None, str]:
+    """What comes first after the XML declaration and comments: ("doctype"|"root", name)."""
     i = 3 if head.startswith(b"\xef\xbb\xbf") else 0
     n = len(head)
     while i < n:
@@ -248,9 +273,16 @@ def _declares_dtd(head: bytes) -> bool:
         elif head.startswith(b"<!--", i):
             end = head.find(b"-->", i)
             i = end + 3 if end >= 0 else n
+        elif head.startswith(b"<!DOCTYPE", i):
+            return "doctype", ""
+        elif head.startswith(b"<", i):
+            j = i + 1
+            while j < n and head[j : j + 1] not in b" \t\r\n/>":
+                j += 1
+            return "root", head[i + 1 : j].decode("utf-8", "replace")
         else:
-            return head.startswith(b"<!DOCTYPE", i)
-    return False
+            return None, ""
+    return None, ""
 
 
 def read_activities(
@@ -267,12 +299,12 @@ def read_activities(
     fh, total, name, close = _open(source)
     reader = _GuardedReader(fh)
     seen: dict[str, int] = {}
-    checked = False
+    root = None
     try:
         context = etree.iterparse(
             reader,
-            events=("end",),
-            tag="iati-activity",
+            events=("start", "end"),
+            tag=("iati-activities", "iati-activity"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -280,10 +312,14 @@ def read_activities(
             remove_comments=True,
             remove_pis=True,
         )
-        for _, el in context:
-            if not checked:
-                _check_document(el.getroottree(), report, name)
-                checked = True
+        for event, el in context:
+            if event == "start":
+                if root is None:  # the document element: check it before reading any activity
+                    root = reader.root = el
+                    _check_document(el.getroottree(), report, name)
+                continue
+            if el is root:
+                continue
             reader.mark = reader.pos
             report.activities += 1
             activity = _read_activity(el, report, country, prefer, seen)
@@ -297,15 +333,15 @@ def read_activities(
                 progress(reader.pos, total, name)
             if activity is not None:
                 yield activity
-        if not checked:
-            root = context.root
-            tag = root.tag if root is not None else None
-            if tag != "iati-activities":
-                what = f"its root element is <{tag}>" if isinstance(tag, str) else "it is empty"
-                raise IatiFileError(f"{name} is not an IATI activity file ({what})")
-            _check_document(root.getroottree(), report, name)
+        report.skipped.sort(key=lambda s: s.line or 0)  # file order, also within an activity
+        if root is None:
+            tag = context.root.tag if context.root is not None else None
+            what = f"its root element is <{tag}>" if isinstance(tag, str) else "it is empty"
+            raise IatiFileError(f"{name} is not an IATI activity file ({what})")
     except _Refused as exc:
         raise IatiFileError(f"{name} was refused: {exc}; nothing was imported") from None
+    except _NotIati as exc:
+        raise IatiFileError(f"{name} is not an IATI activity file ({exc})") from None
     except etree.XMLSyntaxError as exc:
         raise IatiFileError(_explain_syntax_error(name, exc)) from None
     finally:
@@ -369,7 +405,7 @@ def _explain_syntax_error(name: str, exc) -> str:
             f"{name} was refused{where}: a text over 10 MB or nesting deeper than 256 levels "
             "(safety limits); nothing was imported"
         )
-    if "document is empty" in low or "no document element" in low:
+    if any(w in low for w in ("document is empty", "no document element", "no element found")):
         return f"{name} is empty or not XML; nothing was imported"
     return f"{name} is not well-formed XML{where}: {msg.split(', line')[0]}; nothing was imported"
 
