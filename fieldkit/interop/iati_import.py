@@ -458,6 +458,11 @@ def _read_activity(
         if not texts:
             skip(d, f"description type {kind}", "no text")
             continue
+        # FieldKit's export repeats the title when there is no description (the schema wants
+        # one): such a description says nothing, and is not kept.
+        texts = {k: v for k, v in texts.items() if v != titles.get(k)}
+        if not texts:
+            continue
         key = "description" if kind == "1" else f"description.{kind}"
         merged = descriptions.setdefault(key, {})
         for lang, text in texts.items():
