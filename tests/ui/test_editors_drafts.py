@@ -145,3 +145,50 @@ def test_a_draft_is_not_written_when_nothing_changed(ui, qtbot):
     editor.bindings["place"].widget.setText("Nairobi")
     assert editor.save_draft_now() is True
     assert editor.save_draft_now() is False  # the same text again: nothing to write
+
+
+def test_a_restored_draft_does_not_undo_a_change_synced_meanwhile(ui, qtbot):
+    m = ui.create(Meeting(subject="Solar mini-grids", date=date(2026, 2, 1), country="NG"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    editor.bindings["place"].widget.setText("Abuja")
+    editor.save_draft_now()
+    qtbot.waitUntil(lambda: len(ui.drafts()) == 1)
+    crash(qtbot, editor)
+    ui.update(m.id, {"subject": "Solar mini-grids (renamed by HQ)"})  # arrives by sync
+
+    offer = restore_offer(qtbot)
+    restored = ready(qtbot, offer.dialog.restore(offer.dialog.drafts[0]))
+    assert restored.bindings["subject"].get() == "Solar mini-grids (renamed by HQ)"
+    assert restored.bindings["place"].get() == "Abuja"
+    with qtbot.waitSignal(restored.saved, timeout=5000):
+        restored.save()
+    stored = ui.get(m.id)
+    assert (stored.subject, stored.place) == ("Solar mini-grids (renamed by HQ)", "Abuja")
+
+
+def test_a_draft_for_a_record_now_in_the_trash_is_kept(ui, qtbot):
+    m = ui.create(Meeting(subject="Deleted later", date=date(2026, 2, 1), country="KE"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    editor.bindings["place"].widget.setText("Nairobi")
+    editor.save_draft_now()
+    qtbot.waitUntil(lambda: len(ui.drafts()) == 1)
+    crash(qtbot, editor)
+    ui.delete(m.id)
+    offer = restore_offer(qtbot)
+    restored = offer.dialog.restore(offer.dialog.drafts[0])
+    qtbot.waitUntil(lambda: restored.problem_banner.isVisibleTo(restored))
+    assert "trash" in restored.problem_text.text()
+    restored.close()
+    ops.wait_all()
+    assert len(ui.drafts()) == 1  # still offered next time
+
+
+def test_close_editors_closes_clean_ones_and_asks_for_dirty_ones(ui, qtbot):
+    from fieldkit.ui.editors import close_editors
+
+    clean = ready(qtbot, open_editor(None, "meeting"))
+    dirty = ready(qtbot, open_editor(None, "organisation"))
+    dirty.bindings["name"].widget.setText("Unsaved org")
+    assert close_editors() is False
+    assert not clean.isVisible()
+    assert dirty.isVisible() and dirty._ask_box is not None

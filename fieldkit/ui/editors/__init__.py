@@ -65,7 +65,10 @@ def _forget(ident: int) -> None:
 
 
 def open_editors() -> list[RecordEditor]:
-    return list(_open.values())
+    """The editor windows still open (a window deleted but not yet forgotten is left out)."""
+    from shiboken6 import isValid
+
+    return [e for e in _open.values() if isValid(e)]
 
 
 def _focus(editor: RecordEditor) -> None:
@@ -91,17 +94,25 @@ def open_editor(
     """
     cls = editor_class(kind)
     key = record_id or (draft or {}).get("key")
-    if key and key in _open:
-        existing = _open[key]
-        try:
-            _focus(existing)
-            return existing
-        except RuntimeError:  # its C++ side is gone
-            del _open[key]
+    existing = _open.get(key) if key else None
+    if existing is not None and existing in open_editors():
+        _focus(existing)
+        return existing
     editor = cls(parent, record_id=record_id, defaults=defaults, draft=draft)
     register(editor)
     _focus(editor)
     return editor
+
+
+def close_editors() -> bool:
+    """Close every editor window (the main window calls this when it closes).
+
+    Editors without unsaved changes close; each one with changes asks Save / Discard / Cancel and
+    stays open for now. True if none is left open, so the caller can go ahead and close.
+    """
+    for editor in open_editors():
+        editor.close()
+    return not any(e.isVisible() for e in open_editors())
 
 
 def show_history(parent: QWidget | None, record_id: str) -> QWidget:
@@ -127,6 +138,7 @@ def offer_draft_restore(parent: QWidget | None):
 
 __all__ = [
     "EDITOR_KINDS",
+    "close_editors",
     "RecordEditor",
     "offer_draft_restore",
     "open_editor",

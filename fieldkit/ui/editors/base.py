@@ -413,6 +413,9 @@ class RecordEditor(QWidget):
         self._become_ready()
 
     def _load_failed(self, exc: BaseException) -> None:
+        # A draft for a record that cannot be opened (e.g. now in the trash) is kept, not dropped.
+        self._draft_written = False
+        self._last_draft = None
         self._set_busy(False)
         self.content.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -425,7 +428,7 @@ class RecordEditor(QWidget):
 
     def _become_ready(self) -> None:
         if self._pending_draft:
-            self.set_form_data(self._pending_draft)
+            self.set_form_data(self._draft_edits(self._pending_draft))
             self._last_draft = self.form_data()
             self._pending_draft = None
             self.status_label.setText(tr("Restored from an unsaved draft"))
@@ -433,6 +436,19 @@ class RecordEditor(QWidget):
         self.validate()
         self._refresh_title()
         self._autosave.start()
+
+    def _draft_edits(self, draft: dict[str, Any]) -> dict[str, Any]:
+        """What the user had changed when the draft was kept.
+
+        The draft also records the form as it was loaded (``_base``): only fields that differ
+        from it are applied, so a change synced to another field since then is not undone.
+        """
+        base = draft.get("_base")
+        if not isinstance(base, dict):
+            return draft
+        edits = {k: v for k, v in draft.items() if k.startswith("_") or base.get(k) != v}
+        edits.pop("_base", None)
+        return edits
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.content.setEnabled(not busy)
@@ -693,7 +709,13 @@ class RecordEditor(QWidget):
         if data == self._last_draft:
             return False
         self._last_draft = data
-        payload = {**data, **self.display_data(), "_id": self.new_id, "_title": self.draft_title()}
+        payload = {
+            **data,
+            **self.display_data(),
+            "_id": self.new_id,
+            "_title": self.draft_title(),
+            "_base": self.baseline,
+        }
         key, kind, rid = self.draft_key, self.kind, self.record_id
 
         def done(_result) -> None:

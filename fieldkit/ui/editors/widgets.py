@@ -423,7 +423,10 @@ class RecordSearch(QLineEdit):
         kinds = self.kinds
 
         def run(store):
-            return store.search(text, RecordFilter(kinds=kinds), limit=25, sort="title")
+            # Nothing typed yet: the most recently touched records are the likely ones.
+            return store.search(
+                text, RecordFilter(kinds=kinds), limit=25, sort="title" if text else "updated"
+            )
 
         ops.QueryOp(self, run, lambda rows: self._show(gen, rows)).run_in_background()
 
