@@ -81,6 +81,26 @@ def prepare_for_writing(conn) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
+# How SQLite and SQLCipher say that a page is damaged or was altered (its HMAC fails).
+_DAMAGE = ("file is not a database", "database disk image is malformed", "hmac")
+
+
+def damage_error(exc: BaseException) -> StoreError | None:
+    """A user-facing StoreError for a damaged or altered store file, else None.
+
+    An encrypted store checks each page as it is read, so damage can surface in any query; it
+    gets the same clear message as damage found when the store is opened.
+    """
+    if "DatabaseError" not in {c.__name__ for c in type(exc).__mro__}:
+        return None
+    if not any(m in str(exc).lower() for m in _DAMAGE):
+        return None
+    return StoreError(
+        f"the store file is damaged or was altered ({exc}); nothing was changed. "
+        "Restore the data folder from a backup, or ask HQ for a fresh enrolment."
+    )
+
+
 def _quote(text: str) -> str:
     return text.replace("'", "''")
 
@@ -111,9 +131,12 @@ class Transaction:
             self._depth = 1
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 self._depth = 0
                 self.conn.execute("ROLLBACK")
+                damaged = damage_error(exc)
+                if damaged is not None:
+                    raise damaged from None
                 raise
             self._depth = 0
             try:
@@ -125,4 +148,10 @@ class Transaction:
     @contextmanager
     def read(self) -> Iterator[object]:
         with self.lock:
-            yield self.conn
+            try:
+                yield self.conn
+            except Exception as exc:
+                damaged = damage_error(exc)
+                if damaged is not None:
+                    raise damaged from None
+                raise

@@ -139,10 +139,7 @@ class ChoosePassphrase(QWidget):
         self.meter = StrengthMeter()
         self.match = QLabel()
         self.understood = QCheckBox(
-            self.tr(
-                "I understand that if I forget this passphrase, the data on this laptop cannot be "
-                "recovered by anyone."
-            )
+            self.tr("I understand: if I forget it, nobody can recover the data.")
         )
         self.understood.setAccessibleName(self.tr("Forgotten passphrase cannot be recovered"))
         form = QFormLayout(self)
@@ -226,7 +223,7 @@ class ChoosePassphraseDialog(QDialog):
         self.store: Store | None = None
         self.plain_chosen = False
         self.setWindowTitle(self.tr("Protect the data on this laptop"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         if convert:
             intro = self.tr(
                 "The records on this laptop are not encrypted: anyone who copies the FieldKit "
