@@ -44,6 +44,7 @@ class RecordEditor(QWidget):
 
     kind = ""
     printable = False  # the reports print meetings and visits
+    default_size = (1000, 860)
     kind_label = ""
     title_field = "title"
     saved = Signal(object)  # the saved record
@@ -90,7 +91,7 @@ class RecordEditor(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
-        self.resize(1000, 860)
+        self.resize(*self.default_size)
 
         if record_id:
             self._set_busy(True, tr("Loading..."))
@@ -512,7 +513,7 @@ class RecordEditor(QWidget):
         else:
             self.subtitle_label.setText(tr("%1 · not saved yet").replace("%1", self.kind_label))
         cls = self.bindings.get("classification")
-        code = cls.get() if cls else None
+        code = cls.get() if cls else (self.loaded or {}).get("classification")
         level = reference().classifications.get(code or "")
         self.marking.setText(level.label(ui_language()) if level else "")
         self.marking.setVisible(bool(level))

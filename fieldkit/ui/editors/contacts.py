@@ -12,6 +12,7 @@ from .widgets import CodeCombo, CountryPicker, LineEdit, RecordPick, TextBox
 
 class OrganisationEditor(RecordEditor):
     kind = "organisation"
+    default_size = (780, 680)
     title_field = "name"
 
     @property
@@ -47,11 +48,11 @@ class OrganisationEditor(RecordEditor):
         self.bind(sec, "website", self.tr("Website"), LineEdit(self.tr("Website")))
         sec = self.section(self.tr("Notes"))
         self.bind(sec, "notes", self.tr("Notes"), TextBox(self.tr("Notes"), 6), wide=True)
-        self.resize(760, 640)
 
 
 class PersonEditor(RecordEditor):
     kind = "person"
+    default_size = (780, 620)
     title_field = "name"
 
     @property
@@ -80,7 +81,6 @@ class PersonEditor(RecordEditor):
         self.bind(sec, "phone", self.tr("Phone"), LineEdit(self.tr("Phone")))
         sec = self.section(self.tr("Notes"))
         self.bind(sec, "notes", self.tr("Notes"), TextBox(self.tr("Notes"), 6), wide=True)
-        self.resize(760, 600)
 
     @classmethod
     def fetch(cls, store, record_id: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from .widgets import LineEdit, OptionalDate, RecordPick, TextBox
 
 class FollowUpEditor(RecordEditor):
     kind = "followup"
+    default_size = (760, 480)
     title_field = "text"
 
     @property
@@ -32,7 +33,6 @@ class FollowUpEditor(RecordEditor):
         self.bind(sec, "status", self.tr("Status"), StatusCombo(self.tr("Status")))
         self.bind(sec, "done_on", self.tr("Done on"), OptionalDate(self.tr("Done on")))
         self.bindings["status"].widget.changed.connect(self._status_changed)
-        self.resize(720, 560)
 
     def heading(self) -> str:
         text = super().heading()

@@ -195,8 +195,25 @@ class _Optional(QWidget):
         self.check.toggled.connect(self._toggled)
         editor.setEnabled(False)
         self.setFocusProxy(self.check)
+        self._kept = editor.dateTime()
+        self._show_unset(True)
+
+    def _show_unset(self, unset: bool) -> None:
+        # Unset shows an empty box, not a greyed date that reads as if it were set.
+        ed = self.editor
+        ed.blockSignals(True)
+        if unset:
+            if ed.dateTime() != ed.minimumDateTime():
+                self._kept = ed.dateTime()
+            ed.setSpecialValueText(" ")
+            ed.setDateTime(ed.minimumDateTime())
+        else:
+            ed.setSpecialValueText("")
+            ed.setDateTime(self._kept)
+        ed.blockSignals(False)
 
     def _toggled(self, on: bool) -> None:
+        self._show_unset(not on)
         self.editor.setEnabled(on)
         if on:
             self.editor.setFocus()
