@@ -1,0 +1,199 @@
+"""File > Import IATI...: pick a file, watch the progress (with Cancel), read what was skipped.
+
+The import runs as a ``CollectionOp`` with progress; Cancel rolls the whole import back (it is one
+store transaction). The same window then shows the summary: created, updated, unchanged, skipped,
+and a table of every activity or part left out, with its line in the file and the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.errors import FieldKitError
+from fieldkit.ui import errors, i18n, ops
+
+PROGRESS_STEPS = 1000
+
+
+def import_iati_dialog(parent: QWidget | None, path: str | None = None) -> ImportIatiDialog | None:
+    """Ask for an IATI file (unless ``path`` is given) and import it in the background."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("ImportIatiDialog", "Import IATI activities"),
+            "",
+            QCoreApplication.translate(
+                "ImportIatiDialog", "IATI activity files (*.xml);;All files (*)"
+            ),
+        )
+    if not path:
+        return None
+    dialog = ImportIatiDialog(parent, Path(path))
+    dialog.show()
+    dialog.start()
+    return dialog
+
+
+class ImportIatiDialog(QDialog):
+    def __init__(self, parent: QWidget | None, path: Path) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.report = None  # the ImportReport once finished
+        self.error: str = ""
+        self._op = None
+        self.setWindowTitle(self.tr("Import IATI activities"))
+        self.setMinimumWidth(640)
+
+        self.status = QLabel(self.tr("Reading {name}…").format(name=path.name))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the first report of progress
+        self.bar.setAccessibleName(self.tr("Import progress"))
+
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Identifier"), self.tr("What"), self.tr("Reason"),
+             self.tr("Outcome")]
+        )  # fmt: skip
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("What was skipped"))
+        self.table.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self._cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+    # ---- running -------------------------------------------------------------------------------
+    def start(self) -> None:
+        from fieldkit.interop.iati_common import preferred_languages
+
+        path = self.path
+        prefer = preferred_languages(i18n.current_language())
+
+        def run(store, progress):
+            from fieldkit.interop.iati_import import import_iati
+
+            return import_iati(store, path, prefer=prefer, progress=progress.update)
+
+        self._op = (
+            ops.CollectionOp(self, run, progress=True)
+            .on_progress(self._progress)
+            .success(self._finished)
+            .failure(self._failed)
+            .run_in_background()
+        )
+
+    def cancel(self) -> None:
+        if self._op is not None and self._op.progress is not None and self.running:
+            self._op.progress.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    @property
+    def running(self) -> bool:
+        return self.report is None and not self.error
+
+    def _cancel_or_close(self) -> None:
+        if self.running:
+            self.cancel()
+        else:
+            self.reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.running:  # closing the window means stop, not "carry on unseen"
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, PROGRESS_STEPS)
+            self.bar.setValue(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total))
+
+    # ---- results -------------------------------------------------------------------------------
+    def _finished(self, report) -> None:
+        self.report = report
+        self.bar.setRange(0, PROGRESS_STEPS)
+        self.bar.setValue(PROGRESS_STEPS)
+        self.setWindowTitle(self.tr("IATI import finished"))
+        text = self.tr(
+            "{name}: {read} activities read. {created} created, {updated} updated, "
+            "{unchanged} unchanged, {skipped} skipped."
+        ).format(
+            name=self.path.name,
+            read=i18n.format_number(report.activities),
+            created=i18n.format_number(report.created),
+            updated=i18n.format_number(report.updated),
+            unchanged=i18n.format_number(report.unchanged),
+            skipped=i18n.format_number(report.skipped_activities),
+        )
+        if report.skipped_parts:
+            text += " " + self.tr("{n} parts of activities were left out.").format(
+                n=i18n.format_number(report.skipped_parts)
+            )
+        if report.other_country:
+            text += " " + self.tr("{n} activities for other countries.").format(
+                n=i18n.format_number(report.other_country)
+            )
+        for note in report.notes:
+            text += "\n" + note
+        self.status.setText(text)
+        self._fill(report.skipped)
+        self._done_buttons()
+
+    def _fill(self, skipped) -> None:
+        self.table.setRowCount(len(skipped))
+        for row, s in enumerate(skipped):
+            outcome = self.tr("activity skipped") if s.whole else self.tr("left out")
+            values = (str(s.line or ""), s.identifier, s.what, s.reason, outcome)
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(skipped))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ops.Cancelled):
+            self.error = self.tr("Cancelled: nothing was imported.")
+        elif isinstance(exc, FieldKitError):
+            self.error = str(exc)
+        else:
+            self.error = self.tr("The import failed: nothing was imported.")
+            errors.report(self, exc)
+        self.setWindowTitle(self.tr("IATI import stopped"))
+        self.bar.setRange(0, PROGRESS_STEPS)
+        self.bar.setValue(0)
+        self.status.setText(self.error)
+        self._done_buttons()
+
+    def _done_buttons(self) -> None:
+        self.buttons.clear()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
