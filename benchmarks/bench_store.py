@@ -27,7 +27,7 @@ import sqlite_utils
 from fieldkit.core import demo
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.store import Store
-from fieldkit.core.transfer import export_jsonl, read_jsonl
+from fieldkit.core.transfer import export_jsonl, import_jsonl
 
 QUERIES = [
     "geothermal", "地熱", "Ministry of Energy", "TICAD", "EV assembly", "海底ケーブル",
@@ -59,7 +59,7 @@ def bench_load(meetings, tmp: Path) -> None:
         export_jsonl(src.iter_records(RecordFilter(kinds=("meeting",))), fh)
     src.close()
     target = Store.open(tmp / "import")
-    t_import, _ = timed(lambda: target.import_records(read_jsonl(jsonl)))
+    t_import, _ = timed(import_jsonl, target, jsonl)
     target.close()
     n = len(meetings)
     print(f"load {n:,} meetings")

@@ -83,14 +83,12 @@ def _write(args, records, out, export_csv, export_jsonl) -> int:
 
 
 def cmd_import(args, ctx: Context) -> int:
-    from fieldkit.core.transfer import read_jsonl
+    from fieldkit.core.transfer import import_jsonl
 
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"no such file: {path}")
-    records = read_jsonl(path)
-    store = ctx.store()
-    counts = store.import_records(records)
+    counts = import_jsonl(ctx.store(), path)
     ctx.print(
         f"imported {path}: {counts['created']} created, {counts['updated']} updated, "
         f"{counts['unchanged']} unchanged"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,10 +32,12 @@ def export_jsonl(records: Iterable[Record], out: IO[str]) -> int:
     return n
 
 
-def read_jsonl(path: Path) -> list[Record]:
-    """Every record in a JSON-lines file, or a ValidationProblem listing each bad line."""
-    problems: list[tuple[str, str]] = []
-    records: list[Record] = []
+def iter_jsonl(path: Path, problems: list[tuple[str, str]]) -> Iterator[Record]:
+    """The valid records of a JSON-lines file, in order; each bad line adds to ``problems``.
+
+    Stops yielding records (but goes on checking) after the first problem, so a caller that writes
+    as it reads never writes past a bad line; stops reading after MAX_PROBLEMS problems.
+    """
     seen: dict[str, int] = {}
     try:
         fh = open(path, encoding="utf-8")
@@ -43,60 +45,79 @@ def read_jsonl(path: Path) -> list[Record]:
         raise FieldKitError(f"cannot read {path}: {exc.strerror}") from None
     with fh:
         lineno = 0
-        while True:
+        while len(problems) <= MAX_PROBLEMS:
             try:
                 line = fh.readline(MAX_LINE + 1)
             except UnicodeDecodeError as exc:
                 problems.append((f"line {lineno + 1}", f"not UTF-8 text ({exc.reason})"))
-                break
+                return
             if not line:
-                break
+                return
             lineno += 1
             if len(line) > MAX_LINE:
                 problems.append((f"line {lineno}", f"longer than {MAX_LINE // 1024 // 1024} MB"))
-                break
+                return
             if not line.strip():
                 continue
             where = f"line {lineno}"
-            try:
-                # Fast path: pydantic parses and validates the JSON in one go. Only a line that
-                # fails is parsed again step by step, to say exactly what is wrong with it.
-                record = record_from_json(line)
-            except ValidationError:
-                pass
-            else:
-                if _remember(record, lineno, seen, problems, where):
-                    records.append(record)
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append((where, f"invalid JSON at column {exc.colno}: {exc.msg}"))
-                continue
-            if not isinstance(data, dict):
-                problems.append((where, "expected a JSON object (one record per line)"))
-                continue
-            kind = data.get("kind")
-            if kind not in KINDS:
-                problems.append(
-                    (where, f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-                )
-                continue
-            try:
-                record = parse_record(data)
-            except ValidationError as exc:
-                problems.extend(problems_from_pydantic(exc, prefix=f"{where}: "))
-                continue
-            if _remember(record, lineno, seen, problems, where):
-                records.append(record)
-            if len(problems) > MAX_PROBLEMS:
-                break
+            record = _parse_line(line, where, problems)
+            remembered = record is not None and _remember(record, lineno, seen, problems, where)
+            if remembered and not problems:
+                yield record
+
+
+def _parse_line(line: str, where: str, problems: list[tuple[str, str]]) -> Record | None:
+    try:
+        # Fast path: pydantic parses and validates the JSON in one go. Only a line that fails is
+        # parsed again step by step, to say exactly what is wrong with it.
+        return record_from_json(line)
+    except ValidationError:
+        pass
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        problems.append((where, f"invalid JSON at column {exc.colno}: {exc.msg}"))
+        return None
+    if not isinstance(data, dict):
+        problems.append((where, "expected a JSON object (one record per line)"))
+        return None
+    kind = data.get("kind")
+    if kind not in KINDS:
+        problems.append((where, f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}"))
+        return None
+    try:
+        return parse_record(data)
+    except ValidationError as exc:
+        problems.extend(problems_from_pydantic(exc, prefix=f"{where}: "))
+        return None
+
+
+def _raise_problems(problems: list[tuple[str, str]], path: Path) -> None:
     if problems:
         shown = problems[:MAX_PROBLEMS]
         if len(problems) > MAX_PROBLEMS:
             shown.append(("", "... and more; fix these first"))
         raise ValidationProblem(shown, f"{path}: nothing was imported")
+
+
+def read_jsonl(path: Path) -> list[Record]:
+    """Every record in a JSON-lines file, or a ValidationProblem listing each bad line."""
+    problems: list[tuple[str, str]] = []
+    records = list(iter_jsonl(path, problems))
+    _raise_problems(problems, path)
     return records
+
+
+def import_jsonl(store, path: Path) -> dict[str, int]:
+    """Import a JSON-lines file into ``store``: all or nothing, in one transaction.
+
+    Reading and validating overlap with writing; if any line is bad, everything written so far is
+    rolled back and every problem is reported with its line number and field.
+    """
+    problems: list[tuple[str, str]] = []
+    return store.import_records(
+        iter_jsonl(path, problems), before_commit=lambda: _raise_problems(problems, path)
+    )
 
 
 def _remember(

@@ -210,3 +210,25 @@ def test_data_dir_is_a_file(tmp_path):
     (tmp_path / "fieldkit.db").mkdir()
     with pytest.raises(StoreError, match="is a folder"):
         Store.open(tmp_path)
+
+
+def test_bulk_create_stops_cleanly_on_a_bad_record(store):
+    from fieldkit.core.store import _pipelined
+
+    good = [new_meeting(subject=f"m{i}") for i in range(300)]
+    dup = [*good, good[0]]
+    with pytest.raises(FieldKitError, match="already exists"):
+        store.create_many(dup)
+    assert store.count() == 0  # one transaction: all or nothing
+
+    def boom(x):
+        if x == 5:
+            raise ValueError("bad item")
+        return x * 2
+
+    got = []
+    with pytest.raises(ValueError, match="bad item"):
+        for v in _pipelined(boom, range(10)):
+            got.append(v)
+    assert got == [0, 2, 4, 6, 8]
+    assert list(_pipelined(lambda x: x + 1, range(1000)))[-1] == 1000
