@@ -102,11 +102,16 @@ class Binding:
             remaining = [m for sub, m in items if not sub]
         else:
             remaining = [f"{sub}: {m}" if sub else m for sub, m in items]
-        self.error.setText("\n".join(remaining))
+        text = "\n".join(remaining)
+        if text != self.error.text():
+            self.error.setText(text)
         self.error.setVisible(bool(remaining))
-        self.widget.setProperty("invalid", bool(items))
-        self.widget.style().unpolish(self.widget)
-        self.widget.style().polish(self.widget)
+        invalid = bool(items)
+        if bool(self.widget.property("invalid")) != invalid:
+            # Re-polishing restyles the whole subtree: only when the state flips.
+            self.widget.setProperty("invalid", invalid)
+            self.widget.style().unpolish(self.widget)
+            self.widget.style().polish(self.widget)
 
 
 def error_label() -> QLabel:

@@ -42,13 +42,13 @@ DATE_FMT = "yyyy-MM-dd"  # how values are kept (ISO); what the user sees follows
 
 
 def display_date_format() -> str:
-    """The locale's short date with a four-digit year (02/03/26 is ambiguous on a report)."""
-    from PySide6.QtCore import QLocale
+    """Dates as the rest of the app shows them: 2026/03/02 in Japanese, 2 Mar 2026 in English.
 
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt
+    Not the locale's short format: its two-digit years (02/03/26) are ambiguous on a report.
+    """
+    from .common import ui_language
+
+    return "yyyy/MM/dd" if ui_language() == "ja" else "d MMM yyyy"
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
