@@ -411,12 +411,25 @@ def _explain_syntax_error(name: str, exc) -> str:
 
 
 # ---- one activity -------------------------------------------------------------------------------
+# The children of iati-activity the registry reads; the rest (transactions, results, ...) are
+# never turned into Python objects.
+_WANTED = (
+    "iati-identifier", "reporting-org", "title", "description", "participating-org",
+    "activity-status", "activity-date", "recipient-country", "location", "sector",
+    "default-finance-type", "default-aid-type", "budget", "related-activity",
+)  # fmt: skip
+
+
 def _read_activity(
     el, report: ImportReport, country: str | None, prefer: tuple[str, ...], seen: dict[str, int]
 ) -> Activity | None:
     line = el.sourceline or 0
     default_lang = _lang(el.get(XML_LANG)) or "en"
-    ident = _text(el.find("iati-identifier"))
+    # One pass over the children, grouped by tag: cheaper than a search per element kind.
+    kids: dict[str, list] = {}
+    for child in el.iterchildren(_WANTED):
+        kids.setdefault(child.tag, []).append(child)
+    ident = _text(_first(kids, "iati-identifier"))
 
     def skip(node, what: str, reason: str, whole: bool = False) -> None:
         at = node.sourceline if node is not None and node.sourceline else line
@@ -433,14 +446,14 @@ def _read_activity(
         return None
     seen[ident] = line
 
-    countries = _recipient_countries(el, skip)
+    countries = _recipient_countries(kids, skip)
     codes = [c["code"] for c in countries]
     if country and country not in codes:
         report.other_country += 1
         return None
 
     translations: dict[str, dict[str, str]] = {}
-    title_el = el.find("title")
+    title_el = _first(kids, "title")
     titles = _narratives(title_el, default_lang, join=False)
     if not titles:
         skip(title_el if title_el is not None else el, "activity", "no title", whole=True)
@@ -452,7 +465,7 @@ def _read_activity(
         title = title[: SHORT - 1] + "…"
 
     descriptions: dict[str, dict[str, str]] = {}
-    for d in el.iterchildren("description"):
+    for d in kids.get("description", ()):
         kind = (d.get("type") or "").strip() or "1"
         texts = _narratives(d, default_lang, join=True)
         if not texts:
@@ -486,13 +499,13 @@ def _read_activity(
         "title": title,
         "description": description,
         "recipient_countries": countries,
-        "participating_orgs": _participating_orgs(el, default_lang, prefer, skip),
-        "sectors": _sectors(el, default_lang, skip, translations),
-        "locations": _locations(el, default_lang, prefer, skip),
-        "related": _related(el, skip),
+        "participating_orgs": _participating_orgs(kids, default_lang, prefer, skip),
+        "sectors": _sectors(kids, default_lang, skip, translations),
+        "locations": _locations(kids, default_lang, prefer, skip),
+        "related": _related(kids, skip),
     }
 
-    ro = el.find("reporting-org")
+    ro = _first(kids, "reporting-org")
     if ro is not None:
         ref = (ro.get("ref") or "").strip()
         names = _narratives(ro, default_lang, join=False)
@@ -504,7 +517,7 @@ def _read_activity(
         fields["reporting_org"] = ""
     fields["translations"] = translations
 
-    status_el = el.find("activity-status")
+    status_el = _first(kids, "activity-status")
     if status_el is not None:
         code = (status_el.get("code") or "").strip()
         if code in reference().activity_status:
@@ -513,7 +526,7 @@ def _read_activity(
             skip(status_el, "activity-status", f"unknown code {code!r}")
 
     dates: dict[str, str] = {}
-    for d in el.iterchildren("activity-date"):
+    for d in kids.get("activity-date", ()):
         kind = DATE_TYPES.get((d.get("type") or "").strip())
         value = _iso_date(d.get("iso-date"))
         if kind is None:
@@ -525,7 +538,7 @@ def _read_activity(
     fields["start_date"] = dates.get("start-actual") or dates.get("start-planned")
     fields["end_date"] = dates.get("end-actual") or dates.get("end-planned")
 
-    fields["budget"], fields["currency"] = _budget(el, skip)
+    fields["budget"], fields["currency"] = _budget(el, kids, skip)
 
     if countries:
         if country:
@@ -540,14 +553,14 @@ def _read_activity(
             "",
         ),
         "location": next((loc["name"] for loc in fields["locations"] if loc["name"]), ""),
-        "scheme": _scheme(el, fields["reporting_org"]),
+        "scheme": _scheme(kids, fields["reporting_org"]),
     }
     return Activity(line, ident, fields, hints)
 
 
-def _recipient_countries(el, skip) -> list[dict[str, Any]]:
+def _recipient_countries(kids, skip) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for rc in el.iterchildren("recipient-country"):
+    for rc in kids.get("recipient-country", ()):
         code = (rc.get("code") or "").strip().upper()
         if not code:
             skip(rc, "recipient-country", "no code")
@@ -561,9 +574,9 @@ def _recipient_countries(el, skip) -> list[dict[str, Any]]:
     return out
 
 
-def _participating_orgs(el, default_lang, prefer, skip) -> list[dict[str, str]]:
+def _participating_orgs(kids, default_lang, prefer, skip) -> list[dict[str, str]]:
     out = []
-    for p in el.iterchildren("participating-org"):
+    for p in kids.get("participating-org", ()):
         role = (p.get("role") or "").strip()
         ref = (p.get("ref") or "").strip()
         _, name = pick(_narratives(p, default_lang, join=False), prefer)
@@ -588,10 +601,10 @@ def _participating_orgs(el, default_lang, prefer, skip) -> list[dict[str, str]]:
 _VOCABULARY_ALIASES = {"": "1", "DAC": "1", "DAC-3": "2"}  # 1.0x names still seen in 2.0x files
 
 
-def _sectors(el, default_lang, skip, translations) -> list[dict[str, Any]]:
+def _sectors(kids, default_lang, skip, translations) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     dac = reference().sectors
-    for s in el.iterchildren("sector"):
+    for s in kids.get("sector", ()):
         code = (s.get("code") or "").strip()
         raw = (s.get("vocabulary") or "").strip()
         vocabulary = _VOCABULARY_ALIASES.get(raw, raw)
@@ -616,9 +629,9 @@ def _sectors(el, default_lang, skip, translations) -> list[dict[str, Any]]:
     return out
 
 
-def _locations(el, default_lang, prefer, skip) -> list[dict[str, Any]]:
+def _locations(kids, default_lang, prefer, skip) -> list[dict[str, Any]]:
     out = []
-    for loc in el.iterchildren("location"):
+    for loc in kids.get("location", ()):
         _, name = pick(_narratives(loc.find("name"), default_lang, join=False), prefer)
         lat = lon = None
         pos = loc.find("point/pos")
@@ -645,9 +658,9 @@ def _locations(el, default_lang, prefer, skip) -> list[dict[str, Any]]:
     return out
 
 
-def _related(el, skip) -> list[dict[str, str]]:
+def _related(kids, skip) -> list[dict[str, str]]:
     out = []
-    for r in el.iterchildren("related-activity"):
+    for r in kids.get("related-activity", ()):
         ref = (r.get("ref") or "").strip()
         if not ref:
             skip(r, "related-activity", "no ref")
@@ -656,15 +669,16 @@ def _related(el, skip) -> list[dict[str, str]]:
     return out
 
 
-def _budget(el, skip) -> tuple[str | None, str]:
+def _budget(el, kids, skip) -> tuple[str | None, str]:
     """The total of the budgets (revised over original for the same period), and its currency."""
     default_currency = (el.get("default-currency") or "").strip().upper()
     currencies = reference().currencies
     periods: dict[tuple[str, str], tuple[str, Decimal, str]] = {}
-    for b in el.iterchildren("budget"):
-        value_el = b.find("value")
-        start = _iso_date(_attr(b, "period-start", "iso-date"))
-        end = _iso_date(_attr(b, "period-end", "iso-date"))
+    for b in kids.get("budget", ()):
+        parts = {c.tag: c for c in b.iterchildren(("value", "period-start", "period-end"))}
+        value_el = parts.get("value")
+        start = _iso_date(parts["period-start"].get("iso-date") if "period-start" in parts else "")
+        end = _iso_date(parts["period-end"].get("iso-date") if "period-end" in parts else "")
         label = f"budget {start or '?'}..{end or '?'}"
         if value_el is None:
             skip(b, label, "no value")
@@ -701,12 +715,12 @@ def _budget(el, skip) -> tuple[str | None, str]:
     return str(total), used[0]
 
 
-def _scheme(el, reporting_ref: str) -> str:
+def _scheme(kids, reporting_ref: str) -> str:
     """Japan's ODA publishers: the instrument from the default finance and aid types."""
     if not reporting_ref.startswith("XM-DAC-701"):
         return "other"
-    finance = _attr(el, "default-finance-type", "code")
-    aid = _attr(el, "default-aid-type", "code")
+    finance = _code(kids, "default-finance-type")
+    aid = _code(kids, "default-aid-type")
     if finance.startswith("4"):
         return "oda_loan"
     if aid in ("D01", "D02"):
@@ -719,6 +733,16 @@ def _scheme(el, reporting_ref: str) -> str:
 # ---- small readers ------------------------------------------------------------------------------
 def _text(node) -> str:
     return (node.text or "").strip() if node is not None else ""
+
+
+def _first(kids: dict[str, list], tag: str):
+    found = kids.get(tag)
+    return found[0] if found else None
+
+
+def _code(kids: dict[str, list], tag: str) -> str:
+    node = _first(kids, tag)
+    return (node.get("code") or "").strip() if node is not None else ""
 
 
 def _attr(node, path: str, name: str) -> str:
@@ -737,10 +761,11 @@ def _narratives(node, default_lang: str, *, join: bool, direct_text: bool = True
     if node is None:
         return out
     for n in node.iterchildren("narrative"):
-        text = (n.text or "").strip()
-        if not text:
+        text = n.text
+        if not text or not (text := text.strip()):
             continue
-        lang = _lang(n.get(XML_LANG)) or default_lang
+        lang = n.get(XML_LANG)
+        lang = (lang.strip().lower() or default_lang) if lang else default_lang
         if lang not in out:
             out[lang] = text
         elif join and text not in out[lang]:

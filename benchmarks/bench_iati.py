@@ -1,0 +1,190 @@
+"""IATI import of a generated 50 MB activity file: activities/s and peak memory, against a bare
+``lxml.etree.iterparse`` pass over the same file in the same run.
+
+    uv run python benchmarks/bench_iati.py [--mb 50] [--runs 3]
+
+The file is generated into a temporary folder (never committed): JICA-like activities with
+narratives in English, Japanese and French, organisations, countries, DAC sectors, locations,
+budgets, transactions and results (which the registry does not keep, but a real file carries).
+Each measurement runs in its own process, so peak memory (ru_maxrss) is that mode's alone; the
+modes are interleaved so all see the same machine load. Reported: medians, and ratios to baseline.
+
+- ``baseline``: ``iterparse(events=("end",), tag="iati-activity")``, clearing each activity;
+- ``parse``: FieldKit's hardened streaming reader and conversion, no store (``convert_iati``);
+- ``import``: the whole import into a fresh store (one transaction, history, outbox, search).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MEMORY_LIMIT_MB = 200
+RATIO_TARGET = 2.0
+COUNTRIES = ["KE", "TZ", "UG", "ET", "GH", "NG", "SN", "ZM", "MZ", "RW", "VN", "KH", "LA", "BD"]
+
+
+def generate(path: Path, target_mb: int, seed: int = 1) -> int:
+    """Write an IATI 2.03 file of about ``target_mb`` MB; returns the number of activities."""
+    from fieldkit.core.reference import reference
+
+    rng = random.Random(seed)
+    sectors = sorted(reference().sectors)
+    target = target_mb * 1024 * 1024
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        fh.write('<iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z">\n')
+        while fh.tell() < target:
+            n += 1
+            fh.write(_activity(rng, n, sectors))
+        fh.write("</iati-activities>\n")
+    return n
+
+
+def _activity(rng: random.Random, n: int, sectors: list[str]) -> str:
+    country = rng.choice(COUNTRIES)
+    other = rng.choice([c for c in COUNTRIES if c != country])
+    share = rng.choice([100, 80, 60])
+    year = rng.randint(2012, 2025)
+    picked = rng.sample(sectors, 2)
+    words = " ".join(rng.choice(["rural", "water", "energy", "health", "roads", "schools",
+                                 "capacity", "geothermal", "port", "digital"]) for _ in range(40))  # fmt: skip
+    transactions = "".join(
+        f'<transaction><transaction-type code="{t}"/><transaction-date iso-date="{year + i}-06-30"/>'
+        f'<value currency="JPY" value-date="{year + i}-06-30">{rng.randint(10, 900) * 1_000_000}'
+        f"</value><description><narrative>Disbursement {i}</narrative></description>"
+        f'<provider-org ref="XM-DAC-701-8" type="10"><narrative>JICA</narrative></provider-org>'
+        f"<receiver-org><narrative>Ministry of Finance</narrative></receiver-org></transaction>\n"
+        for i, t in enumerate(rng.choices(["2", "3", "4"], k=rng.randint(4, 10)))
+    )
+    budgets = "".join(
+        f'<budget type="1" status="2"><period-start iso-date="{year + i}-04-01"/>'
+        f'<period-end iso-date="{year + i + 1}-03-31"/><value currency="JPY" '
+        f'value-date="{year + i}-04-01">{rng.randint(100, 5000) * 1_000_000}</value></budget>\n'
+        for i in range(rng.randint(1, 4))
+    )
+    return f"""<iati-activity xml:lang="en" default-currency="JPY" last-updated-datetime="2026-01-01T00:00:00Z">
+<iati-identifier>XM-DAC-701-8-{country}-{n:07d}</iati-identifier>
+<reporting-org ref="XM-DAC-701-8" type="10"><narrative>Japan International Cooperation Agency</narrative><narrative xml:lang="ja">独立行政法人国際協力機構</narrative></reporting-org>
+<title><narrative>Project {n} for {words[:60]}</narrative><narrative xml:lang="ja">案件{n}（{country}）地熱・給水・保健</narrative><narrative xml:lang="fr">Projet {n}</narrative></title>
+<description type="1"><narrative>{words}</narrative><narrative xml:lang="ja">本案件は{country}における基礎インフラ整備と人材育成を支援するものである。</narrative></description>
+<description type="2"><narrative>Objectives: {words[:120]}</narrative></description>
+<participating-org ref="XM-DAC-701-8" role="1" type="10"><narrative>JICA</narrative></participating-org>
+<participating-org role="4" type="10"><narrative>Ministry of Energy of {country}</narrative></participating-org>
+<activity-status code="{rng.choice("1234")}"/>
+<activity-date iso-date="{year}-04-01" type="1"/><activity-date iso-date="{year}-05-15" type="2"/>
+<activity-date iso-date="{year + 4}-03-31" type="3"/>
+<contact-info type="1"><organisation><narrative>JICA {country} Office</narrative></organisation><email>info@example.org</email></contact-info>
+<recipient-country code="{country}" percentage="{share}"/>{f'<recipient-country code="{other}" percentage="{100 - share}"/>' if share < 100 else ""}
+<location><name><narrative>Site {n}</narrative></name><point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>{rng.uniform(-30, 30):.5f} {rng.uniform(-20, 110):.5f}</pos></point></location>
+<sector vocabulary="1" code="{picked[0]}" percentage="70"/><sector vocabulary="1" code="{picked[1]}" percentage="30"/>
+<sector vocabulary="99" code="GX"><narrative>Green transformation</narrative></sector>
+<default-flow-type code="10"/><default-finance-type code="{rng.choice(["110", "421"])}"/><default-aid-type code="{rng.choice(["C01", "D02"])}"/>
+{budgets}{transactions}<related-activity ref="XM-DAC-701-8-{country}-{max(n - 1, 1):07d}" type="3"/>
+<result type="1"><title><narrative>Capacity added</narrative></title><indicator measure="1"><title><narrative>MW installed</narrative></title><baseline year="{year}" value="0"/></indicator></result>
+</iati-activity>
+"""
+
+
+# ---- one measurement per process ---------------------------------------------------------------
+def child(mode: str, path: Path, work: Path) -> dict:
+    # Modules are loaded before the clock starts: what is timed is the work on the file.
+    from lxml import etree
+
+    if mode != "baseline":
+        from fieldkit.core.store import Store
+        from fieldkit.interop.iati_import import ImportReport, import_iati, read_activities
+    started = time.perf_counter()
+    if mode == "baseline":
+        count = 0
+        for _, el in etree.iterparse(str(path), events=("end",), tag="iati-activity"):
+            count += 1  # noqa: SIM113 - the bare loop is the point of the baseline
+            el.clear()
+            parent = el.getparent()
+            while el.getprevious() is not None:
+                del parent[0]
+    elif mode == "parse":
+        report = ImportReport()
+        count = sum(1 for _ in read_activities(path, report))
+    else:
+        store = Store.open(work)
+        report = import_iati(store, path)
+        count = report.created
+        store.close()
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mode": mode, "seconds": seconds, "activities": count, "peak_mb": peak_mb}
+
+
+def run_child(mode: str, path: Path, work: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path), str(work)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("MODE", "FILE", "WORK"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.child:
+        mode, file, work = args.child
+        print(json.dumps(child(mode, Path(file), Path(work))))
+        return 0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        path = tmp / "activities.xml"
+        t = time.perf_counter()
+        n = generate(path, args.mb)
+        size_mb = path.stat().st_size / 1024 / 1024
+        print(f"generated {size_mb:.1f} MB, {n:,} activities in {time.perf_counter() - t:.1f} s")
+        results: dict[str, list[dict]] = {"baseline": [], "parse": [], "import": []}
+        for run in range(args.runs):
+            for mode in results:
+                work = tmp / f"store-{mode}-{run}"
+                results[mode].append(run_child(mode, path, work))
+        base = statistics.median(r["seconds"] for r in results["baseline"])
+        print(
+            f"\n{'mode':<10}{'median s':>10}{'activities/s':>15}{'MB/s':>8}{'peak MB':>9}{'x baseline':>12}"
+        )
+        summary = {}
+        for mode, rows in results.items():
+            secs = statistics.median(r["seconds"] for r in rows)
+            peak = max(r["peak_mb"] for r in rows)
+            count = rows[0]["activities"]
+            summary[mode] = {"seconds": secs, "peak_mb": peak, "rate": count / secs}
+            print(f"{mode:<10}{secs:>10.2f}{count / secs:>15,.0f}{size_mb / secs:>8.1f}"
+                  f"{peak:>9.0f}{secs / base:>12.2f}")  # fmt: skip
+        parse_ratio = summary["parse"]["seconds"] / base
+        import_ratio = summary["import"]["seconds"] / base
+        peak = summary["import"]["peak_mb"]
+        print(
+            f"\nparse {parse_ratio:.2f}x and import {import_ratio:.2f}x a bare iterparse pass "
+            f"(target {RATIO_TARGET:.0f}x); import peak memory {peak:.0f} MB "
+            f"(limit {MEMORY_LIMIT_MB} MB: {'ok' if peak < MEMORY_LIMIT_MB else 'OVER'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
