@@ -318,3 +318,37 @@ def test_print_is_offered_only_once_saved_and_only_for_meetings_and_visits(ui, q
     assert not editor.print_button.isEnabled() and not editor.history_button.isEnabled()
     org_editor = ready(qtbot, open_editor(None, "organisation"))
     assert org_editor.print_button.isHidden()
+
+
+def test_a_change_made_elsewhere_refreshes_a_clean_editor_and_is_kept_by_a_dirty_one(ui, qtbot):
+    m = ui.create(Meeting(subject="Refinery", date=date(2026, 1, 5), country="NG"))
+    fu = ui.create(FollowUp(parent_id=m.id, text="Call back"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    # The follow-ups list marks the action done: the open (clean) editor shows it.
+    ops.CollectionOp(
+        None, lambda store: store.update(fu.id, {"status": "done"})
+    ).run_in_background()
+    qtbot.waitUntil(lambda: editor.followups.value()[0]["status"] == "done", timeout=5000)
+    assert not editor.is_dirty()
+
+    editor.bindings["place"].widget.setText("Abuja")
+    ui.update(m.id, {"approver": "Ambassador"})  # e.g. by sync, while the user types
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: "elsewhere" in editor.status_label.text())
+    assert editor.bindings["place"].get() == "Abuja"  # the typing is untouched
+    save(qtbot, editor)
+    stored = ui.get(m.id)
+    assert (stored.place, stored.approver) == ("Abuja", "Ambassador")
+    assert ui.get(fu.id).status == "done"
+
+
+def test_a_record_trashed_elsewhere_is_reported_in_its_open_editor(ui, qtbot):
+    m = ui.create(Meeting(subject="Short-lived", date=date(2026, 1, 5), country="KE"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    ui.delete(m.id)
+    qtbot.waitUntil(lambda: "trash" in editor.problem_text.text(), timeout=5000)
+    editor.bindings["place"].widget.setText("Nairobi")
+    assert editor.save() is True  # the store refuses: the reason is shown, nothing is lost
+    qtbot.waitUntil(lambda: "Not saved" in editor.status_label.text(), timeout=5000)
+    assert "in the trash" in editor.problem_text.text()
+    assert editor.bindings["place"].get() == "Nairobi"

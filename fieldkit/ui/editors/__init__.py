@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from .base import RecordEditor
@@ -46,8 +47,51 @@ def _key(editor: RecordEditor) -> str:
     return editor.record_id or editor.draft_key
 
 
+class _Dispatcher(QObject):
+    """Brings the store's change notifications (sent on the writer's thread) to the UI thread."""
+
+    changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store = None
+        self.changed.connect(self._dispatch)
+
+    def listen(self) -> None:
+        from fieldkit.ui import ops
+
+        store = ops._store_provider() if ops._store_provider else None
+        if store is None or store is self.store:
+            return
+        if self.store is not None:
+            self.store.unsubscribe(self._on_store_change)
+        self.store = store
+        store.subscribe(self._on_store_change)
+
+    def _on_store_change(self, changes) -> None:
+        self.changed.emit(changes)  # queued to the UI thread when sent from a worker
+
+    def _dispatch(self, changes) -> None:
+        for editor in open_editors():
+            if changes.source == editor.change_source:
+                continue
+            if changes.ids & editor.watched_ids():
+                editor.external_change(changes)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _watch_store() -> None:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    _dispatcher.listen()
+
+
 def register(editor: RecordEditor) -> None:
     """Remember an open editor (again under its id once a new record is saved)."""
+    _watch_store()
     for k, v in list(_open.items()):
         if v is editor:
             del _open[k]

@@ -451,6 +451,47 @@ class RecordEditor(QWidget):
         edits.pop("_base", None)
         return edits
 
+    @property
+    def change_source(self) -> str:
+        """Tags this editor's own saves in the store's change notifications."""
+        return f"editor:{self.draft_key}"
+
+    def watched_ids(self) -> set[str]:
+        ids = {self.record_id} if self.record_id else set()
+        ids.update(f["id"] for f in self.loaded_followups)
+        return ids
+
+    def external_change(self, changes) -> None:
+        """Someone else (sync, the follow-ups list, another window) changed this record."""
+        if not self._ready or self._saving or self.loaded is None:
+            return
+        if self.is_dirty():
+            # Saving sends only the fields edited here, so their other changes survive.
+            self.status_label.setText(
+                tr("Changed elsewhere meanwhile; saving keeps those changes to other fields.")
+            )
+            return
+        rid = self.record_id
+        before = self.form_data()
+
+        def refreshed(bundle: dict[str, Any]) -> None:
+            if self._saving or self.form_data() != before:
+                # The user started typing meanwhile: keep the typing, as for a dirty form.
+                self.status_label.setText(
+                    tr("Changed elsewhere meanwhile; saving keeps those changes to other fields.")
+                )
+                return
+            self._ready = False
+            self._loaded(bundle)
+
+        def gone(exc: BaseException) -> None:
+            # Typically moved to the trash elsewhere: say so, and keep what is on screen.
+            self._show_banner([], head=tr("Changed elsewhere:"), lines=[str(exc)])
+
+        ops.QueryOp(self, lambda store: self.fetch(store, rid), refreshed).failure(
+            gone
+        ).run_in_background()
+
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.content.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
@@ -631,17 +672,18 @@ class RecordEditor(QWidget):
         record = self.build_record(values)
         key = self.draft_key
         editor_cls = type(self)
+        source = self.change_source
         after = self.after_save
         context = self.save_context()
 
         def run(store):
             with store.tx.write():
                 if loaded is None:
-                    saved = store.create(record, source=editor_cls)
+                    saved = store.create(record, source=source)
                 else:
                     changed = {k: v for k, v in values.items() if v != loaded.get(k)}
                     saved = (
-                        store.update(loaded["id"], changed, source=editor_cls)
+                        store.update(loaded["id"], changed, source=source)
                         if changed
                         else store.get(loaded["id"])
                     )
