@@ -4,199 +4,210 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="96"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="97"/>
         <source>Loading...</source>
         <translation>読み込み中...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="131"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="132"/>
         <source>Classification marking</source>
         <translation>秘密区分の表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="143"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="144"/>
         <source>Problems to fix before saving</source>
         <translation>保存前に直す問題</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="170"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="171"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="171"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="172"/>
         <source>Print...</source>
         <translation>印刷...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="172"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="173"/>
         <source>Export PDF...</source>
         <translation>PDFに出力...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="175"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="176"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="176"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="177"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="179"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="180"/>
         <source>Save (%1)</source>
         <translation>保存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="187"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="188"/>
         <source>Show the edit history</source>
         <translation>編集履歴を表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="188"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="189"/>
         <source>Print this record</source>
         <translation>この記録を印刷</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="189"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="190"/>
         <source>Export this record as PDF</source>
         <translation>この記録をPDFに出力</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="190"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="191"/>
         <source>Close the editor</source>
         <translation>編集画面を閉じる</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="191"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="192"/>
         <source>Save the record</source>
         <translation>記録を保存</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="284"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="285"/>
         <source>Handling</source>
         <translation>取扱い</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="288"/>
         <location filename="../../fieldkit/ui/editors/base.py" line="289"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="290"/>
         <location filename="../../fieldkit/ui/editors/history.py" line="47"/>
         <source>Classification</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="291"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="292"/>
         <location filename="../../fieldkit/ui/editors/history.py" line="48"/>
         <source>Caveats</source>
         <translation>取扱注意事項</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="294"/>
-        <location filename="../../fieldkit/ui/editors/base.py" line="574"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="295"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="632"/>
         <source>Follow-up actions</source>
         <translation>フォローアップ事項</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="295"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="296"/>
         <location filename="../../fieldkit/ui/editors/drafts.py" line="29"/>
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="421"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="425"/>
         <source>This record cannot be opened.</source>
         <translation>この記録は開けません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="431"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="435"/>
         <source>Restored from an unsaved draft</source>
         <translation>未保存の下書きから復元しました</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="453"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="471"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="481"/>
+        <source>Changed elsewhere meanwhile; saving keeps those changes to other fields.</source>
+        <translation>この間に他所で変更されました。保存しても他の項目への変更は保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editors/base.py" line="489"/>
+        <source>Changed elsewhere:</source>
+        <translation>他所で変更されました:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editors/base.py" line="511"/>
         <source>New %1</source>
         <translation>新規%1</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="488"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="546"/>
         <source>%1 · revision %2 · last changed %3 by %4</source>
         <translation>%1 · 第%2版 · 最終更新 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="497"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="555"/>
         <source>%1 · not saved yet</source>
         <translation>%1 · 未保存</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="574"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="632"/>
         <source>Photos</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="580"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="638"/>
         <source>... and %1 more</source>
         <translation>... ほか%1件</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="581"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="639"/>
         <source>Fix these before saving:</source>
         <translation>保存する前に次を直してください:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="608"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="666"/>
         <source>Not saved: fix the problems shown in red.</source>
         <translation>保存していません。赤字の問題を直してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="640"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="699"/>
         <source>Saving...</source>
         <translation>保存中...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="661"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="720"/>
         <source>Saved at %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="664"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="723"/>
         <source>Saved, with problems:</source>
         <translation>保存しましたが、問題があります:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="677"/>
-        <location filename="../../fieldkit/ui/editors/base.py" line="680"/>
-        <location filename="../../fieldkit/ui/editors/base.py" line="682"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="736"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="739"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="741"/>
         <source>Not saved.</source>
         <translation>保存していません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="679"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="738"/>
         <source>Not saved:</source>
         <translation>保存していません:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="702"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="767"/>
         <source>Draft kept at %1</source>
         <translation>%1 に下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="737"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="802"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="739"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="804"/>
         <source>Save the changes to “%1” before closing?</source>
         <translation>閉じる前に「%1」の変更を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="742"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="807"/>
         <source>If you discard them, what you typed since the last save is lost.</source>
         <translation>破棄すると、最後の保存以降に入力した内容は失われます。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/base.py" line="771"/>
+        <location filename="../../fieldkit/ui/editors/base.py" line="836"/>
         <source>Showing the last saved version; save to include your changes.</source>
         <translation>最後に保存した版を表示しています。変更を含めるには保存してください。</translation>
     </message>
@@ -817,38 +828,38 @@
         <translation>チェックすると%1を設定します</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="295"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="312"/>
         <source>Type a country name or code</source>
         <translation>国名またはコードを入力</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="327"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="344"/>
         <source>No country matches “%1”: pick one from the list</source>
         <translation>「%1」に一致する国がありません。一覧から選んでください</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="396"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="413"/>
         <source>Type to search...</source>
         <translation>入力して検索...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="484"/>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="537"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="504"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="557"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="485"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="505"/>
         <source>Remove the link to %1</source>
         <translation>%1とのリンクを外す</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="534"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="554"/>
         <source>Chosen: %1</source>
         <translation>選択済み: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/widgets.py" line="538"/>
+        <location filename="../../fieldkit/ui/editors/widgets.py" line="558"/>
         <source>Remove the selected %1</source>
         <translation>選択した%1を外す</translation>
     </message>
@@ -910,57 +921,57 @@
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="18"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="19"/>
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="22"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="23"/>
         <source>Follow-up action</source>
         <translation>フォローアップ事項</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="24"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="25"/>
         <source>Meeting or visit</source>
         <translation>会談または視察</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="26"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="27"/>
         <source>Type to find the meeting or visit...</source>
         <translation>会談・視察を検索...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="28"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="29"/>
         <source>From</source>
         <translation>発生元</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="29"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="30"/>
         <source>Action</source>
         <translation>対応事項</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="30"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="31"/>
         <source>Owner</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="31"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="32"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="31"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="32"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="32"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="33"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/followup.py" line="33"/>
+        <location filename="../../fieldkit/ui/editors/followup.py" line="34"/>
         <source>Done on</source>
         <translation>完了日</translation>
     </message>
@@ -1198,71 +1209,71 @@
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="19"/>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="22"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="20"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="23"/>
         <source>Organisation</source>
         <translation>所属・機関</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="23"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="27"/>
         <location filename="../../fieldkit/ui/editors/contacts.py" line="28"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="29"/>
         <source>Name (local language)</source>
         <translation>名称（現地語）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="30"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="31"/>
         <source>Acronym</source>
         <translation>略称</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="32"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="33"/>
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="35"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="36"/>
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="40"/>
         <location filename="../../fieldkit/ui/editors/contacts.py" line="41"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="42"/>
         <source>IATI organisation id</source>
         <translation>IATI機関ID</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="43"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="44"/>
         <source>Contact details</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="44"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="45"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="45"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="46"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="46"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="47"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="47"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="48"/>
         <source>Website</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="48"/>
         <location filename="../../fieldkit/ui/editors/contacts.py" line="49"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="50"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
@@ -1270,61 +1281,61 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="59"/>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="62"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="60"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="63"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="63"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="64"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="67"/>
         <location filename="../../fieldkit/ui/editors/contacts.py" line="68"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="69"/>
         <source>Name (local script)</source>
         <translation>氏名（現地表記）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="70"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="71"/>
         <source>Title / position</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="72"/>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="74"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="73"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="75"/>
         <source>Organisation</source>
         <translation>所属・機関</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="72"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="73"/>
         <source>Type to find the organisation...</source>
         <translation>機関を検索...</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="76"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="77"/>
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="78"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="79"/>
         <source>Contact details</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="79"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="80"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="80"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="81"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editors/contacts.py" line="81"/>
         <location filename="../../fieldkit/ui/editors/contacts.py" line="82"/>
+        <location filename="../../fieldkit/ui/editors/contacts.py" line="83"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
