@@ -81,9 +81,12 @@ class Rule(Flowable):
         return availWidth, self.line_width
 
     def draw(self):
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(self.line_width)
-        self.canv.line(0, 0, self.width, 0)
+        self.draw_at(self.canv, 0, self.line_width)
+
+    def draw_at(self, canv, x: float, top: float) -> None:
+        canv.setStrokeColor(self.colour)
+        canv.setLineWidth(self.line_width)
+        canv.line(x, top - self.line_width, x + self.width, top - self.line_width)
 
 
 class Heading(Flowable):

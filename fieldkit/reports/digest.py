@@ -200,6 +200,10 @@ _HEAD = TextStyle(size=9.5, leading=12.5, bold=True, color=ACCENT, space_before=
 _META = SMALL.but(color=MUTED, space_after=2)
 _TEXT = CELL.but(space_after=2)
 _LABELLED = CELL.but(space_after=2, indent=0)
+_DATE_LINE = _META.but(space_before=6, space_after=0)
+_TITLE = _HEAD.but(space_before=0)
+_ACTION = _TEXT.but(indent=8)
+_ACTION_LATE = _ACTION.but(color=ALERT)
 
 
 def _portion(record) -> str:
@@ -216,14 +220,14 @@ def _followup_lines(items: list[FollowUp], today: date) -> Iterator[Flowable]:
         owner = f" ({f.owner})" if f.owner else ""
         yield TextBlock(
             f"▸ {f.text}{owner}{due}{'  OVERDUE' if late else ''}",
-            _TEXT.but(indent=8, color=ALERT if late else _TEXT.color),
+            _ACTION_LATE if late else _ACTION,
         )
 
 
 def _meeting_block(m: Meeting, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
     head = f"{fmt_date(m.date)} · {country(m.country)}   {_portion(m)}"
-    yield TextBlock(head, _META.but(space_before=6, space_after=0))
-    yield TextBlock(m.subject, _HEAD.but(space_before=0))
+    yield TextBlock(head, _DATE_LINE)
+    yield TextBlock(m.subject, _TITLE)
     partner = "; ".join(
         f"{a.name}"
         + (f", {a.title}" if a.title else "")
@@ -251,8 +255,8 @@ def _meeting_block(m: Meeting, followups: list[FollowUp], today: date) -> Iterat
 def _visit_block(v: Visit, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
     ref = reference()
     head = f"{fmt_date(v.date)} · {country(v.country)}   {_portion(v)}"
-    yield TextBlock(head, _META.but(space_before=6, space_after=0))
-    yield TextBlock(v.title_text(), _HEAD.but(space_before=0))
+    yield TextBlock(head, _DATE_LINE)
+    yield TextBlock(v.title_text(), _TITLE)
     scores = " · ".join(
         f"{ref.dac_criteria[c].name} {r.rating}"
         for c, r in v.criteria.items()

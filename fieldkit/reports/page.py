@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldkit.core.reference import reference
 
-from .fonts import SANS, register_fonts
+from .fonts import SANS, register_fonts, text_width
 from .text import TextStyle, draw_lines, wrap_lines
 
 PAPER = {"A4": A4, "Letter": LETTER}
@@ -54,11 +54,15 @@ class Marking:
         ja = f"  {level.name_ja}" if level.name_ja else ""
         return f"{level.name.upper()}{ja}"
 
-    def caveat_text(self) -> str:
+    def caveat_text(self, japanese: bool = True) -> str:
         names = []
         for code in self.caveats:
             c = reference().caveats.get(code)
-            names.append(f"{c.name.upper()} ({c.name_ja})" if c and c.name_ja else code)
+            if c is None:
+                names.append(code)
+            else:
+                ja = f" ({c.name_ja})" if japanese and c.name_ja else ""
+                names.append(f"{c.name.upper()}{ja}")
         return "  ·  ".join(names)
 
     def colour(self) -> colors.Color:
@@ -108,22 +112,51 @@ class _Canvas(Canvas):
         super().save()
 
 
+def fit_line(text: str, width: float, size: float) -> str:
+    """``text`` cut with an ellipsis to fit one line of ``width`` points."""
+    text = " ".join(text.split())
+    if text_width(text, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid].rstrip() + "…", size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
 def _decorate(info: PageInfo):
     marking_style = TextStyle(size=10, leading=12, bold=True, color=info.marking.colour())
     caveat_style = TextStyle(size=7, leading=9, bold=True, color=info.marking.colour())
+    caveat_text = info.marking.caveat_text()
     small = TextStyle(size=7.5, leading=9, color=GREY)
     marking_lines = None
+    stamp = f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC" + (
+        f" by {info.author}" if info.author else ""
+    )
+    stamp_lines: list = []
 
     def on_page(canv: Canvas, doc: BaseDocTemplate) -> None:
-        nonlocal marking_lines
+        nonlocal marking_lines, stamp_lines
         width, height = doc.pagesize
         inner = width - 2 * MARGIN_X
         if marking_lines is None:
+            # Every caveat must show: drop the Japanese names, then shrink, to fit one line.
+            nonlocal caveat_style, caveat_text
+            if text_width(caveat_text, caveat_style.size, True) > inner:
+                caveat_text = info.marking.caveat_text(japanese=False)
+            while (
+                text_width(caveat_text, caveat_style.size, True) > inner and caveat_style.size > 4
+            ):
+                caveat_style = caveat_style.but(size=caveat_style.size - 0.5)
+            stamp_lines = wrap_lines(fit_line(stamp, inner * 0.7, small.size), inner, small.size)
             marking_lines = (
                 wrap_lines(info.marking.text(), inner, marking_style.size, True),
-                wrap_lines(info.marking.caveat_text(), inner, caveat_style.size, True),
-                wrap_lines(info.title, inner * 0.62, small.size),
-                wrap_lines(info.post, inner * 0.36, small.size),
+                wrap_lines(caveat_text, inner, caveat_style.size, True),
+                wrap_lines(fit_line(info.title, inner * 0.62, small.size), inner, small.size),
+                wrap_lines(fit_line(info.post, inner * 0.36, small.size), inner, small.size),
             )
         mark, caveats, title, post = marking_lines
         centred = marking_style.but(align="centre")
@@ -147,14 +180,7 @@ def _decorate(info: PageInfo):
         canv.line(MARGIN_X, 20.5 * mm, width - MARGIN_X, 20.5 * mm)
         canv.restoreState()
         # Bottom: who generated it and when, page x of y; then caveats and the marking.
-        stamp = (
-            f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC by {info.author}"
-            if info.author
-            else f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC"
-        )
-        draw_lines(
-            canv, wrap_lines(stamp, inner * 0.7, small.size)[:1], small, MARGIN_X, 19.5 * mm, inner
-        )
+        draw_lines(canv, stamp_lines, small, MARGIN_X, 19.5 * mm, inner)
         canv.saveState()
         canv.setFont(SANS, 7.5)
         canv.setFillColor(GREY)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project, Record, Visit
@@ -19,6 +19,7 @@ from .components import (
     CELL,
     EMPTY,
     NONE_RECORDED,
+    Heading,
     country,
     documents_list,
     field_table,
@@ -155,10 +156,15 @@ def meeting_story(store, meeting: Meeting, today: date | None = None):
         yield from heading("Follow-up actions")
         yield from _followups(followups, width, today)
         yield from _attachments(store, attachments, width)
-        yield from heading("Drafting and distribution")
-        yield field_table([("Distribution", "; ".join(meeting.distribution))], width)
-        yield signature_block(
-            width, [("Drafted by", meeting.drafter), ("Approved by", meeting.approver)]
+        # The sign-off stays in one piece, with its heading, on the last page.
+        yield KeepTogether(
+            [
+                Heading("Drafting and distribution"),
+                field_table([("Distribution", "; ".join(meeting.distribution))], width),
+                signature_block(
+                    width, [("Drafted by", meeting.drafter), ("Approved by", meeting.approver)]
+                ),
+            ]
         )
 
     return story
@@ -321,9 +327,13 @@ def visit_story(store, visit: Visit, project: Project | None, today: date | None
         yield from heading("Follow-up actions")
         yield from _followups(followups, width, today)
         yield from _attachments(store, attachments, width)
-        yield from heading("Sign-off")
         visitors = visit.visitors or [""]
-        yield signature_block(width, [("Reported by", visitors[0]), ("Reviewed by", "")])
+        yield KeepTogether(
+            [
+                Heading("Sign-off"),
+                signature_block(width, [("Reported by", visitors[0]), ("Reviewed by", "")]),
+            ]
+        )
 
     return story
 

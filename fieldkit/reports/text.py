@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from .fonts import CJK_CHARS, GOTHIC, RTL_CHARS, font_runs, text_width
+from .fonts import CJK_CHARS, GOTHIC, RTL_CHARS, _width_cache, font_runs, text_width
 
 
 @dataclass(frozen=True)
@@ -91,19 +91,24 @@ def _break(para: str, width: float, size: float, bold: bool) -> list[str]:
     current: list[str] = []
     current_w = 0.0
     space = text_width(" ", size, bold)
+    cache = _width_cache  # the hot loop of every report: look widths up without a call
     for token in _TOKENS.findall(para):
         word = token.rstrip(" ")
-        word_w = text_width(word, size, bold) if word else 0.0
-        w = word_w + space * (len(token) - len(word))
+        if word:
+            word_w = cache.get((word, size, bold))
+            if word_w is None:
+                word_w = text_width(word, size, bold)
+        else:
+            word_w = 0.0
         if current and current_w + word_w > width:
             out.append("".join(current).rstrip())
             current, current_w = [], 0.0
-            if not token.strip():
+            if not word:
                 continue  # spaces at a line break vanish
         if not current and word_w > width:
             # A word longer than the line (a URL, a 50,000-character string): cut it.
             piece = ""
-            for ch in token.rstrip():
+            for ch in word:
                 if piece and text_width(piece + ch, size, bold) > width:
                     out.append(piece)
                     piece = ""
@@ -111,7 +116,7 @@ def _break(para: str, width: float, size: float, bold: bool) -> list[str]:
             current, current_w = [piece], text_width(piece, size, bold)
             continue
         current.append(token)
-        current_w += w
+        current_w += word_w + space * (len(token) - len(word))
     if current:
         out.append("".join(current).rstrip())
     return out or [""]
@@ -157,14 +162,31 @@ class TextBlock(Flowable):
     def draw(self) -> None:
         draw_lines(self.canv, self._lines or [], self.style, 0, self.height, self.width)
 
+    def draw_at(self, canv, x: float, top: float) -> None:
+        """Draw with the first line's top at (x, top), without a graphics state of its own."""
+        draw_lines(canv, self._lines or [], self.style, x, top, self.width, own_state=False)
+
     def plain_text(self) -> str:
         return self.text
 
 
-def draw_lines(canv, lines: list[Line], style: TextStyle, x0: float, top: float, width: float):
-    """Draw wrapped lines with the first line's top at ``top``."""
+def draw_lines(
+    canv,
+    lines: list[Line],
+    style: TextStyle,
+    x0: float,
+    top: float,
+    width: float,
+    own_state: bool = True,
+) -> None:
+    """Draw wrapped lines with the first line's top at ``top``.
+
+    ``own_state`` False: the caller saves and restores the graphics state (the colours set here
+    would otherwise leak), so a stack of blocks does it once.
+    """
     text = canv.beginText()
-    canv.saveState()
+    if own_state:
+        canv.saveState()
     canv.setFillColor(style.color)
     if style.bold and any(font == GOTHIC for line in lines for _, font in line.runs):
         canv.setStrokeColor(style.color)
@@ -205,7 +227,8 @@ def draw_lines(canv, lines: list[Line], style: TextStyle, x0: float, top: float,
                 mode = run_mode
             text.textOut(run)
     canv.drawText(text)
-    canv.restoreState()
+    if own_state:
+        canv.restoreState()
 
 
 def has_cjk(text: str) -> bool:
@@ -263,5 +286,11 @@ class Stack(Flowable):
         return [self]
 
     def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
         for child, top, h in self._layout:
-            child.drawOn(self.canv, 0, self.height - top - h)
+            if hasattr(child, "draw_at"):
+                child.draw_at(canv, 0, self.height - top)
+            else:
+                child.drawOn(canv, 0, self.height - top - h)
+        canv.restoreState()

@@ -262,26 +262,32 @@ def preview_record(parent: QWidget | None, record_id: str) -> ops.QueryOp:
     return ops.QueryOp(parent, run, _show(parent)).run_in_background()
 
 
-def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp | None:
-    """Ask for a file name and write the meeting record or visit report there."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export PDF", "report.pdf", "PDF documents (*.pdf)"
-    )
-    if not path:
-        return None
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
+def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
+    """Ask for a file name (suggesting one from the record) and write the document there."""
 
-    def run(store):
-        from fieldkit.reports import record_report
+    def ask(names: tuple[str, str]) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Export PDF", names[1], "PDF documents (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
 
-        return record_report(store, record_id, path, event="export_pdf")
+        def run(store):
+            from fieldkit.reports import record_report
 
-    def done(result) -> None:
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(f"Saved {result.path} ({result.pages} pages)", 8000)
+            return record_report(store, record_id, path, event="export_pdf")
 
-    return ops.QueryOp(parent, run, done).run_in_background()
+        def done(result) -> None:
+            if parent is not None and hasattr(parent, "statusBar"):
+                parent.statusBar().showMessage(f"Saved {result.path} ({result.pages} pages)", 8000)
+
+        ops.QueryOp(parent, run, done).run_in_background()
+
+    return ops.QueryOp(
+        parent, lambda store: _record_title(store, record_id), ask
+    ).run_in_background()
 
 
 # ---- digest and lists -----------------------------------------------------------------------------
