@@ -2,8 +2,8 @@
 
 Embassy IT runs it after installing (and CI runs it on every bundle it builds): it opens a fresh
 store in a temporary folder, writes and searches a record, opens an encrypted store, renders a
-report, and starts Qt offscreen to build a window, load the bundled fonts, icons and translations and
-display the report with QtPdf. Every check prints one line; a failure says what failed and why, and
+report, and starts Qt offscreen to paint a window, load the bundled fonts, icons and translations,
+display the report with QtPdf, and build the real main window and its Help > About dialog. Every check prints one line; a failure says what failed and why, and
 the exit status is 1. Nothing is written outside the temporary folder, which is removed afterwards.
 
 The checks exercise what a frozen bundle most often loses: resource files, binary extensions
@@ -235,41 +235,61 @@ class SelfTest:
         return f"QtPdf shows the report ({pages} page{'s' if pages > 1 else ''})"
 
     def check_window(self) -> str:
-        """The real desktop window's module imports (its widgets come with it)."""
-        import importlib
+        """The real main window on the store written above, and Help > About with its licences."""
         import importlib.util
 
-        if importlib.util.find_spec("fieldkit.ui.app") is None:
-            return "fieldkit.ui.app not in this build"
-        module = importlib.import_module("fieldkit.ui.app")
-        if not callable(getattr(module, "run_app", None)):
-            raise RuntimeError("fieldkit.ui.app has no run_app()")
-        return "fieldkit.ui.app imports"
+        if importlib.util.find_spec("fieldkit.ui.main_window") is None:
+            return "no desktop window in this build"
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QApplication
+
+        from fieldkit.core.opening import open_store
+        from fieldkit.ui.about import show_about
+        from fieldkit.ui.main_window import MainWindow
+
+        app = QApplication.instance() or QApplication(["fieldkit-selftest"])
+        store = open_store(self.folder / "plain", create=False)
+        try:
+            window = MainWindow(store)  # built, not shown: showing starts background queries
+            actions = len(window.findChildren(QAction))
+            if actions < 10:
+                raise RuntimeError(f"the main window has only {actions} actions")
+            about = show_about(window)
+            info = about.info
+            libraries, fonts = len(info.libraries), len(info.fonts)
+            about.close()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        finally:
+            store.close()
+        if libraries < 10 or fonts < 1 or any(c.licence == "unknown" for c in info.libraries):
+            raise RuntimeError(
+                f"About lists {libraries} libraries and {fonts} fonts: licence metadata missing"
+            )
+        return f"main window ({actions} actions); About lists {libraries} libraries, {fonts} fonts"
 
 
 def _render_with_reports(store_dir: Path, pdf: Path) -> str | None:
-    """The real meeting record from ``fieldkit.reports``, for the record the store check wrote.
+    """The real record of conversation from ``fieldkit.reports``, for the meeting just written.
 
-    None when this build's reports package does not offer a meeting record yet.
+    None when this build has no reports package (the check then draws a page with reportlab).
     """
-    import importlib
     import importlib.util
 
     if importlib.util.find_spec("fieldkit.reports") is None:
         return None
-    reports = importlib.import_module("fieldkit.reports")
-    render = getattr(reports, "render_meeting", None)
-    if render is None:
-        return None
     from fieldkit.core.opening import open_store
+    from fieldkit.reports import meeting_report
 
     store = open_store(store_dir, create=False)
     try:
         meeting = next(iter(store.iter_records()))
-        render(store, meeting.id, pdf)
+        result = meeting_report(store, meeting.id, pdf, event=None)
     finally:
         store.close()
-    return "meeting record (fieldkit.reports)"
+    return f"record of conversation (fieldkit.reports), {result.pages} page(s)"
 
 
 def _render_with_reportlab(pdf: Path) -> str:
@@ -296,7 +316,7 @@ def _render_with_reportlab(pdf: Path) -> str:
     c.rect(60, height - 300, width - 120, 150)
     c.showPage()
     c.save()
-    return "reportlab PDF with IPAexGothic (fieldkit.reports has no meeting record yet)"
+    return "reportlab PDF with IPAexGothic (no fieldkit.reports in this build)"
 
 
 def run_selftest(out: TextIO | None = None) -> int:
