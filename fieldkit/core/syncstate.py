@@ -82,22 +82,40 @@ class SyncState:
         with self.store.tx.read() as c:
             return c.execute("SELECT count(DISTINCT record_id) FROM outbox").fetchone()[0]
 
-    def pending(self, limit: int = 500) -> list[Pending]:
-        """The oldest ``limit`` changed records, each with every outbox id that changed it."""
+    def pending(
+        self, limit: int = 500, exclude: set[str] | frozenset = frozenset()
+    ) -> list[Pending]:
+        """The oldest ``limit`` changed records, each with every outbox id that changed it.
+
+        ``exclude`` skips records already in a request that is still on its way.
+        """
+        groups: dict[str, Pending] = {}
         with self.store.tx.read() as c:
-            rows = c.execute(
-                "SELECT o.record_id, o.kind, group_concat(o.mutation_id), max(o.seq), "
-                "(SELECT base_version FROM outbox f WHERE f.record_id = o.record_id "
-                " ORDER BY f.seq LIMIT 1), r.data "
-                "FROM outbox o LEFT JOIN records r ON r.id = o.record_id "
-                "GROUP BY o.record_id ORDER BY min(o.seq) LIMIT ?",
-                (limit,),
-            ).fetchall()
+            # One pass over the outbox (small: it is emptied by every sync), grouped here.
+            for seq, mid, rid, kind, base in c.execute(
+                "SELECT seq, mutation_id, record_id, kind, base_version FROM outbox ORDER BY seq"
+            ):
+                if rid in exclude:
+                    continue
+                g = groups.get(rid)
+                if g is None:
+                    if len(groups) >= limit:
+                        continue
+                    groups[rid] = Pending(rid, kind, [mid], base, {}, seq)
+                else:
+                    g.ids.append(mid)
+                    g.last_seq = seq
+            ids = list(groups)
+            data: dict[str, str] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                data.update(c.execute(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk))
         out = []
-        for rid, kind, ids, last, base, data in rows:
-            if data is None:  # the record itself is gone (never happens through the Store API)
-                continue
-            out.append(Pending(rid, kind, ids.split(","), base, json.loads(data), last))
+        for rid, g in groups.items():
+            if rid in data:  # the record itself is gone: never happens through the Store API
+                g.data = json.loads(data[rid])
+                out.append(g)
         return out
 
     def record_pushed(self, batch: list[Pending], versions: list[int], outcomes: list) -> Applied:
@@ -110,51 +128,73 @@ class SyncState:
         by_index = {int(_get(o, "i")): o for o in outcomes}
         result = Applied()
         with self.store.tx.write() as c:
+            c.executemany(
+                "DELETE FROM outbox WHERE mutation_id = ?",
+                [(mid,) for item in batch for mid in item.ids],
+            )
+            rids = [item.record_id for item in batch]
+            newer: set[str] = set()
+            for i in range(0, len(rids), 500):
+                chunk = rids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                newer.update(
+                    r for (r,) in c.execute(
+                        f"SELECT DISTINCT record_id FROM outbox WHERE record_id IN ({marks})", chunk
+                    )
+                )  # fmt: skip
+            plain: list[tuple[int, str]] = []
             for i, item in enumerate(batch):
-                marks = ",".join("?" * len(item.ids))
-                c.execute(f"DELETE FROM outbox WHERE mutation_id IN ({marks})", item.ids)
-                newer = c.execute(
-                    "SELECT count(*) FROM outbox WHERE record_id = ?", (item.record_id,)
-                ).fetchone()[0]
                 outcome = by_index.get(i)
-                status = _get(outcome, "status") if outcome else "applied"
                 version = versions[i] if i < len(versions) else 0
-                hq_record = _get(outcome, "record") if outcome else None
-                if status == "rejected":
-                    result.rejected += 1
-                    c.execute(
-                        "INSERT OR REPLACE INTO sync_rejected VALUES (?, ?, ?, ?, ?, ?)",
-                        (item.ids[0], item.record_id, item.kind, _get(outcome, "reason") or "",
-                         json.dumps(item.data, ensure_ascii=False), utcnow().isoformat()),
-                    )  # fmt: skip
-                    hq_version = _get(outcome, "version")
-                    if hq_record and hq_version and not newer:
-                        # Keep the refused data above; show what HQ holds so the laptop converges.
-                        self._apply_one(c, hq_record, int(hq_version), result, force=True)
+                if outcome is None:
+                    plain.append((version, item.record_id))
                     continue
-                c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (item.record_id,))
-                conflict = _get(outcome, "conflict") if outcome else None
-                if conflict:
-                    result.conflicts += 1
-                    self._keep_conflict(c, conflict)
-                if hq_record is not None and hq_record != item.data:
-                    if newer:
-                        self._rebase(c, item, hq_record, version, result)
-                    else:
-                        self._apply_one(c, hq_record, version, result, force=True)
-                else:
-                    c.execute(
-                        "UPDATE records SET server_version = ? WHERE id = ?",
-                        (version, item.record_id),
-                    )
-                if newer:
-                    # Later edits were made on top of what HQ now holds as ``version``.
-                    c.execute(
-                        "UPDATE outbox SET base_version = ? WHERE record_id = ?",
-                        (version, item.record_id),
-                    )
+                self._settle(c, item, outcome, version, item.record_id in newer, result)
+            c.executemany("UPDATE records SET server_version = ? WHERE id = ?", plain)
+            c.executemany(
+                "UPDATE outbox SET base_version = ? WHERE record_id = ?",
+                [(v, r) for v, r in plain if r in newer],
+            )
+            c.executemany("DELETE FROM sync_rejected WHERE record_id = ?", [(r,) for _, r in plain])
         self.store._announce(result.changes)
         return result
+
+    def _settle(self, c, item: Pending, outcome, version: int, newer: bool, result: Applied):
+        """A mutation HQ did more with than a fast-forward: merged, conflict, duplicate, refused."""
+        status = _get(outcome, "status")
+        hq_record = _get(outcome, "record")
+        if status == "rejected":
+            result.rejected += 1
+            c.execute(
+                "INSERT OR REPLACE INTO sync_rejected VALUES (?, ?, ?, ?, ?, ?)",
+                (item.ids[0], item.record_id, item.kind, _get(outcome, "reason") or "",
+                 json.dumps(item.data, ensure_ascii=False), utcnow().isoformat()),
+            )  # fmt: skip
+            hq_version = _get(outcome, "version")
+            if hq_record and hq_version and not newer:
+                # The refused data is kept above; show what HQ holds so the laptop converges.
+                self._apply_one(c, hq_record, int(hq_version), result, force=True)
+            return
+        c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (item.record_id,))
+        conflict = _get(outcome, "conflict")
+        if conflict:
+            result.conflicts += 1
+            self._keep_conflict(c, conflict)
+        if hq_record is not None and hq_record != item.data:
+            if newer:
+                self._rebase(c, item, hq_record, version, result)
+            else:
+                self._apply_one(c, hq_record, version, result, force=True)
+        else:
+            c.execute(
+                "UPDATE records SET server_version = ? WHERE id = ?", (version, item.record_id)
+            )
+        if newer:
+            # Later edits were made on top of what HQ now holds as ``version``.
+            c.execute(
+                "UPDATE outbox SET base_version = ? WHERE record_id = ?",
+                (version, item.record_id),
+            )
 
     def _rebase(self, c, item: Pending, hq: dict, version: int, result: Applied) -> None:
         """HQ merged other laptops' fields into a record edited again here meanwhile: keep the

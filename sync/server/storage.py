@@ -136,6 +136,58 @@ def _normalise_code(code: str) -> str:
     return "".join(c for c in code.upper() if c.isalnum())
 
 
+class _Batch:
+    """One push request's view of HQ: rows and applied mutation ids fetched in a few queries,
+    the sequence counted in memory, history and mutation ids written in bulk at the end."""
+
+    def __init__(self, c: sqlite3.Connection, dev: Device | None, mutations: list) -> None:
+        self.c = c
+        self.dev = dev
+        self.seq = int(c.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
+        self.known: dict[str, tuple[int, str | None]] = {}
+        self.rows: dict[str, tuple] = {}
+        self.versions: list[tuple] = []
+        self.mutations: list[tuple] = []
+        ids = [mid for m in mutations for mid in m.ids]
+        rids = [str(m.record.get("id", "")) for m in mutations]
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for mid, version, cid in c.execute(
+                f"SELECT id, version, conflict_id FROM mutations "
+                f"WHERE device_id = ? AND id IN ({marks})",
+                [dev.id if dev else "", *chunk],
+            ):
+                self.known[mid] = (version, cid)
+        for chunk in _chunks(rids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in c.execute(
+                f"SELECT id, embassy, kind, version, data FROM records WHERE id IN ({marks})", chunk
+            ):
+                self.rows[row[0]] = row[1:]
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def remember(self, ids: list[str], rid: str, version: int, cid: str | None) -> None:
+        dev_id = self.dev.id if self.dev else "hq"
+        for mid in ids:
+            self.mutations.append((mid, dev_id, rid, version, cid))
+            self.known[mid] = (version, cid)
+
+    def flush(self) -> None:
+        self.c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
+        self.c.executemany("INSERT OR REPLACE INTO versions VALUES (?, ?, ?, ?)", self.versions)
+        self.c.executemany("INSERT OR IGNORE INTO mutations VALUES (?, ?, ?, ?, ?)", self.mutations)
+        self.versions.clear()
+        self.mutations.clear()
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 class HQStore:
     """HQ's database. Thread-safe: writes are serialised; reads use per-thread connections."""
 
@@ -184,10 +236,6 @@ class HQStore:
             yield conn
         finally:
             conn.execute("COMMIT")
-
-    def _next_seq(self, c: sqlite3.Connection) -> int:
-        c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'")
-        return int(c.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
 
     # ---- devices -----------------------------------------------------------------------------
     def add_device(self, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
@@ -279,11 +327,13 @@ class HQStore:
         versions: list[int] = []
         outcomes: list[p.Outcome] = []
         with self.write() as c:
+            batch = _Batch(c, dev, req.mutations)
             for i, m in enumerate(req.mutations):
-                version, outcome = self._apply(c, dev, m, i)
+                version, outcome = self._apply(batch, dev, m, i)
                 versions.append(version)
                 if outcome is not None:
                     outcomes.append(outcome)
+            batch.flush()
             for r in req.resolutions:
                 c.execute(
                     "UPDATE conflicts SET resolved_at = ?, resolution = ? "
@@ -298,22 +348,17 @@ class HQStore:
         return resp
 
     def _apply(
-        self, c: sqlite3.Connection, dev: Device, m: p.Mutation, i: int
+        self, batch: _Batch, dev: Device, m: p.Mutation, i: int
     ) -> tuple[int, p.Outcome | None]:
         from fieldkit.core.models import parse_record
 
+        c = batch.c
         rid = str(m.record.get("id", ""))
-        marks = ",".join("?" * len(m.ids))
-        known = c.execute(
-            f"SELECT id, version, conflict_id FROM mutations WHERE device_id = ? AND id IN ({marks})",
-            [dev.id, *m.ids],
-        ).fetchall()
-        row = c.execute(
-            "SELECT embassy, kind, version, data FROM records WHERE id = ?", (rid,)
-        ).fetchone()
+        known = [batch.known[mid] for mid in set(m.ids) if mid in batch.known]
+        row = batch.rows.get(rid)
 
         def reject(reason: str) -> tuple[int, p.Outcome]:
-            # HQ's copy goes back only to the embassy that may read it.
+            # HQ's copy goes back only to a laptop that may read it.
             mine_row = row if row and row[0] in (dev.embassy, REGISTRY) else None
             return 0, p.Outcome(
                 i=i,
@@ -330,10 +375,8 @@ class HQStore:
         if known and len(known) == len(set(m.ids)):
             if row is None:
                 return reject(f"record {rid} is no longer on HQ")
-            conflict = None
-            cid = next((k[2] for k in known if k[2]), None)
-            if cid:
-                conflict = self._conflict(c, cid)
+            cid = next((k[1] for k in known if k[1]), None)
+            conflict = self._conflict(c, cid) if cid else None
             return row[2], p.Outcome(
                 i=i, status="duplicate", version=row[2], record=json.loads(row[3]),
                 conflict=conflict,
@@ -344,14 +387,16 @@ class HQStore:
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(x) for x in first.get("loc", ())) or "record"
             return reject(f"invalid record {rid or '(no id)'}: {where}: {first.get('msg')}")
-        mine = rec.model_dump(mode="json")
         rid = rec.id
-        base = max((k[1] for k in known), default=m.base)
-        seq = self._next_seq(c)
+        base = max((k[0] for k in known), default=m.base)
         if row is None:
-            self._write(c, dev.embassy, rec.kind, seq, dev.id, mine, insert=True)
-            self._remember(c, dev, m, rid, seq, None)
+            seq = batch.next_seq()
+            text = rec.model_dump_json()
+            self._write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
+                        getattr(rec, "sha256", None), rid, insert=True)  # fmt: skip
+            batch.remember(m.ids, rid, seq, None)
             return seq, None
+        mine = rec.model_dump(mode="json")
         if row[1] != rec.kind:
             return reject(f"record {rid} is a {row[1]} on HQ, not a {rec.kind}")
         theirs = json.loads(row[3])
@@ -366,12 +411,6 @@ class HQStore:
                 else None
             )
             merged, conflicts = merge(json.loads(base_row[0]) if base_row else None, theirs, mine)
-        conflict = None
-        if conflicts:
-            conflict = p.Conflict(
-                id=secrets.token_hex(8), record_id=rid, kind=rec.kind, fields=conflicts,
-                mine=mine, theirs=merged, created_seq=seq,
-            )  # fmt: skip
         if m.resolves:
             c.execute(
                 "UPDATE conflicts SET resolved_at = ?, resolution = 'edit' "
@@ -389,12 +428,19 @@ class HQStore:
                 merged = theirs
                 version = row[2]
             else:
-                self._write(c, dev.embassy, rec.kind, seq, dev.id, merged, insert=False)
-                version = seq
-        if conflict is not None:
-            conflict.theirs = merged
+                version = batch.next_seq()
+                text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+                self._write(batch, dev.embassy, rec.kind, version, dev.id, text,
+                            bool(merged.get("deleted_at")), merged.get("sha256"), rid,
+                            insert=False)  # fmt: skip
+        conflict = None
+        if conflicts:
+            conflict = p.Conflict(
+                id=secrets.token_hex(8), record_id=rid, kind=rec.kind, fields=conflicts,
+                mine=mine, theirs=merged, created_seq=version,
+            )  # fmt: skip
             self._store_conflict(c, dev, conflict)
-        self._remember(c, dev, m, rid, version, conflict.id if conflict else None)
+        batch.remember(m.ids, rid, version, conflict.id if conflict else None)
         if conflict is not None:
             return version, p.Outcome(
                 i=i, status="conflict", version=version, record=merged, conflict=conflict
@@ -404,31 +450,25 @@ class HQStore:
         return version, None
 
     def _write(
-        self, c, embassy: str, kind: str, seq: int, origin: str, data: dict, insert: bool
-    ) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        deleted = 1 if data.get("deleted_at") else 0
-        sha = data.get("sha256") if kind == "attachment" else None
-        ck = p.record_checksum(data["id"], seq)
+        self, batch: _Batch, embassy: str, kind: str, seq: int, origin: str, text: str,
+        deleted: bool, sha: str | None, rid: str, insert: bool,
+    ) -> None:  # fmt: skip
+        sha = sha if kind == "attachment" else None
+        ck = p.record_checksum(rid, seq)
         if insert:
-            c.execute(
+            batch.c.execute(
                 "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, data)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (data["id"], embassy, kind, seq, origin, deleted, sha, ck, text),
+                (rid, embassy, kind, seq, origin, int(deleted), sha, ck, text),
             )
         else:
-            c.execute(
+            batch.c.execute(
                 "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
                 "data = ? WHERE id = ?",
-                (seq, origin, deleted, sha, ck, text, data["id"]),
+                (seq, origin, int(deleted), sha, ck, text, rid),
             )
-        c.execute("INSERT INTO versions VALUES (?, ?, ?, ?)", (data["id"], seq, origin, text))
-
-    def _remember(self, c, dev: Device, m: p.Mutation, rid: str, version: int, cid) -> None:
-        c.executemany(
-            "INSERT OR IGNORE INTO mutations VALUES (?, ?, ?, ?, ?)",
-            [(mid, dev.id, rid, version, cid) for mid in m.ids],
-        )
+        batch.rows[rid] = (embassy, kind, seq, text)
+        batch.versions.append((rid, seq, origin, text))
 
     def _store_conflict(self, c, dev: Device, k: p.Conflict) -> None:
         c.execute(
@@ -637,8 +677,12 @@ class HQStore:
                         counts["unchanged"] += 1
                         continue
                     doc["revision"] = max(int(old.get("revision", 0)), rec.revision) + 1
-                seq = self._next_seq(c)
-                self._write(c, target, rec.kind, seq, "hq", doc, insert=row is None)
+                batch = _Batch(c, None, [])
+                seq = batch.next_seq()
+                text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                self._write(batch, target, rec.kind, seq, "hq", text, rec.deleted,
+                            doc.get("sha256"), rec.id, insert=row is None)  # fmt: skip
+                batch.flush()
                 counts["updated" if row else "created"] += 1
         return counts
 

@@ -1,0 +1,361 @@
+"""Sync benchmarks against a real HQ (``fieldkit-hq serve`` in a subprocess) on 127.0.0.1.
+
+    uv run python benchmarks/bench_sync.py [--records 10000] [--quick]
+
+Every figure is measured through tests/sync/netsim.py (a TCP proxy that counts wire bytes, adds
+latency, caps bandwidth and cuts connections), next to a baseline measured in the same run: the
+same records' JSON gzip-compressed and posted in one request (the floor), or the same files sent
+without cuts. Reference (from the issue, PouchDB 9 -> express-pouchdb on this machine kind):
+10,000 docs in 4.4 s, 794 requests, 650 wire bytes/doc; 200 docs over 600 ms RTT, 256 kbit/s in
+13.9 s. Targets: each direction <= 1/3 of 4.4 s, <= 150 bytes/record, <= N/500 + 3 requests;
+200 records over the slow link <= 3 s; 20 x 2 MB photos with a cut every 1 MB complete, re-sending
+at most one chunk per cut; 200 laptops x 50 records at once without errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "sync"))
+os.environ.setdefault("FIELDKIT_USER", "bench.user")
+os.environ.setdefault("FIELDKIT_POST", "Embassy of Japan in Kenya")
+
+import httpx  # noqa: E402
+from netsim import LinkSimulator  # noqa: E402
+
+from fieldkit.core.models import Attachment, Attendee, Meeting  # noqa: E402
+from fieldkit.core.store import Store  # noqa: E402
+from sync import protocol as p  # noqa: E402
+from sync.client import SyncClient, enroll  # noqa: E402
+from sync.server.storage import HQStore  # noqa: E402
+
+PEER = {"seconds_10k": 4.4, "requests_10k": 794, "bytes_per_doc": 650, "slow_200": 13.9}
+WORDS = [
+    "geothermal",
+    "tariff",
+    "grid",
+    "digital",
+    "payments",
+    "minerals",
+    "lithium",
+    "cobalt",
+    "battery",
+    "port",
+    "corridor",
+    "finance",
+    "guarantee",
+    "hydrogen",
+    "solar",
+    "training",
+    "vocational",
+    "cloud",
+    "data",
+    "centre",
+    "railway",
+    "logistics",
+    "procurement",
+    "audit",
+    "survey",
+    "feasibility",
+    "loan",
+    "grant",
+    "water",
+    "irrigation",
+    "clinic",
+    "school",
+    "road",
+]
+NAMES = ["Sato Yuki", "Tanaka Ken", "Wanjiru Njeri", "Otieno Brian", "Suzuki Aya", "Kamau Joy"]
+
+
+def meetings(n: int, seed: int) -> list[Meeting]:
+    """Meeting-shaped records with varied text, roughly the size of the PouchDB reference docs."""
+    rng = random.Random(seed)
+    start = date(2025, 1, 1)
+    out = []
+    for _ in range(n):
+        words = rng.sample(WORDS, 12)
+        out.append(
+            Meeting(
+                subject=" ".join(words[:4]).capitalize() + f" {rng.randint(1, 999)}",
+                date=start + timedelta(days=rng.randint(0, 700)),
+                country="KE",
+                place=f"{rng.choice(['Ministry', 'Authority', 'Office'])} {rng.randint(1, 99)}",
+                policy_fields=rng.sample(["gx", "digital", "critical_minerals", "resilience"], 2),
+                our_attendees=[Attendee(name=rng.choice(NAMES))],
+                key_points=" ".join(rng.choices(WORDS, k=14)) + f" ({rng.randint(1, 9999)})",
+            )
+        )
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class HQProcess:
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.cli", "serve", "--db", str(db),
+             "--port", str(self.port)],
+            cwd=ROOT, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("HQ did not start") from None
+                time.sleep(0.1)
+        self.admin = HQStore(db)
+
+    def code(self, embassy: str, name: str) -> str:
+        return self.admin.add_device(embassy, name)["code"]
+
+    def stop(self) -> None:
+        self.admin.close()
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def laptop(hq: HQProcess, root: Path, name: str, url: str | None = None) -> Store:
+    store = Store.open(root / name)
+    enroll(store, url or f"http://127.0.0.1:{hq.port}", hq.code("KE", name), device_name=name)
+    return store
+
+
+def floor_post(url: str, records: list[dict], token: str) -> float:
+    """The floor: all records' JSON, gzip-compressed, in one POST on a fresh connection."""
+    body = gzip.compress(json.dumps(records).encode(), 6)
+    t = time.perf_counter()
+    with httpx.Client() as http:
+        http.post(
+            f"{url}/v1/push",
+            content=body,
+            headers={
+                p.HEADER_PROTOCOL: "1",
+                "Content-Encoding": "gzip",
+                "Authorization": f"Bearer {token}",
+            },  # fmt: skip
+        )
+    return time.perf_counter() - t
+
+
+def token_of(store: Store) -> str:
+    from fieldkit.core.syncstate import SyncState
+    from sync import credentials
+
+    return credentials.load_token(store.data_dir, SyncState(store).get("device_id"))
+
+
+def bench_bulk(hq: HQProcess, root: Path, n: int) -> dict:
+    recs = meetings(n, seed=1)
+    a = laptop(hq, root, "bulk-a")
+    b = laptop(hq, root, "bulk-b")
+    a.create_many(recs)
+    sizes = [len(r.model_dump_json()) for r in a.query()]
+    docs = [json.loads(d) for (d,) in a.conn.execute("SELECT data FROM records")]
+    out: dict = {"records": n, "mean_json_bytes": round(statistics.mean(sizes))}
+    with LinkSimulator(hq.port) as link:
+        with SyncClient(a, server=link.url) as c:
+            t = time.perf_counter()
+            rep = c.sync()
+            push_s = time.perf_counter() - t
+        out["push"] = {"seconds": round(push_s, 3), "requests": rep.requests,
+                       "wire_bytes_per_record": round(link.wire_bytes / n, 1),
+                       "pushed": rep.pushed}  # fmt: skip
+        link.reset_counters()
+        with SyncClient(b, server=link.url) as c:
+            t = time.perf_counter()
+            rep = c.sync()
+            pull_s = time.perf_counter() - t
+        out["pull"] = {"seconds": round(pull_s, 3), "requests": rep.requests,
+                       "wire_bytes_per_record": round(link.wire_bytes / n, 1),
+                       "pulled": rep.pulled, "verified": rep.verified}  # fmt: skip
+        link.reset_counters()
+        floor_s = floor_post(link.url, docs, token_of(a))
+        out["floor"] = {"seconds": round(floor_s, 3),
+                        "wire_bytes_per_record": round(link.wire_bytes / n, 1)}  # fmt: skip
+    a.close()
+    b.close()
+    return out
+
+
+def bench_slow(hq: HQProcess, root: Path, n: int = 200) -> dict:
+    recs = meetings(n, seed=2)
+    c = laptop(hq, root, "slow-c")
+    d = laptop(hq, root, "slow-d")
+    c.create_many(recs)
+    docs = [json.loads(x) for (x,) in c.conn.execute("SELECT data FROM records")]
+    out: dict = {"records": n, "rtt_ms": 600, "kbit": 256}
+    with LinkSimulator(hq.port, rtt=0.6, kbit=256) as link:
+        t = time.perf_counter()
+        with SyncClient(c, server=link.url) as cl:
+            rep = cl.sync()
+        out["push"] = {"seconds": round(time.perf_counter() - t, 2), "requests": rep.requests,
+                       "wire_bytes": link.wire_bytes}  # fmt: skip
+        link.reset_counters()
+        t = time.perf_counter()
+        with SyncClient(d, server=link.url) as cl:
+            rep = cl.sync()
+        out["pull"] = {"seconds": round(time.perf_counter() - t, 2), "requests": rep.requests,
+                       "wire_bytes": link.wire_bytes, "pulled": rep.pulled}  # fmt: skip
+        link.reset_counters()
+        out["floor"] = {"seconds": round(floor_post(link.url, docs, token_of(c)), 2),
+                        "wire_bytes": link.wire_bytes}  # fmt: skip
+    c.close()
+    d.close()
+    return out
+
+
+def bench_photos(hq: HQProcess, root: Path, count: int = 20, size: int = 2_000_000) -> dict:
+    out: dict = {"photos": count, "bytes_each": size}
+    results = {}
+    for label, cut in (("uncut", None), ("cut_every_1MB", lambda n: 1_000_000)):
+        e = laptop(hq, root, f"photos-{label}")
+        m = e.create(meetings(1, seed=3)[0])
+        rng = random.Random(label)
+        for i in range(count):
+            content = rng.randbytes(size)
+            sha = e.blobs.put(content)
+            e.create(Attachment(parent_id=m.id, sha256=sha, size=size, filename=f"p{i}.jpg"))
+        with LinkSimulator(hq.port, cut=cut, cut_direction="up") as link:
+            t = time.perf_counter()
+            with SyncClient(e, server=link.url, retries=8, backoff=0.05) as cl:
+                rep = cl.sync()
+            results[label] = {"seconds": round(time.perf_counter() - t, 2),
+                              "bytes_up": link.bytes_up, "cuts": link.cuts,
+                              "files_sent": rep.files_sent}  # fmt: skip
+        e.close()
+    resent = results["cut_every_1MB"]["bytes_up"] - results["uncut"]["bytes_up"]
+    cuts = results["cut_every_1MB"]["cuts"]
+    out.update(results)
+    out["resent_bytes"] = resent
+    out["resent_chunks_per_cut"] = round(resent / max(1, cuts) / p.CHUNK_SIZE, 2)
+    return out
+
+
+class TimingTransport(httpx.HTTPTransport):
+    def __init__(self, sink: list, lock: threading.Lock) -> None:
+        super().__init__()
+        self.sink, self.lock = sink, lock
+
+    def handle_request(self, request):
+        t = time.perf_counter()
+        resp = super().handle_request(request)
+        resp.read()
+        with self.lock:
+            self.sink.append(time.perf_counter() - t)
+        return resp
+
+
+def bench_many(hq: HQProcess, root: Path, laptops: int = 200, each: int = 50) -> dict:
+    stores = []
+    for i in range(laptops):
+        s = laptop(hq, root, f"many-{i}")
+        s.create_many(meetings(each, seed=100 + i))
+        stores.append(s)
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(laptops)
+
+    def run(store: Store) -> None:
+        try:
+            with SyncClient(store, transport=TimingTransport(latencies, lock)) as cl:
+                barrier.wait()
+                cl.sync()
+        except Exception as exc:  # noqa: BLE001 - counted and reported
+            with lock:
+                errors.append(f"{type(exc).__name__}: {exc}")
+
+    t = time.perf_counter()
+    threads = [threading.Thread(target=run, args=(s,)) for s in stores]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - t
+    for s in stores:
+        s.close()
+    lat = sorted(latencies)
+    return {
+        "laptops": laptops, "records_each": each, "errors": len(errors),
+        "first_error": errors[0] if errors else "", "requests": len(lat),
+        "p50_ms": round(statistics.median(lat) * 1000, 1) if lat else None,
+        "p95_ms": round(lat[int(len(lat) * 0.95) - 1] * 1000, 1) if lat else None,
+        "wall_seconds": round(wall, 2),
+    }  # fmt: skip
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=10_000)
+    ap.add_argument("--laptops", type=int, default=200)
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    ap.add_argument("--only", choices=["bulk", "slow", "photos", "many"])
+    args = ap.parse_args()
+    if args.quick:
+        args.records, args.laptops = 1000, 20
+    root = Path(tempfile.mkdtemp(prefix="fk-bench-sync-"))
+    hq = HQProcess(root / "hq.db")
+    results: dict = {}
+    try:
+        if args.only in (None, "bulk"):
+            results["bulk"] = r = bench_bulk(hq, root, args.records)
+            n = args.records
+            for d in ("push", "pull"):
+                r[d]["vs_peer_time"] = round(r[d]["seconds"] / PEER["seconds_10k"], 3)
+                r[d]["vs_floor_time"] = round(r[d]["seconds"] / r["floor"]["seconds"], 2)
+                r[d]["request_limit"] = n // 500 + 3
+                r[d]["meets_target"] = (
+                    r[d]["seconds"] <= PEER["seconds_10k"] / 3 * n / 10_000
+                    and r[d]["wire_bytes_per_record"] <= 150
+                    and r[d]["requests"] <= n // 500 + 3
+                )
+            print(json.dumps({"bulk": r}, indent=2), flush=True)
+        if args.only in (None, "slow"):
+            results["slow"] = r = bench_slow(hq, root)
+            for d in ("push", "pull"):
+                r[d]["vs_floor"] = round(r[d]["seconds"] / r["floor"]["seconds"], 2)
+                r[d]["vs_peer"] = round(r[d]["seconds"] / PEER["slow_200"], 3)
+                r[d]["meets_target"] = r[d]["seconds"] <= 3.0
+            print(json.dumps({"slow": r}, indent=2), flush=True)
+        if args.only in (None, "photos"):
+            results["photos"] = r = bench_photos(hq, root)
+            r["meets_target"] = (
+                r["cut_every_1MB"]["files_sent"] == r["photos"] and r["resent_chunks_per_cut"] <= 1
+            )
+            print(json.dumps({"photos": r}, indent=2), flush=True)
+        if args.only in (None, "many"):
+            results["many"] = r = bench_many(hq, root, args.laptops)
+            r["meets_target"] = r["errors"] == 0
+            print(json.dumps({"many": r}, indent=2), flush=True)
+    finally:
+        hq.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
