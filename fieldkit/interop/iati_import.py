@@ -230,6 +230,7 @@ class _GuardedReader:
         self.pos = 0
         self.mark = 0
         self.root = None  # set by read_activities once the root element has started
+        self.reads = 0
 
     def read(self, n: int = -1) -> bytes:
         data = self.fh.read(CHUNK if n is None or n < 0 else n)
@@ -249,8 +250,11 @@ class _GuardedReader:
                 f"activity (after byte {self.mark:,}); FieldKit reads one activity at a time and "
                 "refuses larger ones to keep memory bounded"
             )
+        self.reads += 1
+        # Counting every fourth read (256 KB) keeps the check cheap and the bound tight.
         if (
             self.root is not None
+            and self.reads % 4 == 0
             and next(islice(self.root.iter(), MAX_ELEMENTS, None), None) is not None
         ):
             raise _Refused(
