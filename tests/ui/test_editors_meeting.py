@@ -132,9 +132,19 @@ def test_opening_an_open_record_focuses_the_same_window(ui, qtbot):
 
 def test_invalid_values_are_shown_next_to_the_field_and_save_is_refused(ui, qtbot):
     editor = ready(qtbot, open_editor(None, "meeting"))
-    editor.validate()
     subject = editor.bindings["subject"]
+    # A fresh form is not covered in red: nothing is shown until a field is edited or Save tried.
+    assert len(editor.validate()) == 2
+    assert not subject.error.isVisibleTo(editor) and not editor.problem_banner.isVisibleTo(editor)
+    assert editor.save_button.isEnabled()
+    qtbot.keyClicks(field(editor, "place"), "Nairobi")
+    field(editor, "place").clear()
+    editor.validate()
+    assert not subject.error.isVisibleTo(editor)  # only the touched field would show
+    assert editor.save() is False  # Save shows everything that is missing
     assert subject.error.isVisibleTo(editor) and "Required" in subject.error.text()
+    assert "Required" in editor.bindings["country"].error.text()
+    assert editor.problem_banner.isVisibleTo(editor)
     assert not editor.save_button.isEnabled()
 
     long_subject = "x" * 501
@@ -352,3 +362,11 @@ def test_a_record_trashed_elsewhere_is_reported_in_its_open_editor(ui, qtbot):
     qtbot.waitUntil(lambda: "Not saved" in editor.status_label.text(), timeout=5000)
     assert "in the trash" in editor.problem_text.text()
     assert editor.bindings["place"].get() == "Nairobi"
+
+
+def test_new_record_takes_the_default_marking(ui, qtbot):
+    editor = ready(qtbot, open_editor(None, "meeting"))
+    assert editor.bindings["classification"].get() == "FOUO"  # the reference default
+    ui.settings.default_classification = "CONFIDENTIAL"
+    other = ready(qtbot, open_editor(None, "visit"))
+    assert other.bindings["classification"].get() == "CONFIDENTIAL"  # the user's setting

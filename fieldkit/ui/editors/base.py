@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldKitError, ValidationProblem
-from fieldkit.core.models import FollowUp, new_id, parse_record
+from fieldkit.core.models import MODELS, FollowUp, new_id, parse_record
 from fieldkit.core.reference import reference
 from fieldkit.ui import ops
 
@@ -77,6 +77,10 @@ class RecordEditor(QWidget):
         self._last_draft: dict[str, Any] | None = None
         self.current_problems: list[tuple[str, str]] = []
         self._ask_box: QMessageBox | None = None
+        # A new form does not greet the user with "Required" everywhere: a field's problems show
+        # once it was edited, and all of them once Save is tried (or for a stored record).
+        self._touched: set[str] = set()
+        self._show_all = record_id is not None or draft is not None
 
         self._build_frame()
         self.build_form()
@@ -244,6 +248,10 @@ class RecordEditor(QWidget):
         err = error_label()
         if not widget.accessibleName():
             widget.setAccessibleName(label)
+        model_field = MODELS[self.kind].model_fields.get(name)
+        if model_field is not None and model_field.is_required():
+            widget.setProperty("required", True)
+            widget.setAccessibleDescription(tr("Required"))
         if section is not None:
             if wide:
                 section.add_wide(widget, err)
@@ -276,6 +284,8 @@ class RecordEditor(QWidget):
             lay.addWidget(widget)
             self.bind(None, name, widget.accessibleName() or text, widget)
             el.addWidget(self.bindings[name].error)
+            if widget.property("required"):
+                row.setProperty("required", True)
         lay.addStretch(1)
         section.add(label, row, errors)
 
@@ -373,10 +383,15 @@ class RecordEditor(QWidget):
         return self._ready and self.form_data() != self.baseline
 
     def _wire_changes(self) -> None:
-        for b in self.bindings.values():
+        for name, b in self.bindings.items():
             b.widget.changed.connect(self._on_change)
+            b.widget.changed.connect(lambda n=name: self._touch(n))
         if self.followups is not None:
             self.followups.changed.connect(self._on_change)
+
+    def _touch(self, name: str) -> None:
+        if self._ready:
+            self._touched.add(name)
 
     def _on_change(self) -> None:
         if self._ready:
@@ -390,8 +405,11 @@ class RecordEditor(QWidget):
     def _start_new(self) -> None:
         store = ops._store_provider() if ops._store_provider else None
         default_cls = getattr(getattr(store, "settings", None), "default_classification", "")
-        if "classification" in self.bindings and default_cls in reference().classifications:
-            self.bindings["classification"].set(default_cls)
+        if "classification" in self.bindings:
+            # The user's default marking (Settings), else the post's reference default.
+            ref = reference()
+            cls = default_cls if default_cls in ref.classifications else ref.default_classification
+            self.bindings["classification"].set(cls)
         self.set_form_data(self._defaults)
         self.apply_defaults(self._defaults)
         self.baseline = self.form_data()
@@ -618,11 +636,15 @@ class RecordEditor(QWidget):
                 per_field[head].append((rest, msg))
             else:
                 general.append((where, msg))
+        shown = self._show_all
         for name, b in self.bindings.items():
-            b.display_errors(per_field[name])
+            b.display_errors(per_field[name] if shown or name in self._touched else [])
         if self.followups is not None:
             self.followups.show_errors(followup_items)
-        if found:
+        visible = shown or any(
+            w.partition(".")[0] in self._touched or w.startswith("_") for w, _ in found
+        )
+        if found and shown:
             lines = []
             for where, msg in found[:6]:
                 name = where.partition(".")[0]
@@ -639,7 +661,8 @@ class RecordEditor(QWidget):
             self._show_banner(found, head=tr("Fix these before saving:"), lines=lines)
         else:
             self.problem_banner.setVisible(False)
-        self.save_button.setEnabled(self._ready and not found and not self._saving)
+        # Save stays available on an untouched new form: pressing it shows what is missing.
+        self.save_button.setEnabled(self._ready and not (found and visible) and not self._saving)
 
     def _show_banner(self, found, head: str, lines: list[str] | None = None) -> None:
         if lines is None:
@@ -660,6 +683,7 @@ class RecordEditor(QWidget):
         """Save if the form is valid; returns False (and shows why) if it is not."""
         if not self._ready or self._saving:
             return False
+        self._show_all = True
         found = self.validate()
         if found:
             self._focus_first_problem()

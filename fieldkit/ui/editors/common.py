@@ -146,6 +146,8 @@ class Section(QGroupBox):
         if error is not None:
             lay.addWidget(error)
         lab = QLabel(label)
+        if widget.property("required"):
+            lab.setText(f"{label} <span style='color:#b3261e'>*</span>")
         lab.setBuddy(widget)
         lab.setMinimumHeight(widget.sizeHint().height() if widget.sizeHint().height() < 40 else 24)
         self.form.addRow(lab, box)
