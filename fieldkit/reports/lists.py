@@ -184,7 +184,7 @@ def projects_report(
                     visit,
                 ]
             )
-        widths = [0, 32 * mm, 14 * mm, 30 * mm, 21 * mm, 30 * mm, 30 * mm, 24 * mm, 24 * mm]
+        widths = [0, 27 * mm, 16.5 * mm, 29 * mm, 21 * mm, 27 * mm, 27 * mm, 28 * mm, 21 * mm]
         widths[0] = width - sum(widths)
         yield from heading("Projects")
         yield grid(

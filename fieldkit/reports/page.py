@@ -143,14 +143,16 @@ def _decorate(info: PageInfo):
         width, height = doc.pagesize
         inner = width - 2 * MARGIN_X
         if marking_lines is None:
-            # Every caveat must show: drop the Japanese names, then shrink, to fit one line.
+            # Every caveat must show: drop the Japanese names, then shrink, then use more lines.
             nonlocal caveat_style, caveat_text
             if text_width(caveat_text, caveat_style.size, True) > inner:
                 caveat_text = info.marking.caveat_text(japanese=False)
             while (
-                text_width(caveat_text, caveat_style.size, True) > inner and caveat_style.size > 4
+                len(wrap_lines(caveat_text, inner, caveat_style.size, True)) > 2
+                and caveat_style.size > 4.5
             ):
-                caveat_style = caveat_style.but(size=caveat_style.size - 0.5)
+                size = caveat_style.size - 0.5
+                caveat_style = caveat_style.but(size=size, leading=size * 1.25)
             stamp_lines = wrap_lines(fit_line(stamp, inner * 0.7, small.size), inner, small.size)
             marking_lines = (
                 wrap_lines(info.marking.text(), inner, marking_style.size, True),
@@ -160,19 +162,14 @@ def _decorate(info: PageInfo):
             )
         mark, caveats, title, post = marking_lines
         centred = marking_style.but(align="centre")
+        caveat_centred = caveat_style.but(align="centre")
         # Top: marking, caveats, then the running title and post above a rule.
         draw_lines(canv, mark[:1], centred, MARGIN_X, height - 7 * mm, inner)
         if info.marking.caveats:
-            draw_lines(
-                canv,
-                caveats[:1],
-                caveat_style.but(align="centre"),
-                MARGIN_X,
-                height - 11.5 * mm,
-                inner,
-            )
-        draw_lines(canv, title[:1], small, MARGIN_X, height - 17 * mm, inner)
-        draw_lines(canv, post[:1], small.but(align="right"), MARGIN_X, height - 17 * mm, inner)
+            draw_lines(canv, caveats, caveat_centred, MARGIN_X, height - 11.5 * mm, inner)
+        if len(caveats) <= 2:  # three lines of caveats take the running title's place
+            draw_lines(canv, title[:1], small, MARGIN_X, height - 17 * mm, inner)
+            draw_lines(canv, post[:1], small.but(align="right"), MARGIN_X, height - 17 * mm, inner)
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -191,9 +188,8 @@ def _decorate(info: PageInfo):
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
         if info.marking.caveats:
-            draw_lines(
-                canv, caveats[:1], caveat_style.but(align="centre"), MARGIN_X, 13.5 * mm, inner
-            )
+            top = 9.8 * mm + len(caveats) * caveat_style.leading
+            draw_lines(canv, caveats, caveat_centred, MARGIN_X, top, inner)
         draw_lines(canv, mark[:1], centred, MARGIN_X, 9 * mm, inner)
 
     return on_page

@@ -361,3 +361,31 @@ def result_marking(result) -> str:
     from fieldkit.core.reference import reference
 
     return reference().classifications[result.classification].name.upper()
+
+
+def test_every_caveat_shows_even_when_a_post_defines_many(tmp_path):
+    import json
+
+    from fieldkit.core.reference import resource_path
+    from fieldkit.core.store import Store
+
+    data = tmp_path / "post"
+    (data / "reference").mkdir(parents=True)
+    levels = json.loads(resource_path("reference", "classifications.json").read_text("utf-8"))
+    levels["caveats"] = [
+        {"code": f"C{i}", "name": f"Handling caveat number {i} for embassy staff only",
+         "name_ja": f"取扱制限その{i}"}
+        for i in range(6)
+    ]  # fmt: skip
+    (data / "reference" / "classifications.json").write_text(json.dumps(levels), "utf-8")
+    s = Store.open(data)
+    try:
+        m = s.create(Meeting(subject="Caveats", date=date(2026, 1, 1), country="KE",
+                             classification="SECRET", caveats=[f"C{i}" for i in range(6)]))  # fmt: skip
+        out = tmp_path / "c.pdf"
+        meeting_report(s, m.id, out)
+        for text in assert_marked(out, "SECRET"):
+            for i in range(6):
+                assert squash(f"HANDLING CAVEAT NUMBER {i} FOR EMBASSY STAFF ONLY") in squash(text)
+    finally:
+        s.close()
