@@ -151,14 +151,14 @@ class SelfTest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import QTranslator, qInstallMessageHandler
         from PySide6.QtGui import QFontDatabase, QIcon, QImageReader, QStandardItemModel
-        from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView
+        from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView
 
         from fieldkit.core.resources import resource_path
 
         # Qt's own warnings (e.g. the offscreen plugin's "propagateSizeHints") are kept, not
         # printed: they only matter, and are shown, when this check fails.
         qInstallMessageHandler(lambda _mode, _context, message: self.qt_messages.append(message))
-        app = QApplication.instance() or QApplication(["fieldkit-selftest"])
+        app = _application()
         notes = [app.platformName()]
 
         fonts = resource_path("fonts")
@@ -235,40 +235,70 @@ class SelfTest:
         return f"QtPdf shows the report ({pages} page{'s' if pages > 1 else ''})"
 
     def check_window(self) -> str:
-        """The real main window on the store written above, and Help > About with its licences."""
+        """The real main window on the store written above, and Help > About with its licences.
+
+        Set up as ``run_app`` does; the window's first queries run on background threads and must
+        finish without reporting an error.
+        """
         import importlib.util
 
         if importlib.util.find_spec("fieldkit.ui.main_window") is None:
             return "no desktop window in this build"
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QAction
-        from PySide6.QtWidgets import QApplication
 
         from fieldkit.core.opening import open_store
+        from fieldkit.ui import ops
         from fieldkit.ui.about import show_about
         from fieldkit.ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication(["fieldkit-selftest"])
+        app = _application()
         store = open_store(self.folder / "plain", create=False)
+        reported: list[str] = []
+        ops.configure(
+            lambda: store,
+            lambda _parent, exc, _details: reported.append(f"{type(exc).__name__}: {exc}"),
+        )
         try:
-            window = MainWindow(store)  # built, not shown: showing starts background queries
+            window = MainWindow(store)
             actions = len(window.findChildren(QAction))
-            if actions < 10:
-                raise RuntimeError(f"the main window has only {actions} actions")
             about = show_about(window)
             info = about.info
-            libraries, fonts = len(info.libraries), len(info.fonts)
             about.close()
+            for _ in range(3):  # start the deferred queries, let them finish, deliver results
+                app.processEvents()
+                ops.wait_all(15_000)
+            app.processEvents()
             window.close()
             window.deleteLater()
             app.processEvents()
         finally:
+            ops.wait_all(15_000)
             store.close()
+        if reported:
+            raise RuntimeError("the main window reported: " + "; ".join(reported[:3]))
+        if actions < 10:
+            raise RuntimeError(f"the main window has only {actions} actions")
+        libraries, fonts = len(info.libraries), len(info.fonts)
         if libraries < 10 or fonts < 1 or any(c.licence == "unknown" for c in info.libraries):
             raise RuntimeError(
                 f"About lists {libraries} libraries and {fonts} fonts: licence metadata missing"
             )
         return f"main window ({actions} actions); About lists {libraries} libraries, {fonts} fonts"
+
+
+def _application():
+    """The QApplication as the desktop app makes it (style, palette, PySide6 workarounds)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    try:
+        from fieldkit.ui.app import make_application
+    except ImportError:
+        return QApplication(["fieldkit-selftest"])
+    return make_application(["fieldkit-selftest"])
 
 
 def _render_with_reports(store_dir: Path, pdf: Path) -> str | None:
