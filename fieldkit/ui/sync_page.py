@@ -1,0 +1,360 @@
+"""The Sync page: enrol this laptop, Sync now, automatic sync, what is pending and what went wrong.
+
+Sync runs as a background CollectionOp (the window stays usable; edits made meanwhile are kept and
+sent next time). Automatic sync tries every few minutes and stays quiet while HQ cannot be
+reached: a laptop offline for weeks is normal, not an error.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.store import Changes
+from fieldkit.ui.ops import CollectionOp, QueryOp
+
+DEFAULT_MINUTES = 5
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def load_status(store) -> dict[str, Any]:
+    from sync.client import status
+
+    return status(store)
+
+
+def run_sync(store, progress, *, auto: bool = False) -> dict[str, Any]:
+    """The background part of Sync now / automatic sync. Returns the report as a dict."""
+    from sync.client import SyncClient
+
+    def report(what: str, done: int, total: int) -> None:
+        progress.update(done, total, what)
+
+    with SyncClient(store, progress=report, retries=1 if auto else 4) as client:
+        return client.sync().as_dict()
+
+
+def enrol(store, server: str, code: str, name: str) -> dict[str, Any]:
+    from sync.client import default_device_name, enroll
+
+    return enroll(store, server, code, device_name=name or default_device_name())
+
+
+class SyncPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._running = False
+        self._status: dict[str, Any] = {}
+
+        # -- where this laptop syncs
+        self.server_label = QLabel()
+        self.server_label.setWordWrap(True)
+        self.last_label = QLabel()
+        self.pending_label = QLabel()
+        self.conflicts_label = QLabel()
+        self.conflicts_button = QPushButton(self.tr("Resolve conflicts…"))
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        conflicts_row = QHBoxLayout()
+        conflicts_row.addWidget(self.conflicts_label, 1)
+        conflicts_row.addWidget(self.conflicts_button)
+        state_box = QGroupBox(self.tr("Sync with headquarters"))
+        form = QFormLayout(state_box)
+        form.addRow(self.tr("Server:"), self.server_label)
+        form.addRow(self.tr("Last sync:"), self.last_label)
+        form.addRow(self.tr("Waiting to be sent:"), self.pending_label)
+        form.addRow(self.tr("Conflicts:"), conflicts_row)
+
+        # -- sync now, automatic sync, progress
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setDefault(True)
+        self.sync_button.clicked.connect(lambda: self.sync_now())
+        self.auto_check = QCheckBox(self.tr("Sync automatically every"))
+        self.auto_check.setChecked(True)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(self.tr(" min"))
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addSpacing(16)
+        row.addWidget(self.auto_check)
+        row.addWidget(self.minutes)
+        row.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.phase_label = QLabel()
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+
+        # -- rejected records
+        self.rejected = QTreeWidget()
+        self.rejected.setHeaderLabels(
+            [self.tr("Record"), self.tr("Kind"), self.tr("Why HQ refused it")]
+        )
+        self.rejected.setRootIsDecorated(False)
+        self.rejected.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rejected_box = QGroupBox(self.tr("Changes HQ refused (kept on this laptop)"))
+        QVBoxLayout(self.rejected_box).addWidget(self.rejected)
+
+        # -- enrolment
+        self.enrol_box = QGroupBox(self.tr("Enrol this laptop"))
+        self.server_edit = QLineEdit()
+        self.server_edit.setPlaceholderText("https://hq.example.go.jp:8443")
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("this computer's name"))
+        self.enrol_button = QPushButton(self.tr("Enrol"))
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_message = QLabel(
+            self.tr("Ask HQ IT for a one-time enrolment code for your embassy.")
+        )
+        self.enrol_message.setWordWrap(True)
+        ef = QFormLayout(self.enrol_box)
+        ef.addRow(self.tr("HQ server address:"), self.server_edit)
+        ef.addRow(self.tr("Enrolment code:"), self.code_edit)
+        ef.addRow(self.tr("Name of this laptop:"), self.name_edit)
+        ef.addRow("", self.enrol_button)
+        ef.addRow("", self.enrol_message)
+
+        self._enrol_open = False
+        self.enrol_again = QPushButton(self.tr("Enrol again…"))
+        self.enrol_again.setVisible(False)
+        self.enrol_again.clicked.connect(self._open_enrol)
+        row.addWidget(self.enrol_again)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(state_box)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.phase_label)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.rejected_box, 1)
+        layout.addWidget(self.enrol_box)
+        layout.addStretch(0)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._auto_tick)
+        self.auto_check.toggled.connect(self._schedule)
+        self.minutes.valueChanged.connect(self._schedule)
+        self._schedule()
+        self.refresh()
+
+    # ---- state --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        QueryOp(self, load_status, self._show_status).run_in_background()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Called by the main window after every store change: the pending count moves."""
+        if not self._running:
+            self.refresh()
+
+    def _show_status(self, st: dict[str, Any]) -> None:
+        self._status = st
+        enrolled = bool(st.get("server") and st.get("device_id"))
+        if enrolled:
+            self.server_label.setText(
+                self.tr("%1 — embassy %2, this laptop is “%3”")
+                .replace("%1", st["server"])
+                .replace("%2", st.get("embassy") or "?")
+                .replace("%3", st.get("device_name") or st["device_id"])
+            )
+        else:
+            self.server_label.setText(self.tr("Not enrolled yet: fill in the form below."))
+        self.sync_button.setEnabled(enrolled and not self._running)
+        self.enrol_box.setTitle(
+            self.tr("Enrol this laptop again") if enrolled else self.tr("Enrol this laptop")
+        )
+        # Enrolled laptops keep the form out of the way until asked for.
+        self.enrol_box.setVisible(not enrolled or self._enrol_open)
+        self.enrol_again.setVisible(enrolled and not self._enrol_open)
+        self.last_label.setText(_when(st.get("last_sync")) or self.tr("never"))
+        pending = st.get("pending", 0)
+        if pending == 1:
+            self.pending_label.setText(self.tr("1 changed record"))
+        else:
+            self.pending_label.setText(
+                self.tr("%1 changed records").replace("%1", str(pending))
+                if pending
+                else self.tr("nothing")
+            )
+        n = st.get("conflicts", 0)
+        if n == 1:
+            self.conflicts_label.setText(self.tr("1 conflict to resolve"))
+        else:
+            self.conflicts_label.setText(
+                self.tr("%1 conflicts to resolve").replace("%1", str(n)) if n else self.tr("none")
+            )
+        self.conflicts_button.setVisible(bool(n))
+        self.rejected.clear()
+        for r in st.get("rejected", []):
+            title = r["data"].get("subject") or r["data"].get("title") or r["data"].get("name")
+            item = QTreeWidgetItem([str(title or r["record_id"]), r["kind"], r["reason"]])
+            item.setToolTip(2, r["reason"])
+            self.rejected.addTopLevelItem(item)
+        self.rejected_box.setVisible(bool(st.get("rejected")))
+        if st.get("last_error") and not self.error_label.text():
+            self.error_label.setText(self.tr("Last sync did not finish: ") + st["last_error"])
+
+    # ---- sync ---------------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        if self.auto_check.isChecked():
+            self.timer.start(self.minutes.value() * 60_000)
+        else:
+            self.timer.stop()
+
+    def _auto_tick(self) -> None:
+        if self._running or not self._status.get("server"):
+            return
+        self.sync_now(auto=True)
+
+    def sync_now(self, auto: bool = False) -> None:
+        if self._running:
+            return
+        self._running = True
+        self.sync_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.phase_label.setText(self.tr("Connecting to HQ…"))
+        if not auto:
+            self.error_label.clear()
+
+        op = CollectionOp(self, lambda store, progress: run_sync(store, progress, auto=auto),
+                          progress=True)  # fmt: skip
+        op.on_progress(self._on_progress).success(self._on_done).failure(
+            lambda exc: self._on_failed(exc, auto)
+        ).run_in_background()
+
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        phases = {
+            "push": self.tr("Sending changes"),
+            "pull": self.tr("Receiving changes"),
+            "files up": self.tr("Sending photos"),
+            "files down": self.tr("Receiving photos"),
+        }
+        self.phase_label.setText(phases.get(what, what) + (f" ({done}/{total})" if total else ""))
+
+    def _finish(self) -> None:
+        self._running = False
+        self.progress.setVisible(False)
+        self.phase_label.clear()
+        self.refresh()
+
+    def _on_done(self, report: dict[str, Any]) -> None:
+        self._finish()
+        self.error_label.clear()
+        text = self.tr("Sent %1, received %2 records in %3 s.").replace(
+            "%1", str(report["pushed"])).replace("%2", str(report["pulled"])).replace(
+            "%3", f"{report['seconds']:.1f}")  # fmt: skip
+        if report["files_sent"] or report["files_received"]:
+            text += " " + self.tr("Photos: %1 sent, %2 received.").replace(
+                "%1", str(report["files_sent"])).replace("%2", str(report["files_received"]))  # fmt: skip
+        if report["conflicts"]:
+            text += " " + self.tr("New conflicts to resolve: %1.").replace(
+                "%1", str(report["conflicts"]))  # fmt: skip
+        if report["rejected"]:
+            text += " " + self.tr("Changes refused by HQ: %1 (see below).").replace(
+                "%1", str(report["rejected"]))  # fmt: skip
+        if not report["verified"]:
+            text += " " + self.tr("Not fully in step with HQ yet; sync again.")
+        self.result_label.setText(text)
+        self.last_report = report
+
+    def _on_failed(self, exc: BaseException, auto: bool) -> None:
+        self._finish()
+        from sync.client import NotEnrolled, SyncError
+
+        message = str(exc)
+        if auto and isinstance(exc, SyncError) and not isinstance(exc, NotEnrolled):
+            # Offline is the normal state of a field laptop: say so quietly, try again later.
+            self.phase_label.setText(
+                self.tr("HQ not reachable; trying again in %1 min.").replace(
+                    "%1", str(self.minutes.value())
+                )
+            )
+            return
+        if not isinstance(exc, SyncError):
+            message = self.tr("Sync failed unexpectedly: ") + f"{type(exc).__name__}: {exc}"
+        self.error_label.setText(message)
+
+    # ---- enrolment ----------------------------------------------------------------------------
+    def _open_enrol(self) -> None:
+        self._enrol_open = True
+        self.enrol_box.setVisible(True)
+        self.enrol_again.setVisible(False)
+
+    def enrol(self) -> None:
+        server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        if not server or not code:
+            self.enrol_message.setText(self.tr("Give both the HQ server address and the code."))
+            return
+        name = self.name_edit.text().strip()
+        self.enrol_button.setEnabled(False)
+        self.enrol_message.setText(self.tr("Enrolling…"))
+
+        def done(info: dict[str, Any]) -> None:
+            self.enrol_button.setEnabled(True)
+            self._enrol_open = False
+            self.code_edit.clear()
+            message = (
+                self.tr("Enrolled with embassy %1. ").replace("%1", info["embassy"])
+                + info["credential"].capitalize()
+                + "."
+            )
+            self.enrol_message.setText(message)
+            self.result_label.setText(message)  # the form folds away once enrolled
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.enrol_button.setEnabled(True)
+            self.enrol_message.setText(str(exc))
+
+        CollectionOp(self, lambda store: enrol(store, server, code, name)).success(done).failure(
+            failed
+        ).run_in_background()
+
+    def open_conflicts(self) -> None:
+        from fieldkit.ui.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self)
+        dialog.resolved.connect(lambda _cid: self.refresh())
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+    def last_report_json(self) -> str:
+        return json.dumps(getattr(self, "last_report", {}), indent=2)
