@@ -199,12 +199,12 @@ class SyncClient:
     ) -> None:
         self.store = store
         self.state = SyncState(store)
-        self.server = _normalise_server(server or self.state.get("server") or "")
         device_id = self.state.get("device_id") or ""
         self.token = token or credentials.load_token(store.data_dir, device_id)
-        if not self.token:
+        if not self.token or not (server or self.state.get("server")):
             raise NotEnrolled("this laptop is not enrolled with HQ: run 'fieldkit enroll "
                               "--server URL --code CODE' with a code from HQ IT")  # fmt: skip
+        self.server = _normalise_server(server or self.state.get("server") or "")
         verify: str | bool = self.state.get("verify") or True
         self.http = httpx.Client(
             transport=transport,
