@@ -39,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="run the HQ server")
     s.add_argument("--db", metavar="PATH", dest="db_sub")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--host", default=os.environ.get("FIELDKIT_HQ_HOST", "127.0.0.1"))
+    s.add_argument("--port", type=int, default=int(os.environ.get("FIELDKIT_HQ_PORT", "8765")))
     s.add_argument("--certfile", help="TLS certificate (PEM); serve HTTPS")
     s.add_argument("--keyfile", help="TLS private key (PEM)")
     s.set_defaults(func=cmd_serve)
