@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from fieldkit.core.reference import reference
 
@@ -240,7 +240,10 @@ def signature_block(width: float, roles: Sequence[tuple[str, str]]) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    # A table of one row never splits; no KeepTogether here, so callers can nest it in theirs
+    # (reportlab's KeepTogether reports a huge height to force a split, which breaks nesting).
+    table.spaceBefore = 4 * mm
+    return table
 
 
 PHOTO_DPI = 200

@@ -115,7 +115,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         width = sum(stringWidth(run, font, size) for run, font in font_runs(text, bold))
-        if len(_width_cache) > 50_000:  # bounded: a 5,000-record digest must not grow it forever
+        if len(_width_cache) > 10_000:  # bounded: a 5,000-record digest must not grow it forever
             _width_cache.clear()
         _width_cache[key] = width
     return width
