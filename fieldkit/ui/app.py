@@ -71,6 +71,27 @@ QMenu::item:selected { background: #dbe8f6; color: #1f2933; }
 """
 
 
+def guard_none_refcount() -> None:
+    """Keep None, True and False alive whatever PySide6 does to their reference counts.
+
+    PySide6 6.12 (measured here) drops a reference it never took in two places: converting an
+    empty QVariant to None (``QModelIndex.data()`` of an unset role, ``QComboBox.currentData()``
+    of an item without data) and emitting a Python signal with a bool argument. Each call lowers
+    the count by one; after a few thousand, CPython 3.11 frees the object and the process aborts
+    ("deallocating None" / "deallocating True or False"). Python 3.12 made these objects
+    immortal; this does the same by hand with a count no session can use up. Our own code also
+    avoids both calls; this protects the other parts of the app and long working days.
+    """
+    if sys.version_info >= (3, 12) or hasattr(sys, "pypy_version_info"):
+        return
+    import ctypes
+
+    for obj in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, first field of PyObject
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
+
+
 def _palette() -> QPalette:
     """A light palette: the app looks the same on every desktop theme (and in screenshots)."""
     pal = QPalette()
@@ -96,6 +117,7 @@ def _palette() -> QPalette:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, styled; reused if one exists (tests)."""
+    guard_none_refcount()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -144,8 +166,10 @@ def run_app(ctx) -> int:
         return 2
     if store is None:
         return 0
+    window: MainWindow | None = None
+    # Before the window exists: its pages (Sync among them) start reading as they are built.
+    ops.configure(lambda: window.store if window is not None else store, errors.report)
     window = MainWindow(store)
-    ops.configure(lambda: window.store, errors.report)
     unlock.install_lock(window, store)
     window.show()
 

@@ -444,7 +444,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             )
         parts.append(
             f'<p class="section">{_e(_L()["Follow-up actions"])}</p>'
-            f'<table class="grid" width="100%"><tr><th>{_e(_L()["Action"])}</th><th>{_e(_L()["Owner"])}</th>'
+            f'<table class="grid" width="100%"><tr><th width="52%">{_e(_L()["Action"])}</th><th>{_e(_L()["Owner"])}</th>'
             f"<th>{_e(_L()['Due'])}</th><th>{_e(_L()['Status'])}</th></tr>{''.join(rows)}</table>"
         )
     photos = detail.get("photos") or []

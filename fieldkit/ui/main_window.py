@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         state = self._state()
-        geometry = state.value("geometry")
+        geometry = state.value("geometry", QByteArray())
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:

@@ -7,8 +7,11 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit.core.demo import generate
 from fieldkit.ui import ops
+from fieldkit.ui.app import guard_none_refcount
 
 WAIT = 8000
+
+guard_none_refcount()  # as the app does at start (a PySide6 6.12 bug; see its docstring)
 
 
 @pytest.fixture

@@ -151,3 +151,18 @@ def test_trash_filter_lists_only_deleted_records(demo, qtbot):
     model = make(qtbot, replace(MEETINGS, deleted=True), kind="trash")
     assert model.ids() == [rid]
     assert model.columnCount() == len(columns_for("meeting", trash=True))
+
+
+def test_first_page_is_shown_before_all_ids_are_known(demo, qtbot):
+    generate(demo, meetings=300, visits=0, projects=0, seed=9)
+    model = RecordListModel(columns_for("meeting"))
+    events = []
+    model.first_rows.connect(lambda n: events.append(("first", n, model.total())))
+    model.refreshed.connect(lambda n: events.append(("all", n, model.rowCount())))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    refreshed(qtbot, model, lambda: model.set_filter(MEETINGS))
+    total = demo.count(MEETINGS)
+    assert events == [("first", PAGE, PAGE), ("all", total, PAGE)]
+    assert len(resets) == 1  # the full id list extends the first page, no second reset
+    assert model.ids() == demo.ids(MEETINGS) and model.canFetchMore()

@@ -102,7 +102,7 @@ COUNTRY = Column(
     lambda r: country_label(r.get("country")),
     "country",
     None,
-    150,
+    125,
 )
 MARKING = Column(
     "classification",
@@ -110,7 +110,7 @@ MARKING = Column(
     lambda r: classification_label(r.get("classification")),
     None,
     None,
-    170,
+    160,
 )
 EDITED = Column(
     "updated_at",
@@ -130,7 +130,7 @@ EDITED_BY = Column(
 )
 
 COLUMNS: dict[str, list[Column]] = {
-    "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED, EDITED_BY],
+    "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED],
     "visit": [
         DATE,
         Column(

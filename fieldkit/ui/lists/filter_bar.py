@@ -206,7 +206,9 @@ class FilterBar(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(any_text, None)
+        # "" rather than None: PySide6 6.12 returns an empty QVariant as None without a reference,
+        # and enough currentData() calls would free None itself (see app.guard_none_refcount).
+        combo.addItem(any_text, "")
         for code, text in items:
             combo.addItem(text, code)
         i = combo.findData(current) if current else 0

@@ -13,7 +13,8 @@ for the database; an answer to an older query (the user kept typing) is dropped.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -45,12 +46,63 @@ OVERDUE_COLOR = QColor("#b3261e")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def load_page(store, flt: RecordFilter, sort: str, reverse: bool) -> tuple[list[str], list[dict]]:
-    """The worker side of a refresh: every id in order, and the first page's summaries."""
-    ids = store.ids(flt, sort=sort)
-    if reverse:
-        ids.reverse()
-    return ids, store.summaries(ids[:PAGE])
+@contextmanager
+def interruptible(store, stale: Callable[[], bool]) -> Iterator[None]:
+    """Store reads inside this block stop as soon as ``stale()`` is true.
+
+    A search typed letter by letter starts a query per pause; each one is abandoned by SQLite
+    (progress handler) the moment a newer one is asked for, so the last keystroke never waits
+    behind a slow scan for a prefix nobody wants any more. The store's lock is held throughout,
+    so the handler can only ever interrupt this thread's reads, never someone's write.
+    """
+    with store.tx.read() as conn:
+        conn.set_progress_handler(lambda: 1 if stale() else 0, 1000)
+        try:
+            yield
+        finally:
+            conn.set_progress_handler(None, 0)
+
+
+def _unless_interrupted(fn: Callable[[], Any], stale: Callable[[], bool]) -> Any:
+    if stale():
+        return None
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - only an interruption we asked for is expected
+        if stale() and "interrupt" in str(exc).lower():
+            return None
+        raise
+
+
+def load_first_rows(
+    store, flt: RecordFilter, sort: str, stale: Callable[[], bool] = lambda: False
+) -> list[dict] | None:
+    """The worker side of a quick first answer: the first page's summaries only (LIMIT), which
+    the database can give without ordering every match; None if stale."""
+
+    def run() -> list[dict]:
+        with interruptible(store, stale):
+            return store.search(flt.text, flt, limit=PAGE, sort=sort)
+
+    return _unless_interrupted(run, stale)
+
+
+def load_page(
+    store, flt: RecordFilter, sort: str, reverse: bool, stale: Callable[[], bool] = lambda: False
+) -> tuple[list[str], list[dict]] | None:
+    """The worker side of a refresh: every id in order and the first page's summaries.
+
+    None if the query became stale (a newer one was asked for) before or while it ran.
+    """
+
+    def run() -> tuple[list[str], list[dict]]:
+        with interruptible(store, stale):
+            ids = store.ids(flt, sort=sort)
+            if reverse:
+                ids.reverse()
+            return ids, store.summaries(ids[:PAGE])
+
+    return _unless_interrupted(run, stale)
 
 
 class RecordListModel(QAbstractTableModel):
@@ -58,8 +110,11 @@ class RecordListModel(QAbstractTableModel):
 
     #: (total rows) after each completed refresh
     refreshed = Signal(int)
-    #: True while a query for this list is running
-    busy = Signal(bool)
+    #: (rows) when the first page of a new filter or sort is shown, before all ids are known
+    first_rows = Signal(int)
+    #: 1 while a query for this list is running, then 0 (an int: PySide6 6.12 loses a reference
+    #: to True/False on every emit of a bool, see app.guard_none_refcount)
+    busy = Signal(int)
 
     def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +129,7 @@ class RecordListModel(QAbstractTableModel):
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._pending_blocks: set[int] = set()
         self._generation = 0
+        self._partial = False  # showing a first page whose full id list is still coming
         self._loaded = False
         self._row_index: dict[str, int] | None = None
         self._today = date.today()
@@ -126,28 +182,70 @@ class RecordListModel(QAbstractTableModel):
         generation = self._generation
         flt = replace(self._filter, today=self._today)
         sort, reverse = self._sort, self._reverse
-        self.busy.emit(True)
-        QueryOp(
-            self,
-            lambda store: load_page(store, flt, sort, reverse),
-            lambda result: self._on_loaded(generation, result, changed_ids),
-        ).failure(lambda exc: self._on_failed(generation, exc)).run_in_background()
+        self.busy.emit(1)
+
+        def stale() -> bool:
+            return generation != self._generation
+
+        def load_all() -> None:
+            QueryOp(
+                self,
+                lambda store: load_page(store, flt, sort, reverse, stale),
+                lambda result: self._on_loaded(generation, result, changed_ids),
+            ).failure(lambda exc: self._on_failed(generation, exc)).run_in_background()
+
+        if changed_ids or reverse:
+            # After a store change the rows on screen stay until the new ids are known.
+            load_all()
+            return
+
+        def first(rows: list[dict] | None) -> None:
+            # The first page comes from a LIMIT query (for the default order, a short walk of an
+            # index); only then is the id list asked for, so the two never race for the store.
+            if rows is None or stale():
+                return
+            if len(rows) < PAGE:  # that was every match: no second query needed
+                self._on_loaded(generation, ([r["id"] for r in rows], rows), changed_ids)
+                return
+            self._on_first_rows(rows)
+            load_all()
+
+        QueryOp(self, lambda store: load_first_rows(store, flt, sort, stale), first).failure(
+            lambda exc: self._on_failed(generation, exc)
+        ).run_in_background()
+
+    def _on_first_rows(self, rows: list[dict]) -> None:
+        for row in rows:
+            self._remember(row)
+        self.beginResetModel()
+        self._ids = [row["id"] for row in rows]
+        self._row_index = None
+        self._shown = len(self._ids)
+        self._partial = True
+        self._pending_blocks.clear()
+        self.endResetModel()
+        self.first_rows.emit(self._shown)
 
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.busy.emit(False)
+            self.busy.emit(0)
         from fieldkit.ui import errors
 
         errors.report(self, exc)
 
     def _on_loaded(self, generation: int, result, changed: set[str]) -> None:
-        if generation != self._generation:
+        if generation != self._generation or result is None:
             return  # the user asked for something newer meanwhile
         ids, first = result
         for row in first:
             self._remember(row)
         self._loaded = True
-        if ids == self._ids and self._shown:
+        if self._partial and ids[: len(self._ids)] == self._ids:
+            # The first page is already on screen: only the rows after it are new.
+            self._ids = ids
+            self._row_index = None
+            self._partial = False
+        elif ids == self._ids and self._shown:
             # Same rows in the same order (an edit that moved nothing): repaint only what changed.
             for rid in changed:
                 row = self.row_of(rid)
@@ -161,9 +259,10 @@ class RecordListModel(QAbstractTableModel):
             self._ids = ids
             self._row_index = None
             self._shown = min(len(ids), keep)
+            self._partial = False
             self._pending_blocks.clear()
             self.endResetModel()
-        self.busy.emit(False)
+        self.busy.emit(0)
         self.refreshed.emit(len(self._ids))
 
     def _remember(self, row: dict[str, Any]) -> None:

@@ -34,7 +34,7 @@ from .columns import columns_for
 from .export import export_list
 from .filter_bar import FilterBar
 from .icons import icon
-from .model import ID_ROLE, KIND_ROLE, RecordListModel
+from .model import ID_ROLE, RecordListModel
 
 PAGE_KINDS = {
     "meeting": ("meeting",),
@@ -77,8 +77,9 @@ class RecordTable(QTableView):
         super().changeEvent(event)
 
     def _on_double(self, index: QModelIndex) -> None:
-        rid = index.data(ID_ROLE)
-        kind = index.data(KIND_ROLE)
+        model = self.model()
+        rid = model.id_at(index.row())
+        kind = (model.summary(index.row()) or {}).get("kind")
         if rid and kind:
             self.activated_record.emit(kind, rid)
 
@@ -110,7 +111,7 @@ class ListPage(QWidget):
         self.count = QLabel()
         self.count.setObjectName("pageCount")
         self.new_button = QToolButton()
-        self.new_button.setIcon(icon("new"))
+        self.new_button.setIcon(icon("new-white"))
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_button.setObjectName("primary")
         if page_kind == "contact":
@@ -179,7 +180,7 @@ class ListPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([880, 560])  # proportions; the splitter scales them to its width
+        self.splitter.setSizes([950, 490])  # proportions; the splitter scales them to its width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -336,7 +337,8 @@ class ListPage(QWidget):
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
-        rid, kind = index.data(ID_ROLE), index.data(KIND_ROLE)
+        rid = self.model.id_at(index.row())
+        kind = (self.model.summary(index.row()) or {}).get("kind")
         menu = QMenu(self)
         if self.trash_mode:
             menu.addAction(
