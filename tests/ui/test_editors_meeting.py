@@ -370,3 +370,16 @@ def test_new_record_takes_the_default_marking(ui, qtbot):
     ui.settings.default_classification = "CONFIDENTIAL"
     other = ready(qtbot, open_editor(None, "visit"))
     assert other.bindings["classification"].get() == "CONFIDENTIAL"  # the user's setting
+
+
+def test_contacts_are_picked_with_the_keyboard(ui, qtbot):
+    org = ui.create(Organisation(name="Kenya Investment Authority", country="KE"))
+    ui.create(Organisation(name="Kenya Power", country="KE"))
+    editor = ready(qtbot, open_editor(None, "meeting"))
+    editor.show()
+    orgs = field(editor, "organisation_ids")
+    orgs.search.setFocus()
+    qtbot.keyClicks(orgs.search, "Investment")
+    qtbot.keyClick(orgs.search, Qt.Key.Key_Return)  # before or after the results arrive
+    qtbot.waitUntil(lambda: orgs.ids() == [org.id], timeout=5000)
+    assert orgs.search.text() == ""

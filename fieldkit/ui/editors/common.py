@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -93,7 +93,6 @@ class Binding:
     set: Callable[[Any], None]
     error: QLabel
     show_errors: Callable[[list[tuple[str, str]]], None] | None = None
-    extra: dict = field(default_factory=dict)
 
     def display_errors(self, items: list[tuple[str, str]]) -> None:
         """``items`` are (sub-path after the field name, message)."""

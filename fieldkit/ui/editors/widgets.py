@@ -422,7 +422,16 @@ class RecordSearch(QLineEdit):
         self._timer.timeout.connect(self._search)
         self._generation = 0
         self.textEdited.connect(lambda _t: self._timer.start())
+        self.returnPressed.connect(self._enter)
         self.exclude: set[str] = set()
+
+    def _enter(self) -> None:
+        # Enter with the list closed takes the best match, as in a browser's address bar.
+        if not self.completer_.popup().isVisible() and self.text().strip():
+            if self._timer.isActive():
+                self._pick_on_result = True
+                return
+            self.pick_first()
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().focusInEvent(event)
@@ -463,13 +472,15 @@ class RecordSearch(QLineEdit):
                 detail.append(row["date"])
             item = QStandardItem(text + (f"  —  {', '.join(detail)}" if detail else ""))
             item.setData(row, Qt.ItemDataRole.UserRole)
-            item.setData(text, Qt.ItemDataRole.EditRole + 1000)
             self.results.appendRow(item)
+        if getattr(self, "_pick_on_result", False):
+            self._pick_on_result = False
+            if self.pick_first():
+                return
         if self.results.rowCount() and self.hasFocus():
             self.completer_.complete()
         elif not self.results.rowCount():
             self.completer_.popup().hide()
-        self.last_rows = rows
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(Qt.ItemDataRole.UserRole)
