@@ -74,8 +74,8 @@ def import_iati(
     country = check_country(country)
     prefer = prefer or preferred_languages(store.settings.language)
     report = ImportReport(source=str(getattr(source, "name", source)))
-    index = _registry_index(store)
     with store.tx.write():
+        index = _registry_index(store)  # inside the transaction: no one adds a project meanwhile
         batch: list[Activity] = []
         for activity in read_activities(
             source, report, country=country, prefer=prefer, progress=progress
