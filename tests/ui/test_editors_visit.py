@@ -81,7 +81,7 @@ def test_visit_with_project_picked_by_typing_criteria_and_photo(ui, qtbot, tmp_p
     photos.add_files([photo(tmp_path / "kiosk.jpg")])
     qtbot.waitUntil(lambda: photos.pending == 0, timeout=5000)
     card = photos.cards[0]
-    assert "Taken 2026-03-02 10:14" in card.info.text()
+    assert "Taken 2 Mar 2026 10:14" in card.info.text()
     assert not card.image.pixmap().isNull()
     # The visit had no position: the photo's GPS fills it.
     assert editor.bindings["latitude"].get() == pytest.approx(-1.291667)

@@ -79,6 +79,21 @@ def read_file_info(path: str) -> dict[str, Any]:
     return info
 
 
+def taken_text(value: str) -> str:
+    """The EXIF time (camera-local, no zone) as the app shows dates: "2 Mar 2026 10:14"."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(str(value).replace(" ", "T"))
+    except ValueError:
+        return str(value)
+    try:
+        from fieldkit.ui import i18n
+    except ImportError:
+        return when.strftime("%Y-%m-%d %H:%M")
+    return i18n.format_date(when.replace(tzinfo=None), time=True)
+
+
 def stored_thumbnails(store, attachments: list[dict]) -> dict[str, bytes | None]:
     out = {}
     for a in attachments:
@@ -141,13 +156,15 @@ class PhotoCard(QFrame):
     def set_thumbnail(self, data: bytes | None) -> None:
         pix = QPixmap()
         if data and pix.loadFromData(QByteArray(data)):
-            self.image.setPixmap(
-                pix.scaled(
-                    THUMB,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+            # Sharp on high-DPI screens: scale to device pixels, then tell Qt the ratio.
+            ratio = self.devicePixelRatioF()
+            scaled = pix.scaled(
+                THUMB * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
+            scaled.setDevicePixelRatio(ratio)
+            self.image.setPixmap(scaled)
         else:
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
             self.image.setPixmap(icon.pixmap(48, 48))
@@ -161,7 +178,7 @@ class PhotoCard(QFrame):
             return
         parts = []
         if item.get("taken_at"):
-            parts.append(tr("Taken %1").replace("%1", str(item["taken_at"])[:16].replace("T", " ")))
+            parts.append(tr("Taken %1").replace("%1", taken_text(item["taken_at"])))
         if item.get("latitude") is not None and item.get("longitude") is not None:
             parts.append(f"GPS {item['latitude']:.5f}, {item['longitude']:.5f}")
         if not item.get("id"):
