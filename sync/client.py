@@ -14,6 +14,7 @@ import hashlib
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -309,63 +310,88 @@ class SyncClient:
         return rep
 
     def _push(self) -> p.PullPage | None:
-        rep = self.report
+        """Push the outbox in pages. While HQ works on one page the next is read and encoded
+        (one request in flight at a time, so HQ still sees pages in order)."""
         total = self.state.pending_count()
-        done = 0
         self.progress("push", 0, total)
-        first = True
-        # Bounded: edits made during the sync are pushed too, but a busy laptop cannot loop forever.
-        for _ in range(max(4, total // max(1, self.page_size) + 4)):
-            batch = self.state.pending(self.page_size)
-            audit = self.state.unsynced_audit() if first else []
-            resolutions = self.state.unreported_resolutions()
-            if not batch and not audit and not resolutions:
-                if first:
+        page = self._next_push(frozenset(), first=True)
+        if page is None:
+            return None
+        done = 0
+        with ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync") as pool:
+            future = pool.submit(self._post_push, page[1])
+            # Bounded: edits made during the sync go too, but a busy laptop cannot loop forever.
+            for _ in range(max(4, total // max(1, self.page_size) + 4)):
+                batch, _body, resolutions, last = page
+                upcoming = None
+                if not last:  # not the last page: prepare the next one meanwhile
+                    upcoming = self._next_push(frozenset(b.record_id for b in batch), first=False)
+                resp = future.result()
+                self._settle_push(batch, resp, resolutions)
+                done += len(batch)
+                self.progress("push", done, max(total, done))
+                if resp.pull is not None:
+                    return resp.pull
+                if upcoming is None:
                     return None
-                break
-            last = len(batch) < self.page_size
-            req = p.PushRequest(
-                mutations=[
-                    p.Mutation.model_construct(ids=b.ids, base=b.base, record=b.data, resolves=None)
-                    for b in batch
-                ],
-                audit=[p.AuditEvent(**a) for a in audit],
-                resolutions=[p.Resolution(conflict_id=c, keep=k) for c, k in resolutions],
-                pull=p.PullRequest(since=self.state.cursor, limit=self.page_size) if last else None,
-            )
-            resp = self._call("POST", "/v1/push", p.PushResponse, req)
-            applied = self.state.record_pushed(batch, resp.versions, resp.outcomes)
-            self.state.mark_audit_synced(resp.audit_ids)
-            self.state.mark_reported([c for c, _ in resolutions])
-            rep.audit_sent += len(resp.audit_ids)
-            rep.pushed += len(batch) - applied.rejected
-            rep.conflicts += applied.conflicts
-            rep.rejected += applied.rejected
-            rep.merged += sum(1 for o in resp.outcomes if o.status == "merged")
-            for o in resp.outcomes:
-                if o.status == "rejected":
-                    rep.rejections.append({"record_id": batch[o.i].record_id, "reason": o.reason})
-            done += len(batch)
-            self.progress("push", done, max(total, done))
-            first = False
-            if resp.pull is not None:
-                return resp.pull
+                page = upcoming
+                future = pool.submit(self._post_push, page[1])
+            return future.result().pull
         return None
 
+    def _next_push(self, in_flight: frozenset, first: bool):
+        batch = self.state.pending(self.page_size, exclude=in_flight)
+        audit = self.state.unsynced_audit() if first else []
+        resolutions = self.state.unreported_resolutions() if first else []
+        if not batch and not audit and not resolutions:
+            return None
+        last = len(batch) < self.page_size
+        pull = p.PullRequest(since=self.state.cursor, limit=self.page_size) if last else None
+        body = p.encode_push(
+            [(b.ids, b.base, b.raw) for b in batch],
+            [p.AuditEvent(**a) for a in audit],
+            [p.Resolution(conflict_id=c, keep=k) for c, k in resolutions],
+            pull,
+        )
+        return batch, body, resolutions, pull is not None
+
+    def _post_push(self, body: tuple[bytes, dict[str, str]]) -> p.PushResponse:
+        content, headers = body
+        return self._call("POST", "/v1/push", p.PushResponse, content=content, headers=headers)
+
+    def _settle_push(self, batch, resp: p.PushResponse, resolutions) -> None:
+        rep = self.report
+        applied = self.state.record_pushed(batch, resp.versions, resp.outcomes)
+        self.state.mark_audit_synced(resp.audit_ids)
+        self.state.mark_reported([c for c, _ in resolutions])
+        rep.audit_sent += len(resp.audit_ids)
+        rep.pushed += len(batch) - applied.rejected
+        rep.conflicts += applied.conflicts
+        rep.rejected += applied.rejected
+        rep.merged += sum(1 for o in resp.outcomes if o.status == "merged")
+        for o in resp.outcomes:
+            if o.status == "rejected" and 0 <= o.i < len(batch):
+                rep.rejections.append({"record_id": batch[o.i].record_id, "reason": o.reason})
+
     def _pull(self, page: p.PullPage | None) -> None:
+        """Walk HQ's sequence; the next page downloads while this one is written locally."""
         rep = self.report
         if page is None:
-            page = self._call("GET", "/v1/pull", p.PullPage,
-                              params={"since": self.state.cursor, "limit": self.page_size})  # fmt: skip
-        while True:
-            applied = self.state.apply_page(page.records, page.versions, page.cursor)
-            rep.pulled += applied.applied
-            self.progress("pull", rep.pulled, rep.pulled + (self.page_size if page.more else 0))
-            if not page.more:
-                self._summary = page.summary or {}
-                return
-            page = self._call("GET", "/v1/pull", p.PullPage,
-                              params={"since": page.cursor, "limit": self.page_size})  # fmt: skip
+            page = self._get_page(self.state.cursor)
+        with ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync") as pool:
+            while True:
+                upcoming = pool.submit(self._get_page, page.cursor) if page.more else None
+                applied = self.state.apply_page(page.records, page.versions, page.cursor)
+                rep.pulled += applied.applied
+                self.progress("pull", rep.pulled, rep.pulled + (self.page_size if page.more else 0))
+                if upcoming is None:
+                    self._summary = page.summary or {}
+                    return
+                page = upcoming.result()
+
+    def _get_page(self, since: int) -> p.PullPage:
+        return self._call("GET", "/v1/pull", p.PullPage,
+                          params={"since": since, "limit": self.page_size})  # fmt: skip
 
     # ---- attachments -------------------------------------------------------------------------
     def _upload_files(self) -> None:

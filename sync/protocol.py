@@ -235,6 +235,38 @@ def encode(model: BaseModel, *, compress: bool = True) -> tuple[bytes, dict[str,
     return raw, {"Content-Type": "application/json"}
 
 
+def encode_push(
+    mutations: list[tuple[list[str], int | None, str]],
+    audit: list[AuditEvent],
+    resolutions: list[Resolution],
+    pull: PullRequest | None,
+) -> tuple[bytes, dict[str, str]]:
+    """A PushRequest body built from records' stored JSON text, without re-serialising them.
+
+    Equivalent to ``encode(PushRequest(...))`` (HQ parses it with PushRequest); the laptop's own
+    stored JSON is already exactly what the models write, and this is the sync's hottest path.
+    """
+    parts = [
+        '{"mutations":[',
+        ",".join(
+            f'{{"ids":{json.dumps(ids)},"base":{json.dumps(base)},"record":{raw}}}'
+            for ids, base, raw in mutations
+        ),
+        '],"audit":[',
+        ",".join(a.model_dump_json() for a in audit),
+        '],"resolutions":[',
+        ",".join(r.model_dump_json() for r in resolutions),
+        '],"pull":',
+        pull.model_dump_json() if pull else "null",
+        "}",
+    ]
+    raw = "".join(parts).encode()
+    return gzip.compress(raw, compresslevel=6, mtime=0), {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+    }
+
+
 class BodyTooLarge(ValueError):
     pass
 

@@ -23,6 +23,9 @@ ENVELOPE = {"id", "kind", "revision", "created_at", "updated_at", "created_by", 
             "deleted_at"}  # fmt: skip
 
 
+_MISSING = object()  # "looked up already: not in the store"
+
+
 @dataclass
 class Pending:
     """One record's outbox entries folded into one push: its current data and HQ base version."""
@@ -31,8 +34,15 @@ class Pending:
     kind: str
     ids: list[str]
     base: int | None
-    data: dict[str, Any]
+    raw: str  # the record's stored JSON, sent as it is
     last_seq: int
+    _data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = json.loads(self.raw)
+        return self._data
 
 
 @dataclass
@@ -91,32 +101,39 @@ class SyncState:
         """
         groups: dict[str, Pending] = {}
         with self.store.tx.read() as c:
-            # One pass over the outbox (small: it is emptied by every sync), grouped here.
-            for seq, mid, rid, kind, base in c.execute(
-                "SELECT seq, mutation_id, record_id, kind, base_version FROM outbox ORDER BY seq"
-            ):
-                if rid in exclude:
-                    continue
-                g = groups.get(rid)
-                if g is None:
-                    if len(groups) >= limit:
-                        continue
-                    groups[rid] = Pending(rid, kind, [mid], base, {}, seq)
-                else:
-                    g.ids.append(mid)
-                    g.last_seq = seq
+            # Walk the outbox in order only as far as needed to find ``limit`` records...
+            cur = c.execute("SELECT record_id FROM outbox ORDER BY seq")
+            while len(groups) < limit:
+                rows = cur.fetchmany(1000)
+                if not rows:
+                    break
+                for (rid,) in rows:
+                    if rid not in groups and rid not in exclude and len(groups) < limit:
+                        groups[rid] = Pending(rid, "", [], None, "", 0)
+            cur.close()
             ids = list(groups)
-            data: dict[str, str] = {}
+            found: set[str] = set()
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                data.update(c.execute(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk))
-        out = []
-        for rid, g in groups.items():
-            if rid in data:  # the record itself is gone: never happens through the Store API
-                g.data = json.loads(data[rid])
-                out.append(g)
-        return out
+                # ...then every entry of those records, wherever it is in the outbox.
+                for seq, mid, rid, kind, base in c.execute(
+                    "SELECT seq, mutation_id, record_id, kind, base_version FROM outbox "
+                    f"WHERE record_id IN ({marks}) ORDER BY seq",
+                    chunk,
+                ):
+                    g = groups[rid]
+                    if not g.ids:
+                        g.kind, g.base = kind, base
+                    g.ids.append(mid)
+                    g.last_seq = seq
+                for rid, raw in c.execute(
+                    f"SELECT id, data FROM records WHERE id IN ({marks})", chunk
+                ):
+                    groups[rid].raw = raw
+                    found.add(rid)
+        # A record that is gone (never happens through the Store API) cannot be sent.
+        return [g for rid, g in groups.items() if rid in found]
 
     def record_pushed(self, batch: list[Pending], versions: list[int], outcomes: list) -> Applied:
         """Apply HQ's answer to a push, in one transaction.
@@ -235,22 +252,42 @@ class SyncState:
         """Write records from HQ and move the cursor, all in one transaction."""
         result = Applied()
         with self.store.tx.write() as c:
+            ids = [str(d.get("id", "")) for d in records]
+            known: dict[str, tuple] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for rid, data, sv, pending in c.execute(
+                    f"SELECT r.id, r.data, r.server_version, EXISTS (SELECT 1 FROM outbox o "
+                    f"WHERE o.record_id = r.id) FROM records r WHERE r.id IN ({marks})",
+                    chunk,
+                ):
+                    known[rid] = (data, sv, pending)
+            stamps: list[tuple[int, str]] = []
             for data, version in zip(records, versions, strict=True):
-                self._apply_one(c, data, version, result)
+                rid = str(data.get("id", ""))
+                self._apply_one(
+                    c, data, version, result, row=known.get(rid, _MISSING), stamps=stamps
+                )
+            c.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
             if cursor is not None:
                 c.execute("INSERT OR REPLACE INTO sync_state VALUES ('cursor', ?)", (str(cursor),))
         self.store._announce(result.changes)
         return result
 
     def _apply_one(
-        self, c, data: dict[str, Any], version: int, result: Applied, force: bool = False
-    ) -> None:
+        self, c, data: dict[str, Any], version: int, result: Applied, force: bool = False,
+        row: Any = None, stamps: list[tuple[int, str]] | None = None,
+    ) -> None:  # fmt: skip
         rid = str(data.get("id", ""))
-        row = c.execute(
-            "SELECT data, server_version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
-            "FROM records WHERE id = ?",
-            (rid, rid),
-        ).fetchone()
+        if row is _MISSING:
+            row = None
+        elif row is None:
+            row = c.execute(
+                "SELECT data, server_version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
+                "FROM records WHERE id = ?",
+                (rid, rid),
+            ).fetchone()
         if row is not None and not force:
             if row[1] is not None and row[1] >= version:
                 result.skipped += 1
@@ -278,7 +315,10 @@ class SyncState:
                 changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
             store._write_row(rec, insert=False)
             action = "sync"
-        c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+        if stamps is None:
+            c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+        else:
+            stamps.append((version, rid))  # one executemany for the page
         store._log(rec, action, changes, utcnow(), rec.updated_by or "HQ")
         if rec.kind == "attachment" and not rec.deleted:
             sha = rec.sha256  # type: ignore[attr-defined]

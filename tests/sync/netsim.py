@@ -87,6 +87,12 @@ class LinkSimulator:
         self.stop()
 
     async def _handle(self, c_reader: asyncio.StreamReader, c_writer: asyncio.StreamWriter):
+        try:
+            await self._relay(c_reader, c_writer)
+        except asyncio.CancelledError:
+            pass  # the simulator is stopping
+
+    async def _relay(self, c_reader: asyncio.StreamReader, c_writer: asyncio.StreamWriter):
         self.connections += 1
         budget = self.cut(self.connections) if self.cut else None
         try:
