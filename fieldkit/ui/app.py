@@ -39,6 +39,7 @@ QMainWindow, QDialog { background: #ffffff; }
 QTableView, QTreeView { border: 1px solid #dfe4ea; border-radius: 4px; gridline-color: #eef1f5;
     selection-background-color: #dbe8f6; selection-color: #1f2933;
     alternate-background-color: #f8fafc; background: #ffffff; }
+QTreeView::item { padding: 3px 0; }
 QHeaderView::section { background: #f1f4f7; color: #3b4a5e; border: none;
     border-bottom: 1px solid #dfe4ea; border-right: 1px solid #e6eaef; padding: 5px 8px; font-weight: 600; }
 QTextBrowser { background: #ffffff; }

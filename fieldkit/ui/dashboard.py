@@ -410,7 +410,7 @@ class DashboardPage(QWidget):
             tree.setRootIsDecorated(False)
             tree.setAlternatingRowColors(True)
             tree.setUniformRowHeights(True)
-            tree.setMinimumHeight(180)
+            tree.setMinimumHeight(250)
             tree.itemActivated.connect(
                 lambda item, _col: self.open_record.emit(item.data(0, ID_ROLE))
             )

@@ -439,12 +439,12 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 else _e(i18n.format_date(f.due))
             )
             rows.append(
-                f"<tr><td>{_e(f.text)}</td><td>{_e(f.owner)}</td><td>{due}</td>"
+                f"<tr><td>{_e(f.text)}</td><td>{_e(f.owner)}</td><td nowrap>{due}</td>"
                 f"<td>{_e(status_label('followup', f.status))}</td></tr>"
             )
         parts.append(
             f'<p class="section">{_e(_L()["Follow-up actions"])}</p>'
-            f'<table class="grid" width="100%"><tr><th width="52%">{_e(_L()["Action"])}</th><th>{_e(_L()["Owner"])}</th>'
+            f'<table class="grid" width="100%"><tr><th width="46%">{_e(_L()["Action"])}</th><th width="26%">{_e(_L()["Owner"])}</th>'
             f"<th>{_e(_L()['Due'])}</th><th>{_e(_L()['Status'])}</th></tr>{''.join(rows)}</table>"
         )
     photos = detail.get("photos") or []

@@ -140,6 +140,8 @@ class FollowupModel(QAbstractTableModel):
             and 0 <= section < len(self.COLUMNS)
         ):
             return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -165,8 +167,7 @@ class FollowupModel(QAbstractTableModel):
             return "followup"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == "due":
-                text = i18n.format_date(r.due)
-                return text + ("  " + self.tr("overdue") if self.overdue(r) else "")
+                return i18n.format_date(r.due)
             if col == "text":
                 return r.text.splitlines()[0] if r.text else ""
             if col == "owner":
@@ -176,8 +177,12 @@ class FollowupModel(QAbstractTableModel):
             if col == "country":
                 return country_label(r.country)
             return status_label("followup", r.status)
-        if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "parent"):
-            return r.text if col == "text" else r.parent_title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "due" and self.overdue(r):
+                days = (self.today - r.due).days
+                return self.tr("overdue by %n days", "", days)
+            if col in ("text", "parent"):
+                return r.text if col == "text" else r.parent_title
         if role == Qt.ItemDataRole.ForegroundRole and col == "due" and self.overdue(r):
             return QBrush(OVERDUE_COLOR)
         if role == SORT_ROLE:
@@ -268,7 +273,7 @@ class FollowupsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for i, width in enumerate((130, 0, 140, 260, 120, 80)):
+        for i, width in enumerate((100, 0, 170, 220, 110, 70)):
             if width:
                 self.table.setColumnWidth(i, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -814,102 +814,102 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="219" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="221" />
         <source>Search…</source>
         <translation>検索…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="220" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="222" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="223" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="225" />
         <source>Search every field, in any language (Ctrl+F). Every word must match; put "exact phrases" in quotes.</source>
         <translation>すべての項目を言語を問わず検索します (Ctrl+F)。複数の語はすべて一致するものを表示します。語句は "" で囲んでください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="230" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="232" />
         <source>All countries</source>
         <translation>すべての国</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="231" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="233" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="234" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="236" />
         <source>All policy fields</source>
         <translation>すべての重点分野</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="237" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="239" />
         <source>Policy field</source>
         <translation>重点分野</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="240" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="242" />
         <source>Any status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="243" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="245" />
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="244" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="246" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="245" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="247" />
         <source>from</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="246" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="248" />
         <source>to</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="247" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="249" />
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="248" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="250" />
         <source>From this date (empty: any)</source>
         <translation>この日以降（空欄: 指定なし）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="249" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="251" />
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="250" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="252" />
         <source>Up to this date (empty: any)</source>
         <translation>この日まで（空欄: 指定なし）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="251" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="253" />
         <source>Reports overdue</source>
         <translation>報告期限切れ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="252" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="254" />
         <source>Only projects with overdue reports</source>
         <translation>報告期限を過ぎた案件のみ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="253" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="255" />
         <source>Clear all filters</source>
         <translation>すべての絞り込みを解除</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="254" />
+        <location filename="../../fieldkit/ui/lists/filter_bar.py" line="256" />
         <source>Clear filters</source>
         <translation>絞り込みを解除</translation>
     </message>
@@ -946,86 +946,86 @@
         <source>Status</source>
         <translation>状況</translation>
     </message>
-    <message>
-        <location filename="../../fieldkit/ui/followups.py" line="169" />
-        <source>overdue</source>
-        <translation>期限切れ</translation>
+    <message numerus="yes">
+        <location filename="../../fieldkit/ui/followups.py" line="183" />
+        <source>overdue by %n days</source>
+        <translation><numerusform>%n 日超過</numerusform></translation>
     </message>
 </context>
 <context>
     <name>FollowupsPage</name>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/followups.py" line="349" />
+        <location filename="../../fieldkit/ui/followups.py" line="355" />
         <source>%n shown</source>
         <translation><numerusform>%n 件表示</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/followups.py" line="351" />
+        <location filename="../../fieldkit/ui/followups.py" line="357" />
         <source>%n overdue</source>
         <translation><numerusform>期限切れ %n 件</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="355" />
+        <location filename="../../fieldkit/ui/followups.py" line="361" />
         <source>the {n} due soonest</source>
         <translation>期限の近い {n} 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/followups.py" line="397" />
+        <location filename="../../fieldkit/ui/followups.py" line="403" />
         <source>Marked %n follow-ups done.</source>
         <translation><numerusform>%n 件のフォローアップを完了にしました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="431" />
+        <location filename="../../fieldkit/ui/followups.py" line="437" />
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="432" />
+        <location filename="../../fieldkit/ui/followups.py" line="438" />
         <source>Mark done</source>
         <translation>完了にする</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="433" />
+        <location filename="../../fieldkit/ui/followups.py" line="439" />
         <source>Mark selected follow-ups done</source>
         <translation>選択したフォローアップを完了にする</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="434" />
+        <location filename="../../fieldkit/ui/followups.py" line="440" />
         <source>Mark the selected follow-ups done today</source>
         <translation>選択したフォローアップを本日付で完了にします</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="435" />
+        <location filename="../../fieldkit/ui/followups.py" line="441" />
         <source>Filter by action, owner or meeting</source>
         <translation>対応事項・担当・会談で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="436" />
+        <location filename="../../fieldkit/ui/followups.py" line="442" />
         <source>Filter follow-ups</source>
         <translation>フォローアップの絞り込み</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="437" />
+        <location filename="../../fieldkit/ui/followups.py" line="443" />
         <source>Overdue only</source>
         <translation>期限切れのみ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="438" />
+        <location filename="../../fieldkit/ui/followups.py" line="444" />
         <source>Show only overdue follow-ups</source>
         <translation>期限切れのフォローアップのみ表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="439" />
+        <location filename="../../fieldkit/ui/followups.py" line="445" />
         <source>Include done</source>
         <translation>完了分も表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="440" />
+        <location filename="../../fieldkit/ui/followups.py" line="446" />
         <source>Include follow-ups that are done or dropped</source>
         <translation>完了・取りやめのフォローアップも表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/followups.py" line="441" />
+        <location filename="../../fieldkit/ui/followups.py" line="447" />
         <source>Follow-ups list</source>
         <translation>フォローアップ一覧</translation>
     </message>
@@ -1033,138 +1033,138 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/lists/page.py" line="292" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="294" />
         <source>%n in the trash</source>
         <translation><numerusform>ごみ箱に %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/lists/page.py" line="294" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="296" />
         <source>%n found</source>
         <translation><numerusform>%n 件該当</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/lists/page.py" line="296" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="298" />
         <source>%n records</source>
         <translation><numerusform>%n 件</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldkit/ui/lists/page.py" line="329" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="331" />
         <source>Exported %n records to {files}.</source>
         <translation><numerusform>%n 件を {files} に書き出しました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="342" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="345" />
         <source>Restore</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="347" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="350" />
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="350" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="353" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="355" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="358" />
         <source>Print preview…</source>
         <translation>印刷プレビュー…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="359" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="362" />
         <source>Export PDF…</source>
         <translation>PDFで書き出す…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="362" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="365" />
         <source>Move to trash</source>
         <translation>ごみ箱に移す</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="405" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="408" />
         <source>Meetings</source>
         <translation>会談</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="406" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="409" />
         <source>Visits</source>
         <translation>視察</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="407" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="410" />
         <source>Projects</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="408" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="411" />
         <source>Contacts</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="413" />
-        <location filename="../../fieldkit/ui/lists/page.py" line="425" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="416" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="428" />
         <source>Trash</source>
         <translation>ごみ箱</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="415" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="418" />
         <source>New meeting</source>
         <translation>新規会談</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="416" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="419" />
         <source>New visit</source>
         <translation>新規視察</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="417" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="420" />
         <source>New project</source>
         <translation>新規案件</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="418" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="421" />
         <source>New contact</source>
         <translation>新規連絡先</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="423" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="426" />
         <source>New organisation…</source>
         <translation>新規機関…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="424" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="427" />
         <source>New person…</source>
         <translation>新規人物…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="426" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="429" />
         <source>Show deleted records; select one to restore it</source>
         <translation>削除した記録を表示します。選択すると元に戻せます</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="427" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="430" />
         <source>Show trash</source>
         <translation>ごみ箱を表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="428" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="431" />
         <source>Export CSV</source>
         <translation>CSV書き出し</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="430" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="433" />
         <source>Save every record in this list as a CSV file for Excel</source>
         <translation>この一覧のすべての記録を Excel 用の CSV ファイルに保存します</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="432" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="435" />
         <source>Export list as CSV</source>
         <translation>一覧をCSVで書き出す</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lists/page.py" line="433" />
+        <location filename="../../fieldkit/ui/lists/page.py" line="436" />
         <source>%1 list</source>
         <translation>%1 一覧</translation>
     </message>
