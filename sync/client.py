@@ -59,6 +59,7 @@ class SyncReport:
     seconds: float = 0.0
     verified: bool = False
     repulled: int = 0
+    unreadable: int = 0  # records from HQ this FieldKit version cannot read (update it)
     pending: int = 0
     cursor: int = 0
     rejections: list[dict[str, str]] = field(default_factory=list)
@@ -383,6 +384,7 @@ class SyncClient:
                 upcoming = pool.submit(self._get_page, page.cursor) if page.more else None
                 applied = self.state.apply_page(page.records, page.versions, page.cursor)
                 rep.pulled += applied.applied
+                rep.unreadable += len(applied.invalid)
                 self.progress("pull", rep.pulled, rep.pulled + (self.page_size if page.more else 0))
                 if upcoming is None:
                     self._summary = page.summary or {}

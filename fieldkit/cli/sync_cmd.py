@@ -93,6 +93,9 @@ def cmd_sync(args, ctx: Context) -> int:
         f"received, {report.seconds:.1f} s; "
         + ("checked against HQ: in step" if report.verified else "not yet in step with HQ")
     )
+    if report.unreadable:
+        ctx.print(f"{report.unreadable} records from HQ need a newer FieldKit to be read: "
+                  "update FieldKit, then sync again")  # fmt: skip
     for r in report.rejections:
         ctx.print(f"rejected {r['record_id']}: {r['reason']}")
     if report.conflicts:

@@ -290,6 +290,8 @@ class SyncPage(QWidget):
         if report["rejected"]:
             text += " " + self.tr("Changes refused by HQ: %1 (see below).").replace(
                 "%1", str(report["rejected"]))  # fmt: skip
+        if report.get("unreadable"):
+            text += " " + self.tr("Some records from HQ need a newer FieldKit: update it.")
         if not report["verified"]:
             text += " " + self.tr("Not fully in step with HQ yet; sync again.")
         self.result_label.setText(text)
