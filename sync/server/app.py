@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
+from pathlib import Path as FilePath
+from typing import Annotated, Literal
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
@@ -24,6 +25,8 @@ from .storage import Device, HQStore, Refused
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 KINDS = ("meeting", "visit", "project", "organisation", "person", "followup", "attachment")
+Kind = Literal["meeting", "visit", "project", "organisation", "person", "followup", "attachment"]
+Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 
 
 def _error(status: int, message: str, code: str = "") -> JSONResponse:
@@ -41,17 +44,24 @@ def _reply(request: Request, model: BaseModel) -> Response:
     return Response(raw, media_type="application/json")
 
 
+# Request bodies are parsed by hand (see _body) but documented in the OpenAPI schema, with the
+# models' sub-schemas registered as components so that tools (schemathesis) can resolve them.
+_COMPONENTS: dict[str, dict] = {}
+
+
 def _json_schema(model: type[BaseModel]) -> dict:
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    _COMPONENTS.update(schema.pop("$defs", {}))
     return {
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": model.model_json_schema()}},
+            "content": {"application/json": {"schema": schema}},
         }
     }
 
 
-def create_app(db_path: Path | str) -> FastAPI:
-    store = HQStore(Path(db_path))
+def create_app(db_path: FilePath | str) -> FastAPI:
+    store = HQStore(FilePath(db_path))
     app = FastAPI(
         title="FieldKit HQ",
         version=__version__,
@@ -169,7 +179,7 @@ def create_app(db_path: Path | str) -> FastAPI:
         return _reply(request, store.pull(dev, since, limit))
 
     @app.get("/v1/versions/{kind}")
-    def versions(request: Request, kind: str):
+    def versions(request: Request, kind: Kind):
         dev = device(request)
         if kind not in KINDS:
             raise Refused(404, f"unknown record kind {kind!r}", "invalid")
@@ -191,7 +201,7 @@ def create_app(db_path: Path | str) -> FastAPI:
         return _reply(request, p.BlobStatusResponse(received=store.blob_status(dev, req.sha256)))
 
     @app.put("/v1/blobs/{sha}")
-    async def put_blob(request: Request, sha: str, offset: int = 0):
+    async def put_blob(request: Request, sha: Sha, offset: int = 0):
         dev = device(request)
         if not SHA_RE.match(sha):
             raise Refused(422, "not a sha256 in the address", "invalid")
@@ -208,11 +218,24 @@ def create_app(db_path: Path | str) -> FastAPI:
         return _reply(request, ack)
 
     @app.get("/v1/blobs/{sha}")
-    def get_blob(request: Request, sha: str):
+    def get_blob(request: Request, sha: Sha):
         dev = device(request)
         if not SHA_RE.match(sha):
             raise Refused(422, "not a sha256 in the address", "invalid")
         # FileResponse answers Range requests, so a cut download resumes where it stopped.
         return FileResponse(store.blob_for(dev, sha), media_type="application/octet-stream")
 
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(
+                title=app.title, version=app.version, description=app.description,
+                routes=app.routes,
+            )  # fmt: skip
+            doc.setdefault("components", {}).setdefault("schemas", {}).update(_COMPONENTS)
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app
