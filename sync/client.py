@@ -198,6 +198,7 @@ class SyncClient:
         backoff: float = 0.5,
         timeout: float = 120,
         page_size: int = p.PAGE_SIZE,
+        pull_page_size: int = p.PULL_PAGE_SIZE,
     ) -> None:
         self.store = store
         self.state = SyncState(store)
@@ -218,6 +219,7 @@ class SyncClient:
         self.retries = retries
         self.backoff = backoff
         self.page_size = page_size
+        self.pull_page_size = pull_page_size
         self.report = SyncReport()
 
     def close(self) -> None:
@@ -347,7 +349,7 @@ class SyncClient:
         if not batch and not audit and not resolutions:
             return None
         last = len(batch) < self.page_size
-        pull = p.PullRequest(since=self.state.cursor, limit=self.page_size) if last else None
+        pull = p.PullRequest(since=self.state.cursor, limit=self.pull_page_size) if last else None
         body = p.encode_push(
             [(b.ids, b.base, b.raw) for b in batch],
             [p.AuditEvent(**a) for a in audit],
@@ -385,7 +387,8 @@ class SyncClient:
                 applied = self.state.apply_page(page.records, page.versions, page.cursor)
                 rep.pulled += applied.applied
                 rep.unreadable += len(applied.invalid)
-                self.progress("pull", rep.pulled, rep.pulled + (self.page_size if page.more else 0))
+                more = self.pull_page_size if page.more else 0
+                self.progress("pull", rep.pulled, rep.pulled + more)
                 if upcoming is None:
                     self._summary = page.summary or {}
                     return
@@ -393,7 +396,7 @@ class SyncClient:
 
     def _get_page(self, since: int) -> p.PullPage:
         return self._call("GET", "/v1/pull", p.PullPage,
-                          params={"since": since, "limit": self.page_size})  # fmt: skip
+                          params={"since": since, "limit": self.pull_page_size})  # fmt: skip
 
     # ---- attachments -------------------------------------------------------------------------
     def _upload_files(self) -> None:

@@ -30,7 +30,8 @@ HEADER_PROTOCOL = "X-FieldKit-Protocol"
 HEADER_APP = "X-FieldKit-App"
 HEADER_SCHEMA = "X-FieldKit-Schema"
 
-PAGE_SIZE = 500  # records per push or pull request: ~40-60 kB compressed
+PAGE_SIZE = 500  # records per push request: ~50 kB compressed; pages overlap (see client)
+PULL_PAGE_SIZE = 1000  # records per pull page: applying locally dominates, fewer pages help
 MAX_PAGE_SIZE = 1000
 CHUNK_SIZE = 256 * 1024  # attachment upload/download piece; a cut link re-sends at most one
 MAX_BODY = 8 * 1024 * 1024  # compressed request body HQ accepts
