@@ -187,7 +187,7 @@ def test_dropped_connection_mid_pull_resumes_from_the_cursor(laptops, hq):
         ) as link,
         pytest.raises(SyncError, match="connection was cut|sync stopped"),
     ):
-        b.sync(url=link.url, retries=0)
+        b.sync(url=link.url, retries=0, pull_page_size=400)
     state = SyncState(b.store)
     got = b.store.count()
     assert 0 < got < 1600
