@@ -61,6 +61,8 @@ class FilterBar(QWidget):
     """Emits ``changed`` whenever the filter it describes changes."""
 
     changed = Signal()
+    #: the search text is being edited: a query for the old text is no longer wanted
+    editing = Signal()
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +76,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(180)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._on_text)
         self.search.returnPressed.connect(self._apply_now)
 
         self.country = QComboBox()
@@ -132,6 +134,10 @@ class FilterBar(QWidget):
         self.retranslate()
 
     # ---- state -------------------------------------------------------------------------------
+    def _on_text(self, _text: str) -> None:
+        self.editing.emit()
+        self._timer.start()
+
     def _apply_now(self) -> None:
         self._timer.stop()
         self.changed.emit()

@@ -148,6 +148,7 @@ class ListPage(QWidget):
 
         self.model = RecordListModel(columns_for(page_kind), self)
         self.model.refreshed.connect(self._on_refreshed)
+        self.filter_bar.editing.connect(self.model.cancel)
         self.table = RecordTable()
         self.table.setModel(self.model)
         self.table.activated_record.connect(lambda kind, rid: actions.edit_record(self, kind, rid))
