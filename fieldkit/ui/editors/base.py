@@ -712,7 +712,9 @@ class RecordEditor(QWidget):
                         else store.get(loaded["id"])
                     )
                 if "_followups" in extra:
-                    save_followups(store, saved, extra["_followups"], loaded_followups)
+                    save_followups(
+                        store, saved, extra["_followups"], loaded_followups, source=source
+                    )
                 store.discard_draft(key)
             warnings = after(store, saved, extra, context)
             bundle = editor_cls.fetch(store, saved.id)
@@ -881,7 +883,9 @@ class RecordEditor(QWidget):
             printing.export_record_pdf(self, self.record_id)
 
 
-def save_followups(store, parent, rows: list[dict], loaded: list[dict]) -> None:
+def save_followups(
+    store, parent, rows: list[dict], loaded: list[dict], source: object | None = None
+) -> None:
     """Make the stored follow-ups of ``parent`` match the table: create, update, delete."""
     old = {f["id"]: f for f in loaded}
     kept = set()
@@ -896,7 +900,7 @@ def save_followups(store, parent, rows: list[dict], loaded: list[dict]) -> None:
             if "status" in changed:
                 changed["done_on"] = today if changed["status"] == "done" else None
             if changed:
-                store.update(rid, changed)
+                store.update(rid, changed, source=source)
         else:
             store.create(
                 FollowUp(
@@ -905,7 +909,8 @@ def save_followups(store, parent, rows: list[dict], loaded: list[dict]) -> None:
                     caveats=parent.caveats,
                     done_on=today if values["status"] == "done" else None,
                     **values,
-                )
+                ),
+                source=source,
             )
     for rid in old.keys() - kept:
-        store.delete(rid)
+        store.delete(rid, source=source)
