@@ -1053,7 +1053,7 @@
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="54"/>
         <source>From</source>
-        <translation>発生元</translation>
+        <translation>開始</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="54"/>
@@ -1063,7 +1063,7 @@
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="55"/>
         <source>To</source>
-        <translation>～</translation>
+        <translation>終了</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="55"/>
