@@ -14,13 +14,28 @@ from .store import Store
 
 
 def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = True) -> Store:
-    from .security.files import StoreState, store_path, store_state
+    from .security.files import StoreState, store_path, store_state, truncation_problem
 
     data_dir = Path(data_dir)
     state = store_state(data_dir)
     if passphrase is None:
+        if state is StoreState.ENCRYPTED and truncation_problem(store_path(data_dir)):
+            from .errors import StoreError
+
+            raise StoreError(
+                f"{store_path(data_dir)} is not a FieldKit store (nor an intact encrypted one); "
+                "it was left untouched"
+            )
         if state is StoreState.ENCRYPTED:
             from .security.errors import PassphraseRequired
+            from .security.files import truncation_problem
+
+            # An encrypted store is whole pages of noise; anything else is some other file.
+            why = truncation_problem(store_path(data_dir))
+            if why:
+                raise StoreError(
+                    f"{store_path(data_dir)} is not a FieldKit store ({why}); it was left untouched"
+                )
 
             raise PassphraseRequired(
                 f"{store_path(data_dir)} is encrypted: give its passphrase with "
