@@ -19,16 +19,9 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
     data_dir = Path(data_dir)
     state = store_state(data_dir)
     if passphrase is None:
-        if state is StoreState.ENCRYPTED and truncation_problem(store_path(data_dir)):
-            from .errors import StoreError
-
-            raise StoreError(
-                f"{store_path(data_dir)} is not a FieldKit store (nor an intact encrypted one); "
-                "it was left untouched"
-            )
         if state is StoreState.ENCRYPTED:
+            from .errors import StoreError
             from .security.errors import PassphraseRequired
-            from .security.files import truncation_problem
 
             # An encrypted store is whole pages of noise; anything else is some other file.
             why = truncation_problem(store_path(data_dir))
@@ -36,7 +29,6 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
                 raise StoreError(
                     f"{store_path(data_dir)} is not a FieldKit store ({why}); it was left untouched"
                 )
-
             raise PassphraseRequired(
                 f"{store_path(data_dir)} is encrypted: give its passphrase with "
                 "--passphrase-file FILE or the FIELDKIT_PASSPHRASE environment variable"
