@@ -97,6 +97,8 @@ def test_version_comes_from_the_package_and_a_missing_one_stops_the_build(tmp_pa
         ("PySide6/Qt/translations/qtdeclarative_ja.qm", False),
         ("PySide6/Qt/translations/qtwebengine_ja.qm", False),
         ("PySide6/Qt/libexec/QtWebEngineProcess", False),
+        ("PySide6/Qt/lib/QtQuick.framework/Versions/A/Resources/Info.plist", False),  # macOS
+        ("PySide6/Qt/lib/QtPdf.framework/Versions/A/QtPdf", True),
         ("resources/fonts/ipaexg.ttf", True),
         ("sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so", True),
     ],
