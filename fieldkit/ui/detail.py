@@ -32,6 +32,7 @@ from fieldkit.ui.ops import QueryOp
 
 THUMB = 220
 MAX_PHOTOS = 8
+RATING_COLORS = {"A": "#2e7d32", "B": "#558b2f", "C": "#b26a00", "D": "#b3261e"}
 MARKING_COLORS = {
     "UNCLASSIFIED": "#2e7d32",
     "FOUO": "#1d4e89",
@@ -185,6 +186,11 @@ def _L() -> dict[str, str]:  # noqa: N802 - reads like a table lookup
     return _label_cache[lang]
 
 
+def _amount(value) -> str:
+    """Money as people write it: no decimals when there are none (JPY 96,400,000)."""
+    return i18n.format_number(int(value) if value == int(value) else float(value))
+
+
 def _e(value: Any) -> str:
     return html.escape(str(value)) if value not in (None, "") else ""
 
@@ -300,6 +306,8 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 if r is None:
                     continue
                 rating = _e(r.rating or "–")
+                if r.rating in RATING_COLORS:
+                    rating = f'<span style="color:{RATING_COLORS[r.rating]}">{rating}</span>'
                 rows.append(
                     f"<tr><td>{_e(i18n.label(crit))}</td><td><b>{rating}</b></td><td>{_e(r.note)}</td></tr>"
                 )
@@ -343,7 +351,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             ),
             (
                 _L()["Budget"],
-                _e(f"{rec.currency} {i18n.format_number(float(rec.budget))}".strip())
+                _e(f"{rec.currency} {_amount(rec.budget)}".strip())
                 if rec.budget is not None
                 else "",
             ),

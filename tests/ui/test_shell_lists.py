@@ -179,7 +179,10 @@ def test_new_button_opens_the_editor_for_the_page_kind(page, qtbot, monkeypatch)
     calls = []
     monkeypatch.setattr(editors, "open_editor", lambda *a, **k: calls.append(a))
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    assert calls and calls[0][1] == "meeting" and calls[0][2] is None
+    assert calls and calls[0][1:] == ("meeting", None, None)
+    refreshed(qtbot, page.model, lambda: page.filter_bar.set_country("KE"))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert calls[-1][1:] == ("meeting", None, {"country": "KE"})  # the list's country
     rid = page.model.id_at(0)
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

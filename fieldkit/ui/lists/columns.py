@@ -153,7 +153,7 @@ COLUMNS: dict[str, list[Column]] = {
             _date("date"),
             "date_asc",
             "date",
-            120,
+            135,
         ),
         Column(
             "title",

@@ -123,7 +123,7 @@ class ListPage(QWidget):
             self.new_button.setMenu(menu)
             self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         else:
-            self.new_button.clicked.connect(lambda: actions.new_record(self, page_kind))
+            self.new_button.clicked.connect(self.new_record)
         self.trash_button = QToolButton()
         self.trash_button.setIcon(icon("trash"))
         self.trash_button.setCheckable(True)
@@ -306,6 +306,12 @@ class ListPage(QWidget):
             window.show_record(record_id)
 
     # ---- actions -----------------------------------------------------------------------------
+    def new_record(self) -> None:
+        """A new record of this page's kind, in the country the list is filtered to, if any."""
+        country = self.filter_bar.country.currentData()
+        defaults = {"country": country} if country and self.page_kind != "contact" else None
+        actions.new_record(self, self.page_kind, defaults)
+
     def delete_selected(self) -> None:
         rid = self.selected_id()
         if rid and not self.trash_mode:
