@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # records and settings are pydantic: imported where used, not
     from .models import Record
     from .settings import Settings
 
+BATCH = 500  # records per executemany in bulk loads
+
 SUMMARY_COLUMNS = (
     "id, kind, revision, title, country, date, due, status, classification, post, parent_id, "
     "updated_at, updated_by, deleted_at"
@@ -366,25 +368,21 @@ class Store:
     def create_many(self, records: Iterable[Record], *, action: str = "create") -> int:
         """Store many new records in one transaction (demo data, bulk loads).
 
-        Each record's JSON and search text are prepared on a second thread while this one writes
-        the previous records: SQLite releases the GIL, so the two overlap on a two-core laptop.
+        Records are written in batches with ``executemany``: per-row statement calls were most of
+        the cost of a 100,000-record load (benchmarks/bench_store.py).
         """
-        from .indexing import index_record
-
         changes = Changes()
         author = self.author
         post = self.settings.post_name()
-
-        def prepare(record: Record):
-            rec = self._stamp_new(record, utcnow(), author, post, keep_envelope=False)
-            return rec, index_record(rec)
-
         n = 0
         with self.tx.write():
-            for rec, indexed in _pipelined(prepare, records):
-                self._insert_new(rec, indexed, action, author)
-                changes.add(rec)
-                n += 1
+            for batch in _batches(records, BATCH):
+                now = utcnow()
+                stamped = [self._stamp_new(r, now, author, post, False) for r in batch]
+                self._insert_batch(stamped, action, author)
+                for rec in stamped:
+                    changes.add(rec)
+                n += len(stamped)
         self._announce(changes)
         return n
 
@@ -456,37 +454,40 @@ class Store:
         """Upsert by id in one transaction: new ids are created, changed ones get a revision.
 
         New records keep the envelope they came with (times, authors, revision). ``records`` may be
-        a generator (it is consumed on a worker thread, overlapping with the writes);
-        ``before_commit`` may raise to roll the whole import back, e.g. when a later line of the
-        file turned out to be invalid.
+        a generator, read batch by batch; ``before_commit`` may raise to roll the whole import
+        back, e.g. when a later line of the file turned out to be invalid.
         """
-        from .indexing import index_record
-
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         changes = Changes()
         author = self.author
         post = self.settings.post_name()
-
-        def prepare(incoming: Record):
-            stamped = self._stamp_new(incoming, utcnow(), author, post, keep_envelope=True)
-            return incoming, stamped, index_record(stamped)
-
         with self.tx.write() as conn:
-            for incoming, stamped, indexed in _pipelined(prepare, records):
-                if not conn.execute(
-                    "SELECT 1 FROM records WHERE id = ?", (incoming.id,)
-                ).fetchone():
-                    self._insert_new(stamped, indexed, action, author)
-                    counts["created"] += 1
-                    changes.add(stamped)
-                    continue
-                old = self.get(incoming.id, include_deleted=True)
-                rec = self._replace(old, incoming, action, allow_deleted=True)
-                if rec.revision == old.revision:
-                    counts["unchanged"] += 1
-                else:
-                    counts["updated"] += 1
+            for batch in _batches(records, BATCH):
+                ids = [r.id for r in batch]
+                marks = ",".join("?" * len(ids))
+                existing = {
+                    i for (i,) in conn.execute(f"SELECT id FROM records WHERE id IN ({marks})", ids)
+                }
+                now = utcnow()
+                new = [
+                    self._stamp_new(r, now, author, post, True)
+                    for r in batch
+                    if r.id not in existing
+                ]
+                self._insert_batch(new, action, author)
+                counts["created"] += len(new)
+                for rec in new:
                     changes.add(rec)
+                for incoming in batch:
+                    if incoming.id not in existing:
+                        continue
+                    old = self.get(incoming.id, include_deleted=True)
+                    rec = self._replace(old, incoming, action, allow_deleted=True)
+                    if rec.revision == old.revision:
+                        counts["unchanged"] += 1
+                    else:
+                        counts["updated"] += 1
+                        changes.add(rec)
             if before_commit:
                 before_commit()
         self._announce(changes)
@@ -600,6 +601,47 @@ class Store:
         self._log(rec, action, {}, rec.updated_at or utcnow(), author)
         op = "delete" if rec.deleted else "upsert"
         self._queue(rec, op, sorted(rec.model_fields_set | {"id"}), base_version=None)
+
+    def _insert_batch(self, recs: list[Record], action: str, author: str) -> None:
+        """``_insert_new`` for many records at once: the same rows, four statements in all."""
+        if not recs:
+            return
+        from .indexing import index_record
+
+        conn = self.conn
+        first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM records").fetchone()[0]
+        rows, texts, history, outbox = [], [], [], []
+        for rowid, rec in enumerate(recs, first):
+            row, text = index_record(rec)
+            rows.append((rowid, *row.values()))
+            if not rec.deleted:
+                texts.append((rowid, text))
+            at = (rec.updated_at or utcnow()).isoformat()
+            history.append((rec.id, rec.revision, at, author, action, "{}"))
+            fields = json.dumps(sorted(rec.model_fields_set | {"id"}))
+            op = "delete" if rec.deleted else "upsert"
+            outbox.append((new_id(), rec.id, rec.kind, op, rec.revision, None, fields, at))
+        cols = ",".join(["rowid", *row])
+        try:
+            conn.executemany(
+                f"INSERT INTO records ({cols}) VALUES ({','.join('?' * (len(row) + 1))})", rows
+            )
+        except sqlite3.IntegrityError:
+            # executemany stopped at the offending row: the rows before it are in (for now).
+            done = conn.execute("SELECT count(*) FROM records WHERE rowid >= ?", (first,)).fetchone()
+            dup = recs[done[0]].id
+            raise FieldKitError(f"a record with id {dup} already exists") from None
+        conn.executemany("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", texts)
+        conn.executemany(
+            "INSERT INTO history (record_id, revision, at, author, action, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            history,
+        )
+        conn.executemany(
+            "INSERT INTO outbox (mutation_id, record_id, kind, op, revision, base_version, fields, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            outbox,
+        )
 
     def _replace(
         self, old: Record, new: Record, action: str, allow_deleted: bool = False
@@ -743,47 +785,15 @@ def validate_record(data: dict[str, Any], context: str = "") -> Record:
         raise ValidationProblem(problems_from_pydantic(exc), context) from None
 
 
-def _pipelined(fn: Callable[[Any], Any], items: Iterable[Any], depth: int = 256) -> Iterator[Any]:
-    """``map(fn, items)`` computed one step ahead on a worker thread, in order.
-
-    An exception in ``fn`` is raised here, at the item that caused it; if the consumer stops early
-    the worker is told to stop too.
-    """
-    import queue
-    import threading
-
-    q: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def work() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    return
-                q.put((True, fn(item)))
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            q.put((False, exc))
-            return
-        q.put((True, done))
-
-    worker = threading.Thread(target=work, name="fieldkit-prepare", daemon=True)
-    worker.start()
-    try:
-        while True:
-            ok, value = q.get()
-            if not ok:
-                raise value
-            if value is done:
-                return
-            yield value
-    finally:
-        stop.set()
-        while worker.is_alive():  # unblock a worker waiting on a full queue
-            try:
-                q.get_nowait()
-            except queue.Empty:
-                worker.join(0.01)
+def _batches(items: Iterable[Any], size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

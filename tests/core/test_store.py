@@ -212,23 +212,23 @@ def test_data_dir_is_a_file(tmp_path):
         Store.open(tmp_path)
 
 
-def test_bulk_create_stops_cleanly_on_a_bad_record(store):
-    from fieldkit.core.store import _pipelined
+def test_bulk_create_is_all_or_nothing(store):
+    good = [new_meeting(subject=f"m{i}") for i in range(1200)]  # several batches
+    with pytest.raises(FieldKitError, match=f"a record with id {good[0].id} already exists"):
+        store.create_many([*good, good[0]])
+    assert store.count() == 0
+    assert store.create_many(good) == 1200
+    assert store.count() == 1200 and len(store.outbox()) == 1200
+    assert store.search("m1199")[0]["id"] == good[1199].id
+    assert store.history(good[5].id)[0].action == "create"
 
-    good = [new_meeting(subject=f"m{i}") for i in range(300)]
-    dup = [*good, good[0]]
-    with pytest.raises(FieldKitError, match="already exists"):
-        store.create_many(dup)
-    assert store.count() == 0  # one transaction: all or nothing
 
-    def boom(x):
-        if x == 5:
-            raise ValueError("bad item")
-        return x * 2
-
-    got = []
-    with pytest.raises(ValueError, match="bad item"):
-        for v in _pipelined(boom, range(10)):
-            got.append(v)
-    assert got == [0, 2, 4, 6, 8]
-    assert list(_pipelined(lambda x: x + 1, range(1000)))[-1] == 1000
+def test_bulk_import_mixes_new_and_changed_records(store):
+    old = store.create_many([new_meeting(subject=f"m{i}") for i in range(10)])
+    assert old == 10
+    existing = store.query()
+    changed = [r.model_copy(update={"place": "Nairobi"}) for r in existing[:3]]
+    fresh = [new_meeting(subject=f"new{i}") for i in range(600)]
+    counts = store.import_records(iter([*changed, *existing[3:], *fresh]))
+    assert counts == {"created": 600, "updated": 3, "unchanged": 7}
+    assert store.get(changed[0].id).revision == 2
