@@ -122,9 +122,9 @@ def _audit_failures(store: Store, backoff: Backoff) -> None:
 def finish_conversion(store: Store) -> int:
     """Encrypt and remove plain attachments a conversion left behind (it was interrupted after
     the store file was swapped). Returns how many files were moved."""
-    from .convert import migrate_plain_blobs
-
     plain = Path(store.data_dir) / PLAIN_DIR
     if not plain.is_dir():
         return 0
+    from .convert import migrate_plain_blobs
+
     return migrate_plain_blobs(plain, store.blobs)
