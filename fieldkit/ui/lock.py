@@ -27,7 +27,7 @@ from fieldkit.core.security.errors import FORGOTTEN, WrongPassphrase
 from fieldkit.core.security.unlocking import verify_passphrase
 from fieldkit.core.store import Store
 
-from .unlock import ChoosePassphrase, PassphraseField, UnlockDialog
+from .unlock import ChoosePassphrase, ChoosePassphraseDialog, PassphraseField, UnlockDialog
 
 MS_PER_MINUTE = 60_000  # tests shorten it
 INPUT_EVENTS = {
@@ -93,6 +93,8 @@ class AppLock(QObject):
         self.change_action.setEnabled(self.encrypted)
         self._add_to_menu()
         self.restart()
+        if not self.encrypted:
+            QTimer.singleShot(0, self.offer_encryption)
 
     @property
     def encrypted(self) -> bool:
@@ -180,6 +182,21 @@ class AppLock(QObject):
         self._covers = []
         self.locked = False
         self.restart()
+
+    # ---- encrypting an unencrypted store -------------------------------------------------------
+    def offer_encryption(self) -> None:
+        """Over the window, not blocking it: the user may say "Not now" and is asked next time."""
+        self.offer = ChoosePassphraseDialog(
+            self.store.data_dir, convert=True, parent=self.window, open_plain=self.store
+        )
+        self.offer.accepted.connect(self._encrypted)
+        self.offer.open()
+
+    def _encrypted(self) -> None:
+        self.change_action.setEnabled(self.encrypted)
+        show = getattr(self.window, "show_status", None)
+        if show:
+            show(tr("The data on this laptop is now encrypted."))
 
     # ---- passphrase change ---------------------------------------------------------------------
     def change_passphrase(self) -> None:

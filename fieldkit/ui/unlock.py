@@ -4,8 +4,8 @@
     install_lock(window, store)                  # idle lock, Lock action, change passphrase
 
 First start: the user chooses a passphrase (with a strength meter) and the store is created
-encrypted. An existing unencrypted store: the user is offered to encrypt it now (or not now, and
-is asked again next time). An encrypted store: the passphrase, with wrong attempts slowed down.
+encrypted. An existing unencrypted store opens, and the window offers to encrypt it at once (or
+not now, and asks again at the next start). An encrypted store: the passphrase, with wrong attempts slowed down.
 FIELDKIT_PASSPHRASE, if set, is tried first (scripts, tests, kiosk set-ups).
 """
 
@@ -216,10 +216,17 @@ def show_forgotten(parent: QWidget | None) -> None:
 class ChoosePassphraseDialog(QDialog):
     """First start (a new encrypted store) or conversion of an unencrypted one."""
 
-    def __init__(self, data_dir: Path, convert: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        convert: bool,
+        parent: QWidget | None = None,
+        open_plain: Store | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.convert = convert
+        self.open_plain = open_plain  # converting the store the app already has open
         self.store: Store | None = None
         self.plain_chosen = False
         self.setWindowTitle(self.tr("Protect the data on this laptop"))
@@ -276,13 +283,22 @@ class ChoosePassphraseDialog(QDialog):
         self.later.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self.convert:
+            if self.open_plain is not None:
+                from fieldkit.core.security.convert import encrypt_open_store
+
+                from . import ops
+
+                ops.wait_all(30_000)  # background reads finish before the file is replaced
+                encrypt_open_store(self.open_plain, passphrase, report=self._report)
+                self.store = self.open_plain
+            elif self.convert:
                 from fieldkit.core.security.convert import encrypt_store
 
                 encrypt_store(self.data_dir, passphrase, report=self._report)
+                self.store = open_store(self.data_dir, passphrase=passphrase)
             else:
                 self._report(self.tr("creating the encrypted store"))
-            self.store = open_store(self.data_dir, passphrase=passphrase)
+                self.store = open_store(self.data_dir, passphrase=passphrase)
         except FieldKitError as exc:
             self.status.setText(str(exc))
             self.ok.setEnabled(self.chooser.is_valid())
@@ -429,11 +445,9 @@ def open_store_interactively(data_dir: Path, parent: QWidget | None = None) -> S
         dialog.exec()
         return dialog.store
     if state is StoreState.PLAIN:
-        dialog = ChoosePassphraseDialog(data_dir, convert=True, parent=parent)
-        dialog.exec()
-        if dialog.store is not None:
-            return dialog.store
-        return open_store(data_dir) if dialog.plain_chosen else None
+        # The app opens; ``install_lock`` then offers to encrypt it over the window (and again at
+        # every start until it is done), converting the open store in place.
+        return open_store(data_dir)
     dialog = UnlockDialog(
         data_dir, lambda p: open_store(data_dir, passphrase=p, create=False), parent=parent
     )

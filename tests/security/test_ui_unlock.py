@@ -67,32 +67,51 @@ def test_first_start_asks_for_a_strong_passphrase_and_creates_an_encrypted_store
         store.close()
 
 
-def test_existing_unencrypted_store_is_offered_conversion(qtbot, data_dir):
+def plain_window(qtbot, data_dir):
     with open_store(data_dir) as s:
         s.create(meeting("Kept through conversion"))
+    store = open_store_interactively(data_dir)  # opens at once, no dialog in the way
+    assert store is not None and store_state(data_dir) is StoreState.PLAIN
+    window = QMainWindow()
+    window.file_menu = window.menuBar().addMenu("&File")
+    qtbot.addWidget(window)
+    window.show()
+    return window, store
 
-    def act(d: ChoosePassphraseDialog):
-        assert d.convert
+
+def test_existing_unencrypted_store_is_offered_conversion_over_the_window(qtbot, data_dir):
+    window, store = plain_window(qtbot, data_dir)
+    try:
+        app_lock = AppLock(window, store)
+        assert not app_lock.change_action.isEnabled()
+        qtbot.waitUntil(lambda: getattr(app_lock, "offer", None) is not None)
+        d = app_lock.offer
+        assert d.isVisible() and d.convert
         type_into(d.chooser.first, PASS)
         type_into(d.chooser.second, PASS)
         d.chooser.understood.setChecked(True)
         d.ok.click()
-
-    when_modal(qtbot, ChoosePassphraseDialog, act)
-    store = open_store_interactively(data_dir)
-    try:
         assert store_state(data_dir) is StoreState.ENCRYPTED
+        # The same open store now works on the encrypted file.
         assert [r["title"] for r in store.search("conversion")] == ["Kept through conversion"]
+        store.create(meeting("Written after conversion"))
+        assert app_lock.change_action.isEnabled()
     finally:
         store.close()
+    with open_store(data_dir, passphrase=PASS) as s:
+        assert s.count() == 2
 
 
 def test_not_now_keeps_the_unencrypted_store(qtbot, data_dir):
-    open_store(data_dir).close()
-    when_modal(qtbot, ChoosePassphraseDialog, lambda d: d.later.click())
-    store = open_store_interactively(data_dir)
-    assert store is not None and store_state(data_dir) is StoreState.PLAIN
-    store.close()
+    window, store = plain_window(qtbot, data_dir)
+    try:
+        app_lock = AppLock(window, store)
+        qtbot.waitUntil(lambda: getattr(app_lock, "offer", None) is not None)
+        app_lock.offer.later.click()
+        assert store_state(data_dir) is StoreState.PLAIN
+        assert store.count() == 1
+    finally:
+        store.close()
 
 
 def test_unlock_refuses_a_wrong_passphrase_then_opens(qtbot, data_dir):

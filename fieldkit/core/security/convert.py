@@ -87,17 +87,67 @@ def encrypt_store(
     report("checking the store")
     alone = StoreLock.exclusive(data_dir)  # held until the end, attachments included
     try:
-        return _encrypt_plain(data_dir, passphrase, settings, report)
+        return _encrypt_plain(data_dir, passphrase, settings, report)[0]
     finally:
         alone.close()
 
 
-def _encrypt_plain(data_dir: Path, passphrase: str, settings, report: Report) -> dict[str, int]:
+def encrypt_open_store(
+    store: Store, passphrase: str, *, report: Report = _quiet, check: bool = True
+) -> dict[str, int]:
+    """Encrypt the unencrypted ``store`` while the app has it open; it stays open, now keyed.
+
+    The same Store object goes on working (the window, its views and their subscriptions keep
+    it): its connection is closed, the file converted, and a keyed connection put in its place.
+    """
+    from .blobs import encrypted_blobs
+
+    if isinstance(store.blobs, EncryptedBlobStore):
+        raise FieldKitError(f"{store.path} is already encrypted")
+    data_dir = Path(store.data_dir)
+    if check:
+        require_strong(passphrase, (store.settings.user_name, store.settings.post))
+    own = getattr(store, "open_lock", None)
+    alone = None
+    if own is not None:
+        try:
+            own.upgrade()
+        except StoreInUse:
+            own.downgrade()
+            raise
+    else:
+        alone = StoreLock.exclusive(data_dir)
+    key = new_key(passphrase)
+    with store.tx.lock:
+        store.conn.close()
+        try:
+            counts, _ = _encrypt_plain(
+                data_dir, passphrase, load_settings(data_dir), report, key=key
+            )
+        finally:
+            # Whichever file is in place now: the encrypted one once the swap happened.
+            keyed = store_state(data_dir) is StoreState.ENCRYPTED
+            fresh = connect(store.path, key=key.raw if keyed else None)
+            prepare_for_writing(fresh)
+            store.conn = fresh
+            store.tx.conn = fresh
+            if keyed:
+                store.blobs = encrypted_blobs(fresh, data_dir)
+            if own is not None:
+                own.downgrade()
+            if alone is not None:
+                alone.close()
+    return counts
+
+
+def _encrypt_plain(
+    data_dir: Path, passphrase: str, settings, report: Report, key: StoreKey | None = None
+) -> tuple[dict[str, int], StoreKey]:
     path = store_path(data_dir)
     Store.open(data_dir, create=False).close()  # ours, and at the current schema version
     import sqlcipher3.dbapi2 as sqlcipher
 
-    key = new_key(passphrase)
+    key = key or new_key(passphrase)
     attachment_key = os.urandom(32)
     tmp = data_dir / ENCRYPTING
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=2)
@@ -127,7 +177,7 @@ def _encrypt_plain(data_dir: Path, passphrase: str, settings, report: Report) ->
     if (data_dir / PLAIN_DIR).is_dir():
         migrate_plain_blobs(data_dir / PLAIN_DIR, blobs)
     report("done")
-    return {"records": records, "attachments": n_blobs}
+    return {"records": records, "attachments": n_blobs}, key
 
 
 def key_description() -> str:
