@@ -210,12 +210,14 @@ class FollowupProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self.words = [w.casefold() for w in text.split()]
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_overdue_only(self, on: bool) -> None:
+        self.beginFilterChange()
         self.overdue_only = on
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         return left.data(SORT_ROLE) < right.data(SORT_ROLE)
