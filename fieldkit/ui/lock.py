@@ -130,6 +130,12 @@ class AppLock(QObject):
             self.idle.stop()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            # The offer must not outlive the window (it would stay up as a modal orphan).
+            offer = getattr(self, "offer", None)
+            if offer is not None and offer.isVisible():
+                offer.reject()
+            self.idle.stop()
         if not self.locked and event.type() in INPUT_EVENTS:
             # Restarting a running timer is cheap; input events arrive a few hundred per second.
             self.restart()
