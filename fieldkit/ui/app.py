@@ -18,6 +18,7 @@ from fieldkit.core.errors import FieldKitError
 from fieldkit.core.resources import resource_path
 from fieldkit.core.settings import Settings, load_settings
 from fieldkit.ui import errors, i18n, ops
+from fieldkit.ui.pyside_workarounds import guard_none_refcount
 
 STYLE = """
 QMainWindow, QDialog { background: #ffffff; }
@@ -70,27 +71,6 @@ QSplitter::handle { background: #e1e6ec; }
 QSplitter::handle:horizontal { width: 1px; }
 QMenu::item:selected { background: #dbe8f6; color: #1f2933; }
 """
-
-
-def guard_none_refcount() -> None:
-    """Keep None, True and False alive whatever PySide6 does to their reference counts.
-
-    PySide6 6.12 (measured here) drops a reference it never took in two places: converting an
-    empty QVariant to None (``QModelIndex.data()`` of an unset role, ``QComboBox.currentData()``
-    of an item without data) and emitting a Python signal with a bool argument. Each call lowers
-    the count by one; after a few thousand, CPython 3.11 frees the object and the process aborts
-    ("deallocating None" / "deallocating True or False"). Python 3.12 made these objects
-    immortal; this does the same by hand with a count no session can use up. Our own code also
-    avoids both calls; this protects the other parts of the app and long working days.
-    """
-    if sys.version_info >= (3, 12) or hasattr(sys, "pypy_version_info"):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, first field of PyObject
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
 
 
 def _palette() -> QPalette:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit.core.demo import generate
 from fieldkit.ui import ops
-from fieldkit.ui.app import guard_none_refcount
+from fieldkit.ui.pyside_workarounds import guard_none_refcount
 
 WAIT = 8000
 

@@ -213,7 +213,7 @@ class FilterBar(QWidget):
         combo.blockSignals(True)
         combo.clear()
         # "" rather than None: PySide6 6.12 returns an empty QVariant as None without a reference,
-        # and enough currentData() calls would free None itself (see app.guard_none_refcount).
+        # and enough currentData() calls would free None itself (see pyside_workarounds.guard_none_refcount).
         combo.addItem(any_text, "")
         for code, text in items:
             combo.addItem(text, code)

@@ -116,7 +116,7 @@ class RecordListModel(QAbstractTableModel):
     #: (rows) when the first page of a new filter or sort is shown, before all ids are known
     first_rows = Signal(int)
     #: 1 while a query for this list is running, then 0 (an int: PySide6 6.12 loses a reference
-    #: to True/False on every emit of a bool, see app.guard_none_refcount)
+    #: to True/False on every emit of a bool, see pyside_workarounds.guard_none_refcount)
     busy = Signal(int)
 
     def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
