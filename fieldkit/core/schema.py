@@ -65,8 +65,9 @@ def _v1(conn) -> None:
         -- (kind, deleted_at, ...) covers the counts of `fieldkit status` and per-kind lists in date
         -- order without reading the wide rows; records_list lets "newest first" queries (search
         -- results, all-kind lists) walk dates, filter from the index and stop after one page.
-        CREATE INDEX records_kind_date ON records(kind, deleted_at, date);
-        CREATE INDEX records_list ON records(deleted_at, date, kind, country, status, due, tags);
+        CREATE INDEX records_kind_date ON records(kind, deleted_at, date, updated_at, id);
+        CREATE INDEX records_list
+            ON records(deleted_at, date, kind, country, status, due, tags, updated_at, id);
         CREATE INDEX records_kind_country ON records(kind, country);
         CREATE INDEX records_parent ON records(parent_id) WHERE parent_id IS NOT NULL;
         CREATE INDEX records_due ON records(due) WHERE due IS NOT NULL;
