@@ -3,7 +3,7 @@ generates, valid or not, HQ never answers with a 5xx. Bounded (a few dozen cases
 fixed seed) so CI stays quick.
 
 Schemathesis runs as its own command: in a subprocess its imports cannot clash with test folders
-that pytest puts on sys.path (tests/packaging shadows the `packaging` library schemathesis uses).
+that pytest puts on sys.path, and its own pytest plugin stays out of this session.
 """
 
 from __future__ import annotations
