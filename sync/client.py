@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -448,13 +449,18 @@ class SyncClient:
         for s in self.state.wanted_blobs():
             if self.store.blobs.has(s):
                 self.state.mark_blob(s, "have")
-        part_dir = self.store.data_dir / "sync-partial"
+        # A half-downloaded photo resumes from where it stopped. For a plain store the part waits
+        # on disk for the next sync; an encrypted store must never hold photo bytes in plaintext,
+        # so there the part lives in memory and resumes only within this sync.
+        parts = (
+            _MemoryParts()
+            if self.store.blobs.encrypts_at_rest
+            else _DiskParts(self.store.data_dir / "sync-partial")
+        )
         for n, sha in enumerate(wanted):
             self.progress("files down", n, len(wanted))
-            part = part_dir / sha
-            part_dir.mkdir(parents=True, exist_ok=True)
             for _attempt in range(self.retries + 2):
-                have = part.stat().st_size if part.is_file() else 0
+                have = parts.size(sha)
                 try:
                     resp = self._send(
                         "GET", f"/v1/blobs/{sha}",
@@ -469,16 +475,15 @@ class SyncClient:
                     else:
                         raise self._explain(exc) from None
                 if resp is not None:
-                    with open(part, "ab" if have and resp.status_code == 206 else "wb") as fh:
-                        fh.write(resp.content)
-                content = part.read_bytes()
+                    parts.add(sha, resp.content, append=bool(have) and resp.status_code == 206)
+                content = parts.read(sha)
+                parts.discard(sha)
                 if hashlib.sha256(content).hexdigest() == sha:
                     self.store.blobs.put(content)
-                    part.unlink()
                     self.state.mark_blob(sha, "have")
                     self.report.files_received += 1
                     break
-                part.unlink()  # damaged: start this file again
+                # damaged: start this file again
             self.progress("files down", n + 1, len(wanted))
 
     # ---- verification ------------------------------------------------------------------------
@@ -534,3 +539,48 @@ def default_device_name() -> str:
 
 
 __all__ = ["SyncClient", "SyncError", "NotEnrolled", "SyncReport", "enroll", "status"]
+
+
+class _DiskParts:
+    """Partial downloads as files, kept across syncs (plain stores only)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def size(self, sha: str) -> int:
+        part = self.folder / sha
+        return part.stat().st_size if part.is_file() else 0
+
+    def add(self, sha: str, data: bytes, append: bool) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / sha, "ab" if append else "wb") as fh:
+            fh.write(data)
+
+    def read(self, sha: str) -> bytes:
+        part = self.folder / sha
+        return part.read_bytes() if part.is_file() else b""
+
+    def discard(self, sha: str) -> None:
+        (self.folder / sha).unlink(missing_ok=True)
+
+
+class _MemoryParts:
+    """Partial downloads in memory, for encrypted stores."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, bytearray] = {}
+
+    def size(self, sha: str) -> int:
+        return len(self.parts.get(sha, b""))
+
+    def add(self, sha: str, data: bytes, append: bool) -> None:
+        if append:
+            self.parts.setdefault(sha, bytearray()).extend(data)
+        else:
+            self.parts[sha] = bytearray(data)
+
+    def read(self, sha: str) -> bytes:
+        return bytes(self.parts.get(sha, b""))
+
+    def discard(self, sha: str) -> None:
+        self.parts.pop(sha, None)

@@ -90,9 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ctx.fail(str(exc))
         if isinstance(exc, OSError):
             return ctx.fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
-        import traceback
+        from fieldkit.core.crashlog import redacted_traceback
 
-        log = ctx.log_crash(traceback.format_exc())
+        log = ctx.log_crash(redacted_traceback(exc))
         where = f" (details in {log})" if log else ""
         return ctx.fail(f"unexpected error: {type(exc).__name__}: {exc}{where}")
     finally:

@@ -17,6 +17,10 @@ from .errors import FieldKitError
 class BlobStore:
     """Plain files. An encrypting store (the security layer) overrides ``_encode``/``_decode``."""
 
+    #: True when bytes written under this store are encrypted; code that keeps other copies of
+    #: attachment bytes (e.g. a half-downloaded file during sync) must then keep them in memory.
+    encrypts_at_rest = False
+
     def __init__(self, root: Path) -> None:
         self.root = root
 

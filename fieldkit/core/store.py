@@ -626,9 +626,13 @@ class Store:
             conn.executemany(
                 f"INSERT INTO records ({cols}) VALUES ({','.join('?' * (len(row) + 1))})", rows
             )
-        except sqlite3.IntegrityError:
+        except Exception as exc:  # sqlite3's or sqlcipher3's IntegrityError
+            if not _is_integrity_error(exc):
+                raise
             # executemany stopped at the offending row: the rows before it are in (for now).
-            done = conn.execute("SELECT count(*) FROM records WHERE rowid >= ?", (first,)).fetchone()
+            done = conn.execute(
+                "SELECT count(*) FROM records WHERE rowid >= ?", (first,)
+            ).fetchone()
             dup = recs[done[0]].id
             raise FieldKitError(f"a record with id {dup} already exists") from None
         conn.executemany("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", texts)
@@ -715,7 +719,9 @@ class Store:
                     f"INSERT INTO records ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
                     list(row.values()),
                 )
-            except sqlite3.IntegrityError:
+            except Exception as exc:  # sqlite3's or sqlcipher3's IntegrityError
+                if not _is_integrity_error(exc):
+                    raise
                 raise FieldKitError(f"a record with id {rec.id} already exists") from None
             rowid = cur.lastrowid
         else:
@@ -783,6 +789,11 @@ def validate_record(data: dict[str, Any], context: str = "") -> Record:
         return parse_record(data)
     except ValidationError as exc:
         raise ValidationProblem(problems_from_pydantic(exc), context) from None
+
+
+def _is_integrity_error(exc: BaseException) -> bool:
+    # An encrypted store's connection (sqlcipher3) raises its own IntegrityError class.
+    return isinstance(exc, sqlite3.IntegrityError) or type(exc).__name__ == "IntegrityError"
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list]:

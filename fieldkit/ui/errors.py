@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import __version__
+from fieldkit.core.crashlog import redacted_traceback
 from fieldkit.core.errors import FieldKitError
 
 LOG_NAME = "fieldkit.log"
@@ -177,7 +178,7 @@ def report(parent: QObject | None, exc: BaseException, details: str = "") -> Non
         return
     if not details:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    log = log_exception(details)
+    log = log_exception(redacted_traceback(exc))  # the file gets no message text
     UnexpectedErrorDialog(_widget(parent), exc, details, log).exec()
 
 

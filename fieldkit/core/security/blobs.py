@@ -31,6 +31,8 @@ _HEADER = len(MAGIC) + _WRAPPED + _NONCE
 
 
 class EncryptedBlobStore(BlobStore):
+    encrypts_at_rest = True
+
     def __init__(self, root: Path, attachment_key: bytes) -> None:
         super().__init__(root)
         if len(attachment_key) != 32:
