@@ -443,6 +443,9 @@ def open_store_interactively(data_dir: Path, parent: QWidget | None = None) -> S
     if state is StoreState.MISSING:
         dialog = ChoosePassphraseDialog(data_dir, convert=False, parent=parent)
         dialog.exec()
+        # Deleted by Qt now, not by Python's garbage collector at exit (after QApplication has
+        # gone, which crashed the process on the way out).
+        dialog.deleteLater()
         return dialog.store
     if state is StoreState.PLAIN:
         # The app opens; ``install_lock`` then offers to encrypt it over the window (and again at
@@ -452,6 +455,7 @@ def open_store_interactively(data_dir: Path, parent: QWidget | None = None) -> S
         data_dir, lambda p: open_store(data_dir, passphrase=p, create=False), parent=parent
     )
     dialog.exec()
+    dialog.deleteLater()
     return dialog.result_value
 
 
