@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this installation (store, search, report, Qt) in a temporary folder and exit",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="with no command: fill a new, empty data folder with demo records, then open the app",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="where the store lives (default: FIELDKIT_DATA_DIR, else the per-user data folder)",
@@ -73,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_selftest()
         if args.command is None:
+            if args.demo:
+                _seed_demo(ctx)
             from fieldkit.ui.app import run_app  # the desktop window: only now is Qt imported
 
             return run_app(ctx)
@@ -97,6 +104,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ctx.fail(f"unexpected error: {type(exc).__name__}: {exc}{where}")
     finally:
         ctx.close()
+
+
+def _seed_demo(ctx: Context) -> None:
+    """Demo data for a first look; never mixed into a store that already holds records."""
+    from fieldkit.core.demo import generate
+    from fieldkit.core.paths import STORE_FILE
+
+    if (ctx.data_dir / STORE_FILE).exists():
+        store = ctx.store()
+        if any(store.status()["counts"].values()):
+            sys.stderr.write(f"fieldkit: {ctx.data_dir} already has records; no demo data added\n")
+            ctx.close()
+            return
+    else:
+        store = ctx.store()
+    counts = generate(store)
+    sys.stderr.write(
+        "fieldkit: demo data added: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n"
+    )
+    ctx.close()
 
 
 if __name__ == "__main__":

@@ -225,3 +225,19 @@ def test_config_sets_user_name(capsys, dd):
     assert json.loads(out)["user_name"] == "Sato Yuki"
     rc, _, err = run(capsys, "--data-dir", dd, "config", "paper_size", "A3")
     assert rc == 2 and "paper_size" in err
+
+
+def test_demo_option_seeds_an_empty_folder_once_then_opens_the_app(capsys, dd, monkeypatch):
+    import fieldkit.ui.app as app
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda ctx: opened.append(ctx.data_dir) or 0)
+    assert main(["--data-dir", dd, "--demo"]) == 0
+    assert "demo data added" in capsys.readouterr().err
+    rc, out, _ = run(capsys, "--data-dir", dd, "status", "--json")
+    first = json.loads(out)["counts"]
+    assert first["meeting"] > 0 and len(opened) == 1
+    assert main(["--data-dir", dd, "--demo"]) == 0
+    assert "already has records" in capsys.readouterr().err
+    rc, out, _ = run(capsys, "--data-dir", dd, "status", "--json")
+    assert json.loads(out)["counts"] == first and len(opened) == 2
