@@ -4,31 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtWidgets import QApplication
+from editor_helpers import ready
 
 from fieldkit.core.models import Meeting
 from fieldkit.ui import ops
 from fieldkit.ui.editors import offer_draft_restore, open_editor, open_editors
-
-
-@pytest.fixture
-def ui(store, qtbot):
-    errors: list = []
-    ops.configure(lambda: store, lambda parent, exc, details: errors.append((exc, details)))
-    yield store
-    for editor in open_editors():
-        editor._force_close = True
-        editor.close()
-    ops.wait_all()
-    QApplication.processEvents()
-    assert not errors, errors
-
-
-def ready(qtbot, editor):
-    qtbot.addWidget(editor)
-    qtbot.waitUntil(lambda: editor._ready, timeout=5000)
-    return editor
 
 
 def crash(qtbot, editor) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from editor_helpers import ready, save
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,32 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.models import FollowUp, Meeting, Project
 from fieldkit.ui import ops
-from fieldkit.ui.editors import EDITOR_KINDS, open_editor, open_editors
-
-
-@pytest.fixture
-def ui(store, qtbot):
-    errors: list = []
-    ops.configure(lambda: store, lambda parent, exc, details: errors.append((exc, details)))
-    yield store
-    for editor in open_editors():
-        editor._force_close = True
-        editor.close()
-    ops.wait_all()
-    QApplication.processEvents()
-    assert not errors, errors
-
-
-def ready(qtbot, editor):
-    qtbot.addWidget(editor)
-    qtbot.waitUntil(lambda: editor._ready, timeout=5000)
-    return editor
-
-
-def save(qtbot, editor):
-    with qtbot.waitSignal(editor.saved, timeout=5000) as blocker:
-        assert editor.save() is True
-    return blocker.args[0]
+from fieldkit.ui.editors import EDITOR_KINDS, open_editor
 
 
 def test_project_editor_keeps_fields_it_does_not_show(ui, qtbot):

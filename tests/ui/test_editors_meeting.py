@@ -4,39 +4,13 @@ from __future__ import annotations
 
 from datetime import date, time
 
-import pytest
+from editor_helpers import ready, save
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldkit.core.models import FollowUp, Meeting, Organisation, Person
 from fieldkit.ui import ops
 from fieldkit.ui.editors import open_editor, open_editors, show_history
-
-
-@pytest.fixture
-def ui(store, qtbot):
-    """The store wired to the background operations; unexpected errors fail the test."""
-    errors: list = []
-    ops.configure(lambda: store, lambda parent, exc, details: errors.append((exc, details)))
-    yield store
-    for editor in open_editors():
-        editor._force_close = True
-        editor.close()
-    ops.wait_all()
-    QApplication.processEvents()
-    assert not errors, errors
-
-
-def ready(qtbot, editor):
-    qtbot.addWidget(editor)
-    qtbot.waitUntil(lambda: editor._ready, timeout=5000)
-    return editor
-
-
-def save(qtbot, editor):
-    with qtbot.waitSignal(editor.saved, timeout=5000) as blocker:
-        assert editor.save() is True
-    return blocker.args[0]
 
 
 def field(editor, name):

@@ -6,39 +6,13 @@ from datetime import date, datetime
 from io import BytesIO
 
 import pytest
+from editor_helpers import ready, save
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
 
 from fieldkit.core.models import Attachment, Project, Visit
-from fieldkit.ui import ops
-from fieldkit.ui.editors import open_editor, open_editors
-
-
-@pytest.fixture
-def ui(store, qtbot):
-    errors: list = []
-    ops.configure(lambda: store, lambda parent, exc, details: errors.append((exc, details)))
-    yield store
-    for editor in open_editors():
-        editor._force_close = True
-        editor.close()
-    ops.wait_all()
-    QApplication.processEvents()
-    assert not errors, errors
-
-
-def ready(qtbot, editor):
-    qtbot.addWidget(editor)
-    qtbot.waitUntil(lambda: editor._ready, timeout=5000)
-    return editor
-
-
-def save(qtbot, editor):
-    with qtbot.waitSignal(editor.saved, timeout=10000) as blocker:
-        assert editor.save() is True
-    return blocker.args[0]
+from fieldkit.ui.editors import open_editor
 
 
 def photo(path, size=(640, 480), taken="2026:03:02 10:14:00", gps=True):
