@@ -21,6 +21,12 @@ def _date(text: str) -> date:
 
 def _output(p) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ja"),
+        help="language of the report's labels and dates (default: the 'language' setting, "
+        "else the system's)",
+    )
 
 
 def register(sub) -> None:
@@ -28,7 +34,8 @@ def register(sub) -> None:
         "report",
         help="print reports as PDF (visit, meeting, digest, followups, projects)",
         description="Write a PDF with the classification marking, caveats, page x of y and "
-        "who generated it on every page. Paper: A4, or Letter with "
+        "who generated it on every page, in English or Japanese (--lang, or "
+        "'fieldkit config language ja'). Paper: A4, or Letter with "
         "'fieldkit config paper_size Letter'.",
     )
     kinds = report.add_subparsers(dest="report", metavar="REPORT", required=True)
@@ -91,7 +98,7 @@ def cmd_record(args, ctx: Context) -> int:
     from fieldkit.reports import meeting_report, visit_report
 
     make = visit_report if args.kind == "visit" else meeting_report
-    return _done(ctx, make(store, record.id, target))
+    return _done(ctx, make(store, record.id, target, lang=args.lang))
 
 
 def cmd_digest(args, ctx: Context) -> int:
@@ -105,7 +112,7 @@ def cmd_digest(args, ctx: Context) -> int:
         policy_fields=tuple(args.field or ()),
         summit=args.summit,
     )
-    return _done(ctx, digest_report(ctx.store(create=False), query, target))
+    return _done(ctx, digest_report(ctx.store(create=False), query, target, lang=args.lang))
 
 
 def cmd_followups(args, ctx: Context) -> int:
@@ -115,7 +122,10 @@ def cmd_followups(args, ctx: Context) -> int:
     store = ctx.store(create=False)
     countries = tuple(args.country or ())
     _check_countries(countries)
-    return _done(ctx, followups_report(store, target, owner=args.owner, countries=countries))
+    return _done(
+        ctx,
+        followups_report(store, target, owner=args.owner, countries=countries, lang=args.lang),
+    )
 
 
 def cmd_projects(args, ctx: Context) -> int:
@@ -124,7 +134,9 @@ def cmd_projects(args, ctx: Context) -> int:
 
     countries = tuple(args.country or ())
     _check_countries(countries)
-    return _done(ctx, projects_report(ctx.store(create=False), target, countries=countries))
+    return _done(
+        ctx, projects_report(ctx.store(create=False), target, countries=countries, lang=args.lang)
+    )
 
 
 def _check_countries(countries) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time
+from collections.abc import Sequence
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
-from fieldkit.core.reference import reference
-
+from .labels import Labels
 from .text import TextBlock, TextStyle, draw_lines, wrap_lines
 
 INK = colors.HexColor("#1a1a1a")
@@ -27,19 +26,8 @@ CELL = TextStyle(size=8.5, leading=11, color=INK, space_after=0)
 CELL_BOLD = CELL.but(bold=True)
 LABEL = TextStyle(size=8, leading=11, bold=True, color=MUTED, space_after=0)
 EMPTY = "—"
-NONE_RECORDED = "None recorded."
-
-
-def fmt_date(d: date | datetime | None) -> str:
-    if d is None:
-        return ""
-    return f"{d.day} {d:%B %Y}"
-
-
-def fmt_time(start: time | None, end: time | None) -> str:
-    if start and end:
-        return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{start:%H:%M}" if start else (f"until {end:%H:%M}" if end else "")
+# A table column holding a date: ISO in English, "2026年11月27日" in Japanese.
+DATE_COLUMN = {"en": 22 * mm, "ja": 27 * mm}
 
 
 def fmt_money(amount, currency: str) -> str:
@@ -47,25 +35,6 @@ def fmt_money(amount, currency: str) -> str:
         return ""
     value = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
     return f"{currency} {value}".strip()
-
-
-def country(code: str | None) -> str:
-    if not code:
-        return ""
-    c = reference().countries.get(code)
-    return f"{c.name} ({code})" if c else code
-
-
-def names(table: str, codes: Iterable[str]) -> str:
-    ref = getattr(reference(), table)
-    return "; ".join(ref[c].name if c in ref else c for c in codes)
-
-
-def rating_text(code: str | None) -> str:
-    if not code:
-        return ""
-    r = reference().ratings.get(code)
-    return f"{code} — {r.name}" if r else code
 
 
 class Rule(Flowable):
@@ -125,14 +94,16 @@ def heading(text: str, level: int = 1) -> list[Flowable]:
     return [CondPageBreak(40 * mm if level == 1 else 25 * mm), Heading(text, level)]
 
 
-def title_block(kind_en: str, kind_ja: str, title: str, post: str, ref_line: str) -> list[Flowable]:
-    """The document's head: post, document type in both languages, its title, its reference."""
+def title_block(t: Labels, kind_en: str, title: str, post: str, ref_line: str) -> list[Flowable]:
+    """The document's head: post, document type in both languages (the report's language first),
+    its title, its reference."""
     out: list[Flowable] = []
     if post:
         out.append(TextBlock(post, TextStyle(size=9, leading=12, color=MUTED, align="right")))
+    first, second = t.kind(kind_en)
     out.append(
         TextBlock(
-            f"{kind_en.upper()}    {kind_ja}",
+            f"{first}    {second}",
             TextStyle(size=9, leading=12, bold=True, color=ACCENT, space_after=2),
         )
     )
@@ -145,15 +116,15 @@ def title_block(kind_en: str, kind_ja: str, title: str, post: str, ref_line: str
     return out
 
 
-def paragraph(text: str, style: TextStyle = BODY) -> TextBlock:
-    return TextBlock(
-        text.strip() if text and text.strip() else NONE_RECORDED,
-        style if text and text.strip() else style.but(color=MUTED),
-    )
+def paragraph(t: Labels, text: str, style: TextStyle = BODY) -> TextBlock:
+    """``text``, or "None recorded." in grey when it is empty."""
+    if text and text.strip():
+        return TextBlock(text.strip(), style)
+    return TextBlock(t("None recorded."), style.but(color=MUTED))
 
 
-def text_section(title: str, text: str) -> list[Flowable]:
-    return [*heading(title, 2), paragraph(text)]
+def text_section(t: Labels, title: str, text: str) -> list[Flowable]:
+    return [*heading(t(title), 2), paragraph(t, text)]
 
 
 def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: float = 38 * mm):
@@ -214,16 +185,16 @@ def people_rows(attendees) -> list[list[str]]:
     return [[a.name, a.title, a.organisation] for a in attendees]
 
 
-def signature_block(width: float, roles: Sequence[tuple[str, str]]) -> Flowable:
+def signature_block(t: Labels, width: float, roles: Sequence[tuple[str, str]]) -> Flowable:
     """Boxes with a name and a line to sign and date, side by side."""
     cells = []
     for role, name in roles:
         cells.append(
             [
-                TextBlock(role, LABEL),
+                TextBlock(t(role), LABEL),
                 TextBlock(name or EMPTY, CELL_BOLD),
                 Spacer(1, 9 * mm),
-                TextBlock("Signature / date", SMALL.but(color=MUTED, size=7)),
+                TextBlock(t("Signature / date"), SMALL.but(color=MUTED, size=7)),
             ]
         )
     col = width / max(len(cells), 1)
@@ -255,9 +226,16 @@ class Photo(Flowable):
     """A photo scaled into a box, upright from EXIF, with its caption; or a marked placeholder."""
 
     def __init__(
-        self, content: bytes | None, caption: str, box_w: float, box_h: float, missing: str = ""
+        self,
+        t: Labels,
+        content: bytes | None,
+        caption: str,
+        box_w: float,
+        box_h: float,
+        missing: str = "",
     ) -> None:
         super().__init__()
+        self.t = t
         self.caption = caption
         self.box_w, self.box_h = box_w, box_h
         self.missing = missing
@@ -283,7 +261,7 @@ class Photo(Flowable):
             if img.mode not in ("RGB", "L"):
                 img = img.convert("RGB")
         except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-            self.missing = "The attached file is not an image FieldKit can read."
+            self.missing = self.t("The attached file is not an image FieldKit can read.")
             return
         out = io.BytesIO()
         img.save(out, "JPEG", quality=85)  # reportlab embeds JPEG bytes as they are
@@ -293,7 +271,7 @@ class Photo(Flowable):
         self.img_w, self.img_h = img.width * scale, img.height * scale
 
     def wrap(self, availWidth, availHeight):
-        self._caption = wrap_lines(self.caption or "(no caption)", self.box_w, 8)
+        self._caption = wrap_lines(self.caption or self.t("(no caption)"), self.box_w, 8)
         self.height = self.box_h + 3 + len(self._caption) * 10.5
         self.width = self.box_w
         return self.box_w, self.height
@@ -315,7 +293,7 @@ class Photo(Flowable):
             c.setDash(3, 2)
             c.rect(0, top - self.box_h, self.box_w, self.box_h, fill=1)
             c.restoreState()
-            msg = wrap_lines(f"PHOTO MISSING\n{self.missing}", self.box_w - 10, 8, True)
+            msg = wrap_lines(f"{self.t('PHOTO MISSING')}\n{self.missing}", self.box_w - 10, 8, True)
             draw_lines(
                 c,
                 msg,
@@ -346,7 +324,7 @@ def photo_grid(photos: Sequence[Photo], width: float, columns: int = 2) -> Table
     return table
 
 
-def photos_for(store, attachments, width: float) -> list[Flowable]:
+def photos_for(t: Labels, store, attachments, width: float) -> list[Flowable]:
     """Photos among ``attachments`` (in their order) as captioned images, two per row."""
     box_w = width / 2 - 8 * mm
     box_h = box_w * 0.72
@@ -356,19 +334,19 @@ def photos_for(store, attachments, width: float) -> list[Flowable]:
             continue
         caption = att.caption or att.filename
         if att.taken_at:
-            caption += f" ({att.taken_at:%Y-%m-%d %H:%M})"
+            caption += t(" ({text})", text=t.stamp(att.taken_at))
         try:
             content = store.blobs.get(att.sha256)
         except Exception as exc:  # noqa: BLE001 - a missing or damaged file: placeholder, not failure
-            out.append(Photo(None, caption, box_w, box_h, missing=f"{att.filename}: {exc}"))
+            out.append(Photo(t, None, caption, box_w, box_h, missing=f"{att.filename}: {exc}"))
             continue
-        out.append(Photo(content, caption, box_w, box_h))
+        out.append(Photo(t, content, caption, box_w, box_h))
     return out
 
 
-def documents_list(attachments) -> list[list[str]]:
+def documents_list(t: Labels, attachments) -> list[list[str]]:
     return [
-        [a.filename or a.sha256[:12], a.caption, a.media_type, f"{a.size:,} bytes"]
+        [a.filename or a.sha256[:12], a.caption, a.media_type, t("{n} bytes", n=f"{a.size:,}")]
         for a in attachments
         if not a.media_type.startswith("image/")
     ]

@@ -34,14 +34,12 @@ from .components import (
     MUTED,
     SMALL,
     Rule,
-    country,
     field_table,
-    fmt_date,
     heading,
-    names,
     title_block,
 )
-from .fonts import SANS, SANS_BOLD
+from .fonts import GOTHIC, SANS, SANS_BOLD
+from .labels import Labels, for_store, labels
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import Stack, TextBlock, TextStyle
@@ -96,14 +94,16 @@ class DigestQuery:
     def matches(self, record) -> bool:
         return not self.summit or self.summit in getattr(record, "summits", ())
 
-    def period(self) -> str:
+    def period(self, t: Labels | None = None) -> str:
+        """The period in words, in ``t``'s language (English by default)."""
+        t = t or labels("en")
         if self.date_from and self.date_to:
-            return f"{fmt_date(self.date_from)} – {fmt_date(self.date_to)}"
+            return t("{start} – {end}", start=t.date(self.date_from), end=t.date(self.date_to))
         if self.date_from:
-            return f"from {fmt_date(self.date_from)}"
+            return t("from {date}", date=t.date(self.date_from))
         if self.date_to:
-            return f"until {fmt_date(self.date_to)}"
-        return "all dates"
+            return t("until {date}", date=t.date(self.date_to))
+        return t("all dates")
 
 
 @dataclass
@@ -151,20 +151,35 @@ def _tally(store, query: DigestQuery, today: date) -> _Totals:
     return t
 
 
-def _bar_chart(title: str, counts: list[tuple[str, int]], width: float) -> Flowable:
-    """Horizontal bars, largest first (reportlab graphics: vector, crisp when printed)."""
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` points in ``font`` (chart labels)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _bar_chart(title: str, counts: list[tuple[str, int]], width: float, ja: bool) -> Flowable:
+    """Horizontal bars, largest first (reportlab graphics: vector, crisp when printed).
+
+    Chart strings are drawn in one font, without the per-character fallback of TextBlock:
+    IPAexGothic (which has Latin letters too) for a Japanese report, DejaVu Sans otherwise."""
+    font, bold = (GOTHIC, GOTHIC) if ja else (SANS, SANS_BOLD)
     label_w = 62 * mm
     bar_h = 11
     height = len(counts) * bar_h + 28
     d = Drawing(width, height)
-    d.add(String(0, height - 10, title, fontName=SANS_BOLD, fontSize=9, fillColor=ACCENT))
+    d.add(String(0, height - 10, title, fontName=bold, fontSize=9, fillColor=ACCENT))
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 14
     chart.width, chart.height = width - label_w - 20, len(counts) * bar_h
     rows = list(reversed(counts))  # reportlab draws the first category at the bottom
     chart.data = [[n for _, n in rows]]
-    chart.categoryAxis.categoryNames = [name[:48] for name, _ in rows]
-    chart.categoryAxis.labels.fontName = SANS
+    chart.categoryAxis.categoryNames = [_fit(name, font, 7.5, label_w - 6) for name, _ in rows]
+    chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
@@ -174,7 +189,7 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], width: float) -> Flowa
     chart.valueAxis.valueMax = max(top, 1) * 1.15
     step = max(1, round(top / 5))
     chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = SANS
+    chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.strokeColor = LINE
     chart.valueAxis.visibleGrid = True
@@ -183,7 +198,7 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], width: float) -> Flowa
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = SANS
+    chart.barLabels.fontName = font
     chart.barLabels.fontSize = 7
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
@@ -206,78 +221,87 @@ _ACTION = _TEXT.but(indent=8)
 _ACTION_LATE = _ACTION.but(color=ALERT)
 
 
-def _portion(record) -> str:
+def _portion(t: Labels, record) -> str:
     level = reference().classifications.get(record.classification)
-    return f"[{level.name if level else record.classification}]"
+    return f"[{level.label(t.lang) if level else record.classification}]"
 
 
-def _followup_lines(items: list[FollowUp], today: date) -> Iterator[Flowable]:
+def _followup_lines(t: Labels, items: list[FollowUp], today: date) -> Iterator[Flowable]:
     for f in sorted(items, key=lambda f: (f.due is None, f.due or date.max)):
         if f.status != "open":
             continue
-        due = f" — due {f.due.isoformat()}" if f.due else ""
+        due = t(" — due {date}", date=t.day(f.due)) if f.due else ""
         late = f.overdue(today)
-        owner = f" ({f.owner})" if f.owner else ""
+        owner = t(" ({text})", text=f.owner) if f.owner else ""
         yield TextBlock(
-            f"▸ {f.text}{owner}{due}{'  OVERDUE' if late else ''}",
+            f"▸ {f.text}{owner}{due}{t('  OVERDUE') if late else ''}",
             _ACTION_LATE if late else _ACTION,
         )
 
 
-def _meeting_block(m: Meeting, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
-    head = f"{fmt_date(m.date)} · {country(m.country)}   {_portion(m)}"
-    yield TextBlock(head, _DATE_LINE)
-    yield TextBlock(m.subject, _TITLE)
-    partner = "; ".join(
+def _record_block(
+    t: Labels,
+    record: Meeting | Visit,
+    meta: list[str],
+    texts: tuple[tuple[str, str], ...],
+    followups: list[FollowUp],
+    today: date,
+) -> Iterator[Flowable]:
+    """One record in the digest: date line, title, a line of facts, excerpts, open actions."""
+    yield TextBlock(
+        f"{t.date(record.date)} · {t.country(record.country)}   {_portion(t, record)}", _DATE_LINE
+    )
+    yield TextBlock(record.title_text(), _TITLE)
+    yield TextBlock(" · ".join(x for x in meta if x), _META)
+    for label, text in texts:
+        if text and text.strip():
+            yield TextBlock(t("{label}: {text}", label=t(label), text=_excerpt(text)), _LABELLED)
+    yield from _followup_lines(t, followups, today)
+    yield Rule(LINE, 0.3, 2)
+
+
+def _meeting_block(
+    t: Labels, m: Meeting, followups: list[FollowUp], today: date
+) -> Iterator[Flowable]:
+    partner = t.sep.join(
         f"{a.name}"
         + (f", {a.title}" if a.title else "")
-        + (f" ({a.organisation})" if a.organisation else "")
+        + (t(" ({text})", text=a.organisation) if a.organisation else "")
         for a in m.partner_attendees
     )
     meta = [
         m.place,
-        f"Partner: {partner}" if partner else "",
-        names("policy_fields", m.policy_fields),
-        names("summits", m.summits),
+        t("Partner: {names}", names=partner) if partner else "",
+        t.names("policy_fields", m.policy_fields),
+        t.names("summits", m.summits),
     ]
-    yield TextBlock(" · ".join(x for x in meta if x), _META)
-    for label, text in (
+    texts = (
         ("Key points", m.key_points),
         ("Requests", m.partner_requests),
         ("Our response", m.our_responses),
-    ):
-        if text and text.strip():
-            yield TextBlock(f"{label}: {_excerpt(text)}", _LABELLED)
-    yield from _followup_lines(followups, today)
-    yield Rule(LINE, 0.3, 2)
+    )
+    return _record_block(t, m, meta, texts, followups, today)
 
 
-def _visit_block(v: Visit, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
+def _visit_block(t: Labels, v: Visit, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
     ref = reference()
-    head = f"{fmt_date(v.date)} · {country(v.country)}   {_portion(v)}"
-    yield TextBlock(head, _DATE_LINE)
-    yield TextBlock(v.title_text(), _TITLE)
     scores = " · ".join(
-        f"{ref.dac_criteria[c].name} {r.rating}"
+        f"{ref.dac_criteria[c].label(t.lang)} {r.rating}"
         for c, r in v.criteria.items()
         if r.rating and c in ref.dac_criteria
     )
     meta = [
         v.site,
-        f"Overall {v.overall_rating}" if v.overall_rating else "",
+        t("Overall {rating}", rating=v.overall_rating) if v.overall_rating else "",
         scores,
-        "Visited by " + "; ".join(v.visitors) if v.visitors else "",
+        t("Visited by {names}", names=t.sep.join(v.visitors)) if v.visitors else "",
     ]
-    yield TextBlock(" · ".join(x for x in meta if x), _META)
-    for label, text in (
+    texts = (
         ("Findings", v.findings),
         ("Issues", v.issues),
         ("Recommendations", v.recommendations),
-    ):
-        if text and text.strip():
-            yield TextBlock(f"{label}: {_excerpt(text)}", _LABELLED)
-    yield from _followup_lines(followups, today)
-    yield Rule(LINE, 0.3, 2)
+    )
+    return _record_block(t, v, meta, texts, followups, today)
 
 
 def records_with_followups(store, ids: list[str], followups: dict[str, list[str]]) -> Iterator:
@@ -292,76 +316,83 @@ def records_with_followups(store, ids: list[str], followups: dict[str, list[str]
             yield r, by_parent.get(r.id, [])
 
 
-def digest_story(store, query: DigestQuery, totals: _Totals, today: date):
+def digest_story(store, query: DigestQuery, totals: _Totals, t: Labels, today: date):
     ref = reference()
+    period = query.period(t)
 
     def story(width: float):
-        where = ", ".join(country(c) for c in query.countries) or "All countries"
-        title = f"{where}: {query.period()}"
+        where = t.sep.join(t.country(c) for c in query.countries) or t("All countries")
+        title = f"{where}: {period}" if not t.ja else f"{where}：{period}"
         if query.summit:
-            title = f"Brief ahead of {ref.summits[query.summit].name} — {title}"
+            summit = t.name("summits", query.summit)
+            title = t("Brief ahead of {summit} — {title}", summit=summit, title=title)
         yield from title_block(
+            t,
             "Period digest",
-            "期間ダイジェスト",
             title,
             store.settings.post_name(),
-            f"Prepared for the period {query.period()}",
+            t("Prepared for the period {period}", period=period),
         )
         filters = [
-            ("Period", query.period()),
-            ("Countries", where),
-            ("Policy fields", names("policy_fields", query.policy_fields) or "All"),
-            ("Summit / forum", ref.summits[query.summit].name if query.summit else "Any"),
+            (t("Period"), period),
+            (t("Countries"), where),
+            (t("Policy fields"), t.names("policy_fields", query.policy_fields) or t("All")),
+            (t("Summit / forum"), t.name("summits", query.summit) or t("Any")),
         ]
         yield field_table(filters, width)
-        yield from heading("Summary")
+        yield from heading(t("Summary"))
         if totals.count == 0:
             yield TextBlock(
-                "No meetings or visits match this period and these filters. "
-                "There is nothing to report.",
+                t(
+                    "No meetings or visits match this period and these filters. "
+                    "There is nothing to report."
+                ),
                 CELL.but(bold=True, size=10, leading=14),
             )
             return
-        levels = ", ".join(
-            f"{ref.classifications[c].name} {n}" if c in ref.classifications else f"{c} {n}"
+        levels = t.comma.join(
+            f"{t.name('classifications', c)} {n}"
             for c, n in sorted(
                 totals.by_level.items(), key=lambda kv: ref.classification_rank(kv[0])
             )
         )
         ratings = (
-            ", ".join(f"{k}: {totals.by_rating[k]}" for k in "ABCD") if totals.ids["visit"] else ""
+            t.comma.join(f"{k}: {totals.by_rating[k]}" for k in "ABCD")
+            if totals.ids["visit"]
+            else ""
         )
         summary = [
-            ("Meetings", f"{len(totals.ids['meeting']):,}"),
+            (t("Meetings"), f"{len(totals.ids['meeting']):,}"),
             (
-                "Monitoring visits",
+                t("Monitoring visits"),
                 f"{len(totals.ids['visit']):,}"
                 if "visit" in query.kinds()
-                else "not included (visits carry no policy field or summit)",
+                else t("not included (visits carry no policy field or summit)"),
             ),
-            ("Countries", f"{len(totals.by_country):,}"),
+            (t("Number of countries"), f"{len(totals.by_country):,}"),
             (
-                "Open follow-ups",
-                f"{totals.open_followups:,}, of which {totals.overdue_followups:,} overdue",
+                t("Open follow-ups"),
+                t(
+                    "{open}, of which {late} overdue",
+                    open=f"{totals.open_followups:,}",
+                    late=f"{totals.overdue_followups:,}",
+                ),
             ),
-            ("Visit ratings", ratings),
-            ("Markings", levels),
+            (t("Visit ratings"), ratings),
+            (t("Markings"), levels),
         ]
         yield field_table(summary, width, label_width=45 * mm)
         if totals.by_field:
-            rows = [
-                (ref.policy_fields[c].name if c in ref.policy_fields else c, n)
-                for c, n in totals.by_field.most_common()
-            ]
-            yield _bar_chart("Meetings by policy field", rows, width)
+            rows = [(t.name("policy_fields", c), n) for c, n in totals.by_field.most_common()]
+            yield _bar_chart(t("Meetings by policy field"), rows, width, t.ja)
         if totals.by_country:
             top = totals.by_country.most_common(20)
-            rows = [(ref.country_name(c), n) for c, n in top]
+            rows = [(t.country_name(c), n) for c, n in top]
             more = len(totals.by_country) - len(top)
-            label = "Meetings and visits by country" + (
-                f" (top 20 of {len(totals.by_country)})" if more > 0 else ""
+            label = t("Meetings and visits by country") + (
+                t(" (top 20 of {n})", n=len(totals.by_country)) if more > 0 else ""
             )
-            yield _bar_chart(label, rows, width)
+            yield _bar_chart(label, rows, width, t.ja)
         for kind, label, block in (
             ("meeting", "Meetings", _meeting_block),
             ("visit", "Monitoring visits", _visit_block),
@@ -370,10 +401,10 @@ def digest_story(store, query: DigestQuery, totals: _Totals, today: date):
             if not ids:
                 continue
             yield PageBreak()
-            yield from heading(f"{label} ({len(ids):,}), in date order")
+            yield from heading(t("{label} ({n}), in date order", label=t(label), n=f"{len(ids):,}"))
             for rec, followups in records_with_followups(store, ids, totals.followups):
                 # One flowable per record: date line and title stay with the first text line.
-                yield Stack(list(block(rec, followups, today)), keep=3)
+                yield Stack(list(block(t, rec, followups, today)), keep=3)
 
     return story
 
@@ -385,16 +416,20 @@ def digest_report(
     *,
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
-    """Write the digest of meetings and visits matching ``query`` to ``target``."""
+    """Write the digest of meetings and visits matching ``query`` to ``target``.
+
+    ``lang`` "en" or "ja"; None follows the user's language setting (then the system's)."""
     query = query.check()
+    t = for_store(store, lang)
     today = today or date.today()
     totals = _tally(store, query, today)
     codes = list(totals.by_level) or [reference().default_classification]
     marking = Marking(reference().highest_classification(codes), list(totals.caveats))
-    info = page_info(store, f"Period digest: {query.period()}", marking)
+    info = page_info(store, t.title("Period digest", query.period(t)), marking, lang=t.lang)
     result = write_pdf(
-        target, info, digest_story(store, query, totals, today), records=totals.count
+        target, info, digest_story(store, query, totals, t, today), records=totals.count
     )
     audit_output(
         store, event, result, None, report="digest", records=totals.count, period=query.period()

@@ -14,10 +14,20 @@ from fieldkit.core.models import FollowUp, Project, Visit
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import reference
 
-from .components import CELL, field_table, fmt_money, grid, heading, names, title_block
+from .components import CELL, DATE_COLUMN, field_table, fmt_money, grid, heading, title_block
+from .labels import for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import TextBlock
+
+
+def _day(t, iso: str) -> str:
+    """A summary's ISO date as a table date in the report's language."""
+    try:
+        return t.day(date.fromisoformat(iso[:10]))
+    except ValueError:
+        return iso
+
 
 # ---- follow-up list -------------------------------------------------------------------------------
 
@@ -30,8 +40,12 @@ def followups_report(
     countries: tuple[str, ...] = (),
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
-    """Open follow-up actions by owner, earliest due first; overdue ones in red."""
+    """Open follow-up actions by owner, earliest due first; overdue ones in red.
+
+    ``lang`` "en" or "ja"; None follows the user's language setting (then the system's)."""
+    t = for_store(store, lang)
     today = today or date.today()
     items: list[FollowUp] = [
         f
@@ -46,30 +60,31 @@ def followups_report(
         items = [f for f in items if parents.get(f.parent_id, {}).get("country") in wanted]
     by_owner: dict[str, list[FollowUp]] = defaultdict(list)
     for f in items:
-        by_owner[f.owner or "(no owner)"].append(f)
+        by_owner[f.owner or t("(no owner)")].append(f)
     overdue = sum(f.overdue(today) for f in items)
     marking = Marking.of(items) if items else Marking(reference().default_classification)
-    info = page_info(store, "Follow-up actions", marking)
+    info = page_info(store, t.title("Follow-up actions"), marking, lang=t.lang)
+    due_w = DATE_COLUMN[t.lang]
 
     def story(width: float):
         yield from title_block(
+            t,
             "Follow-up actions",
-            "フォローアップ事項一覧",
-            f"Open actions as of {today:%d %B %Y}",
+            t("Open actions as of {date}", date=t.date(today)),
             info.post,
-            "Sorted by owner, then due date",
+            t("Sorted by owner, then due date"),
         )
         yield field_table(
             [
-                ("Open actions", f"{len(items):,}"),
-                ("Overdue", f"{overdue:,}"),
-                ("Owners", f"{len(by_owner):,}"),
-                ("Owner filter", owner or "All owners"),
+                (t("Open actions"), f"{len(items):,}"),
+                (t("Overdue"), f"{overdue:,}"),
+                (t("Owners"), f"{len(by_owner):,}"),
+                (t("Owner filter"), owner or t("All owners")),
             ],
             width,
         )
         if not items:
-            yield TextBlock("There are no open follow-up actions.", CELL.but(bold=True))
+            yield TextBlock(t("There are no open follow-up actions."), CELL.but(bold=True))
             return
         for name in sorted(by_owner, key=str.casefold):
             rows, late = [], []
@@ -77,17 +92,16 @@ def followups_report(
                 parent = parents.get(f.parent_id or "", {})
                 source = parent.get("title") or ""
                 if parent.get("date"):
-                    source = f"{parent['date']} {source}"
-                due = f.due.isoformat() if f.due else ""
-                state = f"{(today - f.due).days} days" if f.overdue(today) else ""
+                    source = f"{_day(t, parent['date'])} {source}"
+                state = t("{n} days", n=(today - f.due).days) if f.overdue(today) else ""
                 if state:
                     late.append(i)
-                rows.append([due, f.text, source, state])
-            yield from heading(f"{name} ({len(rows)})", 2)
+                rows.append([t.day(f.due), f.text, source, state])
+            yield from heading(t("{name} ({n})", name=name, n=len(rows)), 2)
             yield grid(
-                ["Due", "Action", "From", "Overdue by"],
+                [t("Due"), t("Action"), t("From"), t("Overdue by")],
                 rows,
-                [22 * mm, width * 0.45, width - 22 * mm - width * 0.45 - 24 * mm, 24 * mm],
+                [due_w, width * 0.45, width - due_w - width * 0.45 - 24 * mm, 24 * mm],
                 highlight=late,
             )
 
@@ -106,8 +120,10 @@ def projects_report(
     countries: tuple[str, ...] = (),
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
     """The post's projects: overdue reports first, with the latest visit and its rating."""
+    t = for_store(store, lang)
     today = today or date.today()
     ref = reference()
     for c in countries:
@@ -126,50 +142,54 @@ def projects_report(
     projects.sort(key=lambda p: (not overdue(p), p.next_report_due() or date.max, p.title))
     late = sum(overdue(p) for p in projects)
     marking = Marking.of(projects) if projects else Marking(ref.default_classification)
-    info = page_info(store, "Project status sheet", marking, landscape=True)
+    info = page_info(store, t.title("Project status sheet"), marking, landscape=True, lang=t.lang)
 
     def report_cell(due, received, is_late: bool) -> str:
         if not due:
             return ""
         if received:
-            return f"{due.isoformat()}\nreceived {received.isoformat()}"
-        return f"{due.isoformat()}\nOVERDUE {(today - due).days} d" if is_late else due.isoformat()
+            return f"{t.day(due)}\n{t('received {date}', date=t.day(received))}"
+        if is_late:
+            return f"{t.day(due)}\n{t('OVERDUE {n} d', n=(today - due).days)}"
+        return t.day(due)
 
     def story(width: float):
         yield from title_block(
+            t,
             "Project status sheet",
-            "案件進捗状況一覧",
-            f"Projects as of {today:%d %B %Y}",
+            t("Projects as of {date}", date=t.date(today)),
             info.post,
-            "Projects with overdue interim or completion reports first",
+            t("Projects with overdue interim or completion reports first"),
         )
+        countries = sorted({p.country for p in projects if p.country})
         yield field_table(
             [
-                ("Projects", f"{len(projects):,}"),
-                ("With overdue reports", f"{late:,}"),
-                ("Countries", ", ".join(sorted({p.country for p in projects if p.country})) or "—"),
+                (t("Projects"), f"{len(projects):,}"),
+                (t("With overdue reports"), f"{late:,}"),
+                (t("Countries"), t.comma.join(countries) or "—"),
             ],
             width,
         )
         if not projects:
-            yield TextBlock("There are no projects in this store.", CELL.but(bold=True))
+            yield TextBlock(t("There are no projects in this store."), CELL.but(bold=True))
             return
         rows, highlight = [], []
         for i, p in enumerate(projects):
             v = latest.get(p.id)
             visit = (
-                f"{v.date.isoformat()}\nrating {v.overall_rating or '—'}" if v else "never visited"
+                f"{t.day(v.date)}\n{t('rating {rating}', rating=v.overall_rating or '—')}"
+                if v
+                else t("never visited")
             )
-            status = ref.activity_status.get(p.status)
             if overdue(p):
                 highlight.append(i)
             rows.append(
                 [
                     f"{p.title}\n{p.implementing_partner}".strip(),
-                    names("schemes", [p.scheme]),
+                    t.name("schemes", p.scheme),
                     p.country or "",
                     fmt_money(p.budget, p.currency),
-                    p.contract_date.isoformat() if p.contract_date else "",
+                    t.day(p.contract_date),
                     report_cell(
                         p.interim_report_due,
                         p.interim_report_received,
@@ -180,24 +200,35 @@ def projects_report(
                         p.completion_report_received,
                         p.completion_report_overdue(today),
                     ),
-                    status.name if status else p.status,
+                    t.name("activity_status", p.status),
                     visit,
                 ]
             )
-        widths = [0, 27 * mm, 16.5 * mm, 29 * mm, 21 * mm, 27 * mm, 27 * mm, 28 * mm, 21 * mm]
+        day = DATE_COLUMN[t.lang]  # the contract and latest-visit columns hold a date
+        widths = [
+            0,
+            27 * mm,
+            16.5 * mm,
+            29 * mm,
+            day,
+            27 * mm,
+            27 * mm,
+            28 * mm,
+            day,
+        ]
         widths[0] = width - sum(widths)
-        yield from heading("Projects")
+        yield from heading(t("Projects"))
         yield grid(
             [
-                "Project / partner",
-                "Scheme",
-                "Country",
-                "Budget",
-                "Contract",
-                "Interim report",
-                "Completion report",
-                "Status",
-                "Latest visit",
+                t("Project / partner"),
+                t("Scheme"),
+                t("Country"),
+                t("Budget"),
+                t("Contract"),
+                t("Interim report"),
+                t("Completion report"),
+                t("Status"),
+                t("Latest visit"),
             ],
             rows,
             widths,

@@ -25,7 +25,9 @@ class ReportResult:
     records: int  # how many meetings/visits/follow-ups/projects the document covers
 
 
-def page_info(store, title: str, marking: Marking, *, landscape: bool = False) -> PageInfo:
+def page_info(
+    store, title: str, marking: Marking, *, landscape: bool = False, lang: str = "en"
+) -> PageInfo:
     return PageInfo(
         title=title,
         marking=marking,
@@ -34,6 +36,7 @@ def page_info(store, title: str, marking: Marking, *, landscape: bool = False) -
         generated_at=datetime.now(UTC),
         paper=store.settings.paper_size,
         landscape=landscape,
+        lang=lang,
     )
 
 

@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from fieldkit.core.reference import reference
 
 from .fonts import SANS, register_fonts, text_width
+from .labels import labels
 from .text import TextStyle, draw_lines, wrap_lines
 
 PAPER = {"A4": A4, "Letter": LETTER}
@@ -90,6 +91,7 @@ class PageInfo:
     generated_at: datetime
     paper: str = "A4"
     landscape: bool = False
+    lang: str = "en"  # the language of the footer's words (the marking bands are bilingual)
 
     def pagesize(self) -> tuple[float, float]:
         size = PAPER.get(self.paper, A4)
@@ -164,8 +166,12 @@ def _decorate(info: PageInfo):
     caveat_text = info.marking.caveat_text()
     small = TextStyle(size=7.5, leading=9, color=GREY)
     marking_lines = None
-    stamp = f"Generated {info.generated_at:%Y-%m-%d %H:%M} UTC" + (
-        f" by {info.author}" if info.author else ""
+    t = labels(info.lang)
+    at = t.stamp(info.generated_at)
+    stamp = (
+        t("Generated {at} UTC by {author}", at=at, author=info.author)
+        if info.author
+        else t("Generated {at} UTC", at=at)
     )
     stamp_lines: list = []
 
@@ -209,12 +215,14 @@ def _decorate(info: PageInfo):
         canv.restoreState()
         # Bottom: who generated it and when, page x of y; then caveats and the marking.
         draw_lines(canv, stamp_lines, small, MARGIN_X, 19.5 * mm, inner)
-        canv.saveState()
-        canv.setFont(SANS, 7.5)
-        canv.setFillColor(GREY)
+        # "Page 3 of " (or "頁 3 / ") ends where the total, a form filled in at the end, begins.
         right = width - MARGIN_X - canv.stringWidth("0000", SANS, 7.5)
-        label = f"Page {doc.page} of "
-        canv.drawRightString(right, 19.5 * mm - 6.6, label)
+        label = wrap_lines(t("Page {page} of ", page=doc.page), inner, small.size)
+        space = text_width(" ", small.size)
+        draw_lines(
+            canv, label, small.but(align="right"), MARGIN_X, 19.5 * mm, right - MARGIN_X - space
+        )
+        canv.saveState()
         canv.translate(right, 19.5 * mm - 6.6)
         canv.doForm(TOTAL_FORM)
         canv.restoreState()

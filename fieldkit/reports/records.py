@@ -17,27 +17,23 @@ from .components import (
     ALERT,
     BODY,
     CELL,
+    DATE_COLUMN,
     EMPTY,
-    NONE_RECORDED,
     Heading,
-    country,
     documents_list,
     field_table,
-    fmt_date,
     fmt_money,
-    fmt_time,
     grid,
     heading,
-    names,
     paragraph,
     people_rows,
     photo_grid,
     photos_for,
-    rating_text,
     signature_block,
     text_section,
     title_block,
 )
+from .labels import Labels, for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import TextBlock
@@ -64,47 +60,51 @@ def _children(store, record: Record) -> tuple[list[FollowUp], list[Attachment]]:
     )
 
 
-def _ref_line(record: Record) -> str:
-    return (
-        f"Record {record.id} · revision {record.revision} · last changed "
-        f"{record.updated_at:%Y-%m-%d %H:%M} UTC by {record.updated_by or EMPTY}"
-        if record.updated_at
-        else f"Record {record.id}"
+def _ref_line(t: Labels, record: Record) -> str:
+    if not record.updated_at:
+        return t("Record {id}", id=record.id)
+    return t(
+        "Record {id} · revision {revision} · last changed {at} UTC by {who}",
+        id=record.id,
+        revision=record.revision,
+        at=t.stamp(record.updated_at),
+        who=record.updated_by or EMPTY,
     )
 
 
-def _followups(items: list[FollowUp], width: float, today: date) -> list[Flowable]:
+def _followups(t: Labels, items: list[FollowUp], width: float, today: date) -> list[Flowable]:
     if not items:
-        return [paragraph("")]
+        return [paragraph(t, "")]
     rows, late = [], []
     for i, f in enumerate(sorted(items, key=lambda f: (f.due is None, f.due or date.max))):
-        status = f.status + (" — OVERDUE" if f.overdue(today) else "")
+        status = t(f.status) + (t(" — OVERDUE") if f.overdue(today) else "")
         if f.status == "done" and f.done_on:
-            status += f" {f.done_on.isoformat()}"
+            status += f" {t.day(f.done_on)}"
         if f.overdue(today):
             late.append(i)
-        rows.append([f.text, f.owner, f.due.isoformat() if f.due else "", status])
+        rows.append([f.text, f.owner, t.day(f.due), status])
+    due_w = DATE_COLUMN[t.lang]
     return [
         grid(
-            ["Action", "Owner", "Due", "Status"],
+            [t("Action"), t("Owner"), t("Due"), t("Status")],
             rows,
-            [width - 95 * mm, 38 * mm, 22 * mm, 35 * mm],
+            [width - 73 * mm - due_w, 38 * mm, due_w, 35 * mm],
             highlight=late,
         )
     ]
 
 
-def _attachments(store, attachments: list[Attachment], width: float) -> list[Flowable]:
+def _attachments(t: Labels, store, attachments: list[Attachment], width: float) -> list[Flowable]:
     out: list[Flowable] = []
-    photos = photos_for(store, attachments, width)
+    photos = photos_for(t, store, attachments, width)
     if photos:
-        out += [*heading("Photographs"), photo_grid(photos, width)]
-    docs = documents_list(attachments)
+        out += [*heading(t("Photographs")), photo_grid(photos, width)]
+    docs = documents_list(t, attachments)
     if docs:
         out += [
-            *heading("Other attachments"),
+            *heading(t("Other attachments")),
             grid(
-                ["File", "Caption", "Type", "Size"],
+                [t("File"), t("Caption"), t("Type"), t("Size")],
                 docs,
                 [width * 0.35, width * 0.35, width * 0.15, width * 0.15],
             ),
@@ -112,62 +112,270 @@ def _attachments(store, attachments: list[Attachment], width: float) -> list[Flo
     return out
 
 
+def _people(t: Labels, people, width: float) -> Flowable:
+    if not people:
+        return paragraph(t, "")
+    return grid(
+        [t("Name"), t("Title"), t("Organisation")],
+        people_rows(people),
+        [width * 0.32, width * 0.28, width * 0.40],
+    )
+
+
 # ---- meeting record -------------------------------------------------------------------------------
 
 
-def meeting_story(store, meeting: Meeting, today: date | None = None):
+def _when(t: Labels, meeting: Meeting) -> list[tuple[str, str]]:
+    hours = t.time_range(meeting.start_time, meeting.end_time)
+    if t.ja:
+        # A Japanese record gives date, weekday and hours on one line: 日時 2026年3月2日（月）10:00～11:30
+        return [(t("Date"), f"{t.date(meeting.date, weekday=True)} {hours}".strip())]
+    return [(t("Date"), t.date(meeting.date)), (t("Time"), hours)]
+
+
+def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None):
     today = today or date.today()
     followups, attachments = _children(store, meeting)
 
     def story(width: float):
         yield from title_block(
-            "Record of conversation", "会談記録", meeting.subject, meeting.post, _ref_line(meeting)
+            t, "Record of conversation", meeting.subject, meeting.post, _ref_line(t, meeting)
         )
         yield field_table(
             [
-                ("Date", fmt_date(meeting.date)),
-                ("Time", fmt_time(meeting.start_time, meeting.end_time)),
-                ("Place", meeting.place),
-                ("Country", country(meeting.country)),
-                ("Policy fields", names("policy_fields", meeting.policy_fields)),
-                ("Instruments", names("instruments", meeting.instruments)),
-                ("Summits / forums", names("summits", meeting.summits)),
+                *_when(t, meeting),
+                (t("Place"), meeting.place),
+                (t("Country"), t.country(meeting.country)),
+                (t("Policy fields"), t.names("policy_fields", meeting.policy_fields)),
+                (t("Instruments"), t.names("instruments", meeting.instruments)),
+                (t("Summits / forums"), t.names("summits", meeting.summits)),
             ],
             width,
         )
-        yield from heading("Participants")
+        yield from heading(t("Participants"))
         for side, people in (
             ("Partner side", meeting.partner_attendees),
             ("Our side", meeting.our_attendees),
         ):
-            yield from heading(side, 2)
-            if people:
-                yield grid(
-                    ["Name", "Title", "Organisation"],
-                    people_rows(people),
-                    [width * 0.32, width * 0.28, width * 0.40],
-                )
-            else:
-                yield paragraph("")
-        yield from heading("Record of the discussion")
-        yield from text_section("Key points", meeting.key_points)
-        yield from text_section("Partner's requests", meeting.partner_requests)
-        yield from text_section("Our responses", meeting.our_responses)
-        yield from heading("Follow-up actions")
-        yield from _followups(followups, width, today)
-        yield from _attachments(store, attachments, width)
+            yield from heading(t(side), 2)
+            yield _people(t, people, width)
+        yield from heading(t("Record of the discussion"))
+        yield from text_section(t, "Key points", meeting.key_points)
+        yield from text_section(t, "Partner's requests", meeting.partner_requests)
+        yield from text_section(t, "Our responses", meeting.our_responses)
+        yield from heading(t("Follow-up actions"))
+        yield from _followups(t, followups, width, today)
+        yield from _attachments(t, store, attachments, width)
         # The sign-off stays in one piece, with its heading, on the last page.
         yield KeepTogether(
             [
-                Heading("Drafting and distribution"),
-                field_table([("Distribution", "; ".join(meeting.distribution))], width),
+                Heading(t("Drafting and distribution")),
+                field_table([(t("Distribution"), t.sep.join(meeting.distribution))], width),
                 signature_block(
-                    width, [("Drafted by", meeting.drafter), ("Approved by", meeting.approver)]
+                    t, width, [("Drafted by", meeting.drafter), ("Approved by", meeting.approver)]
                 ),
             ]
         )
 
     return story
+
+
+# ---- visit report ---------------------------------------------------------------------------------
+
+
+def _project_facts(
+    t: Labels, project: Project | None, visit: Visit, today: date
+) -> list[tuple[str, str]]:
+    if project is None:
+        return [
+            (
+                t("Project"),
+                t("Not linked to a project")
+                if not visit.project_id
+                else t("Project record {id} not found in this store", id=visit.project_id),
+            )
+        ]
+    ref = reference()
+
+    def report(due, received, overdue: bool) -> str:
+        if not due:
+            return ""
+        text = t("due {date}", date=t.day(due))
+        if received:
+            return text + t(", received {date}", date=t.day(received))
+        if overdue:
+            return text + t(" — OVERDUE by {n} days", n=(today - due).days)
+        return text + t(", not yet due")
+
+    # DAC sector names have no Japanese in the reference data: they print in English.
+    sectors = t.sep.join(
+        f"{s.code} {ref.sectors[s.code].label(t.lang)}" if s.code in ref.sectors else s.code
+        for s in project.sectors
+    )
+    dates = [t.date(d) for d in (project.start_date, project.end_date) if d]
+    period = (
+        t("{start} – {end}", start=dates[0], end=dates[1]) if len(dates) == 2 else "".join(dates)
+    )
+    return [
+        (t("Project"), project.title),
+        (t("Scheme"), t.names("schemes", [project.scheme])),
+        (t("IATI identifier"), project.iati_identifier or ""),
+        (t("Sector"), sectors),
+        (t("Implementing partner"), project.implementing_partner),
+        (t("Budget"), fmt_money(project.budget, project.currency)),
+        (t("Contract signed"), t.date(project.contract_date)),
+        (t("Period"), period),
+        (
+            t("Interim report"),
+            report(
+                project.interim_report_due,
+                project.interim_report_received,
+                project.interim_report_overdue(today),
+            ),
+        ),
+        (
+            t("Completion report"),
+            report(
+                project.completion_report_due,
+                project.completion_report_received,
+                project.completion_report_overdue(today),
+            ),
+        ),
+        (t("Completion date"), t.date(project.completion_date)),
+        (t("Status"), t.name("activity_status", project.status)),
+    ]
+
+
+def _criteria(t: Labels, visit: Visit, width: float) -> list[Flowable]:
+    ref = reference()
+    rows, long_notes = [], []
+    for code, crit in ref.dac_criteria.items():
+        r = visit.criteria.get(code)
+        note = r.note if r else ""
+        name = crit.label(t.lang)
+        if len(note) > NOTE_IN_TABLE:
+            long_notes.append((name, note))
+            note = note[:200].rstrip() + t(" … (continued below the table)")
+        # English reports keep the Japanese criterion name beside the English one, as before.
+        label = name if t.ja else f"{crit.name}  {crit.name_ja}".strip()
+        rows.append([label, t.rating(r.rating if r else None), note])
+    out: list[Flowable] = [
+        grid(
+            [t("Criterion"), t("Rating"), t("Note")],
+            rows,
+            [38 * mm, 36 * mm, width - 74 * mm],
+        )
+    ]
+    for name, note in long_notes:
+        out += [*heading(t("{name}: note", name=name), 2), TextBlock(note, BODY)]
+    return out
+
+
+def _project_of(store, visit: Visit) -> Project | None:
+    if not visit.project_id:
+        return None
+    try:
+        return store.get(visit.project_id)
+    except FieldKitError:
+        return None
+
+
+def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
+    today = today or date.today()
+    followups, attachments = _children(store, visit)
+    project = _project_of(store, visit)
+
+    def story(width: float):
+        yield from title_block(
+            t,
+            "Project monitoring visit report",
+            visit.title_text(),
+            visit.post,
+            _ref_line(t, visit),
+        )
+        coords = (
+            f"{visit.latitude:.5f}, {visit.longitude:.5f}"
+            if visit.latitude is not None and visit.longitude is not None
+            else ""
+        )
+        yield from heading(t("The visit"))
+        yield field_table(
+            [
+                (t("Date of visit"), t.date(visit.date)),
+                (t("Site"), visit.site),
+                (t("Country"), t.country(visit.country)),
+                (t("Coordinates"), coords),
+                (t("Visited by"), t.sep.join(visit.visitors)),
+                (t("Overall rating"), t.rating(visit.overall_rating)),
+            ],
+            width,
+        )
+        yield from heading(t("People met"), 2)
+        yield _people(t, visit.people_met, width)
+        yield from heading(t("The project"))
+        yield field_table(_project_facts(t, project, visit, today), width)
+        if project and (
+            project.interim_report_overdue(today) or project.completion_report_overdue(today)
+        ):
+            yield Spacer(1, 2)
+            yield TextBlock(
+                t("Reports from the grantee are overdue: see above."),
+                CELL.but(bold=True, color=ALERT, space_after=4),
+            )
+        yield from heading(t("Evaluation against the DAC criteria"))
+        yield from _criteria(t, visit, width)
+        yield from heading(t("Observations"))
+        yield from text_section(t, "Progress against the plan", visit.progress)
+        yield from text_section(t, "Use of facilities and equipment", visit.facilities_use)
+        yield from text_section(t, "Findings", visit.findings)
+        yield from text_section(t, "Issues and risks", visit.issues)
+        yield from text_section(t, "Recommendations", visit.recommendations)
+        yield from heading(t("Follow-up actions"))
+        yield from _followups(t, followups, width, today)
+        yield from _attachments(t, store, attachments, width)
+        visitors = visit.visitors or [""]
+        yield KeepTogether(
+            [
+                Heading(t("Sign-off")),
+                signature_block(t, width, [("Reported by", visitors[0]), ("Reviewed by", "")]),
+            ]
+        )
+
+    return story
+
+
+# ---- writing either document ----------------------------------------------------------------------
+
+_DOCUMENTS = {
+    "meeting": ("Record of conversation", meeting_story),
+    "visit": ("Project monitoring visit report", visit_story),
+}
+
+
+def _record_document(
+    store,
+    record_id: str,
+    kind: str,
+    target: Path | BinaryIO,
+    *,
+    event: str | None,
+    today: date | None,
+    lang: str | None,
+) -> ReportResult:
+    """Load the live ``kind`` record, lay its document out in the report language, write it."""
+    record = load(store, record_id, kind)
+    t = for_store(store, lang)
+    kind_en, make_story = _DOCUMENTS[kind]
+    info = page_info(
+        store,
+        t.title(kind_en, record.title_text()),
+        Marking(record.classification, list(record.caveats)),
+        lang=t.lang,
+    )
+    info.post = record.post or info.post
+    result = write_pdf(target, info, make_story(store, record, t, today), records=1)
+    audit_output(store, event, result, record.id, report=kind)
+    return result
 
 
 def meeting_report(
@@ -177,165 +385,14 @@ def meeting_report(
     *,
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
-    """Write the record of conversation for meeting ``record_id`` to ``target``."""
-    meeting = load(store, record_id, "meeting")
-    info = page_info(
-        store,
-        f"Record of conversation: {meeting.subject}",
-        Marking(meeting.classification, list(meeting.caveats)),
+    """Write the record of conversation for meeting ``record_id`` to ``target``.
+
+    ``lang`` "en" or "ja"; None follows the user's language setting (then the system's)."""
+    return _record_document(
+        store, record_id, "meeting", target, event=event, today=today, lang=lang
     )
-    info.post = meeting.post or info.post
-    result = write_pdf(target, info, meeting_story(store, meeting, today), records=1)
-    audit_output(store, event, result, meeting.id, report="meeting")
-    return result
-
-
-# ---- visit report ---------------------------------------------------------------------------------
-
-
-def _project_facts(project: Project | None, visit: Visit, today: date) -> list[tuple[str, str]]:
-    if project is None:
-        return [
-            (
-                "Project",
-                "Not linked to a project"
-                if not visit.project_id
-                else f"Project record {visit.project_id} not found in this store",
-            )
-        ]
-    ref = reference()
-
-    def report(due, received, overdue: bool) -> str:
-        if not due:
-            return ""
-        text = f"due {due.isoformat()}"
-        if received:
-            return text + f", received {received.isoformat()}"
-        return text + (f" — OVERDUE by {(today - due).days} days" if overdue else ", not yet due")
-
-    sectors = "; ".join(
-        f"{s.code} {ref.sectors[s.code].name}" if s.code in ref.sectors else s.code
-        for s in project.sectors
-    )
-    status = ref.activity_status.get(project.status)
-    return [
-        ("Project", project.title),
-        ("Scheme", names("schemes", [project.scheme])),
-        ("IATI identifier", project.iati_identifier or ""),
-        ("Sector", sectors),
-        ("Implementing partner", project.implementing_partner),
-        ("Budget", fmt_money(project.budget, project.currency)),
-        ("Contract signed", fmt_date(project.contract_date)),
-        ("Period", " – ".join(fmt_date(d) for d in (project.start_date, project.end_date) if d)),
-        (
-            "Interim report",
-            report(
-                project.interim_report_due,
-                project.interim_report_received,
-                project.interim_report_overdue(today),
-            ),
-        ),
-        (
-            "Completion report",
-            report(
-                project.completion_report_due,
-                project.completion_report_received,
-                project.completion_report_overdue(today),
-            ),
-        ),
-        ("Completion date", fmt_date(project.completion_date)),
-        ("Status", status.name if status else project.status),
-    ]
-
-
-def _criteria(visit: Visit, width: float) -> list[Flowable]:
-    ref = reference()
-    rows, long_notes = [], []
-    for code, crit in ref.dac_criteria.items():
-        r = visit.criteria.get(code)
-        note = r.note if r else ""
-        if len(note) > NOTE_IN_TABLE:
-            long_notes.append((crit.name, note))
-            note = note[:200].rstrip() + " … (continued below the table)"
-        rows.append([f"{crit.name}  {crit.name_ja}", rating_text(r.rating if r else None), note])
-    out: list[Flowable] = [
-        grid(["Criterion", "Rating", "Note"], rows, [38 * mm, 36 * mm, width - 74 * mm])
-    ]
-    for name, note in long_notes:
-        out += [*heading(f"{name}: note", 2), TextBlock(note, BODY)]
-    return out
-
-
-def visit_story(store, visit: Visit, project: Project | None, today: date | None = None):
-    today = today or date.today()
-    followups, attachments = _children(store, visit)
-
-    def story(width: float):
-        yield from title_block(
-            "Project monitoring visit report",
-            "案件モニタリング報告書",
-            visit.title_text(),
-            visit.post,
-            _ref_line(visit),
-        )
-        coords = (
-            f"{visit.latitude:.5f}, {visit.longitude:.5f}"
-            if visit.latitude is not None and visit.longitude is not None
-            else ""
-        )
-        yield from heading("The visit")
-        yield field_table(
-            [
-                ("Date of visit", fmt_date(visit.date)),
-                ("Site", visit.site),
-                ("Country", country(visit.country)),
-                ("Coordinates", coords),
-                ("Visited by", "; ".join(visit.visitors)),
-                ("Overall rating", rating_text(visit.overall_rating)),
-            ],
-            width,
-        )
-        yield from heading("People met", 2)
-        if visit.people_met:
-            yield grid(
-                ["Name", "Title", "Organisation"],
-                people_rows(visit.people_met),
-                [width * 0.32, width * 0.28, width * 0.40],
-            )
-        else:
-            yield paragraph("")
-        yield from heading("The project")
-        facts = _project_facts(project, visit, today)
-        yield field_table(facts, width)
-        if project and (
-            project.interim_report_overdue(today) or project.completion_report_overdue(today)
-        ):
-            yield Spacer(1, 2)
-            yield TextBlock(
-                "Reports from the grantee are overdue: see above.",
-                CELL.but(bold=True, color=ALERT, space_after=4),
-            )
-        yield from heading("Evaluation against the DAC criteria")
-        yield from _criteria(visit, width)
-        yield from heading("Observations")
-        yield from text_section("Progress against the plan", visit.progress)
-        yield from text_section("Use of facilities and equipment", visit.facilities_use)
-        yield from text_section("Findings", visit.findings)
-        yield from text_section("Issues and risks", visit.issues)
-        yield from text_section("Recommendations", visit.recommendations)
-        yield from heading("Follow-up actions")
-        yield from _followups(followups, width, today)
-        yield from _attachments(store, attachments, width)
-        visitors = visit.visitors or [""]
-        yield KeepTogether(
-            [
-                Heading("Sign-off"),
-                signature_block(width, [("Reported by", visitors[0]), ("Reviewed by", "")]),
-            ]
-        )
-
-    return story
 
 
 def visit_report(
@@ -345,24 +402,10 @@ def visit_report(
     *,
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
-    """Write the monitoring visit report for visit ``record_id`` to ``target``."""
-    visit = load(store, record_id, "visit")
-    project = None
-    if visit.project_id:
-        try:
-            project = store.get(visit.project_id)
-        except FieldKitError:
-            project = None
-    info = page_info(
-        store,
-        f"Visit report: {visit.title_text()}",
-        Marking(visit.classification, list(visit.caveats)),
-    )
-    info.post = visit.post or info.post
-    result = write_pdf(target, info, visit_story(store, visit, project, today), records=1)
-    audit_output(store, event, result, visit.id, report="visit")
-    return result
+    """Write the monitoring visit report for visit ``record_id`` to ``target`` (``lang`` as above)."""
+    return _record_document(store, record_id, "visit", target, event=event, today=today, lang=lang)
 
 
 def record_report(
@@ -372,14 +415,13 @@ def record_report(
     *,
     event: str | None = "export_pdf",
     today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
     """The document for a meeting or a visit, whichever ``record_id`` is."""
     kind = store.get(record_id, include_deleted=True).kind
-    if kind == "meeting":
-        return meeting_report(store, record_id, target, event=event, today=today)
-    if kind == "visit":
-        return visit_report(store, record_id, target, event=event, today=today)
-    raise FieldKitError(f"record {record_id} is a {kind}; only meetings and visits print")
+    if kind not in _DOCUMENTS:
+        raise FieldKitError(f"record {record_id} is a {kind}; only meetings and visits print")
+    return _record_document(store, record_id, kind, target, event=event, today=today, lang=lang)
 
 
-__all__ = ["NONE_RECORDED", "meeting_report", "record_report", "visit_report"]
+__all__ = ["meeting_report", "record_report", "visit_report"]

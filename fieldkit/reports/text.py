@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from .fonts import CJK_CHARS, GOTHIC, RTL_CHARS, _width_cache, font_runs, text_width
+from .fonts import (
+    CJK_CHARS,
+    GOTHIC,
+    RTL_CHARS,
+    _width_cache,
+    font_runs,
+    register_fonts,
+    text_width,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,25 @@ class Line:
         return sum(text_width(run, self.size, self.bold) for run, _ in self.runs)
 
 
+@cache
+def _reshaper():
+    """arabic-reshaper without the ligatures DejaVu Sans cannot draw (e.g. ﷲ in "عبد الله",
+    which came out as a box): the letters are joined one by one instead."""
+    from arabic_reshaper import ArabicReshaper
+    from arabic_reshaper.ligatures import LIGATURES
+
+    from .fonts import SANS, _charmap
+
+    register_fonts()
+    drawable = _charmap(SANS)
+    off = {
+        name: False
+        for name, (_, forms) in LIGATURES
+        if any(form and any(ord(c) not in drawable for c in form) for form in forms)
+    }
+    return ArabicReshaper(configuration=off)
+
+
 def _rtl_paragraph(text: str) -> bool:
     rtl = _STRONG_RTL.search(text)
     ltr = _STRONG_LTR.search(text)
@@ -68,10 +96,8 @@ def wrap_lines(text: str, width: float, size: float, bold: bool = False) -> list
         has_rtl = bool(RTL_CHARS.search(para))
         rtl = False
         if has_rtl:
-            import arabic_reshaper
-
             # Shape before measuring (joined forms have their own widths); reorder after wrapping.
-            para = arabic_reshaper.reshape(para)
+            para = _reshaper().reshape(para)
             rtl = _rtl_paragraph(para)
         if not para.strip():
             lines.append(Line((), False, size, bold))
@@ -226,6 +252,10 @@ def draw_lines(
                 text.setTextRenderMode(run_mode)
                 mode = run_mode
             text.textOut(run)
+    if mode:
+        # The render mode is graphics state and outlives the text object: without this, text
+        # drawn after a bold Japanese line in the same state (a Stack) comes out outlined too.
+        text.setTextRenderMode(0)
     canv.drawText(text)
     if own_state:
         canv.restoreState()

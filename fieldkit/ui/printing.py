@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.reference import reference
 
-from . import ops
+from . import i18n, ops
 
 PRINT_DPI = 300  # enough for text and photos; a 600 dpi A4 page is a 140 MB image
 
@@ -233,11 +233,11 @@ _open_windows: set[PreviewWindow] = set()
 # ---- one record -----------------------------------------------------------------------------------
 
 
-def _record_maker(record_id: str):
+def _record_maker(record_id: str, lang: str):
     from fieldkit.reports import record_report
 
     def make(store, out):
-        return record_report(store, record_id, out, event=None)
+        return record_report(store, record_id, out, event=None, lang=lang)
 
     return make
 
@@ -253,17 +253,19 @@ def _record_title(store, record_id: str) -> tuple[str, str]:
 
 def preview_record(parent: QWidget | None, record_id: str) -> ops.QueryOp:
     """Open a preview of the meeting record or visit report, with Print... and Export PDF..."""
+    lang = i18n.current_language()  # read here, on the UI thread: the report is made elsewhere
 
     def run(store) -> Rendered:
         title, filename = _record_title(store, record_id)
         kind = store.get(record_id).kind
-        return _render(_record_maker(record_id), title, filename, record_id, kind)(store)
+        return _render(_record_maker(record_id, lang), title, filename, record_id, kind)(store)
 
     return ops.QueryOp(parent, run, _show(parent)).run_in_background()
 
 
 def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
     """Ask for a file name (suggesting one from the record) and write the document there."""
+    lang = i18n.current_language()
 
     def ask(names: tuple[str, str]) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -277,7 +279,7 @@ def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
         def run(store):
             from fieldkit.reports import record_report
 
-            return record_report(store, record_id, path, event="export_pdf")
+            return record_report(store, record_id, path, event="export_pdf", lang=lang)
 
         def done(result) -> None:
             if parent is not None and hasattr(parent, "statusBar"):
@@ -385,8 +387,10 @@ class DigestDialog(QDialog):
         self.preview_button.setEnabled(False)
         from fieldkit.reports import digest_report
 
+        lang = i18n.current_language()
+
         def make(store, out):
-            return digest_report(store, query, out, event=None)
+            return digest_report(store, query, out, event=None, lang=lang)
 
         name = f"digest-{query.date_from}-{query.date_to}.pdf"
         show = _show(self.parentWidget())
@@ -461,14 +465,17 @@ class ListReportDialog(QDialog):
         from fieldkit.reports import followups_report, projects_report
 
         owner = self.owner.text().strip() or None
+        lang = i18n.current_language()
         if self.name == "followups":
 
             def make(store, out):
-                return followups_report(store, out, owner=owner, countries=countries, event=None)
+                return followups_report(
+                    store, out, owner=owner, countries=countries, event=None, lang=lang
+                )
         else:
 
             def make(store, out):
-                return projects_report(store, out, countries=countries, event=None)
+                return projects_report(store, out, countries=countries, event=None, lang=lang)
 
         show = _show(self.parentWidget())
 

@@ -61,7 +61,7 @@ def test_meeting_record_holds_every_value_and_marking(store, full_meeting, tmp_p
         full_meeting.partner_requests, full_meeting.our_responses, "Ito Daisuke",
         "Ambassador Tanaka Hiroshi", "Regional Bureau; ODA Policy Division",
         "Send the study terms of reference", "2026-04-01", "OVERDUE", "在ケニア大使館から本省へ報告",
-        "会談記録", full_meeting.id,
+        "面談記録", full_meeting.id,
     ]:  # fmt: skip
         assert squash(value) in text, value
 
@@ -117,7 +117,7 @@ def test_visit_report_project_facts_ratings_and_photos(store, full_visit, tmp_pa
         "維持管理予算が未確保。", "B — Satisfactory", "Roof completed; plastering under way.",
         "Delivery beds delivered and in use.", "The contractor is two months behind schedule.",
         "Rainy season may delay works.", "Ask the grantee for a revised schedule.",
-        "Caption number 0", "Caption number 3", "案件モニタリング報告書",
+        "Caption number 0", "Caption number 3", "案件視察報告",
     ]:  # fmt: skip
         assert squash(value) in text, value
     assert result.pages == page_count(out)
