@@ -501,6 +501,91 @@ class Store:
         self._announce(changes)
         return counts
 
+    def update_many(self, records: Iterable[Record], *, action: str = "update") -> dict[str, int]:
+        """Replace many existing records in one transaction, as ``save`` does one (bulk re-imports).
+
+        Each record replaces the stored one with its id. One whose fields did not change is left
+        alone (no revision, history or outbox entry); the others get the next revision, new search
+        text, a history entry naming the fields changed and an outbox entry, written with one
+        ``executemany`` per table for each batch. An id not in the store, another kind, or a record
+        in the trash raises (and, the transaction being one, nothing of the call is kept).
+        """
+        from .indexing import index_record
+
+        counts = {"updated": 0, "unchanged": 0}
+        changes = Changes()
+        author = self.author
+        with self.tx.write() as conn:
+            for batch in _batches(records, BATCH):
+                ids = [r.id for r in batch]
+                marks = ",".join("?" * len(ids))
+                stored = {
+                    row[0]: row[1:]
+                    for row in conn.execute(
+                        f"SELECT id, rowid, data, server_version FROM records WHERE id IN ({marks})",
+                        ids,
+                    )
+                }
+                now = utcnow()
+                at = now.isoformat()
+                rows, gone, texts, history, queued = [], [], [], [], []
+                cols: list[str] = []
+                for new in batch:
+                    if new.id not in stored:
+                        raise NotFound(f"no record with id {new.id}")
+                    rowid, data, server_version = stored[new.id]
+                    old = json.loads(data)
+                    if old["kind"] != new.kind:
+                        raise FieldKitError(f"record {new.id} is a {old['kind']}, not a {new.kind}")
+                    if old.get("deleted_at"):
+                        raise FieldKitError(
+                            f"record {new.id} is in the trash; restore it before editing"
+                        )
+                    changed = diff(old, new.model_dump(mode="json"))
+                    if not changed and not new.deleted_at:
+                        counts["unchanged"] += 1
+                        continue
+                    created = old.get("created_at")
+                    rec = new.model_copy(
+                        update={
+                            "revision": old["revision"] + 1,
+                            "created_at": datetime.fromisoformat(created) if created else None,
+                            "created_by": old.get("created_by", ""),
+                            "updated_at": now,
+                            "updated_by": author,
+                            "deleted_at": (new.deleted_at or now) if new.deleted_at else None,
+                        }
+                    )
+                    if rec.deleted:
+                        changed["deleted"] = [False, True]
+                    row, text = index_record(rec)
+                    cols = list(row)
+                    rows.append((*row.values(), rowid))
+                    gone.append((rowid,))
+                    if not rec.deleted:
+                        texts.append((rowid, text))
+                    history.append(
+                        (rec.id, rec.revision, at, author, action,
+                         json.dumps(changed, ensure_ascii=False, default=str))
+                    )  # fmt: skip
+                    op = "delete" if rec.deleted else "upsert"
+                    queued.append(
+                        (new_id(), rec.id, rec.kind, op, rec.revision, server_version,
+                         json.dumps(sorted(changed)), at)
+                    )  # fmt: skip
+                    counts["updated"] += 1
+                    changes.add(rec)
+                if not rows:
+                    continue
+                sets = ",".join(f"{c} = ?" for c in cols)
+                conn.executemany(f"UPDATE records SET {sets} WHERE rowid = ?", rows)
+                conn.executemany("DELETE FROM records_fts WHERE rowid = ?", gone)
+                conn.executemany("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", texts)
+                conn.executemany(_HISTORY_INSERT, history)
+                conn.executemany(_OUTBOX_INSERT, queued)
+        self._announce(changes)
+        return counts
+
     # ---- drafts --------------------------------------------------------------------------------
     def save_draft(
         self, key: str, kind: str, data: dict[str, Any], record_id: str | None = None

@@ -21,6 +21,7 @@ activity produce the same record and sync never duplicates it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import IO, Any
 
@@ -111,7 +112,7 @@ def convert_iati(
         source, report, country=country, prefer=prefer, progress=progress
     ):
         try:
-            projects.append(_build(activity, None, project_id_for(activity.identifier)))
+            projects.append(_build(activity, project_id_for(activity.identifier)))
         except ValidationError as exc:
             _skip_invalid(report, activity, exc)
     report.created = len(projects)
@@ -157,11 +158,18 @@ def _match(identifier: str, existing, unidentified: set[str]) -> tuple[str, bool
 
 
 def _write(store, batch: list[Activity], index, report) -> None:
+    """Create the new projects and update the known ones of a batch, a few statements each.
+
+    A known project is merged as plain data (its stored JSON): when the merge gives back exactly
+    what is stored, which is what re-importing an unchanged file does for every activity, there is
+    nothing to validate or write. Everything else is validated once, here, and handed to the
+    store's batched paths.
+    """
     if not batch:
         return
     existing, known_ids, unidentified = index
     hits = [_match(a.identifier, existing, unidentified) for a in batch]
-    olds = {r.id: r for r in store.get_many([h[0] for h in hits if h and not h[1]])}
+    olds = _stored(store, [h[0] for h in hits if h and not h[1]])
     creates: list[Project] = []
     updates: list[Project] = []
     for activity, hit in zip(batch, hits, strict=True):
@@ -181,10 +189,14 @@ def _write(store, batch: list[Activity], index, report) -> None:
             record_id = project_id_for(activity.identifier)
             if record_id in known_ids:  # the derived id was taken by a renamed project
                 record_id = new_id()
+            data = _new_data(activity, record_id)
         else:
-            record_id = old.id
+            data = _merged_data(activity, old)
+            if data == old:  # what is stored already: nothing to validate or write
+                report.unchanged += 1
+                continue
         try:
-            project = _build(activity, old, record_id)
+            project = Project.model_validate(data)
         except ValidationError as exc:
             _skip_invalid(report, activity, exc)
             continue
@@ -197,28 +209,52 @@ def _write(store, batch: list[Activity], index, report) -> None:
     if creates:
         report.created += store.create_many(creates, action="import")
     if updates:
-        counts = store.import_records(updates, action="import")
+        counts = store.update_many(updates, action="import")
         report.updated += counts["updated"]
         report.unchanged += counts["unchanged"]
 
 
-def _build(activity: Activity, old: Project | None, record_id: str) -> Project:
-    fields = dict(activity.fields)
-    if old is None:
-        data: dict[str, Any] = {"id": record_id, "kind": "project"}
-        data.update({k: v for k, v in activity.hints.items() if v})
-    else:
-        data = old.model_dump(mode="json")
-        for key, value in activity.hints.items():
-            if value and (not data.get(key) or (key == "scheme" and data[key] == "other")):
-                data[key] = value
-        # Languages someone added locally survive a refresh of the ones IATI publishes.
-        merged = {}
-        for key, texts in fields["translations"].items():
-            merged[key] = {**old.translations.get(key, {}), **texts}
-        fields["translations"] = merged
-    data.update(fields)
-    return Project.model_validate(data)
+def _stored(store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Record id -> stored data (as JSON gives it back) of live projects."""
+    out: dict[str, dict[str, Any]] = {}
+    if not ids:
+        return out
+    with store.tx.read() as conn:
+        marks = ",".join("?" * len(ids))
+        for record_id, data in conn.execute(
+            f"SELECT id, data FROM records WHERE id IN ({marks}) AND kind = 'project' "
+            "AND deleted_at IS NULL",
+            ids,
+        ):
+            out[record_id] = json.loads(data)
+    return out
+
+
+def _new_data(activity: Activity, record_id: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": record_id, "kind": "project"}
+    data.update({k: v for k, v in activity.hints.items() if v})
+    data.update(activity.fields)
+    return data
+
+
+def _merged_data(activity: Activity, old: dict[str, Any]) -> dict[str, Any]:
+    """The stored project with what IATI owns replaced; local fields and the envelope kept."""
+    data = dict(old)
+    for key, value in activity.hints.items():
+        if value and (not data.get(key) or (key == "scheme" and data[key] == "other")):
+            data[key] = value
+    data.update(activity.fields)
+    # Languages someone added locally survive a refresh of the ones IATI publishes.
+    before = old.get("translations") or {}
+    data["translations"] = {
+        key: {**before.get(key, {}), **texts}
+        for key, texts in activity.fields["translations"].items()
+    }
+    return data
+
+
+def _build(activity: Activity, record_id: str) -> Project:
+    return Project.model_validate(_new_data(activity, record_id))
 
 
 def _skip_invalid(report: ImportReport, activity: Activity, exc: ValidationError) -> None:

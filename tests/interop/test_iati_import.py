@@ -159,7 +159,12 @@ def test_reimport_updates_by_identifier_keeps_local_work_and_makes_no_duplicates
     assert after.scheme == "grant_aid"  # a scheme set locally is not overwritten
     assert store.get(visit.id).project_id == kenya.id
     assert store.get(todo.id).parent_id == visit.id
-    assert [h.action for h in store.history(kenya.id)][-1] == "import"
+    last = store.history(kenya.id)[-1]
+    assert last.action == "import" and last.changes["title"][1].endswith("Project II")
+    assert after.revision == kenya.revision + 2  # the local edit, then the re-import
+    sent = [o for o in store.outbox() if o["record_id"] == kenya.id]
+    assert "title" in sent[-1]["fields"] and sent[-1]["revision"] == after.revision
+    assert [s["id"] for s in store.search("Development Project II")] == [kenya.id]
 
 
 def test_a_project_in_the_trash_is_not_duplicated(store):
