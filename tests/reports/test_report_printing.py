@@ -111,3 +111,39 @@ def test_list_report_dialogs(ui_store, full_meeting, qtbot, name):
     window = _window(qtbot)
     assert window.rendered.report == name
     assert window.rendered.pages >= 1
+
+
+@pytest.fixture
+def japanese_ui():
+    from fieldkit.ui import i18n
+
+    previous = i18n.current_language()
+    i18n.apply_language("ja")
+    yield
+    i18n.apply_language(previous)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_previews_follow_the_interface_language(ui_store, full_meeting, qtbot, japanese_ui):
+    # The store's setting says nothing: the language the app shows decides.
+    printing.preview_record(None, full_meeting.id)
+    window = _window(qtbot)
+    text = _pdf_text(window.rendered.pdf)
+    assert "面談記録" in text and "相手方" in text and "2026年3月2日" in text
+    assert "Participants" not in text
+    window.close()
+    dialog = printing.report_dialog(None, "followups")
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    qtbot.waitUntil(lambda: any(w.rendered.report == "followups"
+                                for w in printing._open_windows), timeout=15_000)  # fmt: skip
+    window = next(w for w in printing._open_windows if w.rendered.report == "followups")
+    qtbot.addWidget(window)
+    assert "フォローアップ事項一覧" in _pdf_text(window.rendered.pdf)
