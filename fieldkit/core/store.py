@@ -687,11 +687,14 @@ class Store:
             stamp["post"] = post
         return record.model_copy(update=stamp)
 
-    def _insert_batch(self, recs: list[Record], action: str, author: str) -> None:
+    def _insert_batch(
+        self, recs: list[Record], action: str, author: str, *, outbox: bool = True
+    ) -> None:
         """Write new records: rows, search text, a history entry and an outbox entry each.
 
         Four ``executemany`` statements for the lot: per-row calls were most of the cost of a
-        100,000-record load. One record (``_create``) takes the same path.
+        100,000-record load. One record (``_create``) takes the same path. ``outbox=False`` is
+        for records that came from HQ (sync): they are not local changes to send back.
         """
         if not recs:
             return
@@ -699,7 +702,7 @@ class Store:
 
         conn = self.conn
         first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM records").fetchone()[0]
-        rows, texts, history, outbox = [], [], [], []
+        rows, texts, history, queued = [], [], [], []
         for rowid, rec in enumerate(recs, first):
             row, text = index_record(rec)
             rows.append((rowid, *row.values()))
@@ -707,9 +710,10 @@ class Store:
                 texts.append((rowid, text))
             at = (rec.updated_at or utcnow()).isoformat()
             history.append((rec.id, rec.revision, at, author, action, "{}"))
-            fields = json.dumps(sorted(rec.model_fields_set | {"id"}))
-            op = "delete" if rec.deleted else "upsert"
-            outbox.append((new_id(), rec.id, rec.kind, op, rec.revision, None, fields, at))
+            if outbox:
+                fields = json.dumps(sorted(rec.model_fields_set | {"id"}))
+                op = "delete" if rec.deleted else "upsert"
+                queued.append((new_id(), rec.id, rec.kind, op, rec.revision, None, fields, at))
         cols = ",".join(["rowid", *row])
         try:
             conn.executemany(
@@ -726,7 +730,8 @@ class Store:
             raise FieldKitError(f"a record with id {dup} already exists") from None
         conn.executemany("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", texts)
         conn.executemany(_HISTORY_INSERT, history)
-        conn.executemany(_OUTBOX_INSERT, outbox)
+        if outbox:
+            conn.executemany(_OUTBOX_INSERT, queued)
 
     def _replace(
         self, old: Record, new: Record, action: str, allow_deleted: bool = False

@@ -16,14 +16,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import FieldKitError, NotFound
-from .models import new_id, parse_record, utcnow
+from .models import Record, new_id, parse_record, utcnow
 from .store import Changes, Store, diff
 
 ENVELOPE = {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by",
             "deleted_at"}  # fmt: skip
-
-
-_MISSING = object()  # "looked up already: not in the store"
 
 
 @dataclass
@@ -249,7 +246,12 @@ class SyncState:
     def apply_page(
         self, records: list[dict[str, Any]], versions: list[int], cursor: int | None
     ) -> Applied:
-        """Write records from HQ and move the cursor, all in one transaction."""
+        """Write records from HQ and move the cursor, all in one transaction.
+
+        Records this laptop does not have yet (most of a first pull) are written together, a few
+        statements for the page, the way bulk loads are; known ones go one by one (compared,
+        merged with pending edits, their changes logged).
+        """
         result = Applied()
         with self.store.tx.write() as c:
             ids = [str(d.get("id", "")) for d in records]
@@ -264,25 +266,53 @@ class SyncState:
                 ):
                     known[rid] = (data, sv, pending)
             stamps: list[tuple[int, str]] = []
-            for data, version in zip(records, versions, strict=True):
-                rid = str(data.get("id", ""))
-                self._apply_one(
-                    c, data, version, result, row=known.get(rid, _MISSING), stamps=stamps
-                )
+            fresh: dict[str, tuple[Record, int]] = {}
+            for data, version, rid in zip(records, versions, ids, strict=True):
+                row = known.get(rid)
+                if row is not None:
+                    self._apply_one(c, data, version, result, row=row, stamps=stamps)
+                    continue
+                try:
+                    rec = parse_record(data)
+                except ValidationError:
+                    result.invalid.append(rid)
+                    continue
+                if rid not in fresh or fresh[rid][1] < version:
+                    fresh[rid] = (rec, version)  # an id twice in one page: the later version
+            self._insert_new(c, list(fresh.values()), result)
+            stamps += [(version, rec.id) for rec, version in fresh.values()]
             c.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
             if cursor is not None:
                 c.execute("INSERT OR REPLACE INTO sync_state VALUES ('cursor', ?)", (str(cursor),))
         self.store._announce(result.changes)
         return result
 
+    def _insert_new(self, c, fresh: list[tuple[Record, int]], result: Applied) -> None:
+        """Records new to this laptop, written in batches without outbox entries (they came from
+        HQ and must not be pushed back). History names each record's author, as HQ sent it."""
+        by_author: dict[str, list[Record]] = {}
+        for rec, _version in fresh:
+            by_author.setdefault(rec.updated_by or "HQ", []).append(rec)
+        for author, recs in by_author.items():
+            self.store._insert_batch(recs, "sync", author, outbox=False)
+        now = utcnow().isoformat()
+        wanted = []
+        for rec, _version in fresh:
+            result.applied += 1
+            result.changes.add(rec)
+            if rec.kind == "attachment" and not rec.deleted:
+                sha = rec.sha256  # type: ignore[attr-defined]
+                if not self.store.blobs.has(sha):
+                    wanted.append((sha, now))
+        c.executemany("INSERT OR IGNORE INTO sync_blobs VALUES (?, 'wanted', ?)", wanted)
+
     def _apply_one(
         self, c, data: dict[str, Any], version: int, result: Applied, force: bool = False,
         row: Any = None, stamps: list[tuple[int, str]] | None = None,
     ) -> None:  # fmt: skip
+        """One record from HQ over what this laptop holds (``row``; looked up when None)."""
         rid = str(data.get("id", ""))
-        if row is _MISSING:
-            row = None
-        elif row is None:
+        if row is None:
             row = c.execute(
                 "SELECT data, server_version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
                 "FROM records WHERE id = ?",
@@ -302,24 +332,22 @@ class SyncState:
         except ValidationError:
             result.invalid.append(rid)
             return
-        store = self.store
         if row is None:
-            store._write_row(rec, insert=True)
-            changes = {}
-            action = "sync"
-        else:
-            old = json.loads(row[0])
-            new = rec.model_dump(mode="json")
-            changes = diff(old, new)
-            if bool(old.get("deleted_at")) != bool(new.get("deleted_at")):
-                changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
-            store._write_row(rec, insert=False)
-            action = "sync"
+            self._insert_new(c, [(rec, version)], result)
+            c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+            return
+        store = self.store
+        old = json.loads(row[0])
+        new = rec.model_dump(mode="json")
+        changes = diff(old, new)
+        if bool(old.get("deleted_at")) != bool(new.get("deleted_at")):
+            changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
+        store._write_row(rec, insert=False)
         if stamps is None:
             c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
         else:
             stamps.append((version, rid))  # one executemany for the page
-        store._log(rec, action, changes, utcnow(), rec.updated_by or "HQ")
+        store._log(rec, "sync", changes, utcnow(), rec.updated_by or "HQ")
         if rec.kind == "attachment" and not rec.deleted:
             sha = rec.sha256  # type: ignore[attr-defined]
             if not store.blobs.has(sha):
