@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from fieldkit.ui.lists import actions
 from fieldkit.ui.lists.columns import country_label, kind_label, status_label
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.lists.model import ID_ROLE, KIND_ROLE, OVERDUE_COLOR
+from fieldkit.ui.lists.table_model import ReadOnlyTableModel
 from fieldkit.ui.ops import CollectionOp, QueryOp
 
 MAX_ROWS = 20_000  # the earliest due; a list longer than this is not read by anyone
@@ -101,7 +101,7 @@ def mark_done(store, ids: list[str], today: date) -> int:
     return n
 
 
-class FollowupModel(QAbstractTableModel):
+class FollowupModel(ReadOnlyTableModel):
     COLUMNS = ("due", "text", "owner", "parent", "country", "status")
 
     def __init__(self, parent=None) -> None:
@@ -121,37 +121,15 @@ class FollowupModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headers(self) -> list[str]:
-        return [
+    def header_text(self, section: int) -> str:
+        return (
             self.tr("Due"),
             self.tr("Action"),
             self.tr("Owner"),
             self.tr("From"),
             self.tr("Country"),
             self.tr("Status"),
-        ]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        )[section]
 
     def overdue(self, row: FollowupRow) -> bool:
         return row.status == "open" and row.due is not None and row.due < self.today

@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +32,7 @@ from fieldkit.core.query import RecordFilter
 from fieldkit.ui.ops import QueryOp
 
 from .columns import Column, is_overdue
+from .table_model import ReadOnlyTableModel
 
 PAGE = 200  # rows exposed per fetchMore, and rows fetched per block
 CACHE_ROWS = 6000  # summaries kept; about 3 MB, whatever the size of the list
@@ -108,7 +108,7 @@ def load_page(
     return _unless_interrupted(run, stale)
 
 
-class RecordListModel(QAbstractTableModel):
+class RecordListModel(ReadOnlyTableModel):
     """Rows are records matching ``filter``; ``ID_ROLE`` gives a row's record id."""
 
     #: (total rows) after each completed refresh
@@ -353,25 +353,8 @@ class RecordListModel(QAbstractTableModel):
         for block in range(first // PAGE, (first + n - 1) // PAGE + 1):
             self._fetch_block(block)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def header_text(self, section: int) -> str:
+        return self._columns[section].header()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._shown:
