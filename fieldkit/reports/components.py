@@ -124,7 +124,8 @@ def paragraph(t: Labels, text: str, style: TextStyle = BODY) -> TextBlock:
 
 
 def text_section(t: Labels, title: str, text: str) -> list[Flowable]:
-    return [*heading(t(title), 2), paragraph(t, text)]
+    """A level-2 heading (already in the report's language) and its text."""
+    return [*heading(title, 2), paragraph(t, text)]
 
 
 def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: float = 38 * mm):

@@ -260,12 +260,9 @@ class Labels:
 
     def country(self, code: str | None) -> str:
         """ "Kenya (KE)" / "ケニア（KE）"."""
-        if not code:
-            return ""
-        c = reference().countries.get(code)
-        if c is None:
-            return code
-        return f"{c.label(self.lang)}（{code}）" if self.ja else f"{c.name} ({code})"
+        if code not in reference().countries:
+            return code or ""
+        return self.name("countries", code) + self(" ({text})", text=code)
 
     def country_name(self, code: str | None) -> str:
         return reference().country_name(code, self.lang)
@@ -282,12 +279,11 @@ class Labels:
         return item.label(self.lang) if item else code
 
     def rating(self, code: str | None) -> str:
-        if not code:
-            return ""
-        r = reference().ratings.get(code)
-        if r is None:
-            return code
-        return f"{code}（{r.label('ja')}）" if self.ja else f"{code} — {r.name}"
+        """ "B — Satisfactory" / "B（高い）"."""
+        if code not in reference().ratings:
+            return code or ""
+        name = self.name("ratings", code)
+        return code + (self(" ({text})", text=name) if self.ja else f" — {name}")
 
     def kind(self, kind_en: str) -> tuple[str, str]:
         """A document kind as (main line, the other language) for the bilingual title."""

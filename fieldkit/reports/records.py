@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -112,6 +113,25 @@ def _attachments(t: Labels, store, attachments: list[Attachment], width: float) 
     return out
 
 
+def _narrative_and_actions(
+    t: Labels,
+    store,
+    title: str,
+    sections: tuple[tuple[str, str], ...],
+    children: tuple[list[FollowUp], list[Attachment]],
+    width: float,
+    today: date,
+) -> Iterator[Flowable]:
+    """A record's written sections under ``title``, then its follow-up actions and attachments."""
+    yield from heading(title)
+    for label, text in sections:
+        yield from text_section(t, label, text)
+    followups, attachments = children
+    yield from heading(t("Follow-up actions"))
+    yield from _followups(t, followups, width, today)
+    yield from _attachments(t, store, attachments, width)
+
+
 def _people(t: Labels, people, width: float) -> Flowable:
     if not people:
         return paragraph(t, "")
@@ -159,13 +179,19 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
         ):
             yield from heading(t(side), 2)
             yield _people(t, people, width)
-        yield from heading(t("Record of the discussion"))
-        yield from text_section(t, "Key points", meeting.key_points)
-        yield from text_section(t, "Partner's requests", meeting.partner_requests)
-        yield from text_section(t, "Our responses", meeting.our_responses)
-        yield from heading(t("Follow-up actions"))
-        yield from _followups(t, followups, width, today)
-        yield from _attachments(t, store, attachments, width)
+        yield from _narrative_and_actions(
+            t,
+            store,
+            t("Record of the discussion"),
+            (
+                (t("Key points"), meeting.key_points),
+                (t("Partner's requests"), meeting.partner_requests),
+                (t("Our responses"), meeting.our_responses),
+            ),
+            (followups, attachments),
+            width,
+            today,
+        )
         # The sign-off stays in one piece, with its heading, on the last page.
         yield KeepTogether(
             [
@@ -324,15 +350,21 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
             )
         yield from heading(t("Evaluation against the DAC criteria"))
         yield from _criteria(t, visit, width)
-        yield from heading(t("Observations"))
-        yield from text_section(t, "Progress against the plan", visit.progress)
-        yield from text_section(t, "Use of facilities and equipment", visit.facilities_use)
-        yield from text_section(t, "Findings", visit.findings)
-        yield from text_section(t, "Issues and risks", visit.issues)
-        yield from text_section(t, "Recommendations", visit.recommendations)
-        yield from heading(t("Follow-up actions"))
-        yield from _followups(t, followups, width, today)
-        yield from _attachments(t, store, attachments, width)
+        yield from _narrative_and_actions(
+            t,
+            store,
+            t("Observations"),
+            (
+                (t("Progress against the plan"), visit.progress),
+                (t("Use of facilities and equipment"), visit.facilities_use),
+                (t("Findings"), visit.findings),
+                (t("Issues and risks"), visit.issues),
+                (t("Recommendations"), visit.recommendations),
+            ),
+            (followups, attachments),
+            width,
+            today,
+        )
         visitors = visit.visitors or [""]
         yield KeepTogether(
             [
@@ -352,17 +384,25 @@ _DOCUMENTS = {
 }
 
 
-def _record_document(
+def record_report(
     store,
     record_id: str,
-    kind: str,
     target: Path | BinaryIO,
     *,
-    event: str | None,
-    today: date | None,
-    lang: str | None,
+    kind: str | None = None,
+    event: str | None = "export_pdf",
+    today: date | None = None,
+    lang: str | None = None,
 ) -> ReportResult:
-    """Load the live ``kind`` record, lay its document out in the report language, write it."""
+    """Write the document for meeting or visit ``record_id`` to ``target``.
+
+    ``kind`` "meeting" or "visit" refuses a record of the other kind; ``event`` None (a preview)
+    logs nothing; ``lang`` "en" or "ja", None for the user's language setting (then the system's).
+    """
+    if kind is None:
+        kind = store.get(record_id, include_deleted=True).kind
+        if kind not in _DOCUMENTS:
+            raise FieldKitError(f"record {record_id} is a {kind}; only meetings and visits print")
     record = load(store, record_id, kind)
     t = for_store(store, lang)
     kind_en, make_story = _DOCUMENTS[kind]
@@ -378,50 +418,14 @@ def _record_document(
     return result
 
 
-def meeting_report(
-    store,
-    record_id: str,
-    target: Path | BinaryIO,
-    *,
-    event: str | None = "export_pdf",
-    today: date | None = None,
-    lang: str | None = None,
-) -> ReportResult:
-    """Write the record of conversation for meeting ``record_id`` to ``target``.
-
-    ``lang`` "en" or "ja"; None follows the user's language setting (then the system's)."""
-    return _record_document(
-        store, record_id, "meeting", target, event=event, today=today, lang=lang
-    )
+def meeting_report(store, record_id: str, target: Path | BinaryIO, **options) -> ReportResult:
+    """Write the record of conversation for meeting ``record_id`` (options as record_report)."""
+    return record_report(store, record_id, target, kind="meeting", **options)
 
 
-def visit_report(
-    store,
-    record_id: str,
-    target: Path | BinaryIO,
-    *,
-    event: str | None = "export_pdf",
-    today: date | None = None,
-    lang: str | None = None,
-) -> ReportResult:
-    """Write the monitoring visit report for visit ``record_id`` to ``target`` (``lang`` as above)."""
-    return _record_document(store, record_id, "visit", target, event=event, today=today, lang=lang)
-
-
-def record_report(
-    store,
-    record_id: str,
-    target: Path | BinaryIO,
-    *,
-    event: str | None = "export_pdf",
-    today: date | None = None,
-    lang: str | None = None,
-) -> ReportResult:
-    """The document for a meeting or a visit, whichever ``record_id`` is."""
-    kind = store.get(record_id, include_deleted=True).kind
-    if kind not in _DOCUMENTS:
-        raise FieldKitError(f"record {record_id} is a {kind}; only meetings and visits print")
-    return _record_document(store, record_id, kind, target, event=event, today=today, lang=lang)
+def visit_report(store, record_id: str, target: Path | BinaryIO, **options) -> ReportResult:
+    """Write the monitoring visit report for visit ``record_id`` (options as record_report)."""
+    return record_report(store, record_id, target, kind="visit", **options)
 
 
 __all__ = ["meeting_report", "record_report", "visit_report"]

@@ -79,14 +79,13 @@ def broken_dates(text: str) -> list[str]:
 
 
 def _keys_in_sources() -> set[str]:
-    """Labels the report code looks up: t("..."), t('...'), text sections, signature roles."""
+    """Labels the report code looks up: t("..."), t('...') and the signature roles."""
     keys: set[str] = set()
     for path in REPORTS_DIR.glob("*.py"):
         source = path.read_text("utf-8")
         for literals in re.findall(r"\bt\(\s*((?:\"[^\"]*\"\s*)+)", source):
             keys.add("".join(re.findall(r"\"([^\"]*)\"", literals)))  # "a " "b" is "a b"
         keys |= set(re.findall(r"\bt\(\s*'((?:[^'\\]|\\.)+)'", source))
-        keys |= set(re.findall(r"text_section\(\s*t,\s*\"([^\"]+)\"", source))
         keys |= set(re.findall(r"\(\"([A-Z][a-z]+ by)\",", source))  # signature roles
     return keys
 
