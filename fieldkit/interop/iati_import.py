@@ -22,6 +22,7 @@ activity produce the same record and sync never duplicates it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,6 +43,7 @@ from .iati_read import (
     check_country,
     read_activities,
 )
+from .iati_worker import read_activities_in_worker, use_worker
 
 __all__ = [
     "MAX_ACTIVITY_BYTES",
@@ -65,12 +67,15 @@ def import_iati(
     country: str | None = None,
     prefer: tuple[str, ...] | None = None,
     progress: Progress | None = None,
+    worker: bool | None = None,
 ) -> ImportReport:
     """Import (create or update by IATI identifier) every valid activity of ``source``.
 
     ``country`` keeps only activities for that recipient country. ``progress(done, total, label)``
     is called as the file is read (bytes); it may raise to cancel, which rolls everything back.
     Raises IatiFileError for a file that is not IATI, not well-formed, or refused as hostile.
+    A file of 4 MB or more is read by a second process while this one writes (``iati_worker``;
+    ``worker`` True/False forces the choice).
     """
     country = check_country(country)
     prefer = prefer or preferred_languages(store.settings.language)
@@ -78,14 +83,13 @@ def import_iati(
     with store.tx.write():
         index = _registry_index(store)  # inside the transaction: no one adds a project meanwhile
         batch: list[Activity] = []
-        for activity in read_activities(
-            source, report, country=country, prefer=prefer, progress=progress
-        ):
+        for activity in _read(source, report, country, prefer, progress, worker, store.data_dir):
             batch.append(activity)
             if len(batch) >= BATCH:
                 _write(store, batch, index, report)
                 batch = []
         _write(store, batch, index, report)
+    report.skipped.sort(key=lambda s: s.line or 0)  # file order, whoever found the problem
     if report.created or report.updated:
         store.audit(
             "import_iati",
@@ -103,20 +107,27 @@ def convert_iati(
     country: str | None = None,
     prefer: tuple[str, ...] = ("en", "ja"),
     progress: Progress | None = None,
+    worker: bool | None = None,
 ) -> tuple[list[Project], ImportReport]:
     """The projects a file holds, without a store (for JSON lines handed to HQ's registry)."""
     country = check_country(country)
     report = ImportReport(source=str(getattr(source, "name", source)))
     projects = []
-    for activity in read_activities(
-        source, report, country=country, prefer=prefer, progress=progress
-    ):
+    for activity in _read(source, report, country, prefer, progress, worker, None):
         try:
             projects.append(_build(activity, project_id_for(activity.identifier)))
         except ValidationError as exc:
             _skip_invalid(report, activity, exc)
     report.created = len(projects)
     return projects, report
+
+
+def _read(source, report, country, prefer, progress, worker, data_dir) -> Iterator[Activity]:
+    if use_worker(source, worker):
+        return read_activities_in_worker(
+            source, report, country=country, prefer=prefer, progress=progress, data_dir=data_dir
+        )
+    return read_activities(source, report, country=country, prefer=prefer, progress=progress)
 
 
 # ---- writing ------------------------------------------------------------------------------------

@@ -27,11 +27,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldkit.core.errors import FieldKitError
-from fieldkit.core.models import LONG, SHORT
 from fieldkit.core.reference import reference
 
 from .iati_common import DATE_TYPES, SUPPORTED_VERSIONS, XML_LANG, pick
 
+# fieldkit.core.models' text limits (a test checks that they agree): repeated here so that the
+# reader process (iati_worker) starts without importing pydantic and the models.
+SHORT = 500
+LONG = 200_000
 MAX_ACTIVITY_BYTES = 32 * 1024 * 1024  # larger than any real activity; bounds memory per activity
 MAX_ELEMENTS = 250_000  # elements held at once (~30 MB in libxml2); real activities have far fewer
 CHUNK = 64 * 1024
