@@ -268,6 +268,29 @@ def encode_push(
     }
 
 
+def encode_pull_page(
+    records: list[str],
+    versions: list[int],
+    cursor: int,
+    more: bool,
+    summary: dict[str, KindSummary] | None,
+) -> str:
+    """A PullPage as JSON text, built from records' stored JSON without parsing them.
+
+    Equivalent to ``PullPage(...).model_dump_json()`` (the laptop parses it with PullPage); HQ
+    keeps each record as the JSON text it accepted, and decoding and re-encoding ten thousand of
+    them was most of HQ's work for a pull.
+    """
+    rest = PullPage(records=[], versions=versions, cursor=cursor, more=more, summary=summary)
+    return '{"records":[' + ",".join(records) + "]," + rest.model_dump_json(exclude={"records"})[1:]
+
+
+def encode_push_response(resp: PushResponse, pull: str | None) -> str:
+    """A PushResponse as JSON text with an already encoded pull page (``encode_pull_page``)."""
+    raw = resp.model_dump_json(exclude={"pull"})
+    return raw if pull is None else raw[:-1] + ',"pull":' + pull + "}"
+
+
 class BodyTooLarge(ValueError):
     pass
 

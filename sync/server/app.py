@@ -33,8 +33,9 @@ def _error(status: int, message: str, code: str = "") -> JSONResponse:
     return JSONResponse(p.ErrorBody(error=message, code=code).model_dump(), status_code=status)
 
 
-def _reply(request: Request, model: BaseModel) -> Response:
-    raw = model.model_dump_json().encode()
+def _reply(request: Request, model: BaseModel | str) -> Response:
+    """A message (or its JSON text, already encoded), gzip-compressed when the laptop takes it."""
+    raw = (model if isinstance(model, str) else model.model_dump_json()).encode()
     if len(raw) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
         return Response(
             gzip.compress(raw, compresslevel=6, mtime=0),
@@ -169,14 +170,17 @@ def create_app(db_path: FilePath | str) -> FastAPI:
         from starlette.concurrency import run_in_threadpool
 
         resp = await run_in_threadpool(store.push, dev, req)
-        return _reply(request, resp)
+        pull = None
+        if req.pull is not None:  # the first pull page rides on the last push page's answer
+            pull = await run_in_threadpool(store.pull_json, dev, req.pull.since, req.pull.limit)
+        return _reply(request, p.encode_push_response(resp, pull))
 
     @app.get("/v1/pull")
     def pull(request: Request, since: int = 0, limit: int = p.PAGE_SIZE):
         dev = device(request)
         if since < 0 or not (1 <= limit <= p.MAX_PAGE_SIZE):
             raise Refused(422, f"since must be >= 0 and limit 1..{p.MAX_PAGE_SIZE}", "invalid")
-        return _reply(request, store.pull(dev, since, limit))
+        return _reply(request, store.pull_json(dev, since, limit))
 
     @app.get("/v1/versions/{kind}")
     def versions(request: Request, kind: Kind):

@@ -353,10 +353,9 @@ class HQStore:
                 )
             audit_ids = self._store_audit(c, dev, req.audit)
             c.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))
-        resp = p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
-        if req.pull is not None:
-            resp.pull = self.pull(dev, req.pull.since, req.pull.limit)
-        return resp
+        # A pull asked for with the push (req.pull) is answered by the caller, after this
+        # transaction: see pull_json.
+        return p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
 
     def _apply(
         self, batch: _Batch, dev: Device, m: p.Mutation, i: int
@@ -517,6 +516,10 @@ class HQStore:
     # ---- pull --------------------------------------------------------------------------------
     def pull(self, dev: Device, since: int, limit: int) -> p.PullPage:
         """Changes after ``since`` that this device may read and did not write itself."""
+        return p.PullPage.model_validate_json(self.pull_json(dev, since, limit))
+
+    def pull_json(self, dev: Device, since: int, limit: int) -> str:
+        """``pull`` as the JSON text sent to the laptop, assembled from the stored records."""
         with self.read() as c:
             rows = c.execute(
                 "SELECT version, data FROM records WHERE embassy IN (?, ?) AND version > ? "
@@ -534,14 +537,7 @@ class HQStore:
                     since, int(c.execute("SELECT value FROM meta WHERE key='seq'").fetchone()[0])
                 )
                 summary = self._summary(c, dev)
-        records = "[" + ",".join(r[1] for r in rows) + "]"
-        page = p.PullPage(
-            records=json.loads(records),
-            versions=[r[0] for r in rows],
-            cursor=cursor,
-            more=more,
-            summary=summary,
-        )
+        page = p.encode_pull_page([r[1] for r in rows], [r[0] for r in rows], cursor, more, summary)
         if not more:
             with self.write() as w:
                 w.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from fieldkit.core.models import Attachment, Meeting, utcnow
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.syncstate import SyncState
+from sync import protocol as p
 
 
 def from_hq(subject: str, author: str = "wanjiru", **kw) -> dict:
@@ -94,3 +96,17 @@ def test_a_record_known_locally_with_a_pending_edit_is_left_for_hq_to_merge(stor
     assert result.skipped == 1 and result.applied == 0
     assert store.get(data["id"]).place == "Nairobi"
     assert len(store.outbox()) == 1
+
+
+def test_pull_pages_assembled_from_stored_text_read_as_the_protocol_models():
+    stored = ['{"id":"a","subject":"地熱 tariff \\"quoted\\""}', '{"id":"b","n":[1,2]}']
+    summary = {"meeting": p.KindSummary(count=2, checksum=7)}
+    text = p.encode_pull_page(stored, [3, 4], 4, False, summary)
+    page = p.PullPage.model_validate_json(text)
+    assert page == p.PullPage(records=[json.loads(s) for s in stored], versions=[3, 4],
+                              cursor=4, more=False, summary=summary)  # fmt: skip
+    assert p.PullPage.model_validate_json(p.encode_pull_page([], [], 9, True, None)).cursor == 9
+    resp = p.PushResponse(versions=[5, 0], audit_ids=["e1"])
+    both = p.PushResponse.model_validate_json(p.encode_push_response(resp, text))
+    assert both.versions == [5, 0] and both.audit_ids == ["e1"] and both.pull == page
+    assert p.PushResponse.model_validate_json(p.encode_push_response(resp, None)).pull is None
