@@ -14,6 +14,16 @@ class CommandError(Exception):
     """A problem with the command line itself; printed as one line, exit status 2."""
 
 
+def qt_missing(exc: ModuleNotFoundError) -> CommandError:
+    """The one-line answer when the desktop window is asked for where Qt is not installed."""
+    if not (exc.name or "").startswith("PySide6"):
+        raise exc
+    return CommandError(
+        "the desktop window needs Qt, which this installation lacks: install "
+        "'fieldkit[desktop]' (every command-line tool works without it)"
+    )
+
+
 class Context:
     def __init__(self, args) -> None:
         self.args = args

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from fieldkit import __version__
 
-from .context import CommandError, Context
+from .context import CommandError, Context, qt_missing
 
 # Modules under fieldkit.cli that add subcommands, in the order --help lists them.
 COMMAND_MODULES = (
@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "security_cmd",
     "sync_cmd",
     "interop_cmd",
+    "smoke_cmd",
 )
 
 
@@ -80,7 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             if args.demo:
                 _seed_demo(ctx)
-            from fieldkit.ui.app import run_app  # the desktop window: only now is Qt imported
+            try:
+                from fieldkit.ui.app import run_app  # the desktop window: only now is Qt imported
+            except ModuleNotFoundError as exc:
+                raise qt_missing(exc) from None
 
             return run_app(ctx)
         return args.func(args, ctx) or 0
