@@ -113,10 +113,14 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+DESKTOP_EXTRA = 'extra == "desktop"'
+
+
 def runtime_distributions(root: str = ROOT_DISTRIBUTION) -> list[str]:
     """The installed distributions FieldKit needs at run time: its requirements, recursively.
 
-    Requirements behind an extra are skipped; ones for another platform are skipped because they
+    Requirements behind an extra are skipped, except FieldKit's own ``desktop`` extra (Qt, which
+    the app needs and a server install leaves out); ones for another platform are skipped because they
     are not installed. In a bundle only the metadata the build copied exists, so this lists exactly
     what was bundled.
     """
@@ -133,7 +137,9 @@ def runtime_distributions(root: str = ROOT_DISTRIBUTION) -> list[str]:
             continue
         seen[key] = dist.metadata["Name"] or name
         for requirement in dist.requires or []:
-            if "extra ==" in requirement.replace('extra=="', 'extra == "'):
+            marker = re.sub(r"extra\s*==\s*", "extra == ", requirement.replace("'", '"'))
+            # FieldKit's own desktop extra (Qt) is part of the app; other extras are not.
+            if "extra ==" in marker and not (key == _canonical(root) and DESKTOP_EXTRA in marker):
                 continue
             match = _REQUIREMENT_NAME.match(requirement)
             if match:

@@ -5,7 +5,7 @@
 #
 # Make the wheel and the pinned requirements on a build machine with the repository:
 #   uv build --wheel -o dist
-#   uv export --no-dev --no-emit-project --no-hashes -o dist/requirements.txt
+#   uv export --no-default-groups --no-emit-project --no-hashes -o dist/requirements.txt
 # With requirements.txt every dependency is installed at the exact version CI tested (uv.lock).
 #
 # What it does (each step is safe to repeat; an upgrade keeps the database and settings):

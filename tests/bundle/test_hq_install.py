@@ -149,3 +149,47 @@ def test_unit_file_is_valid_systemd(tmp_path):
 
 def test_install_script_is_valid_shell():
     assert subprocess.run(["bash", "-n", str(PACKAGING / "install-hq.sh")]).returncode == 0
+
+
+def test_a_server_install_leaves_qt_out():
+    """The wheel puts Qt behind the `desktop` extra, and the README's requirements export for a
+    server (no default groups) names no Qt; the development environment still has it."""
+    from importlib import metadata
+
+    requires = metadata.distribution("fieldkit").requires or []
+    qt = [r for r in requires if r.lower().startswith("pyside6")]
+    assert qt and all("extra ==" in r and "desktop" in r for r in qt), qt
+    assert not [r for r in requires if "extra" not in r and "pyside" in r.lower()]
+    if UV is None:
+        pytest.skip("uv is not installed")
+    exported = subprocess.run(
+        [UV, "export", "--no-default-groups", "--no-emit-project", "--no-hashes", "--offline",
+         "--frozen"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    names = {line.split("==")[0].lower() for line in exported.stdout.splitlines() if "==" in line}
+    assert {"fastapi", "uvicorn", "pydantic"} <= names
+    assert not {n for n in names if n.startswith("pyside6") or n.startswith("shiboken")}
+    assert "pytest" not in names
+
+
+def test_the_window_without_qt_says_what_to_install(tmp_path):
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"  # as on a server install: no Qt
+        "from fieldkit.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    )
+    env = dict(os.environ, FIELDKIT_DATA_DIR=str(tmp_path / "data"))
+    for args in ([], ["smoke"]):
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip() == (
+            "fieldkit: error: the desktop window needs Qt, which this installation lacks: install "
+            "'fieldkit[desktop]' (every command-line tool works without it)"
+        )
+    status = subprocess.run(
+        [sys.executable, "-c", code, "status"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert status.returncode == 0, status.stderr
