@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.reference import reference
 
+from .fonts import japanese_first
 from .page import Marking, PageInfo, ReportDoc
 
 
@@ -63,19 +64,23 @@ def write_pdf(
     earlier file at ``target`` untouched and no partial file.
     """
     if not isinstance(target, (str, Path)):
-        doc = ReportDoc(target, info)
-        pages = doc.build_stream(story(doc.width))
-        return ReportResult(None, pages, info.marking.classification, records)
+        return ReportResult(None, _build(target, info, story), info.marking.classification, records)
     target = check_target(Path(target))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        doc = ReportDoc(str(tmp), info)
-        pages = doc.build_stream(story(doc.width))
+        pages = _build(str(tmp), info, story)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return ReportResult(target, pages, info.marking.classification, records)
+
+
+def _build(target, info: PageInfo, story: Callable[[float], Iterable[Flowable]]) -> int:
+    # A Japanese report is set in the Japanese font throughout (fonts.japanese_first).
+    with japanese_first(info.lang == "ja"):
+        doc = ReportDoc(target, info)
+        return doc.build_stream(story(doc.width))
 
 
 def write_bytes_atomic(target: Path, content: bytes) -> Path:

@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldkit.core.reference import reference
 
-from .fonts import SANS, register_fonts, text_width
+from .fonts import SANS, japanese_first, register_fonts, text_width
 from .labels import labels
 from .text import TextStyle, draw_lines, wrap_lines
 
@@ -182,18 +182,23 @@ def _decorate(info: PageInfo):
         if marking_lines is None:
             # Every caveat must show: drop the Japanese names, then shrink, then use more lines.
             nonlocal caveat_style, caveat_text
-            if text_width(caveat_text, caveat_style.size, True) > inner:
-                caveat_text = info.marking.caveat_text(japanese=False)
-            while (
-                len(wrap_lines(caveat_text, inner, caveat_style.size, True)) > 2
-                and caveat_style.size > 4.5
-            ):
-                size = caveat_style.size - 0.5
-                caveat_style = caveat_style.but(size=size, leading=size * 1.25)
+            # The marking bands look the same in English and Japanese reports.
+            with japanese_first(False):
+                if text_width(caveat_text, caveat_style.size, True) > inner:
+                    caveat_text = info.marking.caveat_text(japanese=False)
+                while (
+                    len(wrap_lines(caveat_text, inner, caveat_style.size, True)) > 2
+                    and caveat_style.size > 4.5
+                ):
+                    size = caveat_style.size - 0.5
+                    caveat_style = caveat_style.but(size=size, leading=size * 1.25)
+                bands = (
+                    wrap_lines(info.marking.text(), inner, marking_style.size, True),
+                    wrap_lines(caveat_text, inner, caveat_style.size, True),
+                )
             stamp_lines = wrap_lines(fit_line(stamp, inner * 0.7, small.size), inner, small.size)
             marking_lines = (
-                wrap_lines(info.marking.text(), inner, marking_style.size, True),
-                wrap_lines(caveat_text, inner, caveat_style.size, True),
+                *bands,
                 wrap_lines(fit_line(info.title, inner * 0.62, small.size), inner, small.size),
                 wrap_lines(fit_line(info.post, inner * 0.36, small.size), inner, small.size),
             )

@@ -21,6 +21,7 @@ from .fonts import (
     RTL_CHARS,
     _width_cache,
     font_runs,
+    is_japanese_first,
     register_fonts,
     text_width,
 )
@@ -41,11 +42,13 @@ class TextStyle:
         return replace(self, **changes)
 
 
-# A CJK character, with closing punctuation glued to it (kinsoku: no line starts with "、" or "）");
-# a run of other non-space characters with its trailing spaces; or bare spaces.
+# A Japanese date (2026年11月27日, 11月27日, 2026年11月), never broken across lines; a CJK
+# character, with closing punctuation glued to it (kinsoku: no line starts with "、" or "）");
+# a run of other non-space characters with its closing punctuation and trailing spaces; or spaces.
 _TOKENS = re.compile(
-    "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ…‥\uff09\uff0c\uff0e]*"
-    "|[^\\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\\s*"
+    "[0-9]+[年月](?:[0-9]+[月日])+[、。）」]*"
+    "|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ…‥\uff09\uff0c\uff0e]*"
+    "|[^\\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+[、。，．・：；？！）」』】〕〉》\uff09\uff0c\uff0e]*\\s*"
     "|\\s+"
 )
 _STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -118,10 +121,11 @@ def _break(para: str, width: float, size: float, bold: bool) -> list[str]:
     current_w = 0.0
     space = text_width(" ", size, bold)
     cache = _width_cache  # the hot loop of every report: look widths up without a call
+    jp_first = is_japanese_first()
     for token in _TOKENS.findall(para):
         word = token.rstrip(" ")
         if word:
-            word_w = cache.get((word, size, bold))
+            word_w = cache.get((word, size, bold, jp_first))
             if word_w is None:
                 word_w = text_width(word, size, bold)
         else:

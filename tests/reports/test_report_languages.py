@@ -267,3 +267,33 @@ def test_arabic_name_needs_no_glyph_the_font_lacks():
     for line in wrap_lines("Partner: محمد عبد الله, Deputy Minister", 400, 8):
         for run, font in line.runs:
             assert all(ord(ch) in _charmap(font) for ch in run), run
+
+
+def test_japanese_reports_are_set_in_the_japanese_font():
+    from fieldkit.reports.fonts import GOTHIC, SANS, font_runs, japanese_first, register_fonts
+
+    register_fonts()
+    assert font_runs("Ministry of Energy 2026年3月") == [
+        ("Ministry of Energy 2026", SANS), ("年3月", GOTHIC)
+    ]  # fmt: skip
+    with japanese_first():
+        assert font_runs("Ministry of Energy 2026年3月") == [
+            ("Ministry of Energy 2026年3月", GOTHIC)
+        ]
+        # What IPAexGothic lacks still comes from DejaVu Sans.
+        assert [f for _, f in font_runs("相手方：ﻣﺤﻤﺪ")] == [GOTHIC, SANS]
+    assert font_runs("Ministry") == [("Ministry", SANS)]  # only inside the block
+
+
+def test_japanese_dates_and_closing_brackets_are_never_split():
+    from fieldkit.reports.fonts import japanese_first
+    from fieldkit.reports.text import wrap_lines
+
+    with japanese_first():
+        for width in range(80, 200, 7):  # "2025年12月13日）" is about 72 points
+            lines = wrap_lines(
+                "対応事項（期限 2025年12月13日）Renewable Energy）・重要鉱物", width, 8
+            )
+            shown = ["".join(run for run, _ in line.runs) for line in lines]
+            assert any("2025年12月13日" in s for s in shown), (width, shown)
+            assert not any(s.startswith(("）", "・", "、")) for s in shown), (width, shown)
