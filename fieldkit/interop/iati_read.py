@@ -529,6 +529,7 @@ _VOCABULARY_ALIASES = {"": "1", "DAC": "1", "DAC-3": "2"}  # 1.0x names still se
 
 def _sectors(kids, default_lang, skip, translations) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
     dac = reference().sectors
     for s in kids.get("sector", ()):
         code = (s.get("code") or "").strip()
@@ -544,8 +545,9 @@ def _sectors(kids, default_lang, skip, translations) -> list[dict[str, Any]]:
         if vocabulary == "1" and code not in dac:
             skip(s, label, "not a DAC 5-digit purpose code")
             continue
-        if any(x["code"] == code and x["vocabulary"] == vocabulary for x in out):
+        if (code, vocabulary) in seen:
             continue
+        seen.add((code, vocabulary))
         out.append(
             {"code": code, "vocabulary": vocabulary, "percentage": _percentage(s, label, skip)}
         )
@@ -558,10 +560,17 @@ def _sectors(kids, default_lang, skip, translations) -> list[dict[str, Any]]:
 def _locations(kids, default_lang, prefer, skip) -> list[dict[str, Any]]:
     out = []
     for loc in kids.get("location", ()):
-        _, name = pick(_narratives(loc.find("name"), default_lang, join=False), prefer)
+        name_el = pos = coords = None
+        for c in loc:
+            tag = c.tag
+            if tag == "name":
+                name_el = name_el if name_el is not None else c
+            elif tag == "point" and pos is None:
+                pos = next(c.iterchildren("pos"), None)
+            elif tag == "coordinates":  # 1.0x
+                coords = coords if coords is not None else c
+        _, name = pick(_narratives(name_el, default_lang, join=False), prefer)
         lat = lon = None
-        pos = loc.find("point/pos")
-        coords = loc.find("coordinates")  # 1.0x
         raw = None
         if pos is not None:
             raw = (pos.text or "").split()
@@ -601,10 +610,15 @@ def _budget(el, kids, skip) -> tuple[str | None, str]:
     currencies = reference().currencies
     periods: dict[tuple[str, str], tuple[str, Decimal, str]] = {}
     for b in kids.get("budget", ()):
-        parts = {c.tag: c for c in b.iterchildren(("value", "period-start", "period-end"))}
-        value_el = parts.get("value")
-        start = _iso_date(parts["period-start"].get("iso-date") if "period-start" in parts else "")
-        end = _iso_date(parts["period-end"].get("iso-date") if "period-end" in parts else "")
+        value_el = start = end = None
+        for c in b:  # the last of each, as a schema-invalid file may repeat them
+            tag = c.tag
+            if tag == "value":
+                value_el = c
+            elif tag == "period-start":
+                start = _iso_date(c.get("iso-date"))
+            elif tag == "period-end":
+                end = _iso_date(c.get("iso-date"))
         label = f"budget {start or '?'}..{end or '?'}"
         if value_el is None:
             skip(b, label, "no value")
@@ -713,11 +727,15 @@ def _percentage(node, label: str, skip) -> float | None:
 
 
 def _iso_date(raw: str | None) -> str | None:
-    raw = (raw or "").strip()[:10]
+    if not raw:
+        return None
+    raw = raw.strip()[:10]
     try:
-        return date.fromisoformat(raw).isoformat()
+        day = date.fromisoformat(raw)
     except ValueError:
         return None
+    # Nearly always already YYYY-MM-DD: no need to write it out again.
+    return raw if len(raw) == 10 and raw[4] == "-" and raw[7] == "-" else day.isoformat()
 
 
 def check_country(country: str | None) -> str | None:

@@ -76,7 +76,13 @@ def read_activities_in_worker(
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     args = [sys.executable, "-m", _NAME, str(path), country or "", ",".join(prefer)]
     args.append(str(data_dir) if data_dir else "")
-    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        env=env,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console flash on Windows
+    )
     inbox = _Inbox(proc.stdout)
     try:
         while True:

@@ -82,3 +82,33 @@ def test_a_refused_file_is_explained_in_the_window(qtbot, ui_store, tmp_path):
 def test_no_file_chosen_does_nothing(qtbot, ui_store, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     assert import_iati_dialog(None) is None
+
+
+def test_large_files_go_through_the_reader_process_with_progress_and_cancel(
+    qtbot, ui_store, tmp_path, monkeypatch
+):
+    import fieldkit.interop.iati_import as importer
+    from fieldkit.interop import iati_worker
+
+    monkeypatch.setattr(iati_worker, "WORKER_MIN_BYTES", 0)  # as for a file of 4 MB or more
+    started = []
+    real = importer.read_activities_in_worker
+    monkeypatch.setattr(
+        importer, "read_activities_in_worker", lambda *a, **k: started.append(1) or real(*a, **k)
+    )
+    big = tmp_path / "big.xml"
+    write_many(big, 3000)
+    dialog = import_iati_dialog(None, path=str(big))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
+    assert started and dialog.error == ""
+    assert "3,000 created" in dialog.status.text()
+    assert dialog.bar.value() == dialog.bar.maximum()
+
+    again = import_iati_dialog(None, path=str(big))
+    qtbot.addWidget(again)
+    again.cancel()
+    qtbot.waitUntil(lambda: finished(again), timeout=20_000)
+    assert "Cancelled" in again.status.text()
+    assert ui_store.count(RecordFilter(kinds=("project",))) == 3000
+    assert len(started) == 2
