@@ -30,16 +30,37 @@ def changed_fields(old: Record, new: Record) -> set[str]:
     return {k for k in user_fields(old, new) if old.get(k) != new.get(k)}
 
 
+# Set on one laptop only; a registry copy HQ publishes has none. Not part of "same content".
+LOCAL_STAMPS = frozenset({"post"})
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def same_content(a: Record, b: Record) -> bool:
+    """Two copies of a record say the same thing: the same user fields (envelope and local
+    stamps aside) and both deleted or both not."""
+    keys = user_fields(a, b) - LOCAL_STAMPS
+    return all(a.get(k) == b.get(k) for k in keys) and (
+        bool(a.get("deleted_at")) == bool(b.get("deleted_at"))
+    )
+
+
 def merge(base: Record | None, theirs: Record, mine: Record) -> tuple[Record, list[str]]:
     """The merged record and the conflicting field names (empty when the merge is clean).
 
-    ``base`` is the version ``mine`` was edited from (None if unknown: then every field that
-    differs counts as changed on both sides). With conflicts, the merged record keeps ``theirs``
-    for the conflicting fields and takes ``mine`` for the rest.
+    ``base`` is the version ``mine`` was edited from. None means both sides created the record
+    on their own (its id derives from a shared source, e.g. an IATI identifier): then a field
+    that differs counts as changed on each side that filled it, so a field one side left empty
+    takes the other side's value and only two different values conflict. With conflicts, the
+    merged record keeps ``theirs`` for the conflicting fields and takes ``mine`` for the rest.
     """
     if base is None:
         base = {}
-        theirs_changed = mine_changed = changed_fields(theirs, mine)
+        differ = changed_fields(theirs, mine)
+        theirs_changed = {f for f in differ if not _empty(theirs.get(f))}
+        mine_changed = {f for f in differ if not _empty(mine.get(f))}
         base_deleted = None
     else:
         theirs_changed = changed_fields(base, theirs)

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sync import protocol as p
-from sync.merge import merge
+from sync.merge import merge, same_content
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -378,10 +378,29 @@ class HQStore:
                 record=json.loads(mine_row[3]) if mine_row else None,
             )
 
+        def unchanged() -> tuple[int, p.Outcome]:
+            # What HQ holds already (e.g. the laptop imported the same IATI file HQ published):
+            # nothing to write; the laptop takes HQ's copy and version.
+            batch.remember(m.ids, rid, row[2], None)
+            return row[2], p.Outcome(
+                i=i, status="duplicate", version=row[2], record=json.loads(row[3])
+            )
+
         if row is not None and row[0] != dev.embassy:
             if row[0] == REGISTRY:
-                return reject("project registry records are maintained by HQ; ask HQ to change it")
-            return reject(f"record {rid} belongs to another embassy")
+                if same_content(m.record, json.loads(row[3])):
+                    return unchanged()
+                return reject(
+                    "this project is in the registry HQ publishes, and only HQ changes it: HQ's "
+                    "copy was kept on this laptop; your version is listed here for reference"
+                )
+            # The same answer whatever the content, so that it tells nothing about the record.
+            if row[1] == "project":
+                return reject(
+                    "this project belongs to another embassy at HQ (e.g. it came with an IATI "
+                    "file covering other countries): it stays on this laptop only, not shared"
+                )
+            return reject(f"record {rid} belongs to another embassy; this laptop cannot change it")
         if known and len(known) == len(set(m.ids)):
             if row is None:
                 return reject(f"record {rid} is no longer on HQ")
@@ -399,6 +418,8 @@ class HQStore:
             return reject(f"invalid record {rid or '(no id)'}: {where}: {first.get('msg')}")
         rid = rec.id
         base = max((k[0] for k in known), default=m.base)
+        if row is not None and base is None and same_content(m.record, json.loads(row[3])):
+            return unchanged()  # made here and on HQ alike (same derived id, same content)
         if row is None:
             seq = batch.next_seq()
             text = rec.model_dump_json()
