@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,10 +33,6 @@ from fieldkit.about import AboutInfo, Component, about_info
 from fieldkit.core.resources import resource_path
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 class ComponentList(QWidget):
     """A table of libraries or fonts; the selected one's full licence text below it."""
 
@@ -48,7 +44,7 @@ class ComponentList(QWidget):
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setHeaderLabels([tr("Name"), tr("Version"), tr("Licence")])
+        self.table.setHeaderLabels([self.tr("Name"), self.tr("Version"), self.tr("Licence")])
         for component in components:
             item = QTreeWidgetItem([component.name, component.version, component.licence])
             item.setToolTip(0, component.copyright or component.url)
@@ -61,7 +57,7 @@ class ComponentList(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setPlaceholderText(tr("Select an entry to read its licence."))
+        self.text.setPlaceholderText(self.tr("Select an entry to read its licence."))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -80,12 +76,15 @@ class ComponentList(QWidget):
             self.text.clear()
             return
         component = self.components[self.table.indexOfTopLevelItem(current)]
-        parts = [f"{component.name} {component.version}", f"{tr('Licence')}: {component.licence}"]
+        parts = [
+            f"{component.name} {component.version}",
+            f"{self.tr('Licence')}: {component.licence}",
+        ]
         if component.copyright:
             parts.append(component.copyright)
         if component.url:
             parts.append(component.url)
-        body = component.licence_text() or tr("This component ships no licence file.")
+        body = component.licence_text() or self.tr("This component ships no licence file.")
         self.text.setPlainText("\n".join(parts) + "\n\n" + body)
 
 
@@ -93,7 +92,7 @@ class AboutDialog(QDialog):
     def __init__(self, info: AboutInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
-        self.setWindowTitle(tr("About FieldKit"))
+        self.setWindowTitle(self.tr("About FieldKit"))
         self.setObjectName("AboutDialog")
         self.resize(720, 620)
 
@@ -108,15 +107,15 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         summary = QLabel(
-            tr("Cooperation meetings, project monitoring visits and follow-ups, offline.")
+            self.tr("Cooperation meetings, project monitoring visits and follow-ups, offline.")
         )
         summary.setWordWrap(True)
         runtime = QLabel(
-            tr("Python {python}, Qt for Python {qt}, {platform}{bundled}").format(
+            self.tr("Python {python}, Qt for Python {qt}, {platform}{bundled}").format(
                 python=info.python,
                 qt=info.qt,
                 platform=info.platform,
-                bundled=tr(" (application bundle)") if info.bundled else "",
+                bundled=self.tr(" (application bundle)") if info.bundled else "",
             )
         )
         runtime.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -125,11 +124,11 @@ class AboutDialog(QDialog):
         self.data_dir_label = QLabel(str(info.data_dir))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_dir_label.setWordWrap(True)
-        open_folder = QPushButton(tr("Open folder"))
+        open_folder = QPushButton(self.tr("Open folder"))
         open_folder.setEnabled(Path(info.data_dir).is_dir())
         open_folder.clicked.connect(self.open_data_dir)
         data_row = QHBoxLayout()
-        data_row.addWidget(QLabel(tr("Data folder:")))
+        data_row.addWidget(QLabel(self.tr("Data folder:")))
         data_row.addWidget(self.data_dir_label, 1)
         data_row.addWidget(open_folder)
 
@@ -145,12 +144,16 @@ class AboutDialog(QDialog):
         self.tabs = QTabWidget()
         self.libraries = ComponentList(info.libraries)
         self.fonts = ComponentList(info.fonts)
-        self.tabs.addTab(self.libraries, tr("Libraries ({n})").format(n=len(info.libraries)))
-        self.tabs.addTab(self.fonts, tr("Fonts ({n})").format(n=len(info.fonts)))
+        self.tabs.addTab(self.libraries, self.tr("Libraries ({n})").format(n=len(info.libraries)))
+        self.tabs.addTab(self.fonts, self.tr("Fonts ({n})").format(n=len(info.fonts)))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.setToolTip(tr("Copy the version, folders and components, for a support request"))
+        buttons = QDialogButtonBox()
+        # Our own Close: Qt's standard button would stay English (qtbase_ja is not loaded).
+        self.close_button = buttons.addButton(
+            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setToolTip(self.tr("Copy the version, folders and components, for a support request"))
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
 

@@ -22,12 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.security.backoff import Backoff
 from fieldkit.core.security.blobs import EncryptedBlobStore
-from fieldkit.core.security.errors import FORGOTTEN, WrongPassphrase
+from fieldkit.core.security.errors import WrongPassphrase
 from fieldkit.core.security.unlocking import verify_passphrase
 from fieldkit.core.store import Store
 
-from .unlock import ChoosePassphrase, ChoosePassphraseDialog, PassphraseField, UnlockDialog
+from .unlock import (
+    ChoosePassphrase,
+    ChoosePassphraseDialog,
+    PassphraseField,
+    UnlockDialog,
+    error_text,
+    forgotten_text,
+    progress_text,
+)
 
 MS_PER_MINUTE = 60_000  # tests shorten it
 INPUT_EVENTS = {
@@ -40,10 +49,6 @@ INPUT_EVENTS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppLock", text)
-
-
 class Cover(QWidget):
     """An opaque panel over a whole window, following its size."""
 
@@ -52,7 +57,7 @@ class Cover(QWidget):
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation)
-        label = QLabel(tr("FieldKit is locked"), self)
+        label = QLabel(self.tr("FieldKit is locked"), self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay = QVBoxLayout(self)
         lay.addWidget(label)
@@ -82,19 +87,24 @@ class AppLock(QObject):
         if app is not None:
             app.installEventFilter(self)
 
-        self.lock_action = QAction(tr("Lock FieldKit"), window)
+        self.lock_action = QAction(window)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
-        self.change_action = QAction(tr("Change passphrase…"), window)
+        self.change_action = QAction(window)
         self.change_action.setObjectName("changePassphraseAction")
         self.change_action.triggered.connect(self.change_passphrase)
         self.change_action.setEnabled(self.encrypted)
+        self.retranslate()
         self._add_to_menu()
         self.restart()
         if not self.encrypted:
             QTimer.singleShot(0, self.offer_encryption)
+
+    def retranslate(self) -> None:
+        self.lock_action.setText(self.tr("Lock FieldKit"))
+        self.change_action.setText(self.tr("Change passphrase…"))
 
     @property
     def encrypted(self) -> bool:
@@ -104,7 +114,7 @@ class AppLock(QObject):
         menu = getattr(self.window, "file_menu", None)
         if menu is None:
             menus = self.window.menuBar().actions()
-            menu = menus[0].menu() if menus else self.window.menuBar().addMenu(tr("&File"))
+            menu = menus[0].menu() if menus else self.window.menuBar().addMenu(self.tr("&File"))
         quit_action = getattr(self.window, "acts", {}).get("quit")
         before = quit_action if quit_action in menu.actions() else None
         for action in (self.lock_action, self.change_action):
@@ -130,6 +140,9 @@ class AppLock(QObject):
             self.idle.stop()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            # A QObject gets no LanguageChange of its own; the window's tells us the menu changed.
+            self.retranslate()
         if obj is self.window and event.type() == QEvent.Type.Close:
             # The offer must not outlive the window (it would stay up as a modal orphan).
             offer = getattr(self, "offer", None)
@@ -150,13 +163,13 @@ class AppLock(QObject):
         for w in QApplication.topLevelWidgets():
             if w.isVisible() and not isinstance(w, UnlockDialog) and not w.inherits("QMenu"):
                 self._covers.append((w, Cover(w), w.windowTitle()))
-                w.setWindowTitle(tr("FieldKit (locked)"))
+                w.setWindowTitle(self.tr("FieldKit (locked)"))
         if not self.encrypted:
             # Nothing to check a passphrase against: say so rather than pretend.
             QMessageBox.information(
                 self.window,
-                tr("FieldKit is locked"),
-                tr(
+                self.tr("FieldKit is locked"),
+                self.tr(
                     "This store is not encrypted, so it has no passphrase: anyone can unlock it. "
                     "Encrypt it (restart FieldKit and accept the offer) to protect it."
                 ),
@@ -202,7 +215,7 @@ class AppLock(QObject):
         self.change_action.setEnabled(self.encrypted)
         show = getattr(self.window, "show_status", None)
         if show:
-            show(tr("The data on this laptop is now encrypted."))
+            show(self.tr("The data on this laptop is now encrypted."))
 
     # ---- passphrase change ---------------------------------------------------------------------
     def change_passphrase(self) -> None:
@@ -210,31 +223,33 @@ class AppLock(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             show = getattr(self.window, "show_status", None)
             if show:
-                show(tr("Passphrase changed."))
+                show(self.tr("Passphrase changed."))
 
 
 class ChangePassphraseDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(tr("Change passphrase"))
+        self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(520)
-        self.current = PassphraseField(tr("Current passphrase"))
+        self.current = PassphraseField(self.tr("Current passphrase"))
         self.chooser = ChoosePassphrase((store.settings.user_name, store.settings.post))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("changeMessage")
         buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("Change"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("Change"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setEnabled(False)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
+        self.cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.clicked.connect(self.reject)
         self.ok.clicked.connect(self._go)
         self.chooser.validityChanged.connect(self.ok.setEnabled)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("Current passphrase:")))
+        lay.addWidget(QLabel(self.tr("Current passphrase:")))
         lay.addWidget(self.current)
         lay.addWidget(self.chooser)
-        note = QLabel(FORGOTTEN)
+        note = QLabel(forgotten_text())
         note.setWordWrap(True)
         lay.addWidget(note)
         lay.addWidget(self.message)
@@ -247,20 +262,37 @@ class ChangePassphraseDialog(QDialog):
 
         from . import ops
 
+        if not self.current.text():
+            self.message.setText(self.tr("Type the current passphrase first."))
+            return
+        if self.current.text() == self.chooser.passphrase():
+            self.message.setText(self.tr("The new passphrase is the same as the current one."))
+            return
         self.ok.setEnabled(False)
         ops.wait_all(30_000)  # background reads finish before the file is swapped
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            change_passphrase(self.store, self.current.text(), self.chooser.passphrase())
-        except WrongPassphrase as exc:
+            change_passphrase(
+                self.store, self.current.text(), self.chooser.passphrase(), report=self._report
+            )
+        except WrongPassphrase:
             self.current.clear()
-            self.message.setText(str(exc))
+            failures = Backoff(self.store.data_dir).load().failures
+            self.message.setText(
+                self.tr(
+                    "The current passphrase is wrong; nothing was changed ({n} wrong in a row)."
+                ).format(n=failures)
+            )
             self.ok.setEnabled(self.chooser.is_valid())
             return
         except FieldKitError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.ok.setEnabled(self.chooser.is_valid())
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.accept()
+
+    def _report(self, step: str) -> None:
+        self.message.setText(progress_text(step))
+        QCoreApplication.processEvents()
