@@ -12,8 +12,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 
 class Parser(argparse.ArgumentParser):
@@ -158,24 +159,36 @@ def cmd_device_add(args, store) -> int:
     return 0
 
 
-def cmd_device_list(args, store) -> int:
-    devices = store.devices()
+def _show(args, data, lines: Callable[[Any], Iterable[str]], empty: str = "") -> int:
+    """``data`` as indented JSON with --json; else the human lines (``empty`` when none)."""
     if args.json:
-        print(json.dumps(devices, indent=2))
-        return 0
-    if not devices:
-        print("no devices; add one with: fieldkit-hq device add --embassy CC --name NAME")
+        print(json.dumps(data, indent=2))
+    elif not data and empty:
+        print(empty)
+    else:
+        for line in lines(data):
+            print(line)
+    return 0
+
+
+def cmd_device_list(args, store) -> int:
+    return _show(
+        args, store.devices(), _device_lines,
+        "no devices; add one with: fieldkit-hq device add --embassy CC --name NAME",
+    )  # fmt: skip
+
+
+def _device_lines(devices: list[dict]) -> Iterator[str]:
     for d in devices:
         state = (
             "revoked"
             if d["revoked_at"]
             else ("enrolled" if d["enrolled_at"] else "waiting for enrolment")
         )
-        print(
+        yield (
             f"{d['id']}  {d['embassy']}  {d['name']:<30}  {state:<22}  "
             f"last sync {d['last_sync'] or 'never'}"
         )
-    return 0
 
 
 def cmd_device_revoke(args, store) -> int:
@@ -189,19 +202,18 @@ def cmd_device_revoke(args, store) -> int:
 
 
 def cmd_stats(args, store) -> int:
-    stats = store.stats()
-    if args.json:
-        print(json.dumps(stats, indent=2))
-        return 0
+    return _show(args, store.stats(), _stats_lines)
+
+
+def _stats_lines(stats: dict) -> Iterator[str]:
     for embassy, e in sorted(stats["embassies"].items()):
         label = "registry (all embassies)" if embassy == "*" else f"embassy {embassy}"
         counts = ", ".join(f"{k} {n}" for k, n in sorted(e["records"].items())) or "no records"
-        print(f"{label}: {counts}; deleted {e['deleted']}; open conflicts {e['open_conflicts']}")
+        yield f"{label}: {counts}; deleted {e['deleted']}; open conflicts {e['open_conflicts']}"
         for d in e["devices"]:
             flag = " (revoked)" if d["revoked"] else ""
-            print(f"  {d['name']} [{d['id']}]{flag}: last sync {d['last_sync'] or 'never'}")
-    print(f"audit events kept: {stats['audit_events']}")
-    return 0
+            yield f"  {d['name']} [{d['id']}]{flag}: last sync {d['last_sync'] or 'never'}"
+    yield f"audit events kept: {stats['audit_events']}"
 
 
 def cmd_export(args, store) -> int:
@@ -244,18 +256,15 @@ def cmd_registry_import(args, store) -> int:
 
 
 def cmd_conflicts(args, store) -> int:
-    rows = store.open_conflicts()
-    if args.json:
-        print(json.dumps(rows, indent=2))
-        return 0
-    if not rows:
-        print("no open conflicts")
+    return _show(args, store.open_conflicts(), _conflict_lines, "no open conflicts")
+
+
+def _conflict_lines(rows: list[dict]) -> Iterator[str]:
     for r in rows:
-        print(
-            f"{r['id']}  {r['embassy']}  {r['kind']} {r['record_id']}  fields {r['fields']}  "
-            f"device {r['device_id']}"
+        yield (
+            f"{r['id']}  {r['embassy']}  {r['kind']} {r['record_id']}  "
+            f"fields {', '.join(r['fields'])}  device {r['device_id']}"
         )
-    return 0
 
 
 if __name__ == "__main__":

@@ -603,7 +603,10 @@ class HQStore:
         with self.read() as c:
             cur = c.execute(sql, (embassy,) if embassy else ())
             names = [d[0] for d in cur.description]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+            rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        for r in rows:
+            r["fields"] = json.loads(r["fields"])
+        return rows
 
     # ---- attachments -------------------------------------------------------------------------
     def blob_path(self, sha: str) -> Path:

@@ -57,6 +57,8 @@ def test_enroll_sync_conflicts_resolve(hq, tmp_path, capsys):
     assert k["mine"]["subject"] == "From B" and k["theirs"]["subject"] == "From A"
     code, out, _ = run(capsys, "--data-dir", b, "conflicts")
     assert "mine:   From B" in out and "theirs: From A" in out
+    code, out, _ = hq_run(capsys, "--db", str(hq.db), "conflicts")  # what HQ IT sees
+    assert code == 0 and f"{k['id']}  KE  meeting {rid}  fields subject  device" in out
     code, out, _ = run(capsys, "--data-dir", b, "resolve", k["id"], "--keep", "mine")
     assert code == 0 and "kept mine" in out
     code, _, err = run(capsys, "--data-dir", b, "resolve", k["id"], "--keep", "mine")
@@ -80,6 +82,10 @@ def test_sync_errors_are_one_line(tmp_path, capsys):
 
 def test_hq_admin_commands(tmp_path, capsys):
     db = str(tmp_path / "hq.db")
+    assert "no devices; add one with" in hq_run(capsys, "--db", db, "device", "list")[1]
+    assert json.loads(hq_run(capsys, "--db", db, "device", "list", "--json")[1]) == []
+    assert hq_run(capsys, "--db", db, "conflicts")[1] == "no open conflicts\n"
+    assert json.loads(hq_run(capsys, "--db", db, "conflicts", "--json")[1]) == []
     code, out, _ = hq_run(capsys, "--db", db, "device", "add", "--embassy", "ke", "--name",
                           "Nairobi 1", "--json")  # fmt: skip
     info = json.loads(out)
@@ -108,6 +114,7 @@ def test_hq_admin_commands(tmp_path, capsys):
     assert stats["embassies"]["*"]["records"] == {"project": 1}
     code, out, _ = hq_run(capsys, "--db", db, "stats")
     assert "embassy KE" in out and "last sync never" in out
+    assert "registry (all embassies): project 1" in out and "audit events kept: 0" in out
     code, out, _ = hq_run(capsys, "--db", db, "export", "--format", "jsonl")
     lines = [json.loads(x) for x in out.splitlines()]
     assert {x["title"] for x in lines} == {"Olkaria", "Regional"}
