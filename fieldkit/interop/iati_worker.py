@@ -42,7 +42,7 @@ _NAME = "fieldkit.interop.iati_worker"
 
 def worker_available() -> bool:
     """Whether a reader process can be started: not in the frozen app (no interpreter to run)."""
-    return not getattr(sys, "frozen", False)
+    return bool(sys.executable) and not getattr(sys, "frozen", False)
 
 
 def use_worker(source, worker: bool | None) -> bool:
@@ -76,20 +76,24 @@ def read_activities_in_worker(
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     args = [sys.executable, "-m", _NAME, str(path), country or "", ",".join(prefer)]
     args.append(str(data_dir) if data_dir else "")
-    proc = subprocess.Popen(
-        args,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        env=env,
-        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console flash on Windows
-    )
+    try:
+        proc = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console on Windows
+        )
+    except OSError:  # no process could be started here: read in this one, only slower
+        yield from read_activities(path, report, country=country, prefer=prefer, progress=progress)
+        return
     inbox = _Inbox(proc.stdout)
     try:
         while True:
             frame = inbox.get()
             if frame is None:
-                code = proc.wait()
-                raise RuntimeError(
+                code = proc.wait()  # killed (out of memory?) or could not start Python
+                raise IatiFileError(
                     f"the IATI reader process stopped unexpectedly (exit code {code}) while "
                     f"reading {path}; nothing was imported"
                 )

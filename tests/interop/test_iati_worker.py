@@ -106,3 +106,24 @@ def test_missing_file_and_streams_stay_in_process(tmp_path):
 def test_reader_limits_match_the_models():
     # The reader repeats them so that the reader process starts without pydantic.
     assert (iati_read.SHORT, iati_read.LONG) == (models.SHORT, models.LONG)
+
+
+def test_when_no_process_can_be_started_the_file_is_read_in_process(store, monkeypatch):
+    import subprocess
+
+    def refuse(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    report = import_iati(store, MESSY, worker=True)
+    assert report.created == 3 and report.skipped
+
+
+def test_a_reader_process_that_dies_is_an_error_and_nothing_is_imported(store, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # exits at once, says nothing
+    with pytest.raises(IatiFileError, match=r"stopped unexpectedly \(exit code 1\)"):
+        import_iati(store, MESSY, worker=True)
+    assert store.count(RecordFilter(kinds=("project",))) == 0
+    assert children() == []
