@@ -234,6 +234,7 @@ class ChangePassphraseDialog(QDialog):
         self.setMinimumWidth(520)
         self.current = PassphraseField(self.tr("Current passphrase"))
         self.chooser = ChoosePassphrase((store.settings.user_name, store.settings.post))
+        self.chooser.first_label.setText(self.tr("New passphrase:"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("changeMessage")

@@ -203,9 +203,12 @@ def problem_text(problem: str) -> str:
             return QCoreApplication.translate(
                 "SecurityWording", "it is too easy to guess ({warning})"
             ).format(warning=m.group(1))
+        translated = _wording(warning)
+        # Untranslated (English): keep the core's own lower-case quotation.
+        quoted = m.group(1) if translated == warning else translated.rstrip(".。")
         return QCoreApplication.translate(
             "SecurityWording", "it is too easy to guess ({warning})"
-        ).format(warning=_wording(warning).rstrip(".。"))
+        ).format(warning=quoted)
     return problem
 
 
@@ -355,7 +358,8 @@ class ChoosePassphrase(QWidget):
         self.understood.setAccessibleName(self.tr("Forgotten passphrase cannot be recovered"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Passphrase:"), self.first)
+        self.first_label = QLabel(self.tr("Passphrase:"))  # "New passphrase:" when re-keying
+        form.addRow(self.first_label, self.first)
         form.addRow("", self.meter)
         form.addRow(self.tr("Repeat:"), self.second)
         form.addRow("", self.match)

@@ -115,32 +115,37 @@
         <translation>現在のパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="241"/>
+        <location filename="../../fieldkit/ui/lock.py" line="237"/>
+        <source>New passphrase:</source>
+        <translation>新しいパスフレーズ:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/lock.py" line="242"/>
         <source>Change</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="244"/>
+        <location filename="../../fieldkit/ui/lock.py" line="245"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="249"/>
+        <location filename="../../fieldkit/ui/lock.py" line="250"/>
         <source>Current passphrase:</source>
         <translation>現在のパスフレーズ:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="266"/>
+        <location filename="../../fieldkit/ui/lock.py" line="267"/>
         <source>Type the current passphrase first.</source>
         <translation>先に現在のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="269"/>
+        <location filename="../../fieldkit/ui/lock.py" line="270"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>新しいパスフレーズが現在のパスフレーズと同じです。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="283"/>
+        <location filename="../../fieldkit/ui/lock.py" line="284"/>
         <source>The current passphrase is wrong; nothing was changed ({n} wrong in a row).</source>
         <translation>現在のパスフレーズが正しくありません。何も変更していません（連続 {n} 回の誤り）。</translation>
     </message>
@@ -148,37 +153,37 @@
 <context>
     <name>ChoosePassphrase</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="348"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="351"/>
         <source>New passphrase</source>
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="349"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="352"/>
         <source>Repeat the passphrase</source>
         <translation>パスフレーズの再入力</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="353"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="356"/>
         <source>I understand: if I forget it, nobody can recover the data.</source>
         <translation>パスフレーズを忘れると誰もデータを復元できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="355"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
         <source>Forgotten passphrase cannot be recovered</source>
         <translation>忘れたパスフレーズは復元できません</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="361"/>
         <source>Passphrase:</source>
         <translation>パスフレーズ:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="360"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="364"/>
         <source>Repeat:</source>
         <translation>再入力:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="372"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="376"/>
         <source>The two passphrases differ.</source>
         <translation>入力した2つのパスフレーズが一致しません。</translation>
     </message>
@@ -186,32 +191,32 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="444"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="448"/>
         <source>Protect the data on this laptop</source>
         <translation>このパソコンのデータの保護</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="448"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="452"/>
         <source>The records on this laptop are not encrypted: anyone who copies the FieldKit folder can read them. Choose a passphrase to encrypt them now. Nothing is lost if this is interrupted.</source>
         <translation>このパソコンの記録は暗号化されていません。FieldKit のフォルダーをコピーすれば、誰でも読むことができます。パスフレーズを決めて、今すぐ暗号化してください。途中で中断されても、データが失われることはありません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="454"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="458"/>
         <source>FieldKit encrypts everything it keeps on this laptop: records, drafts, history and photos. Choose a passphrase; you will type it each time FieldKit starts or is unlocked.</source>
         <translation>FieldKit は、このパソコンに保存するすべてのデータ（記録、下書き、履歴、写真）を暗号化します。パスフレーズを決めてください。FieldKit の起動時とロック解除時に、毎回このパスフレーズを入力します。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="462"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="466"/>
         <source>Encrypt</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="467"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="471"/>
         <source>Not now</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="470"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="474"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
@@ -255,18 +260,18 @@
 <context>
     <name>PassphraseField</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="278"/>
-        <location filename="../../fieldkit/ui/unlock.py" line="289"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="281"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="292"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="279"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="282"/>
         <source>Show passphrase</source>
         <translation>パスフレーズを表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="289"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="292"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -585,12 +590,12 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="203"/>
-        <location filename="../../fieldkit/ui/unlock.py" line="206"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="209"/>
         <source>it is too easy to guess ({warning})</source>
-        <translation>推測されやすすぎます（{warning}）</translation>
+        <translation>{warning}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="218"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="221"/>
         <source>Encrypting attachments {i} of {n}…</source>
         <translation>添付ファイルを暗号化しています（{i}/{n}）…</translation>
     </message>
@@ -598,22 +603,22 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="305"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="308"/>
         <source>Passphrase strength</source>
         <translation>パスフレーズの強度</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="323"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="326"/>
         <source>Use four or more unrelated words, or a long sentence.</source>
         <translation>互いに関係のない4つ以上の単語か、長い文を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="325"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="328"/>
         <source>Strength: {label}. Guessing it would take {time}.</source>
-        <translation>強度: {label}。推測で破るには{time}かかります。</translation>
+        <translation>強度: {label}。推測による解読には{time}かかります。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="331"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="334"/>
         <source>Strength: {label}. Not accepted: {problem}. {hint}</source>
         <translation>強度: {label}。このパスフレーズは使用できません: {problem}。{hint}</translation>
     </message>
@@ -621,57 +626,57 @@
 <context>
     <name>Unlock</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="226"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="229"/>
         <source>A forgotten passphrase cannot be recovered: nobody, including HQ, can decrypt this laptop&apos;s store without it. Records already synced are safe at HQ; a fresh enrolment brings the embassy&apos;s records back.</source>
         <translation>忘れたパスフレーズは復元できません。本省を含め誰も、パスフレーズなしにこのパソコンのデータを復号することはできません。同期済みの記録は本省で保管されており、改めて登録し直せば公館の記録が戻ります。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="237"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="240"/>
         <source>Too many wrong passphrases. Try again in {n} s.</source>
         <translation>誤ったパスフレーズの入力が続きました。{n} 秒後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="241"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="244"/>
         <source>The data is open in another FieldKit window or command. Close it and try again.</source>
         <translation>データが別の FieldKit のウィンドウまたはコマンドで開かれています。そちらを閉じてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="246"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="249"/>
         <source>The data file is damaged or was altered, so FieldKit cannot open it. It was left untouched. Details: {detail}</source>
         <translation>データファイルが破損しているか改変されているため、開くことができません。ファイルには手を加えていません。詳細: {detail}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="252"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
         <source>The new passphrase is not strong enough.</source>
         <translation>新しいパスフレーズの強度が不十分です。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="254"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="257"/>
         <source>The data on this laptop is not encrypted.</source>
         <translation>このパソコンのデータは暗号化されていません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="258"/>
         <source>This could not be done: {detail}</source>
         <translation>処理を完了できませんでした: {detail}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="413"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="417"/>
         <source>Forgotten passphrase</source>
         <translation>パスフレーズを忘れた場合</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="414"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="418"/>
         <source>A forgotten passphrase cannot be recovered.</source>
         <translation>忘れたパスフレーズは復元できません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="416"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="420"/>
         <source>Nobody, including HQ, can decrypt the data on this laptop without it. Records that were synced are safe at HQ: ask HQ for a fresh enrolment, which brings the embassy&apos;s records back to a new, empty FieldKit folder. Unsynced changes on this laptop are lost.</source>
         <translation>本省を含め誰も、パスフレーズなしにこのパソコンのデータを復号することはできません。同期済みの記録は本省で保管されています。本省に登録のし直しを依頼すれば、新しい空の FieldKit フォルダーに公館の記録が戻ります。このパソコンで同期していなかった変更は失われます。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="424"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="428"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -679,62 +684,62 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="547"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="551"/>
         <source>FieldKit is locked</source>
         <translation>FieldKit はロックされています</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="548"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="552"/>
         <source>FieldKit is locked. Enter the passphrase to continue.</source>
         <translation>FieldKit はロックされています。続けるにはパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="550"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="554"/>
         <source>Unlock FieldKit</source>
         <translation>FieldKit のロック解除</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="551"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="555"/>
         <source>Enter the passphrase for the FieldKit data in {folder}.</source>
         <translation>{folder} にある FieldKit データのパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="555"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="559"/>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="559"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="563"/>
         <source>Forgot the passphrase?</source>
         <translation>パスフレーズを忘れた場合</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="564"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="568"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="566"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="570"/>
         <source>Quit FieldKit</source>
         <translation>FieldKit を終了</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="566"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="570"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="600"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="604"/>
         <source>Too many wrong passphrases. Try again in {n} s.</source>
         <translation>誤ったパスフレーズの入力が続きました。{n} 秒後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="617"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="621"/>
         <source>Type the passphrase first.</source>
         <translation>先にパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="628"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="632"/>
         <source>Wrong passphrase ({n} wrong in a row).</source>
         <translation>パスフレーズが正しくありません（連続 {n} 回の誤り）。</translation>
     </message>

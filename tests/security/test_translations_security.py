@@ -1,0 +1,185 @@
+"""The security dialogs' catalogue (security_ja.ts/.qm) covers every word the code can show.
+
+A string added to unlock.py, lock.py or about.py without a Japanese translation fails here, as
+does a .qm not rebuilt after the .ts changed, a translation that drops a {placeholder}, a new
+zxcvbn message, a new conversion step or a new strength problem in the core.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from fieldkit.core.resources import resource_path
+from fieldkit.core.security import strength
+from fieldkit.core.security.errors import FORGOTTEN
+from fieldkit.ui import i18n, unlock
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = resource_path("translations", "security_ja.ts")
+QM = resource_path("translations", "security_ja.qm")
+MODULES = ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
+    """What pyside6-lupdate finds in the three modules today (into a scratch .ts)."""
+    tool = load_tool()
+    out = tmp_path_factory.mktemp("lupdate") / "security_ja.ts"
+    subprocess.run(
+        [tool.tool("pyside6-lupdate"), *MODULES, "-ts", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return messages(out)
+
+
+@pytest.fixture
+def japanese(qapp):
+    i18n.apply_language("ja")
+    yield
+    i18n.apply_language("en")
+
+
+def test_the_catalogue_is_one_of_the_security_catalogues():
+    tool = load_tool()
+    assert set(tool.CATALOGUES["security"]) == set(MODULES)
+    assert str(QM) in i18n.translation_files("ja")
+
+
+def test_every_source_string_has_a_finished_japanese_translation(collected):
+    committed = messages(TS)
+    assert len(collected) > 100  # the three modules really were read
+    missing = sorted(key for key in collected if key not in committed)
+    assert missing == [], "run tools/update_translations.py security and translate these"
+    problems = []
+    for (context, source), message in committed.items():
+        translation = message.find("translation")
+        text = translation.text or ""
+        if translation.get("type") is not None or not text.strip():
+            problems.append((context, source, "not translated"))
+        elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+            problems.append((context, source, f"placeholders differ: {text}"))
+        elif (
+            source != "OK"
+            and PLACEHOLDER.sub("", text).strip()  # "{warning}" alone: the warning is translated
+            and not re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", text)
+        ):
+            problems.append((context, source, f"no Japanese in {text!r}"))
+    assert problems == []
+    stale = sorted(key for key in committed if key not in collected)
+    assert stale == [], "strings gone from the code: regenerate with tools/update_translations.py"
+
+
+def test_the_compiled_qm_matches_the_ts(tmp_path):
+    tool = load_tool()
+    rebuilt = tmp_path / "security_ja.qm"
+    subprocess.run(
+        [tool.tool("pyside6-lrelease"), str(TS), "-qm", str(rebuilt)],
+        check=True,
+        capture_output=True,
+    )
+    assert rebuilt.read_bytes() == QM.read_bytes(), "run tools/update_translations.py security"
+
+
+def test_the_app_finds_each_translation_under_the_context_the_code_asks_for(japanese):
+    from PySide6.QtCore import QCoreApplication
+
+    for (context, source), message in messages(TS).items():
+        expected = message.find("translation").text
+        assert QCoreApplication.translate(context, source) == expected, (context, source)
+
+
+def test_zxcvbn_feedback_is_all_listed():
+    """Every message the installed zxcvbn can give (its gettext ``_()`` calls) has our wording."""
+    import zxcvbn.feedback
+
+    tree = ast.parse(Path(zxcvbn.feedback.__file__).read_text(encoding="utf-8"))
+    said = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(said) > 20
+    assert sorted(said - set(unlock.ZXCVBN_FEEDBACK)) == []
+
+
+def test_strength_labels_problems_and_times_come_out_in_japanese(japanese):
+    assert set(unlock.STRENGTH_LABELS) == set(strength.LABELS)
+    assert [unlock.strength_label(label) for label in strength.LABELS] == [
+        "非常に弱い",
+        "弱い",
+        "普通",
+        "強い",
+        "非常に強い",
+    ]
+    samples = {
+        "": "パスフレーズが入力されていません",
+        "kenya2026": "10文字未満です",
+        " river copper lantern ": "先頭または末尾に空白があります（後で入力するときに間違えやすくなります）",
+        "password1234": "非常によく使われるパスワードです",  # zxcvbn's warning, in Japanese
+        "abcdefghijklmnop": "「abc」や「6543」のような連続した並びは推測されやすいです",
+    }
+    for passphrase, start in samples.items():
+        verdict = strength.check_strength(passphrase)
+        assert not verdict.acceptable, passphrase
+        text = unlock.problem_text(verdict.problem)
+        assert text.startswith(start), (passphrase, text)
+        assert not re.search(r"[A-Za-z]", re.sub(r"「[^」]*」", "", text)), text
+    assert unlock.crack_time_text("centuries") == "数百年以上"
+    assert unlock.crack_time_text("3 hours") == "約3時間"
+    assert unlock.crack_time_text("1 month") == "約1か月"
+    assert unlock.crack_time_text("less than a second") == "1秒未満"
+
+
+def test_strength_wording_stays_english_in_english(qapp):
+    i18n.apply_language("en")
+    verdict = strength.check_strength("password1234")
+    assert unlock.problem_text(verdict.problem) == verdict.problem
+    assert unlock.crack_time_text("3 hours") == "3 hours"
+    assert unlock.crack_time_text("1 hour") == "1 hour"
+    assert unlock.forgotten_text() == FORGOTTEN  # the dialogs say what the CLI says
+
+
+def test_every_conversion_step_of_the_core_is_worded(japanese):
+    source = (ROOT / "fieldkit" / "core" / "security" / "convert.py").read_text(encoding="utf-8")
+    steps = re.findall(r'report\(f?"([^"]*)"\)', source)
+    assert len(steps) >= 10
+    for step in steps:
+        step = re.sub(r"\{[^}]*\}", "2", step)
+        text = unlock.progress_text(step)
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text), (step, text)
+    assert (
+        unlock.progress_text("encrypting attachments 3/12")
+        == "添付ファイルを暗号化しています（3/12）…"
+    )
