@@ -183,3 +183,19 @@ def test_every_conversion_step_of_the_core_is_worded(japanese):
         unlock.progress_text("encrypting attachments 3/12")
         == "添付ファイルを暗号化しています（3/12）…"
     )
+
+
+def test_update_tool_lists_what_is_left_to_translate(tmp_path):
+    ts = tmp_path / "x_ja.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="ja_JP">'
+        "<context><name>C</name>"
+        "<message><source>Done</source><translation>完了</translation></message>"
+        '<message><source>New</source><translation type="unfinished"></translation></message>'
+        "<message><source>Blank</source><translation>  </translation></message>"
+        '<message numerus="yes"><source>%n days</source><translation>'
+        "<numerusform></numerusform></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert load_tool().unfinished(ts) == ["New", "Blank", "%n days"]
