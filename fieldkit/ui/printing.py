@@ -1,7 +1,7 @@
 """Print and PDF export from the desktop app: a preview window (QtPdf), the system print dialog,
 and dialogs for the digest and the follow-up and project lists.
 
-    printing.preview_record(window, meeting_id)      # preview, then Print... or Export PDF...
+    printing.preview_record(window, meeting_id)      # preview, then Print… or Export PDF…
     printing.export_record_pdf(window, visit_id)     # straight to a file
     printing.digest_dialog(window)                   # period, countries, fields, summit
     printing.report_dialog(window, "followups")      # or "projects"
@@ -9,6 +9,11 @@ and dialogs for the digest and the follow-up and project lists.
 The PDF is made by ``fieldkit.reports`` in a background QueryOp, into memory: a classified preview
 never touches the disk until the user exports it. Printing and exporting a classified document
 go in the audit log.
+
+Every word on screen goes through Qt's translation (``printing_ja.ts``/``.qm``): ``self.tr`` in the
+windows, the ``Printing`` context for the module's functions. Suggested file names stay ASCII
+(``digest-2026-01-01-2026-03-31.pdf``) in every language: they travel by e-mail, zip and HQ file
+shares, where non-ASCII names are still mangled; a record's own title is kept as typed.
 """
 
 from __future__ import annotations
@@ -19,7 +24,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCollator,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -84,17 +100,46 @@ def _render(make: Callable, title: str, filename: str, record_id: str | None, re
     return run
 
 
+# ---- words the module's functions share ----------------------------------------------------------
+
+
+def _export_title() -> str:
+    return QCoreApplication.translate("Printing", "Export PDF")
+
+
+def _pdf_filter() -> str:
+    return QCoreApplication.translate("Printing", "PDF documents (*.pdf)")
+
+
+def _pages(n: int) -> str:
+    # Two sources rather than a %n plural: no English catalogue is shipped to pluralise "%n".
+    if n == 1:
+        return QCoreApplication.translate("Printing", "1 page")
+    return QCoreApplication.translate("Printing", "{n} pages").format(n=n)
+
+
+def _kind_name(kind: str) -> str:
+    """What a record is, for the refusal to print it."""
+    names = {
+        "project": QCoreApplication.translate("Printing", "a project"),
+        "organisation": QCoreApplication.translate("Printing", "an organisation"),
+        "person": QCoreApplication.translate("Printing", "a person"),
+        "followup": QCoreApplication.translate("Printing", "a follow-up action"),
+        "attachment": QCoreApplication.translate("Printing", "an attachment"),
+    }
+    return names.get(kind, kind)
+
+
 # ---- the preview window ---------------------------------------------------------------------------
 
 
 class PreviewWindow(QMainWindow):
-    """A rendered report: scroll, zoom, Print..., Export PDF..."""
+    """A rendered report: scroll, zoom, Print…, Export PDF…"""
 
     def __init__(self, parent: QWidget | None, rendered: Rendered) -> None:
         super().__init__(parent)
         self.rendered = rendered
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Preview — {rendered.title}")
         self.resize(820, 980)
         # QPdfDocument reads from the buffer while it lives: both belong to the window.
         self._bytes = QByteArray(rendered.pdf)
@@ -108,35 +153,60 @@ class PreviewWindow(QMainWindow):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.setCentralWidget(self.view)
 
-        bar = QToolBar("Report", self)
-        bar.setMovable(False)
-        self.addToolBar(bar)
-        self.print_action = QAction("Print...", self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_document)
-        self.export_action = QAction("Export PDF...", self)
+        self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_pdf)
-        fit = QAction("Fit width", self)
-        fit.triggered.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        whole = QAction("Whole page", self)
-        whole.triggered.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
-        for action in (self.print_action, self.export_action):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(fit)
-        bar.addAction(whole)
-        level = reference().classifications.get(rendered.classification)
-        self.status_label = QLabel(
-            f"{rendered.pages} page{'s' if rendered.pages != 1 else ''} · "
-            f"{level.name if level else rendered.classification}"
+        self.fit_action = QAction(self)
+        self.fit_action.triggered.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         )
+        self.whole_action = QAction(self)
+        self.whole_action.triggered.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        )
+        for action in (self.print_action, self.export_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addAction(self.whole_action)
+        self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "status_label"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's words in the interface language (the document keeps its own)."""
+        rendered = self.rendered
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=rendered.title))
+        self.toolbar.setWindowTitle(self.tr("Report"))
+        self.print_action.setText(self.tr("Print…"))
+        self.print_action.setToolTip(self.tr("Print this document"))
+        self.export_action.setText(self.tr("Export PDF…"))
+        self.export_action.setToolTip(self.tr("Save this document as a PDF file"))
+        self.fit_action.setText(self.tr("Fit width"))
+        self.whole_action.setText(self.tr("Whole page"))
+        level = reference().classifications.get(rendered.classification)
+        self.status_label.setText(
+            self.tr("{pages} · {marking}").format(
+                pages=_pages(rendered.pages),
+                marking=i18n.label(level, rendered.classification),
+            )
+        )
 
     # -- export ----------------------------------------------------------------------------------
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF", self.rendered.filename, "PDF documents (*.pdf)"
+            self, _export_title(), self.rendered.filename, _pdf_filter()
         )
         if path:
             self.save_to(path)
@@ -148,6 +218,7 @@ class PreviewWindow(QMainWindow):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         rendered = self.rendered
+        saved = self.tr("Saved {path}")
 
         def save(store) -> str:
             written = write_bytes_atomic(path, rendered.pdf)
@@ -155,7 +226,7 @@ class PreviewWindow(QMainWindow):
             return str(written)
 
         ops.CollectionOp(self, save).success(
-            lambda p: self.statusBar().showMessage(f"Saved {p}", 8000)
+            lambda p: self.statusBar().showMessage(saved.format(path=p), 8000)
         ).run_in_background()
 
     # -- print -----------------------------------------------------------------------------------
@@ -176,7 +247,9 @@ class PreviewWindow(QMainWindow):
         dpi = min(printer.resolution(), PRINT_DPI)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Print", "The printer could not be started.")
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("The printer could not be started.")
+            )
             return 0
         printed = 0
         try:
@@ -245,14 +318,18 @@ def _record_maker(record_id: str, lang: str):
 def _record_title(store, record_id: str) -> tuple[str, str]:
     record = store.get(record_id)
     if record.kind not in ("meeting", "visit"):
-        raise FieldKitError(f"a {record.kind} cannot be printed; only meetings and visits")
+        raise FieldKitError(
+            QCoreApplication.translate(
+                "Printing", "This record is {kind}: only meetings and visits can be printed."
+            ).format(kind=_kind_name(record.kind))
+        )
     day = getattr(record, "date", None)
     name = f"{record.kind}-{day.isoformat() if day else ''}-{_safe_name(record.title_text())}"
     return record.title_text(), name + ".pdf"
 
 
 def preview_record(parent: QWidget | None, record_id: str) -> ops.QueryOp:
-    """Open a preview of the meeting record or visit report, with Print... and Export PDF..."""
+    """Open a preview of the meeting record or visit report, with Print… and Export PDF…"""
     lang = i18n.current_language()  # read here, on the UI thread: the report is made elsewhere
 
     def run(store) -> Rendered:
@@ -266,11 +343,10 @@ def preview_record(parent: QWidget | None, record_id: str) -> ops.QueryOp:
 def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
     """Ask for a file name (suggesting one from the record) and write the document there."""
     lang = i18n.current_language()
+    saved = QCoreApplication.translate("Printing", "Saved {path} ({pages})")
 
     def ask(names: tuple[str, str]) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            parent, "Export PDF", names[1], "PDF documents (*.pdf)"
-        )
+        path, _ = QFileDialog.getSaveFileName(parent, _export_title(), names[1], _pdf_filter())
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -283,7 +359,8 @@ def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
 
         def done(result) -> None:
             if parent is not None and hasattr(parent, "statusBar"):
-                parent.statusBar().showMessage(f"Saved {result.path} ({result.pages} pages)", 8000)
+                message = saved.format(path=result.path, pages=_pages(result.pages))
+                parent.statusBar().showMessage(message, 8000)
 
         ops.QueryOp(parent, run, done).run_in_background()
 
@@ -294,13 +371,15 @@ def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
 
 # ---- digest and lists -----------------------------------------------------------------------------
 
+ERROR_STYLE = "color: #b3121b"
+COUNTRY_NAME_EN = Qt.ItemDataRole.UserRole + 1  # so a Japanese list still finds "Kenya"
+
 
 class DigestDialog(QDialog):
     """Pick the period, countries, policy fields and summit; Preview makes the digest."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Period digest")
         ref = reference()
         form = QFormLayout()
         today = date.today()
@@ -308,84 +387,166 @@ class DigestDialog(QDialog):
         self.date_to = QDateEdit(QDate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        form.addRow("From", self.date_from)
-        form.addRow("To", self.date_to)
+        self.period_to = QLabel()
+        period = QHBoxLayout()
+        period.addWidget(self.date_from)
+        period.addWidget(self.period_to)
+        period.addWidget(self.date_to)
+        period.addStretch(1)
+        self.period_label = QLabel()
+        self.period_label.setBuddy(self.date_from)
+        form.addRow(self.period_label, period)
         self.summit = QComboBox()
-        self.summit.addItem("Any", None)
-        for code, s in ref.summits.items():
-            self.summit.addItem(s.name, code)
-        form.addRow("Summit / forum", self.summit)
+        self.summit.addItem("", None)
+        for code in ref.summits:
+            self.summit.addItem("", code)
+        self.summit_label = QLabel()
+        self.summit_label.setBuddy(self.summit)
+        form.addRow(self.summit_label, self.summit)
 
-        fields_box = QGroupBox("Policy fields (none ticked: all)")
-        fields_layout = QVBoxLayout(fields_box)
+        self.fields_box = QGroupBox()
+        fields_layout = QVBoxLayout(self.fields_box)
         self.fields: dict[str, QCheckBox] = {}
-        for code, f in ref.policy_fields.items():
-            box = QCheckBox(f.name)
+        for code in ref.policy_fields:
+            box = QCheckBox()
             self.fields[code] = box
             fields_layout.addWidget(box)
+        fields_layout.addStretch(1)
 
-        countries_box = QGroupBox("Countries (none ticked: all)")
-        countries_layout = QVBoxLayout(countries_box)
+        self.countries_box = QGroupBox()
+        countries_layout = QVBoxLayout(self.countries_box)
         self.country_filter = QLineEdit()
-        self.country_filter.setPlaceholderText("Type to find a country")
+        self.country_filter.setClearButtonEnabled(True)
         self.country_filter.textChanged.connect(self._filter_countries)
         self.countries = QListWidget()
-        for code, c in sorted(ref.countries.items(), key=lambda kv: kv[1].name):
-            item = QListWidgetItem(f"{c.name} ({code})")
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.countries.addItem(item)
+        # A few names are very long (セントヘレナ、アセンション及び…): elide those in the middle,
+        # keeping the code, rather than scroll the whole list sideways.
+        self.countries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.countries.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         countries_layout.addWidget(self.country_filter)
         countries_layout.addWidget(self.countries)
 
         columns = QHBoxLayout()
-        columns.addWidget(fields_box)
-        columns.addWidget(countries_box)
+        columns.addWidget(self.fields_box)
+        columns.addWidget(self.countries_box, 1)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3121b")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox()
+        self.preview_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.preview_button.setDefault(True)
+        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
+        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.preview)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(columns)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        lang = i18n.current_language()
+        ref = reference()
+        self.setWindowTitle(self.tr("Period digest"))
+        self.period_label.setText(self.tr("&Period"))
+        self.period_to.setText(self.tr("to"))
+        self.date_from.setAccessibleName(self.tr("First day of the period"))
+        self.date_to.setAccessibleName(self.tr("Last day of the period"))
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy/MM/dd" if lang == "ja" else "yyyy-MM-dd")
+        self.summit_label.setText(self.tr("&Summit / forum"))
+        self.summit.setItemText(0, self.tr("Any"))
+        for i in range(1, self.summit.count()):
+            self.summit.setItemText(i, ref.summits[self.summit.itemData(i)].label(lang))
+        self.fields_box.setTitle(self.tr("Policy fields (none ticked: all)"))
+        for code, box in self.fields.items():
+            box.setText(ref.policy_fields[code].label(lang))
+        self.countries_box.setTitle(self.tr("Countries (none ticked: all)"))
+        self.country_filter.setPlaceholderText(self.tr("Type a country's name or code"))
+        self._fill_countries(lang)
+        self.preview_button.setText(self.tr("Preview"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def _fill_countries(self, lang: str) -> None:
+        """The country list in the interface language and its collation order, ticks kept."""
+        ticked = set(self.checked_countries())
+        collator = QCollator(i18n.locale())
+        ref = reference()
+        names = sorted(
+            ((code, c.label(lang)) for code, c in ref.countries.items()),
+            key=lambda pair: collator.sortKey(pair[1]),
+        )
+        self.countries.clear()
+        widths = []
+        metrics = self.countries.fontMetrics()
+        for code, name in names:
+            text = self.tr("{name} ({code})").format(name=name, code=code)
+            widths.append(metrics.horizontalAdvance(text))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setData(COUNTRY_NAME_EN, ref.countries[code].name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if code in ticked else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
+            self.countries.addItem(item)
+        # Wide enough for nineteen names in twenty, with the tick box and the scroll bar.
+        widths.sort()
+        fits = widths[len(widths) * 19 // 20] if widths else 0
+        extra = 3 * metrics.height() + self.countries.verticalScrollBar().sizeHint().width()
+        self.countries.setMinimumWidth(fits + extra)
+        self._filter_countries(self.country_filter.text())
 
     def _filter_countries(self, text: str) -> None:
-        text = text.casefold()
+        text = text.casefold().strip()
         for i in range(self.countries.count()):
             item = self.countries.item(i)
-            item.setHidden(bool(text) and text not in item.text().casefold())
+            words = f"{item.text()} {item.data(COUNTRY_NAME_EN)}".casefold()
+            item.setHidden(bool(text) and text not in words)
 
-    def query(self):
-        from fieldkit.reports import DigestQuery
-
-        countries = tuple(
+    def checked_countries(self) -> tuple[str, ...]:
+        return tuple(
             self.countries.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.countries.count())
             if self.countries.item(i).checkState() == Qt.CheckState.Checked
         )
+
+    def query(self):
+        from fieldkit.reports import DigestQuery
+
         return DigestQuery(
             date_from=self.date_from.date().toPython(),
             date_to=self.date_to.date().toPython(),
-            countries=countries,
+            countries=self.checked_countries(),
             policy_fields=tuple(c for c, box in self.fields.items() if box.isChecked()),
             summit=self.summit.currentData(),
         )
 
     def preview(self) -> ops.QueryOp | None:
+        query = self.query()
+        if query.date_from > query.date_to:
+            self.error.setText(
+                self.tr("The period starts ({start}) after it ends ({end}).").format(
+                    start=i18n.format_date(query.date_from), end=i18n.format_date(query.date_to)
+                )
+            )
+            return None
         try:
-            query = self.query().check()
+            query = query.check()
         except FieldKitError as exc:
             self.error.setText(str(exc))
             return None
         self.error.clear()
         self.preview_button.setEnabled(False)
         from fieldkit.reports import digest_report
+        from fieldkit.reports.labels import labels
 
         lang = i18n.current_language()
 
@@ -394,6 +555,7 @@ class DigestDialog(QDialog):
 
         name = f"digest-{query.date_from}-{query.date_to}.pdf"
         show = _show(self.parentWidget())
+        could_not = self.tr("The digest could not be made: {error}")
 
         def done(rendered: Rendered) -> None:
             self.preview_button.setEnabled(True)
@@ -405,9 +567,9 @@ class DigestDialog(QDialog):
             if isinstance(exc, FieldKitError):
                 self.error.setText(str(exc))
             else:
-                self.error.setText(f"The digest could not be made: {type(exc).__name__}: {exc}")
+                self.error.setText(could_not.format(error=f"{type(exc).__name__}: {exc}"))
 
-        title = f"Period digest {query.period()}"
+        title = self.tr("Period digest {period}").format(period=query.period(labels(lang)))
         return (
             ops.QueryOp(self, _render(make, title, name, None, "digest"), done)
             .failure(failed)
@@ -424,36 +586,70 @@ def digest_dialog(parent: QWidget | None) -> DigestDialog:
 class ListReportDialog(QDialog):
     """Options for the follow-up list (owner, countries) or the project sheet (countries)."""
 
-    TITLES = {"followups": "Follow-up actions", "projects": "Project status sheet"}
+    REPORTS = ("followups", "projects")
 
     def __init__(self, parent: QWidget | None, name: str) -> None:
-        if name not in self.TITLES:
-            raise ValueError(f"unknown report {name!r}; choose from {', '.join(self.TITLES)}")
+        if name not in self.REPORTS:
+            raise ValueError(f"unknown report {name!r}; choose from {', '.join(self.REPORTS)}")
         super().__init__(parent)
         self.name = name
-        self.setWindowTitle(self.TITLES[name])
         form = QFormLayout(self)
         self.owner = QLineEdit()
-        self.owner.setPlaceholderText("everyone")
+        self.owner_label = QLabel()
+        self.owner_label.setBuddy(self.owner)
         if name == "followups":
-            form.addRow("Owner", self.owner)
+            form.addRow(self.owner_label, self.owner)
         self.country = QLineEdit()
-        self.country.setPlaceholderText("all countries, or codes such as KE, TZ")
-        form.addRow("Countries", self.country)
+        self.country_label = QLabel()
+        self.country_label.setBuddy(self.country)
+        form.addRow(self.country_label, self.country)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3121b")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons = QDialogButtonBox()
+        self.preview_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.preview_button.setDefault(True)
+        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
+        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.preview)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def title(self) -> str:
+        """The report's name, as its printed title calls it."""
+        if self.name == "followups":
+            return self.tr("Follow-up actions")
+        return self.tr("Project status sheet")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.title())
+        self.owner_label.setText(self.tr("&Owner"))
+        self.owner.setPlaceholderText(self.tr("everyone"))
+        self.country_label.setText(self.tr("&Countries"))
+        self.country.setPlaceholderText(self.tr("all countries, or codes such as KE, TZ"))
+        for edit in (self.owner, self.country):
+            # The hint must fit: Japanese placeholders are wider than the default field.
+            hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            edit.setMinimumWidth(max(hint + 40, 260))
+        self.preview_button.setText(self.tr("Preview"))
+        self.cancel_button.setText(self.tr("Cancel"))
 
     def countries(self) -> tuple[str, ...]:
-        codes = tuple(c.upper() for c in re.split(r"[\s,;]+", self.country.text()) if c)
+        codes = tuple(c.upper() for c in re.split(r"[\s,;、，]+", self.country.text()) if c)
         for c in codes:
             if c not in reference().countries:
-                raise FieldKitError(f"unknown country code {c!r} (use ISO codes such as KE)")
+                raise FieldKitError(
+                    self.tr("unknown country code '{code}' (use ISO codes such as KE)").format(
+                        code=c
+                    )
+                )
         return codes
 
     def preview(self) -> ops.QueryOp | None:
@@ -462,6 +658,7 @@ class ListReportDialog(QDialog):
         except FieldKitError as exc:
             self.error.setText(str(exc))
             return None
+        self.error.clear()
         from fieldkit.reports import followups_report, projects_report
 
         owner = self.owner.text().strip() or None
@@ -483,10 +680,9 @@ class ListReportDialog(QDialog):
             show(rendered)
             self.accept()
 
-        title = self.TITLES[self.name]
         filename = f"{self.name}-{date.today().isoformat()}.pdf"
         return ops.QueryOp(
-            self, _render(make, title, filename, None, self.name), done
+            self, _render(make, self.title(), filename, None, self.name), done
         ).run_in_background()
 
 

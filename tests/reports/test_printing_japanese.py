@@ -1,0 +1,389 @@
+"""The print preview and the report dialogs in Japanese (printing_ja.ts/.qm).
+
+A string added to printing.py without a Japanese translation fails here: the catalogue must hold
+every text pyside6-lupdate finds in the module today, each finished, keeping its {placeholders}
+and its &mnemonic, and the committed .qm must give the same answers as the .ts. Text shown
+without going through tr() at all is caught by reading the module's source.
+
+Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs of the Japanese windows.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtPdf")
+
+from PySide6.QtCore import QDate, Qt, QTranslator  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
+
+from fieldkit.core.models import Meeting  # noqa: E402
+from fieldkit.core.resources import resource_path  # noqa: E402
+from fieldkit.ui import i18n, ops, printing  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULE = ROOT / "fieldkit" / "ui" / "printing.py"
+TS = resource_path("translations", "printing_ja.ts")
+QM = resource_path("translations", "printing_ja.qm")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+MNEMONIC = re.compile(r"&([A-Za-z])")
+
+
+# ---- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ui_store(store, qtbot):
+    errors = []
+    ops.configure(lambda: store, lambda parent, exc, details: errors.append(details))
+    yield store
+    ops.wait_all()
+    for w in list(printing._open_windows):
+        w.close()
+    assert errors == []
+
+
+@pytest.fixture
+def japanese(qapp):
+    previous = i18n.current_language()
+    i18n.apply_language("ja")
+    yield
+    i18n.apply_language(previous)
+
+
+def _window(qtbot, report: str) -> printing.PreviewWindow:
+    qtbot.waitUntil(
+        lambda: any(w.rendered.report == report for w in printing._open_windows), timeout=15_000
+    )
+    window = next(w for w in printing._open_windows if w.rendered.report == report)
+    qtbot.addWidget(window)
+    return window
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Visible labels, buttons, boxes and lists narrower than their text needs."""
+    found = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not w.isVisible() or not isinstance(w, (QLabel, QAbstractButton, QComboBox, QGroupBox)):
+            continue
+        if isinstance(w, QLabel) and w.wordWrap():
+            continue
+        if isinstance(w, (QLabel, QAbstractButton)) and not w.text():
+            continue  # Qt's own icon buttons (a line edit's clear button)
+        if isinstance(w, QGroupBox):
+            # The title is drawn in the frame: the box must be wide enough for it.
+            need = w.fontMetrics().horizontalAdvance(w.title()) + 16
+        else:
+            need = w.minimumSizeHint().width()
+            if isinstance(w, (QLabel, QAbstractButton)):
+                need = max(need, w.sizeHint().width())
+        if w.width() < need:
+            text = w.title() if isinstance(w, QGroupBox) else getattr(w, "text", lambda: "")()
+            found.append(f"{type(w).__name__} {text!r}: {w.width()} < {need}")
+    return found
+
+
+def grab(widget: QWidget, name: str, tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("FIELDKIT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{name}.png"
+    assert widget.grab().save(str(out))
+    return out
+
+
+def shown(qtbot, widget: QWidget, *, fit: bool = True) -> None:
+    widget.show()
+    qtbot.waitExposed(widget)
+    if fit:  # a dialog at the size its layout asks for
+        widget.adjustSize()
+    qtbot.wait(50)
+
+
+# ---- what a Japanese user sees -------------------------------------------------------------------
+
+
+def test_preview_window_in_japanese(ui_store, full_meeting, qtbot, japanese, tmp_path):
+    printing.preview_record(None, full_meeting.id)
+    window = _window(qtbot, "meeting")
+    assert window.windowTitle() == "印刷プレビュー — GX dialogue on geothermal power"
+    assert window.print_action.text() == "印刷…"
+    assert window.export_action.text() == "PDFで書き出す…"
+    assert window.fit_action.text() == "幅に合わせる"
+    assert window.whole_action.text() == "ページ全体を表示"
+    assert window.toolbar.windowTitle() == "レポート"
+    pages = window.rendered.pages
+    assert window.status_label.text() == f"{pages}ページ・秘"  # CONFIDENTIAL in Japanese
+    # The suggested file name stays ASCII for its fixed parts, whatever the language.
+    assert window.rendered.filename.startswith("meeting-2026-03-02-")
+    shown(qtbot, window, fit=False)
+    assert clipped(window) == []
+    grab(window, "preview_ja", tmp_path)
+
+
+def test_preview_window_follows_a_language_switch(ui_store, full_meeting, qtbot, japanese):
+    i18n.apply_language("en")
+    printing.preview_record(None, full_meeting.id)
+    window = _window(qtbot, "meeting")
+    assert window.print_action.text() == "Print…"
+    assert "CONFIDENTIAL" in window.status_label.text()
+    i18n.apply_language("ja")
+    qtbot.waitUntil(lambda: window.print_action.text() == "印刷…", timeout=5_000)
+    assert window.status_label.text().endswith("・秘")
+
+
+def test_digest_dialog_in_japanese(ui_store, qtbot, japanese, tmp_path):
+    ui_store.create(Meeting(subject="Critical minerals talks", date=date(2026, 3, 1),
+                            country="TZ", policy_fields=["critical_minerals"]))  # fmt: skip
+    dialog = printing.digest_dialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "期間ダイジェスト"
+    assert dialog.period_label.text() == "対象期間(&P)"
+    assert dialog.period_to.text() == "～"
+    assert dialog.summit_label.text() == "首脳会議等(&S)"
+    assert dialog.summit.itemText(0) == "指定なし"
+    assert "第9回アフリカ開発会議（TICAD 9）" in [
+        dialog.summit.itemText(i) for i in range(dialog.summit.count())
+    ]
+    assert dialog.fields_box.title() == "政策分野（未選択の場合は全分野）"
+    assert dialog.fields["critical_minerals"].text() == "重要鉱物"
+    assert dialog.countries_box.title() == "対象国（未選択の場合は全ての国）"
+    assert dialog.country_filter.placeholderText() == "国名または国コードで検索"
+    assert dialog.preview_button.text() == "プレビュー"
+    assert dialog.cancel_button.text() == "キャンセル"
+    assert dialog.date_from.displayFormat() == "yyyy/MM/dd"
+    names = [dialog.countries.item(i).text() for i in range(dialog.countries.count())]
+    assert "ケニア（KE）" in names
+    # Kana order, not the English names' order: アフガニスタン comes before ケニア.
+    assert names.index("アフガニスタン（AF）") < names.index("ケニア（KE）")
+
+    shown(qtbot, dialog)
+    assert clipped(dialog) == []
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= max(screen.width(), 1280) and dialog.height() <= 768
+    grab(dialog, "digest_ja", tmp_path)
+
+    # The Japanese list finds a country by its Japanese name, its English name or its code.
+    for typed, code in (("ケニア", "KE"), ("Kenya", "KE"), ("tanz", "TZ")):
+        dialog.country_filter.setText(typed)
+        visible = [dialog.countries.item(i) for i in range(dialog.countries.count())
+                   if not dialog.countries.item(i).isHidden()]  # fmt: skip
+        assert [i.data(Qt.ItemDataRole.UserRole) for i in visible] == [code], typed
+    dialog.country_filter.clear()
+
+    dialog.date_from.setDate(QDate(2026, 5, 1))
+    dialog.date_to.setDate(QDate(2026, 1, 1))
+    assert dialog.preview() is None
+    assert dialog.error.text() == (
+        "対象期間の開始日（2026/05/01）が終了日（2026/01/01）より後になっています。"
+    )
+    shown(qtbot, dialog)
+    assert clipped(dialog) == []
+    grab(dialog, "digest_ja_error", tmp_path)
+
+    dialog.date_from.setDate(QDate(2026, 1, 1))
+    dialog.date_to.setDate(QDate(2026, 12, 31))
+    dialog.fields["critical_minerals"].setChecked(True)
+    dialog.preview()
+    window = _window(qtbot, "digest")
+    assert window.rendered.title == "期間ダイジェスト（2026年1月1日～2026年12月31日）"
+    assert window.windowTitle() == f"印刷プレビュー — {window.rendered.title}"
+    assert window.rendered.filename == "digest-2026-01-01-2026-12-31.pdf"
+
+
+def test_digest_dialog_retranslates_and_keeps_the_ticks(ui_store, qtbot, japanese):
+    i18n.apply_language("en")
+    dialog = printing.digest_dialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Period digest"
+    assert dialog.fields["digital"].text() == "Digital"
+    kenya = next(dialog.countries.item(i) for i in range(dialog.countries.count())
+                 if dialog.countries.item(i).data(Qt.ItemDataRole.UserRole) == "KE")  # fmt: skip
+    kenya.setCheckState(Qt.CheckState.Checked)
+    dialog.country_filter.setText("ken")
+    i18n.apply_language("ja")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "期間ダイジェスト", timeout=5_000)
+    assert dialog.fields["digital"].text() == "デジタル"
+    assert dialog.checked_countries() == ("KE",)
+    visible = [dialog.countries.item(i).text() for i in range(dialog.countries.count())
+               if not dialog.countries.item(i).isHidden()]  # fmt: skip
+    assert visible == ["ケニア（KE）"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"), [("followups", "フォローアップ事項一覧"), ("projects", "案件進捗状況一覧")]
+)
+def test_list_report_dialogs_in_japanese(
+    ui_store, full_meeting, qtbot, japanese, tmp_path, name, title
+):
+    dialog = printing.report_dialog(None, name)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == title
+    assert dialog.country_label.text() == "対象国(&C)"
+    assert dialog.country.placeholderText() == "全ての国（または KE, TZ などの国コード）"
+    assert dialog.preview_button.text() == "プレビュー"
+    assert dialog.cancel_button.text() == "キャンセル"
+    if name == "followups":
+        assert dialog.owner_label.text() == "担当者(&O)"
+        assert dialog.owner.placeholderText() == "全担当者"
+    dialog.country.setText("ke、XX")
+    assert dialog.preview() is None
+    assert dialog.error.text() == (
+        "国コード「XX」は存在しません（KE などの ISO 国コードを入力してください）。"
+    )
+    shown(qtbot, dialog)
+    assert clipped(dialog) == []
+    for edit in (dialog.country, dialog.owner):
+        if edit.isVisible():  # the hint is read in full, not cut at the field's edge
+            hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            assert edit.width() > hint
+    grab(dialog, f"{name}_ja", tmp_path)
+
+    dialog.country.setText("KE")
+    dialog.preview()
+    window = _window(qtbot, name)
+    assert window.rendered.title == title
+    assert window.windowTitle() == f"印刷プレビュー — {title}"
+    assert re.fullmatch(rf"{name}-\d{{4}}-\d\d-\d\d\.pdf", window.rendered.filename)
+
+
+def test_a_record_that_cannot_be_printed_is_refused_in_japanese(store, japanese):
+    from fieldkit.core.errors import FieldKitError
+    from fieldkit.core.models import Project
+
+    project = store.create(Project(title="Olkaria geothermal expansion", country="KE"))
+    with pytest.raises(FieldKitError) as refused:
+        printing._record_title(store, project.id)
+    assert str(refused.value) == (
+        "この記録（案件）は印刷できません。印刷できるのは面談記録と視察報告のみです。"
+    )
+
+
+# ---- the catalogue covers the module ---------------------------------------------------------------
+
+
+def _tool(name: str) -> str:
+    here = Path(sys.executable).parent
+    for candidate in (here / name, here / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found: PySide6 ships it; run the tests with `uv run`")
+    return found
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
+    """What pyside6-lupdate finds in printing.py today (into a scratch .ts)."""
+    out = tmp_path_factory.mktemp("lupdate") / "printing_ja.ts"
+    subprocess.run(
+        [_tool("pyside6-lupdate"), str(MODULE.relative_to(ROOT)), "-ts", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return messages(out)
+
+
+def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
+    assert str(QM) in i18n.translation_files("ja")
+
+
+def test_every_source_string_has_a_finished_japanese_translation(collected):
+    committed = messages(TS)
+    contexts = {context for context, _ in collected}
+    assert {"PreviewWindow", "DigestDialog", "ListReportDialog", "Printing"} <= contexts
+    assert len(collected) >= 40  # the module really was read
+    missing = sorted(key for key in collected if key not in committed)
+    assert missing == [], "run pyside6-lupdate on printing.py and translate these"
+    unfinished = []
+    for key in collected:
+        translation = committed[key].find("translation")
+        finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        if not finished or not (translation.text or "").strip():
+            unfinished.append(key)
+    assert unfinished == []
+
+
+def test_translations_keep_placeholders_and_mnemonics():
+    for (context, source), message in messages(TS).items():
+        translation = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(translation)) == sorted(PLACEHOLDER.findall(source)), (
+            context,
+            source,
+        )
+        keys = [k.upper() for k in MNEMONIC.findall(source)]
+        assert [k.upper() for k in MNEMONIC.findall(translation)] == keys, (context, source)
+        if "(*.pdf)" in source:
+            assert "(*.pdf)" in translation  # the file dialog reads the pattern from it
+
+
+def test_the_compiled_catalogue_matches_the_source(qapp):
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for (context, source), message in messages(TS).items():
+        assert translator.translate(context, source) == message.findtext("translation"), (
+            "run pyside6-lrelease on printing_ja.ts",
+            context,
+            source,
+        )
+
+
+# Qt calls that put their text arguments on screen.
+SHOWN = {
+    "setText", "setWindowTitle", "setTitle", "setPlaceholderText", "setToolTip", "addRow",
+    "addItem", "addButton", "showMessage", "warning", "information", "critical", "question",
+    "getSaveFileName", "setAccessibleName", "setItemText", "QLabel", "QAction", "QCheckBox",
+    "QGroupBox", "QPushButton", "QToolBar", "QListWidgetItem", "FieldKitError",
+}  # fmt: skip
+
+
+def _literal_words(node: ast.AST) -> bool:
+    """A text written into the call itself (a literal with letters, or an f-string)."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and bool(re.search(r"[A-Za-z]", node.value))
+    )
+
+
+def test_no_text_reaches_the_screen_without_translation():
+    tree = ast.parse(MODULE.read_text(encoding="utf-8"))
+    untranslated = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in SHOWN:
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if _literal_words(arg):
+                    untranslated.append(f"line {node.lineno}: {name}({ast.unparse(arg)})")
+    assert untranslated == []
