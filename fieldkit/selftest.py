@@ -179,10 +179,14 @@ class SelfTest:
             raise RuntimeError("the app icon does not load")
         app.setWindowIcon(icon)
 
-        translations = sorted(resource_path("translations").glob("*.qm"))
+        from fieldkit.ui.i18n import translation_files
+
+        translations = [Path(p) for p in translation_files("ja")]
         for path in translations:
             if not QTranslator().load(str(path)):
                 raise RuntimeError(f"Qt cannot load the translation {path.name}")
+        if not any(p.name == "qtbase_ja.qm" for p in translations):
+            raise RuntimeError("Qt's own Japanese strings (qtbase_ja.qm) are missing")
         notes.append(f"{len(translations)} translations")
 
         window = QMainWindow()

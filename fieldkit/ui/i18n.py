@@ -12,8 +12,17 @@ new translators, and Qt sends every widget a ``LanguageChange`` event so it can 
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from fieldkit.core.resources import resource_path
 
@@ -48,10 +57,13 @@ def locale() -> QLocale:
 
 
 def translation_files(lang: str) -> list[str]:
+    """Qt's own strings first (standard buttons, file and print dialogs), then FieldKit's."""
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    files = [str(p) for p in (qt_folder / f"qtbase_{lang}.qm",) if p.is_file()]
     folder = resource_path("translations")
-    if not folder.is_dir():
-        return []
-    return sorted(str(p) for p in folder.glob(f"*_{lang}.qm"))
+    if folder.is_dir():
+        files += sorted(str(p) for p in folder.glob(f"*_{lang}.qm"))
+    return files
 
 
 def apply_language(setting: str) -> str:

@@ -221,3 +221,23 @@ def test_run_app_opens_the_window_and_offers_drafts(tmp_path, monkeypatch, qapp,
     assert events[:2] == ["lock", "drafts"]
     assert ("rows", 30) in events
     assert (tmp_path / "window.ini").exists()
+
+
+def test_qt_standard_buttons_follow_the_language(qapp):
+    """Qt's own strings (OK/Cancel/Close, file and print dialogs) come from Qt's qtbase_ja.qm."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from fieldkit.ui import i18n
+
+    def texts() -> list[str]:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+        )
+        return sorted(b.text() for b in box.buttons())
+
+    try:
+        i18n.apply_language("ja")
+        assert texts() == sorted(["キャンセル", "閉じる"])
+    finally:
+        i18n.apply_language("en")
+    assert texts() == ["Cancel", "Close"]
