@@ -145,7 +145,10 @@ class _Inbox:
                 head = self.pipe.read(4)
                 if len(head) < 4:
                     break
-                frame = self.pipe.read(int.from_bytes(head, "little"))
+                size = int.from_bytes(head, "little")
+                frame = self.pipe.read(size)
+                if len(frame) < size:
+                    break  # the reader died mid-frame: treated as stopping unexpectedly
                 while not self.stopped.is_set():
                     try:
                         self.frames.put(frame, timeout=0.1)
