@@ -36,6 +36,37 @@ def codelist(path: Path) -> list[dict]:
     return items
 
 
+# Japanese names as the Ministry of Foreign Affairs writes them in its country pages and papers,
+# where pycountry's translation differs: a typo (タニザニア), names Japan no longer uses (グルジア,
+# キルギスタン), formal long names where MOFA uses the short one, and for Taiwan a designation
+# (中国領・台湾) that Japanese government documents never use.
+MOFA_NAMES_JA = {
+    "AU": "オーストラリア",
+    "BN": "ブルネイ",
+    "BO": "ボリビア",
+    "CG": "コンゴ共和国",
+    "CV": "カーボベルデ",
+    "DM": "ドミニカ国",
+    "ER": "エリトリア",
+    "GE": "ジョージア",
+    "IR": "イラン",
+    "KG": "キルギス",
+    "KN": "セントクリストファー・ネービス",
+    "KP": "北朝鮮",
+    "KR": "韓国",
+    "LA": "ラオス",
+    "MD": "モルドバ",
+    "MN": "モンゴル",
+    "RU": "ロシア",
+    "SY": "シリア",
+    "TW": "台湾",
+    "TZ": "タンザニア",
+    "VA": "バチカン",
+    "VE": "ベネズエラ",
+    "WF": "ウォリス・フツナ",
+}
+
+
 def countries() -> list[dict]:
     import pycountry
 
@@ -44,7 +75,12 @@ def countries() -> list[dict]:
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
         rows.append(
-            {"code": c.alpha_2, "alpha3": c.alpha_3, "name": name, "name_ja": ja.gettext(c.name)}
+            {
+                "code": c.alpha_2,
+                "alpha3": c.alpha_3,
+                "name": name,
+                "name_ja": MOFA_NAMES_JA.get(c.alpha_2) or ja.gettext(c.name),
+            }
         )
     return sorted(rows, key=lambda r: r["code"])
 

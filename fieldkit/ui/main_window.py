@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
             "new_person": self.tr("New person…"),
             "print": self.tr("Print preview…"),
             "pdf": self.tr("Export PDF…"),
-            "digest": self.tr("Weekly digest…"),
+            "digest": self.tr("Period digest…"),
             "report_followups": self.tr("Follow-ups report…"),
             "report_projects": self.tr("Projects report…"),
             "export_csv": self.tr("Export list as CSV…"),

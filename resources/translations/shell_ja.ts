@@ -1329,8 +1329,8 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="521" />
-        <source>Weekly digest…</source>
-        <translation>週報…</translation>
+        <source>Period digest…</source>
+        <translation>期間ダイジェスト…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="522" />

@@ -98,3 +98,18 @@ def test_json_round_trip_is_exact():
     m = meeting(start_time="09:30", our_attendees=[{"name": "Sato Yuki"}], key_points="日本語")
     again = parse_record(m.model_dump(mode="json"))
     assert again == m
+
+
+def test_japanese_country_names_are_the_ones_japanese_government_papers_use():
+    """pycountry's Japanese names have a typo and designations MOFA never uses; ours are fixed."""
+    from fieldkit.core import reference
+
+    ref = reference.reference()
+    names = {code: ref.country_name(code, "ja") for code in ("TW", "TZ", "GE", "LA", "KE")}
+    assert names == {
+        "TW": "台湾",
+        "TZ": "タンザニア",
+        "GE": "ジョージア",
+        "LA": "ラオス",
+        "KE": "ケニア",
+    }
