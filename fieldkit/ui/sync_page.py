@@ -124,6 +124,8 @@ class SyncPage(QWidget):
         )
         self.rejected.setRootIsDecorated(False)
         self.rejected.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rejected.setColumnWidth(0, 260)  # room for a title; the reason takes the rest
+        self.rejected.setColumnWidth(1, 90)
         self.rejected_box = QGroupBox(self.tr("Changes HQ refused (kept on this laptop)"))
         QVBoxLayout(self.rejected_box).addWidget(self.rejected)
 

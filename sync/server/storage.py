@@ -391,15 +391,12 @@ class HQStore:
                 if same_content(m.record, json.loads(row[3])):
                     return unchanged()
                 return reject(
-                    "this project is in the registry HQ publishes, and only HQ changes it: HQ's "
-                    "copy was kept on this laptop; your version is listed here for reference"
+                    "a registry project: only HQ changes it. HQ's copy was kept; your version "
+                    "is listed here"
                 )
             # The same answer whatever the content, so that it tells nothing about the record.
             if row[1] == "project":
-                return reject(
-                    "this project belongs to another embassy at HQ (e.g. it came with an IATI "
-                    "file covering other countries): it stays on this laptop only, not shared"
-                )
+                return reject("another embassy's project at HQ: it stays on this laptop only")
             return reject(f"record {rid} belongs to another embassy; this laptop cannot change it")
         if known and len(known) == len(set(m.ids)):
             if row is None:

@@ -65,7 +65,7 @@ def test_the_registry_shared_by_all_embassies_too(laptops, hq, tmp_path):
     ke.store.update(regional.id, {"title": "Renamed locally"})
     report = ke.sync()
     assert report.rejected == 1
-    assert "registry HQ publishes" in report.rejections[0]["reason"]
+    assert "registry project: only HQ changes it" in report.rejections[0]["reason"]
     assert ke.store.get(regional.id).title == "East Africa regional programme"
 
 
