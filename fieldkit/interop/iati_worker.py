@@ -36,6 +36,7 @@ from pathlib import Path
 from .iati_read import Activity, IatiFileError, ImportReport, Progress, read_activities
 
 WORKER_MIN_BYTES = 4 * 1024 * 1024  # below this, starting a process costs more than it saves
+PIPE_BYTES = 1024 * 1024
 BATCH = 100  # activities per message: ~0.5 MB, so two or three in flight at most
 _NAME = "fieldkit.interop.iati_worker"
 
@@ -87,6 +88,7 @@ def read_activities_in_worker(
     except OSError:  # no process could be started here: read in this one, only slower
         yield from read_activities(path, report, country=country, prefer=prefer, progress=progress)
         return
+    _widen(proc.stdout)
     inbox = _Inbox(proc.stdout)
     try:
         while True:
@@ -119,6 +121,19 @@ def read_activities_in_worker(
         inbox.close()
         proc.wait()
         proc.stdout.close()
+
+
+def _widen(pipe) -> None:
+    """Let the pipe hold several batches (Linux: 1 MB instead of 64 KB) where the system allows.
+
+    Then the reader seldom waits for the pipe thread, which needs the GIL for each read.
+    """
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # another system, or a lower limit: the thread still keeps the reader going
 
 
 class _Inbox:
