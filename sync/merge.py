@@ -50,17 +50,19 @@ def same_content(a: Record, b: Record) -> bool:
 def merge(base: Record | None, theirs: Record, mine: Record) -> tuple[Record, list[str]]:
     """The merged record and the conflicting field names (empty when the merge is clean).
 
-    ``base`` is the version ``mine`` was edited from. None means both sides created the record
-    on their own (its id derives from a shared source, e.g. an IATI identifier): then a field
-    that differs counts as changed on each side that filled it, so a field one side left empty
-    takes the other side's value and only two different values conflict. With conflicts, the
-    merged record keeps ``theirs`` for the conflicting fields and takes ``mine`` for the rest.
+    ``base`` is the version ``mine`` was edited from. None means it is unknown (both sides
+    created the record, its id derived from a shared source such as an IATI identifier, or the
+    laptop lost its sync state): then every user field that differs counts as changed on both
+    sides, since an empty value may be a deliberate clearing; only a local stamp (the laptop's
+    post) is taken from the side that has one. With conflicts, the merged record keeps
+    ``theirs`` for the conflicting fields and takes ``mine`` for the rest.
     """
     if base is None:
         base = {}
         differ = changed_fields(theirs, mine)
-        theirs_changed = {f for f in differ if not _empty(theirs.get(f))}
-        mine_changed = {f for f in differ if not _empty(mine.get(f))}
+        stamps = differ & LOCAL_STAMPS
+        theirs_changed = (differ - stamps) | {f for f in stamps if not _empty(theirs.get(f))}
+        mine_changed = (differ - stamps) | {f for f in stamps if _empty(theirs.get(f))}
         base_deleted = None
     else:
         theirs_changed = changed_fields(base, theirs)

@@ -4,6 +4,7 @@ refusal; a real difference is still a conflict or a clear refusal; a new project
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,20 +74,17 @@ def test_a_real_difference_is_a_conflict_on_that_field_only(laptops, hq):
     published = publish(hq)
     p = next(x for x in published if x.country == "KE")
     (b,) = laptops(1, "KE")
-    # This laptop's copy of the activity says something else (a newer file, say), and fills a
-    # field HQ's copy left empty.
-    b.store.import_records(
-        [p.model_copy(update={"title": "Olkaria phase 2", "notes": "from the field"})]
-    )
+    # This laptop's copy of the activity says something else (a newer file, say).
+    b.store.import_records([p.model_copy(update={"title": "Olkaria phase 2"})])
     report = b.sync()
     assert report.conflicts == 1 and report.rejected == 0
     (k,) = SyncState(b.store).conflicts()
-    assert k["fields"] == ["title"]  # not 'post', not 'notes'
-    got = b.store.get(p.id)
-    assert got.notes == "from the field" and got.title == p.title  # HQ's kept until resolved
+    assert k["fields"] == ["title"]  # not 'post': the laptop's stamp is no disagreement
+    assert k["mine"]["title"] == "Olkaria phase 2"
+    assert b.store.get(p.id).title == p.title  # HQ's kept until someone resolves it
     with hq.store.read() as c:
         (data,) = c.execute("SELECT data FROM records WHERE id = ?", (p.id,)).fetchone()
-    assert '"from the field"' in data
+    assert json.loads(data)["post"] == b.store.get(p.id).post != ""  # the laptop's stamp
 
 
 def test_a_project_the_laptop_makes_itself_still_syncs(laptops, hq):
@@ -119,9 +117,12 @@ def test_another_embassys_project_is_refused_with_a_reason_and_nothing_written(l
 @pytest.mark.parametrize(
     ("theirs", "mine", "merged", "conflicts"),
     [
-        ({"t": "A", "n": ""}, {"t": "A", "n": "note"}, {"t": "A", "n": "note"}, []),
-        ({"t": "A", "n": "x"}, {"t": "A", "n": None}, {"t": "A", "n": "x"}, []),
-        ({"t": "A", "s": []}, {"t": "B", "s": ["1"]}, {"t": "A", "s": ["1"]}, ["t"]),
+        # An empty side may have been cleared on purpose: unknown base, so both count.
+        ({"t": "A", "n": ""}, {"t": "A", "n": "note"}, {"t": "A", "n": ""}, ["n"]),
+        ({"t": "A", "n": "x"}, {"t": "B", "n": "x"}, {"t": "A", "n": "x"}, ["t"]),
+        # The laptop's post stamp never conflicts: a copy without one takes the other's.
+        ({"t": "A", "post": ""}, {"t": "A", "post": "KE"}, {"t": "A", "post": "KE"}, []),
+        ({"t": "A", "post": "TZ"}, {"t": "A", "post": "KE"}, {"t": "A", "post": "TZ"}, []),
     ],
 )
 def test_merge_of_two_independent_creations(theirs, mine, merged, conflicts):
