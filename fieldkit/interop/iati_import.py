@@ -9,7 +9,7 @@ Transactions: the whole import is one store transaction. A file that turns out t
 hostile half-way, or a Cancel, rolls everything back: nothing is half-imported. Within the file each
 activity is all-or-nothing (it is fully converted and validated before it is written), so a bad
 activity is skipped whole and never leaves a half-filled project behind. One transaction holds the
-store's lock for the import (about 3 s for a 50 MB file here); the app runs it in the background
+store's lock for the import (about 2.5 s for a 50 MB file here); the app runs it in the background
 behind a progress window, and batches keep memory flat.
 
 Speed: a file of 4 MB or more is parsed by a second process (``iati_worker``) while this one
