@@ -27,7 +27,8 @@ activity produce the same record and sync never duplicates it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,10 +86,12 @@ def import_iati(
     country = check_country(country)
     prefer = prefer or preferred_languages(store.settings.language)
     report = ImportReport(source=str(getattr(source, "name", source)))
-    with store.tx.write():
+    reading = _read(source, report, country, prefer, progress, worker, store.data_dir)
+    # closing(): a write that fails stops the reader process at once, not when collected.
+    with closing(reading), store.tx.write():
         index = _registry_index(store)  # inside the transaction: no one adds a project meanwhile
         batch: list[Activity] = []
-        for activity in _read(source, report, country, prefer, progress, worker, store.data_dir):
+        for activity in reading:
             batch.append(activity)
             if len(batch) >= BATCH:
                 _write(store, batch, index, report)
@@ -118,16 +121,17 @@ def convert_iati(
     country = check_country(country)
     report = ImportReport(source=str(getattr(source, "name", source)))
     projects = []
-    for activity in _read(source, report, country, prefer, progress, worker, None):
-        try:
-            projects.append(_build(activity, project_id_for(activity.identifier)))
-        except ValidationError as exc:
-            _skip_invalid(report, activity, exc)
+    with closing(_read(source, report, country, prefer, progress, worker, None)) as reading:
+        for activity in reading:
+            try:
+                projects.append(_build(activity, project_id_for(activity.identifier)))
+            except ValidationError as exc:
+                _skip_invalid(report, activity, exc)
     report.created = len(projects)
     return projects, report
 
 
-def _read(source, report, country, prefer, progress, worker, data_dir) -> Iterator[Activity]:
+def _read(source, report, country, prefer, progress, worker, data_dir) -> Generator[Activity, None, None]:
     if use_worker(source, worker):
         return read_activities_in_worker(
             source, report, country=country, prefer=prefer, progress=progress, data_dir=data_dir

@@ -127,3 +127,14 @@ def test_a_reader_process_that_dies_is_an_error_and_nothing_is_imported(store, m
         import_iati(store, MESSY, worker=True)
     assert store.count(RecordFilter(kinds=("project",))) == 0
     assert children() == []
+
+
+def test_a_failing_write_stops_the_reader_process_at_once(store, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "create_many", broken)
+    with pytest.raises(OSError, match="disk full"):
+        import_iati(store, MESSY, worker=True)
+    assert children() == []
+    assert store.count(RecordFilter(kinds=("project",))) == 0
