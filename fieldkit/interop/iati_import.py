@@ -131,7 +131,9 @@ def convert_iati(
     return projects, report
 
 
-def _read(source, report, country, prefer, progress, worker, data_dir) -> Generator[Activity, None, None]:
+def _read(
+    source, report, country, prefer, progress, worker, data_dir
+) -> Generator[Activity, None, None]:
     if use_worker(source, worker):
         return read_activities_in_worker(
             source, report, country=country, prefer=prefer, progress=progress, data_dir=data_dir
