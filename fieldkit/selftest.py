@@ -147,6 +147,20 @@ class SelfTest:
             raise RuntimeError(f"{self.pdf.name} is not a complete PDF")
         return f"{how}: {len(data) // 1024} KB"
 
+    def check_iati(self) -> str:
+        """The IATI reader process starts from this installation and sends activities back."""
+        from fieldkit.interop.iati_read import ImportReport
+        from fieldkit.interop.iati_worker import read_activities_in_worker, worker_command
+
+        xml = self.folder / "selftest-iati.xml"
+        xml.write_text(_IATI_SAMPLE, encoding="utf-8")
+        report = ImportReport()
+        found = [a.identifier for a in read_activities_in_worker(xml, report, country="KE")]
+        if found != ["XM-DAC-701-8-SELFTEST-1"]:
+            raise RuntimeError(f"the reader process returned {found!r}")
+        how = "own executable" if getattr(sys, "frozen", False) else "python -m"
+        return f"reader process ({how}: {Path(worker_command()[0]).name}) sent 1 activity"
+
     def check_qt(self) -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import QTranslator, qInstallMessageHandler
@@ -370,6 +384,7 @@ def run_selftest(out: TextIO | None = None) -> int:
         test.run("store", test.check_store)
         test.run("encryption", test.check_encrypted)
         test.run("report", test.check_report)
+        test.run("iati", test.check_iati)
         test.run("qt", test.check_qt)
         test.run("window", test.check_window)
     failed = [o.name for o in test.outcomes if not o.ok]
@@ -380,6 +395,20 @@ def run_selftest(out: TextIO | None = None) -> int:
         out.write(f"self-test passed: {len(test.outcomes)} checks ({total:.2f} s)\n")
     out.flush()
     return 1 if failed else 0
+
+
+_IATI_SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z">
+ <iati-activity last-updated-datetime="2026-01-01T00:00:00Z" xml:lang="en" default-currency="JPY">
+  <iati-identifier>XM-DAC-701-8-SELFTEST-1</iati-identifier>
+  <reporting-org ref="XM-DAC-701-8" type="10"><narrative>JICA</narrative></reporting-org>
+  <title><narrative>Self-test geothermal project</narrative></title>
+  <activity-status code="2"/>
+  <activity-date iso-date="2026-01-01" type="2"/>
+  <recipient-country code="KE" percentage="100"/>
+ </iati-activity>
+</iati-activities>
+"""
 
 
 def _log_file() -> TextIO:

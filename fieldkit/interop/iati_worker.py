@@ -4,7 +4,8 @@
 
 Parsing and converting the XML (``iati_read``) and writing projects (validation, search text,
 SQLite) each take about half of an import's time; on two cores they overlap. The reader process is
-started as ``python -m fieldkit.interop.iati_worker`` (not ``multiprocessing``: a fresh interpreter
+started as ``python -m fieldkit.interop.iati_worker``, or in the desktop bundle as its own executable
+with ``--iati-reader-process`` (not ``multiprocessing``: a fresh interpreter
 neither copies the app's threads nor re-imports its main module) and sends back, through its
 standard output, batches of converted activities, then the report (skipped parts with their lines,
 version, notes). It reads the file with the same hardened parser and limits as in-process reading,
@@ -41,9 +42,26 @@ BATCH = 100  # activities per message: ~0.5 MB, so two or three in flight at mos
 _NAME = "fieldkit.interop.iati_worker"
 
 
+# The frozen app has no interpreter to run ``-m`` with: its own executable takes this first
+# argument instead (fieldkit/__main__.py), and on Windows the console variant is used, since only
+# a console program hands its standard output to the pipe (CREATE_NO_WINDOW keeps it hidden).
+WORKER_FLAG = "--iati-reader-process"
+
+
+def worker_command() -> list[str]:
+    """How to start the reader process from this installation (source tree or bundle)."""
+    if not getattr(sys, "frozen", False):
+        return [sys.executable, "-m", _NAME]
+    exe = Path(sys.executable)
+    if sys.platform == "win32":
+        console = exe.with_name("fieldkit-console.exe")
+        exe = console if console.is_file() else exe
+    return [str(exe), WORKER_FLAG]
+
+
 def worker_available() -> bool:
-    """Whether a reader process can be started: not in the frozen app (no interpreter to run)."""
-    return bool(sys.executable) and not getattr(sys, "frozen", False)
+    """Whether a reader process can be started (an interpreter or the bundle's executable)."""
+    return bool(sys.executable)
 
 
 def use_worker(source, worker: bool | None) -> bool:
@@ -75,7 +93,7 @@ def read_activities_in_worker(
     package_root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    args = [sys.executable, "-m", _NAME, str(path), country or "", ",".join(prefer)]
+    args = [*worker_command(), str(path), country or "", ",".join(prefer)]
     args.append(str(data_dir) if data_dir else "")
     try:
         proc = subprocess.Popen(
