@@ -13,9 +13,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QLabel,
     QWidget,
 )
+from translation_helpers import lupdate, messages  # noqa: E402
 
 from fieldkit.core.models import Meeting  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
@@ -277,37 +275,11 @@ def test_a_record_that_cannot_be_printed_is_refused_in_japanese(store, japanese)
 # ---- the catalogue covers the module ---------------------------------------------------------------
 
 
-def _tool(name: str) -> str:
-    here = Path(sys.executable).parent
-    for candidate in (here / name, here / f"{name}.exe"):
-        if candidate.is_file():
-            return str(candidate)
-    found = shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} not found: PySide6 ships it; run the tests with `uv run`")
-    return found
-
-
-def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
-    found = {}
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            found[(name, message.findtext("source") or "")] = message
-    return found
-
-
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
     """What pyside6-lupdate finds in printing.py today (into a scratch .ts)."""
     out = tmp_path_factory.mktemp("lupdate") / "printing_ja.ts"
-    subprocess.run(
-        [_tool("pyside6-lupdate"), str(MODULE.relative_to(ROOT)), "-ts", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return messages(out)
+    return lupdate([str(MODULE.relative_to(ROOT))], out)
 
 
 def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):

@@ -8,13 +8,13 @@ zxcvbn message, a new conversion step or a new strength problem in the core.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from translation_helpers import load_tool, lupdate, messages
 
 from fieldkit.core.resources import resource_path
 from fieldkit.core.security import strength
@@ -28,36 +28,11 @@ MODULES = ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "update_translations", ROOT / "tools" / "update_translations.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
-    found = {}
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            found[(name, message.findtext("source") or "")] = message
-    return found
-
-
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
     """What pyside6-lupdate finds in the three modules today (into a scratch .ts)."""
-    tool = load_tool()
     out = tmp_path_factory.mktemp("lupdate") / "security_ja.ts"
-    subprocess.run(
-        [tool.tool("pyside6-lupdate"), *MODULES, "-ts", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return messages(out)
+    return lupdate(list(MODULES), out)
 
 
 @pytest.fixture

@@ -1,0 +1,45 @@
+"""Reading Qt translation catalogues in tests: what a .ts holds, and what lupdate finds today.
+
+Both use ``tools/update_translations.py`` (the script that maintains the catalogues), so the tests
+run the same lupdate the project does.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_tool():
+    """tools/update_translations.py as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """Every message of a .ts file by (context, source text)."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def lupdate(modules: list[str], out: Path) -> dict[tuple[str, str], ET.Element]:
+    """What pyside6-lupdate collects from ``modules`` (paths relative to the repository) today."""
+    subprocess.run(
+        [load_tool().tool("pyside6-lupdate"), *modules, "-ts", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return messages(out)
