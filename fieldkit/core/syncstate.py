@@ -179,6 +179,8 @@ class SyncState:
         hq_record = _get(outcome, "record")
         if status == "rejected":
             result.rejected += 1
+            # One entry per record: its latest refused version, with HQ's latest reason.
+            c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (item.record_id,))
             c.execute(
                 "INSERT OR REPLACE INTO sync_rejected VALUES (?, ?, ?, ?, ?, ?)",
                 (item.ids[0], item.record_id, item.kind, _get(outcome, "reason") or "",
@@ -507,6 +509,13 @@ class SyncState:
              "data": json.loads(r[4]), "at": r[5]}
             for r in rows
         ]  # fmt: skip
+
+    def dismiss_rejected(self, record_ids: list[str]) -> int:
+        """Forget refused changes the user has read (their refused versions are not kept)."""
+        with self.store.tx.write() as c:
+            return c.executemany(
+                "DELETE FROM sync_rejected WHERE record_id = ?", [(r,) for r in record_ids]
+            ).rowcount
 
     # ---- audit trail -------------------------------------------------------------------------
     def unsynced_audit(self, limit: int = 2000) -> list[dict[str, Any]]:

@@ -11,8 +11,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -126,8 +128,20 @@ class SyncPage(QWidget):
         self.rejected.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rejected.setColumnWidth(0, 260)  # room for a title; the reason takes the rest
         self.rejected.setColumnWidth(1, 90)
+        self.rejected.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.dismiss_button = QPushButton(self.tr("Forget selected…"))
+        self.dismiss_button.setEnabled(False)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.rejected.itemSelectionChanged.connect(
+            lambda: self.dismiss_button.setEnabled(bool(self.rejected.selectedItems()))
+        )
         self.rejected_box = QGroupBox(self.tr("Changes HQ refused (kept on this laptop)"))
-        QVBoxLayout(self.rejected_box).addWidget(self.rejected)
+        box = QVBoxLayout(self.rejected_box)
+        box.addWidget(self.rejected)
+        dismiss_row = QHBoxLayout()
+        dismiss_row.addStretch(1)
+        dismiss_row.addWidget(self.dismiss_button)
+        box.addLayout(dismiss_row)
 
         # -- enrolment
         self.enrol_box = QGroupBox(self.tr("Enrol this laptop"))
@@ -225,10 +239,32 @@ class SyncPage(QWidget):
             title = r["data"].get("subject") or r["data"].get("title") or r["data"].get("name")
             item = QTreeWidgetItem([str(title or r["record_id"]), r["kind"], r["reason"]])
             item.setToolTip(2, r["reason"])
+            item.setData(0, Qt.ItemDataRole.UserRole, r["record_id"])
             self.rejected.addTopLevelItem(item)
         self.rejected_box.setVisible(bool(st.get("rejected")))
         if st.get("last_error") and not self.error_label.text():
             self.error_label.setText(self.tr("Last sync did not finish: ") + st["last_error"])
+
+    def dismiss_selected(self) -> None:
+        """Forget the selected refused changes, once the user confirms they have read them."""
+        ids = [i.data(0, Qt.ItemDataRole.UserRole) for i in self.rejected.selectedItems()]
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Forget refused changes"),
+            self.tr("Forget %1 refused change(s)? The versions HQ refused are no longer kept; "
+                    "the records on this laptop stay as they are.").replace("%1", str(len(ids))),
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def forget(store) -> int:
+            from fieldkit.core.syncstate import SyncState
+
+            return SyncState(store).dismiss_rejected(ids)
+
+        CollectionOp(self, forget).success(lambda _n: self.refresh()).run_in_background()
 
     # ---- sync ---------------------------------------------------------------------------------
     def _schedule(self) -> None:

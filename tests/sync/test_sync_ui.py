@@ -101,3 +101,44 @@ def test_conflicts_screen_resolves_field_by_field(qtbot, hq, tmp_path, use_store
     assert errors == []
     a.close()
     b.close()
+
+
+def test_refused_changes_are_listed_once_and_can_be_forgotten(qtbot, hq, tmp_path, use_store,
+                                                              monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldkit.core.models import Project
+    from fieldkit.ui.sync_page import SyncPage
+
+    holder, errors = use_store
+    regional = Project(title="East Africa regional programme")
+    hq.store.import_registry([regional.model_dump(mode="json")])  # HQ's to change
+    lap = Laptop(hq, tmp_path / "lap", "KE", "x")
+    holder["store"] = lap.store
+    lap.sync()
+    for notes in ("first local note", "second local note"):  # refused twice
+        lap.store.update(regional.id, {"notes": notes})
+        assert lap.sync().rejected == 1
+    (entry,) = SyncState(lap.store).rejected()  # one entry per record: the latest
+    assert entry["data"]["notes"] == "second local note"
+    page = SyncPage()
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.rejected.topLevelItemCount() == 1)
+    item = page.rejected.topLevelItem(0)
+    assert item.text(0) == "East Africa regional programme" and "registry" in item.text(2)
+    assert not page.dismiss_button.isEnabled()
+    item.setSelected(True)
+    assert page.dismiss_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    page.dismiss_button.click()
+    assert len(asked) == 1 and SyncState(lap.store).rejected() != []  # "No" keeps it
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.dismiss_button.click()
+    qtbot.waitUntil(lambda: not SyncState(lap.store).rejected(), timeout=10000)
+    qtbot.waitUntil(lambda: page.rejected.topLevelItemCount() == 0, timeout=10000)
+    assert lap.store.get(regional.id).notes == ""  # the laptop keeps HQ's copy
+    assert errors == []
+    lap.close()
