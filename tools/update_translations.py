@@ -43,6 +43,7 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "editors": ("fieldkit/ui/editors/*.py",),
     "security": ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py"),
     "printing": ("fieldkit/ui/printing.py",),
+    "iati": ("fieldkit/ui/iati_import.py",),
 }
 
 

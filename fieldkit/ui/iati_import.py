@@ -7,9 +7,11 @@ and a table of every activity or part left out, with its line in the file and th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +30,125 @@ from fieldkit.core.errors import FieldKitError
 from fieldkit.ui import errors, i18n, ops
 
 PROGRESS_STEPS = 1000
+WRAPPED_ROWS = 2000  # above this, rows keep one height: measuring each would stall the window
+WHAT_MAX = 320  # the "What" column wraps beyond this width, and gives up room down to WHAT_MIN
+WHAT_MIN = 160
+ROW_SLACK = 4
+CONTEXT = "ImportIatiDialog"  # the class's tr() context, so lupdate files everything together
+
+# The reader (fieldkit.interop.iati_read, no Qt) explains what it left out in English. The reasons
+# it gives in fixed words, and those with a value in them, are shown in the user's language; any
+# other text (a validation message, a reason added later) is shown as the reader wrote it.
+_FIXED_REASONS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no iati-identifier"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no title"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no text"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "missing"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no code"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "not an ISO 3166-1 alpha-2 country code"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no role"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "neither a name nor an identifier"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "code or vocabulary too long"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "not a DAC 5-digit purpose code"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "neither a name nor coordinates"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no ref"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no value"),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "no currency (and no default-currency)"),
+        QT_TRANSLATE_NOOP(
+            "ImportIatiDialog",
+            "a project with this identifier is in the trash; restore it to update it",
+        ),
+        QT_TRANSLATE_NOOP("ImportIatiDialog", "the file has no IATI version; it was read as 2.03"),
+    )
+)
+# (what the reader writes, the same words with {placeholders} for lupdate and tr)
+_PATTERNED_REASONS = tuple(
+    (re.compile(pattern), template)
+    for pattern, template in (
+        (
+            r"iati-identifier longer than (?P<n>\d+) characters",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "iati-identifier longer than {n} characters"),
+        ),
+        (
+            r"the identifier appears again \(first at line (?P<line>\d+)\)",
+            QT_TRANSLATE_NOOP(
+                "ImportIatiDialog", "the identifier appears again (first at line {line})"
+            ),
+        ),
+        (
+            r"shortened to (?P<n>[\d,]+) characters \(full text kept\)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "shortened to {n} characters (full text kept)"),
+        ),
+        (
+            r"(?P<lang>\S+) text shortened to (?P<n>[\d,]+) characters",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "{lang} text shortened to {n} characters"),
+        ),
+        (
+            r"unknown code (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown code {value}"),
+        ),
+        (
+            r"unknown type (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown type {value}"),
+        ),
+        (
+            r"not a date: (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "not a date: {value}"),
+        ),
+        (
+            r"not a number: (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "not a number: {value}"),
+        ),
+        (
+            r"negative value (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "negative value {value}"),
+        ),
+        (
+            r"unknown currency (?P<value>.*)",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown currency {value}"),
+        ),
+        (
+            r"budgets in several currencies \((?P<currencies>.*)\): no total",
+            QT_TRANSLATE_NOOP(
+                "ImportIatiDialog", "budgets in several currencies ({currencies}): no total"
+            ),
+        ),
+        (
+            r"percentage (?P<value>.*) is not a number; kept without it",
+            QT_TRANSLATE_NOOP(
+                "ImportIatiDialog", "percentage {value} is not a number; kept without it"
+            ),
+        ),
+        (
+            r"percentage (?P<value>.*) is outside 0-100; kept without it",
+            QT_TRANSLATE_NOOP(
+                "ImportIatiDialog", "percentage {value} is outside 0-100; kept without it"
+            ),
+        ),
+        (
+            r"coordinates (?P<value>.*) are not 'latitude longitude' in range",
+            QT_TRANSLATE_NOOP(
+                "ImportIatiDialog", "coordinates {value} are not 'latitude longitude' in range"
+            ),
+        ),
+        (
+            r"IATI version (?P<version>.+) was read as 2\.03",
+            QT_TRANSLATE_NOOP("ImportIatiDialog", "IATI version {version} was read as 2.03"),
+        ),
+    )
+)
+
+
+def reason_text(reason: str) -> str:
+    """A reason (or note) from the IATI reader in the user's language when its words are known."""
+    if reason in _FIXED_REASONS:
+        return QCoreApplication.translate(CONTEXT, reason)
+    for pattern, template in _PATTERNED_REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return QCoreApplication.translate(CONTEXT, template).format(**found.groupdict())
+    return reason
 
 
 def import_iati_dialog(parent: QWidget | None, path: str | None = None) -> ImportIatiDialog | None:
@@ -74,8 +195,16 @@ class ImportIatiDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("What was skipped"))
+        # Re-wrap the rows once after the user (or the window) changes the columns' widths.
+        self._rewrap = QTimer(self, singleShot=True, interval=0, timeout=self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._rewrap.start())
         self.table.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -151,16 +280,18 @@ class ImportIatiDialog(QDialog):
             unchanged=i18n.format_number(report.unchanged),
             skipped=i18n.format_number(report.skipped_activities),
         )
+        # Japanese sentences follow one another without a space.
+        gap = "" if i18n.current_language() == "ja" else " "
         if report.skipped_parts:
-            text += " " + self.tr("{n} parts of activities were left out.").format(
+            text += gap + self.tr("{n} parts of activities were left out.").format(
                 n=i18n.format_number(report.skipped_parts)
             )
         if report.other_country:
-            text += " " + self.tr("{n} activities for other countries.").format(
+            text += gap + self.tr("{n} activities for other countries.").format(
                 n=i18n.format_number(report.other_country)
             )
         for note in report.notes:
-            text += "\n" + note
+            text += "\n" + reason_text(note)
         self.status.setText(text)
         self._fill(report.skipped)
         self._done_buttons()
@@ -169,16 +300,50 @@ class ImportIatiDialog(QDialog):
         self.table.setRowCount(len(skipped))
         for row, s in enumerate(skipped):
             outcome = self.tr("activity skipped") if s.whole else self.tr("left out")
-            values = (str(s.line or ""), s.identifier, s.what, s.reason, outcome)
+            values = (str(s.line or ""), s.identifier, s.what, reason_text(s.reason), outcome)
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if col == 0:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
         self.table.setVisible(bool(skipped))
+        if skipped:
+            self._fit_to_table()
+
+    def _fit_to_table(self) -> None:
+        """Widen the window so that every column shows its text, as far as the screen allows.
+
+        On a narrow screen the "What" column gives up room first (down to ``WHAT_MIN``), then
+        the reasons wrap in taller rows rather than being cut.
+        """
+        table = self.table
+        table.resizeColumnToContents(2)
+        what = min(table.columnWidth(2), WHAT_MAX)
+        reason = table.sizeHintForColumn(3)
+        fixed = sum(table.columnWidth(c) for c in (0, 1, 4))
+        margins = self.layout().contentsMargins()
+        extra = table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+        extra += margins.left() + margins.right()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = max(self.width(), min(fixed + what + reason + extra, screen.width() * 9 // 10))
+        height = max(self.height(), min(self.sizeHint().height() + 240, screen.height() * 3 // 4))
+        self.resize(width, height)
+        room = width - extra - fixed
+        table.setColumnWidth(2, min(what, max(WHAT_MIN, room - reason)))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Row heights for the wrapped text at the columns' present widths."""
+        table = self.table
+        if not table.isVisible() or table.rowCount() > WRAPPED_ROWS:
+            return
+        table.resizeRowsToContents()
+        # Qt's item painter elides a wrapped text whose lines fill the row exactly: leave a little.
+        for row in range(table.rowCount()):
+            table.setRowHeight(row, table.rowHeight(row) + ROW_SLACK)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ops.Cancelled):
