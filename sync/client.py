@@ -48,6 +48,7 @@ class SyncReport:
     pulled: int = 0
     merged: int = 0
     conflicts: int = 0
+    conflicts_elsewhere: int = 0  # hit by other laptops of the embassy, now shown here too
     rejected: int = 0
     audit_sent: int = 0
     files_sent: int = 0
@@ -392,6 +393,11 @@ class SyncClient:
                 self.progress("pull", rep.pulled, rep.pulled + more)
                 if upcoming is None:
                     self._summary = page.summary or {}
+                    if page.conflicts is not None:  # HQ's open conflicts of the embassy
+                        added, _closed = self.state.mirror_conflicts(
+                            page.conflicts, self.state.get("device_id") or ""
+                        )
+                        rep.conflicts_elsewhere += added
                     return
                 page = upcoming.result()
 

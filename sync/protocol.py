@@ -124,6 +124,8 @@ class Conflict(Wire):
     mine: RecordData
     theirs: RecordData
     created_seq: int = 0
+    device_id: str = ""  # the laptop whose push hit it (its name below), for the others to see
+    device_name: str = ""
 
 
 class Outcome(Wire):
@@ -162,7 +164,9 @@ class PullPage(Wire):
     """Changes after ``since`` in HQ order. ``records`` and ``versions`` are parallel lists.
 
     ``cursor`` is where the next page starts; ``more`` False means this page reached HQ's end,
-    and then ``summary`` holds the per-kind counts and checksums to compare with.
+    and then ``summary`` holds the per-kind counts and checksums to compare with, and
+    ``conflicts`` every open conflict of the embassy, so that each of its laptops shows them
+    (and drops the ones resolved elsewhere), not only the laptop whose push hit them.
     """
 
     records: list[RecordData]
@@ -170,6 +174,7 @@ class PullPage(Wire):
     cursor: int
     more: bool
     summary: dict[str, KindSummary] | None = None
+    conflicts: list[Conflict] | None = None
 
 
 PushResponse.model_rebuild()
@@ -274,6 +279,7 @@ def encode_pull_page(
     cursor: int,
     more: bool,
     summary: dict[str, KindSummary] | None,
+    conflicts: list[Conflict] | None = None,
 ) -> str:
     """A PullPage as JSON text, built from records' stored JSON without parsing them.
 
@@ -281,7 +287,10 @@ def encode_pull_page(
     keeps each record as the JSON text it accepted, and decoding and re-encoding ten thousand of
     them was most of HQ's work for a pull.
     """
-    rest = PullPage(records=[], versions=versions, cursor=cursor, more=more, summary=summary)
+    rest = PullPage(
+        records=[], versions=versions, cursor=cursor, more=more, summary=summary,
+        conflicts=conflicts,
+    )  # fmt: skip
     return '{"records":[' + ",".join(records) + "]," + rest.model_dump_json(exclude={"records"})[1:]
 
 

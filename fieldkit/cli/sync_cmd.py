@@ -98,7 +98,10 @@ def cmd_sync(args, ctx: Context) -> int:
                   "update FieldKit, then sync again")  # fmt: skip
     for r in report.rejections:
         ctx.print(f"rejected {r['record_id']}: {r['reason']}")
-    if report.conflicts:
+    if report.conflicts_elsewhere:
+        ctx.print(f"{report.conflicts_elsewhere} conflicts hit by other laptops of the embassy "
+                  "are shown here too")  # fmt: skip
+    if report.conflicts or report.conflicts_elsewhere:
         ctx.print("resolve conflicts with: fieldkit conflicts, then fieldkit resolve ID --keep ...")
     return 0
 
@@ -115,6 +118,8 @@ def cmd_conflicts(args, ctx: Context) -> int:
         return 0
     for k in rows:
         state = f" (resolved: {k['resolution']})" if k["resolved_at"] else ""
+        if k.get("device"):
+            state += f"  hit on laptop “{k['device']}”: mine = what that laptop sent"
         ctx.print(f"{k['id']}  {k['kind']} {k['record_id']}{state}")
         for f in k["fields"]:
             if f == "deleted":

@@ -168,8 +168,13 @@ def _sync_state(conn) -> None:
     )
 
 
+def _sync_conflict_device(conn) -> None:
+    """Conflicts hit by other laptops of the embassy are shown too: which laptop ('' = this)."""
+    conn.execute("ALTER TABLE sync_conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''")
+
+
 # Append new steps here; never edit a released one. Index i upgrades to version i + 1.
-UPGRADES: list[Callable] = [_v1, _sync_state]
+UPGRADES: list[Callable] = [_v1, _sync_state, _sync_conflict_device]
 CURRENT = len(UPGRADES)
 
 

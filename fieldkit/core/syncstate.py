@@ -411,10 +411,53 @@ class SyncState:
         return n
 
     # ---- conflicts ---------------------------------------------------------------------------
+    def mirror_conflicts(self, open_on_hq: list, own_device_id: str) -> tuple[int, int]:
+        """Keep this laptop's list of conflicts in step with the embassy's open ones on HQ.
+
+        Conflicts another laptop of the embassy hit are added (``device`` names that laptop), so
+        anyone can see and settle them; those settled elsewhere are closed here. Returns (added,
+        closed). ``open_on_hq`` comes with the last pull page, after this sync's push, so a
+        conflict this laptop settled or hit a moment ago is already counted on HQ.
+        """
+        added = closed = 0
+        now = utcnow().isoformat()
+        with self.store.tx.write() as c:
+            for k in open_on_hq:
+                theirs_device = _get(k, "device_id") or ""
+                device = "" if theirs_device == own_device_id else (
+                    _get(k, "device_name") or theirs_device or "another laptop"
+                )  # fmt: skip
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO sync_conflicts (id, record_id, kind, fields, mine, "
+                    "theirs, created_at, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (_get(k, "id"), _get(k, "record_id"), _get(k, "kind"),
+                     json.dumps(_get(k, "fields")),
+                     json.dumps(_get(k, "mine"), ensure_ascii=False),
+                     json.dumps(_get(k, "theirs"), ensure_ascii=False), now, device),
+                )  # fmt: skip
+                added += cur.rowcount
+            still_open = {_get(k, "id") for k in open_on_hq}
+            gone = [
+                cid
+                for (cid,) in c.execute(
+                    "SELECT id FROM sync_conflicts WHERE resolved_at IS NULL"
+                ).fetchall()
+                if cid not in still_open
+            ]
+            c.executemany(
+                "UPDATE sync_conflicts SET resolved_at = ?, resolution = 'elsewhere', "
+                "reported = 1 WHERE id = ?",
+                [(now, cid) for cid in gone],
+            )
+            closed = len(gone)
+        return added, closed
+
     def conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+        """Open (or all) conflicts. ``device`` is '' for those this laptop's push hit, else the
+        name of the laptop that hit them: ``mine`` is then that laptop's version."""
         sql = (
-            "SELECT id, record_id, kind, fields, mine, theirs, created_at, resolved_at, resolution "
-            "FROM sync_conflicts"
+            "SELECT id, record_id, kind, fields, mine, theirs, created_at, resolved_at, resolution, "
+            "device FROM sync_conflicts"
         )
         if not include_resolved:
             sql += " WHERE resolved_at IS NULL"
@@ -424,7 +467,7 @@ class SyncState:
             {
                 "id": r[0], "record_id": r[1], "kind": r[2], "fields": json.loads(r[3]),
                 "mine": json.loads(r[4]), "theirs": json.loads(r[5]), "created_at": r[6],
-                "resolved_at": r[7], "resolution": r[8],
+                "resolved_at": r[7], "resolution": r[8], "device": r[9],
             }
             for r in rows
         ]  # fmt: skip

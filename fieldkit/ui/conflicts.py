@@ -1,8 +1,10 @@
 """The conflicts screen: both versions of each conflicting field side by side; choose per field.
 
 A conflict is the same field changed on this laptop and on another one (or an edit against a
-delete). Nothing was dropped: "mine" is what this laptop sent, "theirs" what HQ kept. The choice
-becomes an ordinary edit, which the next sync sends to HQ.
+delete). Nothing was dropped: "mine" is what this laptop sent, "theirs" what HQ kept. Conflicts
+another laptop of the embassy hit are listed too ("mine" is then what that laptop sent), so
+whoever knows the answer can settle them. The choice becomes an ordinary edit, which the next
+sync sends to HQ.
 """
 
 from __future__ import annotations
@@ -81,11 +83,18 @@ class ConflictView(QWidget):
             self.heading.setText(self.tr("No conflict selected."))
             return
         mine, theirs = conflict["mine"], conflict["theirs"]
+        device = conflict.get("device") or ""
+        if device:  # hit by another laptop of the embassy: anyone may settle it
+            heading = self.tr("%1 “%2”: changed on laptop “%3” and elsewhere. Choose what to "
+                              "keep.").replace("%3", device)  # fmt: skip
+            mine_label = self.tr("Mine (sent by “%1”)").replace("%1", device)
+        else:
+            heading = self.tr("%1 “%2”: changed on this laptop and elsewhere. Choose what to keep.")
+            mine_label = self.tr("Mine (this laptop)")
         self.heading.setText(
-            self.tr("%1 “%2”: changed on this laptop and elsewhere. Choose what to keep.")
-            .replace("%1", conflict["kind"].capitalize())
-            .replace("%2", title_of(theirs))
+            heading.replace("%1", conflict["kind"].capitalize()).replace("%2", title_of(theirs))
         )
+        self.table.horizontalHeaderItem(1).setText(mine_label)
         for name in conflict["fields"]:
             if name == "deleted":
                 label = self.tr("Deleted")

@@ -506,6 +506,21 @@ class HQStore:
              json.dumps(k.mine), json.dumps(k.theirs), k.created_seq, now_iso()),
         )  # fmt: skip
 
+    def _open_conflicts(self, c, embassy: str) -> list[p.Conflict]:
+        return [
+            p.Conflict(
+                id=r[0], record_id=r[1], kind=r[2], fields=json.loads(r[3]),
+                mine=json.loads(r[4]), theirs=json.loads(r[5]), created_seq=r[6],
+                device_id=r[7], device_name=r[8] or "",
+            )
+            for r in c.execute(
+                "SELECT k.id, k.record_id, k.kind, k.fields, k.mine, k.theirs, k.created_seq, "
+                "k.device_id, d.name FROM conflicts k LEFT JOIN devices d ON d.id = k.device_id "
+                "WHERE k.embassy = ? AND k.resolved_at IS NULL ORDER BY k.created_seq, k.id",
+                (embassy,),
+            )
+        ]  # fmt: skip
+
     def _conflict(self, c, cid: str) -> p.Conflict | None:
         row = c.execute(
             "SELECT id, record_id, kind, fields, mine, theirs, created_seq FROM conflicts "
@@ -548,14 +563,17 @@ class HQStore:
             rows = rows[:limit]
             if more:
                 cursor = rows[-1][0]
-                summary = None
+                summary, conflicts = None, None
             else:
                 # The end: everything up to HQ's current sequence has been seen.
                 cursor = max(
                     since, int(c.execute("SELECT value FROM meta WHERE key='seq'").fetchone()[0])
                 )
                 summary = self._summary(c, dev)
-        page = p.encode_pull_page([r[1] for r in rows], [r[0] for r in rows], cursor, more, summary)
+                conflicts = self._open_conflicts(c, dev.embassy)
+        page = p.encode_pull_page(
+            [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts
+        )
         if not more:
             with self.write() as w:
                 w.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))

@@ -121,6 +121,9 @@ def run_scenario(ops, cut_seed: int | None = None) -> None:
                 if lemb == emb:
                     assert local == on_hq, f"{lap.name} differs from HQ"
                     assert lap.store.outbox() == []
+                    # Every laptop of the embassy shows the conflicts still open on HQ.
+                    open_here = {k["id"] for k in SyncState(lap.store).conflicts()}
+                    assert open_here == {k["id"] for k in hq.store.open_conflicts(emb)}
                 else:
                     assert not set(local) & set(on_hq)  # the other embassy sees none of it
         # Every edit reached HQ, or sits in a conflict as "mine".

@@ -142,3 +142,33 @@ def test_refused_changes_are_listed_once_and_can_be_forgotten(qtbot, hq, tmp_pat
     assert lap.store.get(regional.id).notes == ""  # the laptop keeps HQ's copy
     assert errors == []
     lap.close()
+
+
+def test_conflicts_screen_names_the_laptop_of_a_conflict_hit_elsewhere(qtbot, hq, tmp_path,
+                                                                       use_store):  # fmt: skip
+    from fieldkit.ui.conflicts import ConflictsDialog
+
+    holder, errors = use_store
+    a, b, c = (Laptop(hq, tmp_path / n, "KE", f"Nairobi {n}") for n in "abc")
+    m = a.store.create(Meeting(subject="s", date=date(2026, 3, 2), country="KE"))
+    for lap in (a, b, c):
+        lap.sync()
+    a.store.update(m.id, {"subject": "A subject"})
+    b.store.update(m.id, {"subject": "B subject"})
+    a.sync(), b.sync(), c.sync()
+    holder["store"] = c.store
+    dialog = ConflictsDialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    view = dialog.view
+    assert view.table.horizontalHeaderItem(1).text() == "Mine (sent by “Nairobi b”)"
+    assert "changed on laptop “Nairobi b” and elsewhere" in view.heading.text()
+    assert view.table.item(0, 1).text() == "B subject"
+    dialog.apply.click()  # Theirs by default: HQ's (A's) value stays, for every laptop
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10000)
+    c.sync(), b.sync()
+    assert SyncState(b.store).conflicts() == []
+    assert b.store.get(m.id).subject == "A subject"
+    assert errors == []
+    for lap in (a, b, c):
+        lap.close()
