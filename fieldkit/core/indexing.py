@@ -85,7 +85,9 @@ def search_text(record: Record) -> str:
         c = reference().countries.get(country)
         if c:
             parts.extend((c.name, c.name_ja))
-    return "\n".join(parts)
+    # Once each: an IATI project repeats its organisations (reporting, funding, implementing)
+    # and titles; every repeated line is trigrams the index stores again for nothing.
+    return "\n".join(dict.fromkeys(parts))
 
 
 def _collect(value: Any, out: list[str]) -> None:
