@@ -44,6 +44,7 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "security": ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py"),
     "printing": ("fieldkit/ui/printing.py",),
     "iati": ("fieldkit/ui/iati_import.py",),
+    "sync": ("fieldkit/ui/sync_page.py", "fieldkit/ui/conflicts.py"),
 }
 
 

@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.syncstate import SyncState
+from fieldkit.ui import i18n
+from fieldkit.ui.editors.history import field_label
 from fieldkit.ui.ops import CollectionOp, QueryOp
+from fieldkit.ui.sync_page import kind_name
 
 
 def show_value(value: Any) -> str:
@@ -92,7 +95,7 @@ class ConflictView(QWidget):
             heading = self.tr("%1 “%2”: changed on this laptop and elsewhere. Choose what to keep.")
             mine_label = self.tr("Mine (this laptop)")
         self.heading.setText(
-            heading.replace("%1", conflict["kind"].capitalize()).replace("%2", title_of(theirs))
+            heading.replace("%1", kind_name(conflict["kind"])).replace("%2", title_of(theirs))
         )
         self.table.horizontalHeaderItem(1).setText(mine_label)
         for name in conflict["fields"]:
@@ -101,7 +104,10 @@ class ConflictView(QWidget):
                 a = self.tr("deleted") if mine.get("deleted_at") else self.tr("kept, edited")
                 b = self.tr("deleted") if theirs.get("deleted_at") else self.tr("kept, edited")
             else:
-                label, a, b = name, show_value(mine.get(name)), show_value(theirs.get(name))
+                # Field names as people say them in Japanese; English keeps the record's own
+                # field names, which HQ IT and the CLI use too.
+                label = name if i18n.current_language() == "en" else field_label(name)
+                a, b = show_value(mine.get(name)), show_value(theirs.get(name))
             row = self.table.rowCount()
             self.table.insertRow(row)
             for col, text in enumerate((label, a, b)):
@@ -185,7 +191,11 @@ class ConflictsDialog(QDialog):
         self.items = conflicts
         self.list.clear()
         for k in conflicts:
-            item = QListWidgetItem(f"{k['kind']}: {title_of(k['theirs'])}")
+            item = QListWidgetItem(
+                self.tr("%1: %2")
+                .replace("%1", kind_name(k["kind"]))
+                .replace("%2", title_of(k["theirs"]))
+            )
             item.setToolTip(k["record_id"])
             self.list.addItem(item)
         has = bool(conflicts)

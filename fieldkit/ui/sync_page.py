@@ -8,10 +8,11 @@ reached: a laptop offline for weeks is normal, not an error.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,184 @@ from fieldkit.core.store import Changes
 from fieldkit.ui.ops import CollectionOp, QueryOp
 
 DEFAULT_MINUTES = 5
+CONTEXT = "SyncPage"  # the class's tr() context: lupdate files the tables below with it
+
+# Record kinds as the page names them (the sync state stores the model's ``kind``).
+KIND_NAMES = {
+    "meeting": QT_TRANSLATE_NOOP("SyncPage", "Meeting"),
+    "visit": QT_TRANSLATE_NOOP("SyncPage", "Visit"),
+    "project": QT_TRANSLATE_NOOP("SyncPage", "Project"),
+    "organisation": QT_TRANSLATE_NOOP("SyncPage", "Organisation"),
+    "person": QT_TRANSLATE_NOOP("SyncPage", "Person"),
+    "followup": QT_TRANSLATE_NOOP("SyncPage", "Follow-up"),
+    "attachment": QT_TRANSLATE_NOOP("SyncPage", "Attachment"),
+}
+
+# The sync client and HQ (sync/, no Qt) explain errors and refusals in English. The messages they
+# write in fixed words, and those with a value in them, are shown in the user's language; any
+# other text (a validation message, a message added later) is shown as sync wrote it. A value
+# named "why" is itself a message and is shown the same way; "kind"s are record kinds.
+_FIXED_MESSAGES = frozenset(
+    (
+        # sync/client.py
+        QT_TRANSLATE_NOOP(
+            "SyncPage",
+            "this laptop is not enrolled with HQ: run 'fieldkit enroll --server URL --code CODE' "
+            "with a code from HQ IT",
+        ),
+        QT_TRANSLATE_NOOP("SyncPage", "no connection (the server is unreachable or not running)"),
+        QT_TRANSLATE_NOOP("SyncPage", "the connection timed out"),
+        QT_TRANSLATE_NOOP("SyncPage", "the connection was cut"),
+        # sync/server: enrolment and the device token
+        QT_TRANSLATE_NOOP(
+            "SyncPage", "unknown enrolment code; check it or ask HQ IT for a new one"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncPage", "this enrolment code was already used; ask HQ IT for a new one"
+        ),
+        QT_TRANSLATE_NOOP("SyncPage", "this device was revoked by HQ"),
+        QT_TRANSLATE_NOOP("SyncPage", "this enrolment code has expired; ask HQ IT for a new one"),
+        QT_TRANSLATE_NOOP(
+            "SyncPage",
+            "this laptop is not enrolled with HQ (unknown token); enrol it again with a new code "
+            "from HQ IT",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncPage", "this laptop's access was revoked by HQ; ask HQ IT to enrol it again"
+        ),
+        QT_TRANSLATE_NOOP("SyncPage", "no device token: enrol this laptop with HQ first"),
+        QT_TRANSLATE_NOOP("SyncPage", "HQ hit an internal error; the request was not applied"),
+        # sync/server: why HQ refused a change
+        QT_TRANSLATE_NOOP(
+            "SyncPage",
+            "a registry project: only HQ changes it. HQ's copy was kept; your version is listed "
+            "here",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncPage", "another embassy's project at HQ: it stays on this laptop only"
+        ),
+    )
+)
+# (what sync writes, the same words with {placeholders} for lupdate and tr)
+_PATTERNED_MESSAGES = tuple(
+    (re.compile(pattern), template)
+    for pattern, template in (
+        (
+            r"server address must start with https:// or http:// \(got (?P<url>.*)\)",
+            QT_TRANSLATE_NOOP(
+                "SyncPage", "server address must start with https:// or http:// (got {url})"
+            ),
+        ),
+        (
+            r"cannot reach HQ at (?P<server>\S+): (?P<why>.*)",
+            QT_TRANSLATE_NOOP("SyncPage", "cannot reach HQ at {server}: {why}"),
+        ),
+        (
+            r"HQ refused the enrolment: (?P<why>.*)",
+            QT_TRANSLATE_NOOP("SyncPage", "HQ refused the enrolment: {why}"),
+        ),
+        (
+            r"HQ sent an answer this FieldKit cannot read \((?P<n>\d+) problems\); "
+            r"is FieldKit up to date\?",
+            QT_TRANSLATE_NOOP(
+                "SyncPage",
+                "HQ sent an answer this FieldKit cannot read ({n} problems); "
+                "is FieldKit up to date?",
+            ),
+        ),
+        (
+            r"sync stopped: (?P<why>.*) \(tried (?P<n>\d+) times\); what was sent is kept, "
+            r"the next sync goes on from there",
+            QT_TRANSLATE_NOOP(
+                "SyncPage",
+                "sync stopped: {why} (tried {n} times); what was sent is kept, the next sync "
+                "goes on from there",
+            ),
+        ),
+        (
+            r"HQ has a problem: (?P<why>.*) \(tried (?P<n>\d+) times\); try again later",
+            QT_TRANSLATE_NOOP(
+                "SyncPage", "HQ has a problem: {why} (tried {n} times); try again later"
+            ),
+        ),
+        (
+            r"HQ refused this laptop: (?P<why>.*)",
+            QT_TRANSLATE_NOOP("SyncPage", "HQ refused this laptop: {why}"),
+        ),
+        (
+            r"HQ refused the request: (?P<why>.*)",
+            QT_TRANSLATE_NOOP("SyncPage", "HQ refused the request: {why}"),
+        ),
+        (
+            r"attachment (?P<sha>\S+)\.\.\. was damaged on the way; sync again",
+            QT_TRANSLATE_NOOP("SyncPage", "attachment {sha}... was damaged on the way; sync again"),
+        ),
+        (
+            r"this FieldKit is too old for HQ \(sync protocol (?P<version>\d+), HQ needs "
+            r"(?P<needed>\d+) or newer\): update FieldKit, then sync again",
+            QT_TRANSLATE_NOOP(
+                "SyncPage",
+                "this FieldKit is too old for HQ (sync protocol {version}, HQ needs {needed} or "
+                "newer): update FieldKit, then sync again",
+            ),
+        ),
+        (
+            r"record (?P<id>\S+) belongs to another embassy; this laptop cannot change it",
+            QT_TRANSLATE_NOOP(
+                "SyncPage", "record {id} belongs to another embassy; this laptop cannot change it"
+            ),
+        ),
+        (
+            r"record (?P<id>\S+) is no longer on HQ",
+            QT_TRANSLATE_NOOP("SyncPage", "record {id} is no longer on HQ"),
+        ),
+        (
+            r"record (?P<id>\S+) is a (?P<kind>\w+) on HQ, not a (?P<kind_mine>\w+)",
+            QT_TRANSLATE_NOOP("SyncPage", "record {id} is a {kind} on HQ, not a {kind_mine}"),
+        ),
+        # sync/credentials.py: where the device credential is kept (told once, at enrolment)
+        (
+            r"device credential kept in the system keyring \((?P<where>.*)\)",
+            QT_TRANSLATE_NOOP("SyncPage", "device credential kept in the system keyring ({where})"),
+        ),
+        (
+            r"no system keyring on this machine: device credential kept in (?P<where>.*), "
+            r"readable only by you",
+            QT_TRANSLATE_NOOP(
+                "SyncPage",
+                "no system keyring on this machine: device credential kept in {where}, "
+                "readable only by you",
+            ),
+        ),
+    )
+)
+
+
+# Japanese sentences end in "。" and follow each other without a space.
+_AFTER_FULL_STOP = re.compile(r"(?<=。) +")
+
+
+def kind_name(kind: str) -> str:
+    """A record kind in the user's language (an unknown kind as sync wrote it)."""
+    known = KIND_NAMES.get(kind)
+    return QCoreApplication.translate(CONTEXT, known) if known else kind
+
+
+def message_text(message: str) -> str:
+    """An error or refusal from sync in the user's language when its words are known."""
+    if message in _FIXED_MESSAGES:
+        return QCoreApplication.translate(CONTEXT, message)
+    for pattern, template in _PATTERNED_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if "why" in values:
+                values["why"] = message_text(values["why"])
+            for key in ("kind", "kind_mine"):
+                if key in values:
+                    values[key] = kind_name(values[key]).lower()
+            return QCoreApplication.translate(CONTEXT, template).format(**values)
+    return message
 
 
 def _when(iso: str | None) -> str:
@@ -237,13 +416,18 @@ class SyncPage(QWidget):
         self.rejected.clear()
         for r in st.get("rejected", []):
             title = r["data"].get("subject") or r["data"].get("title") or r["data"].get("name")
-            item = QTreeWidgetItem([str(title or r["record_id"]), r["kind"], r["reason"]])
-            item.setToolTip(2, r["reason"])
+            reason = message_text(r["reason"])
+            item = QTreeWidgetItem([str(title or r["record_id"]), kind_name(r["kind"]), reason])
+            item.setToolTip(2, reason)
             item.setData(0, Qt.ItemDataRole.UserRole, r["record_id"])
             self.rejected.addTopLevelItem(item)
         self.rejected_box.setVisible(bool(st.get("rejected")))
         if st.get("last_error") and not self.error_label.text():
-            self.error_label.setText(self.tr("Last sync did not finish: ") + st["last_error"])
+            self.error_label.setText(
+                self.tr("Last sync did not finish: %1").replace(
+                    "%1", message_text(st["last_error"])
+                )
+            )
 
     def dismiss_selected(self) -> None:
         """Forget the selected refused changes, once the user confirms they have read them."""
@@ -332,14 +516,14 @@ class SyncPage(QWidget):
             text += " " + self.tr("Some records from HQ need a newer FieldKit: update it.")
         if not report["verified"]:
             text += " " + self.tr("Not fully in step with HQ yet; sync again.")
-        self.result_label.setText(text)
+        self.result_label.setText(_AFTER_FULL_STOP.sub("", text))
         self.last_report = report
 
     def _on_failed(self, exc: BaseException, auto: bool) -> None:
         self._finish()
         from sync.client import NotEnrolled, SyncError
 
-        message = str(exc)
+        message = message_text(str(exc))
         if auto and isinstance(exc, SyncError) and not isinstance(exc, NotEnrolled):
             # Offline is the normal state of a field laptop: say so quietly, try again later.
             self.phase_label.setText(
@@ -349,7 +533,9 @@ class SyncPage(QWidget):
             )
             return
         if not isinstance(exc, SyncError):
-            message = self.tr("Sync failed unexpectedly: ") + f"{type(exc).__name__}: {exc}"
+            message = self.tr("Sync failed unexpectedly: %1").replace(
+                "%1", f"{type(exc).__name__}: {exc}"
+            )
         self.error_label.setText(message)
 
     # ---- enrolment ----------------------------------------------------------------------------
@@ -371,10 +557,13 @@ class SyncPage(QWidget):
             self.enrol_button.setEnabled(True)
             self._enrol_open = False
             self.code_edit.clear()
+            where = message_text(info["credential"])
+            if where == info["credential"]:  # English: the credential's words as a sentence
+                where = where[:1].upper() + where[1:] + "."
             message = (
-                self.tr("Enrolled with embassy %1. ").replace("%1", info["embassy"])
-                + info["credential"].capitalize()
-                + "."
+                self.tr("Enrolled with embassy %1. %2")
+                .replace("%1", info["embassy"])
+                .replace("%2", where)
             )
             self.enrol_message.setText(message)
             self.result_label.setText(message)  # the form folds away once enrolled
@@ -382,7 +571,7 @@ class SyncPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.enrol_button.setEnabled(True)
-            self.enrol_message.setText(str(exc))
+            self.enrol_message.setText(message_text(str(exc)))
 
         CollectionOp(self, lambda store: enrol(store, server, code, name)).success(done).failure(
             failed
