@@ -91,10 +91,18 @@ def search_text(record: Record) -> str:
 
 
 def _collect(value: Any, out: list[str]) -> None:
-    # Walks the model's attributes rather than a dump of it: bulk loads spend their time here.
+    # Walks the model's attributes rather than a dump of it: bulk loads and sync pulls spend
+    # their time here, so fields are read from __dict__ (not through pydantic's __getattr__)
+    # and plain strings and empty values are handled without a call.
     if isinstance(value, BaseModel):
+        fields = value.__dict__
         for name in _text_fields(type(value)):
-            _collect(getattr(value, name), out)
+            item = fields.get(name)
+            if item.__class__ is str:
+                if item:
+                    out.append(item)
+            elif item:
+                _collect(item, out)
     elif isinstance(value, str):
         if value:
             out.append(value)
