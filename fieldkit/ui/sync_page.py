@@ -8,11 +8,13 @@ reached: a laptop offline for weeks is normal, not an error.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +28,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -249,10 +254,42 @@ def enrol(store, server: str, code: str, name: str) -> dict[str, Any]:
     return enroll(store, server, code, device_name=name or default_device_name())
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as the text wrapped to its column's width: a tree, unlike a table, measures
+    rows without the column width, so a long reason would stay on one line and be cut."""
+
+    SLACK = 4  # Qt's painter elides a wrapped text whose lines fill the row exactly
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        padding = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        width = self.view.header().sectionSize(index.column()) - 2 * padding
+        if not text or width <= 0:
+            return hint
+        layout = QTextLayout(text, option.font)
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(wrap)
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height += line.height()
+        layout.endLayout()
+        margins = hint.height() - QFontMetrics(option.font).height()
+        return QSize(hint.width(), max(hint.height(), math.ceil(height) + margins + self.SLACK))
+
+
 class SyncPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._running = False
+        self._quiet = False  # an automatic sync found HQ away: no red error for that
         self._status: dict[str, Any] = {}
 
         # -- where this laptop syncs
@@ -304,6 +341,12 @@ class SyncPage(QWidget):
             [self.tr("Record"), self.tr("Kind"), self.tr("Why HQ refused it")]
         )
         self.rejected.setRootIsDecorated(False)
+        # A reason is a sentence or two (longer in Japanese): it wraps rather than being cut.
+        self.rejected.setWordWrap(True)
+        self.rejected.setItemDelegateForColumn(2, _WrappingDelegate(self.rejected))
+        self.rejected.header().sectionResized.connect(
+            lambda *_: self.rejected.scheduleDelayedItemsLayout()
+        )
         self.rejected.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rejected.setColumnWidth(0, 260)  # room for a title; the reason takes the rest
         self.rejected.setColumnWidth(1, 90)
@@ -422,7 +465,7 @@ class SyncPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, r["record_id"])
             self.rejected.addTopLevelItem(item)
         self.rejected_box.setVisible(bool(st.get("rejected")))
-        if st.get("last_error") and not self.error_label.text():
+        if st.get("last_error") and not self.error_label.text() and not self._quiet:
             self.error_label.setText(
                 self.tr("Last sync did not finish: %1").replace(
                     "%1", message_text(st["last_error"])
@@ -471,6 +514,7 @@ class SyncPage(QWidget):
         self.progress.setRange(0, 0)
         self.phase_label.setText(self.tr("Connecting to HQ…"))
         if not auto:
+            self._quiet = False
             self.error_label.clear()
 
         op = CollectionOp(self, lambda store, progress: run_sync(store, progress, auto=auto),
@@ -520,11 +564,13 @@ class SyncPage(QWidget):
         self.last_report = report
 
     def _on_failed(self, exc: BaseException, auto: bool) -> None:
-        self._finish()
         from sync.client import NotEnrolled, SyncError
 
+        offline = auto and isinstance(exc, SyncError) and not isinstance(exc, NotEnrolled)
+        self._quiet = offline  # the refresh below must not show it as the last sync's error
+        self._finish()
         message = message_text(str(exc))
-        if auto and isinstance(exc, SyncError) and not isinstance(exc, NotEnrolled):
+        if offline:
             # Offline is the normal state of a field laptop: say so quietly, try again later.
             self.phase_label.setText(
                 self.tr("HQ not reachable; trying again in %1 min.").replace(

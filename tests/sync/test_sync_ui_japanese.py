@@ -1,0 +1,618 @@
+"""The Sync page and the conflicts screen in Japanese (sync_ja.ts/.qm), offscreen, against a real HQ.
+
+The page is driven as a Japanese user drives it: not enrolled, enrolling (a wrong code, then the
+right one), enrolled, a sync, a change HQ refused, HQ unreachable, and the conflicts screen with a
+conflict hit here and one hit by another laptop. The texts are checked word for word. Errors and
+refusal reasons come in English from sync/ (no Qt): every fixed message and every message pattern
+written in its sources must be one the page shows in Japanese (a validation message excepted).
+The catalogue must hold every text pyside6-lupdate finds in the two modules today, finished and
+keeping its placeholders, and the committed .qm must answer as the .ts says. The grabs of the
+Japanese widgets are checked for cut text.
+
+Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from hqserver import Laptop  # noqa: E402
+from PySide6.QtCore import QTranslator  # noqa: E402
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QWidget,
+)
+from translation_helpers import lupdate, messages  # noqa: E402
+
+from fieldkit.core.models import Meeting, Project  # noqa: E402
+from fieldkit.core.resources import resource_path  # noqa: E402
+from fieldkit.core.store import Store  # noqa: E402
+from fieldkit.core.syncstate import SyncState  # noqa: E402
+from fieldkit.ui import i18n, ops  # noqa: E402
+from fieldkit.ui.conflicts import ConflictsDialog  # noqa: E402
+from fieldkit.ui.sync_page import SyncPage, kind_name, message_text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = ("fieldkit/ui/sync_page.py", "fieldkit/ui/conflicts.py")
+TS = resource_path("translations", "sync_ja.ts")
+QM = resource_path("translations", "sync_ja.qm")
+PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CELL_PADDING = 3  # what the style leaves either side of a cell's text (Fusion: 3 px)
+SIZE = (900, 640)  # the Sync page as the main window shows it on a small laptop screen
+
+REGISTRY_REFUSAL_JA = (
+    "登録簿の案件のため、変更できるのは本省のみです。本省の版を保持し、この端末での変更を"
+    "ここに表示しています"
+)
+
+
+@pytest.fixture
+def japanese(qapp):
+    i18n.apply_language("ja")
+    yield
+    i18n.apply_language("en")
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def use_store():
+    holder: dict[str, Store] = {}
+    errors: list[BaseException] = []
+    ops.configure(lambda: holder["store"], lambda parent, exc, details: errors.append(exc))
+    yield holder, errors
+    ops.wait_all()
+
+
+def save_grab(widget: QWidget, tmp_path: Path, name: str) -> Path:
+    folder = Path(os.environ.get("FIELDKIT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / name
+    assert widget.grab().save(str(png))
+    assert png.stat().st_size > 0
+    return png
+
+
+def cut_texts(root: QWidget) -> list[tuple[str, str]]:
+    """Visible texts that do not fit the room their widget has (labels, buttons, group titles,
+    header sections, tree and table cells)."""
+    cut = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisibleTo(root) or w.width() <= 0:
+            continue
+        if isinstance(w, QLabel) and w.text():
+            if w.wordWrap():
+                if w.heightForWidth(w.contentsRect().width()) > w.height():
+                    cut.append(("label", w.text()))
+            elif w.fontMetrics().horizontalAdvance(w.text()) > w.contentsRect().width():
+                cut.append(("label", w.text()))
+        elif isinstance(w, QAbstractButton) and w.text():
+            if w.width() < w.sizeHint().width():
+                cut.append(("button", w.text()))
+        elif isinstance(w, QGroupBox) and w.title():
+            if w.fontMetrics().horizontalAdvance(w.title()) + 16 > w.width():
+                cut.append(("group", w.title()))
+        elif isinstance(w, QHeaderView) and w.orientation().name == "Horizontal":
+            model = w.model()
+            for section in range(w.count()):
+                if w.isSectionHidden(section):
+                    continue
+                text = str(model.headerData(section, w.orientation()) or "")
+                margin = w.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+                need = w.fontMetrics().horizontalAdvance(text) + 2 * margin
+                if text and need > w.sectionSize(section):
+                    cut.append(("header", text))
+    return cut
+
+
+def text_height(text: str, font, width: int) -> float | None:
+    """The height of ``text`` wrapped to ``width`` as Qt's item painter lays it out (its
+    fallback fonts included, which QFontMetrics leaves out); None if a word is wider."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = widest = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height += line.height()
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return None if widest > width else height
+
+
+def cut_cells(view) -> list[str]:
+    """Cells of a tree or table whose text does not fit (wrapped where the view wraps, on one
+    line where it does not; the painter elides a text whose lines fill the cell exactly)."""
+    cut = []
+    model = view.model()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            text = str(model.data(index) or "")
+            if not text:
+                continue
+            room = view.visualRect(index)
+            width = room.width() - 2 * CELL_PADDING
+            if view.wordWrap():
+                height = text_height(text, view.font(), width)
+                if height is None or height >= room.height():
+                    cut.append(text)
+            elif QFontMetrics(view.font()).horizontalAdvance(text) > width:
+                cut.append(text)
+    return cut
+
+
+def form_labels(layout: QFormLayout) -> list[str]:
+    found = []
+    for row in range(layout.rowCount()):
+        item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and isinstance(item.widget(), QLabel) and item.widget().text():
+            found.append(item.widget().text())
+    return found
+
+
+def show_page(qtbot) -> SyncPage:
+    page = SyncPage()
+    qtbot.addWidget(page)
+    page.resize(*SIZE)
+    page.show()
+    return page
+
+
+# ---- the Sync page in Japanese --------------------------------------------------------------------
+
+
+def test_not_enrolled_enrol_and_sync_in_japanese(qtbot, japanese, hq, tmp_path, use_store):
+    holder, errors = use_store
+    store = holder["store"] = Store.open(tmp_path / "lap")
+    store.create(Meeting(subject="GX対話", date=date(2026, 3, 2), country="KE"))
+    page = show_page(qtbot)
+    qtbot.waitUntil(lambda: page.server_label.text() != "")
+    assert page.server_label.text() == "まだ登録されていません。下のフォームに入力してください。"
+    assert page.sync_button.text() == "今すぐ同期" and not page.sync_button.isEnabled()
+    assert page.auto_check.text() == "自動同期：" and page.minutes.suffix() == " 分ごと"
+    titles = {box.title(): box for box in page.findChildren(QGroupBox)}
+    state_box = titles["本省との同期"]
+    assert form_labels(state_box.layout()) == [
+        "サーバー：",
+        "最終同期：",
+        "未送信の変更：",
+        "競合：",
+    ]
+    assert page.last_label.text() == "未実施"
+    assert page.pending_label.text() == "変更された記録 1件"
+    assert page.conflicts_label.text() == "なし"
+    assert page.enrol_box.title() == "この端末を登録"
+    assert form_labels(page.enrol_box.layout()) == [
+        "本省サーバーのアドレス：",
+        "登録コード：",
+        "この端末の名前：",
+    ]
+    assert page.name_edit.placeholderText() == "このパソコンの名前"
+    assert page.enrol_button.text() == "登録"
+    assert page.enrol_message.text() == (
+        "本省IT担当に、貴館用の登録コード（1回限り有効）を依頼してください。"
+    )
+    QApplication.processEvents()
+    save_grab(page, tmp_path, "sync_page_not_enrolled_ja.png")
+    assert cut_texts(page) == []
+
+    page.enrol_button.click()  # nothing filled in
+    assert (
+        page.enrol_message.text() == "本省サーバーのアドレスと登録コードの両方を入力してください。"
+    )
+    page.server_edit.setText(hq.url)
+    page.code_edit.setText("WRONG-CODE-0000")
+    page.enrol_button.click()
+    qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10_000)
+    assert page.enrol_message.text() == (
+        "本省が登録を受け付けませんでした：登録コードが正しくありません。確認するか、"
+        "本省IT担当に新しいコードを依頼してください"
+    )
+
+    page.code_edit.setText(hq.enrol_code("KE", "ナイロビ1号機"))
+    page.enrol_button.click()
+    qtbot.waitUntil(lambda: page.result_label.text().startswith("大使館 KE の端末として登録"),
+                    timeout=10_000)  # fmt: skip
+    enrolled = page.result_label.text()
+    where = enrolled.removeprefix("大使館 KE の端末として登録しました。")
+    assert where.startswith(
+        ("端末の認証情報はシステムのキーリング", "このパソコンにはシステムのキーリング")
+    )
+    assert where.endswith("。") and "credential" not in where
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    assert page.server_label.text() == f"{hq.url} — 大使館：KE、この端末：「ナイロビ1号機」"
+    assert not page.enrol_box.isVisible()
+    assert page.enrol_again.text() == "再登録…"
+    page.enrol_again.click()
+    assert page.enrol_box.title() == "この端末を再登録"
+
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: "件を送信" in page.result_label.text(), timeout=15_000)
+    assert re.fullmatch(r"1件を送信、0件を受信しました（\d+\.\d秒）。", page.result_label.text())
+    qtbot.waitUntil(lambda: page.pending_label.text() == "なし")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", page.last_label.text())
+    assert page.error_label.text() == ""
+    QApplication.processEvents()
+    save_grab(page, tmp_path, "sync_page_enrolled_ja.png")
+    assert cut_texts(page) == []
+    assert errors == []
+    store.close()
+
+
+def test_a_refused_change_is_explained_in_japanese(qtbot, japanese, hq, tmp_path, use_store,
+                                                   monkeypatch):  # fmt: skip
+    holder, errors = use_store
+    regional = Project(title="東アフリカ地域プログラム")
+    hq.store.import_registry([regional.model_dump(mode="json")])  # only HQ changes it
+    lap = Laptop(hq, tmp_path / "lap", "KE", "x")
+    holder["store"] = lap.store
+    lap.sync()
+    lap.store.update(regional.id, {"notes": "現地でのメモ"})
+    page = show_page(qtbot)
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: "件を送信" in page.result_label.text(), timeout=15_000)
+    assert re.fullmatch(
+        r"\d+件を送信、\d+件を受信しました（\d+\.\d秒）。本省に受理されなかった変更：1件（下記参照）。",
+        page.result_label.text(),
+    )
+    qtbot.waitUntil(lambda: page.rejected.topLevelItemCount() == 1)
+    assert page.rejected_box.title() == "本省に受理されなかった変更（この端末に保持）"
+    header = page.rejected.headerItem()
+    assert [header.text(c) for c in range(3)] == ["記録", "種類", "受理されなかった理由"]
+    item = page.rejected.topLevelItem(0)
+    assert [item.text(c) for c in range(3)] == [regional.title, "案件", REGISTRY_REFUSAL_JA]
+    assert item.toolTip(2) == REGISTRY_REFUSAL_JA
+    assert page.dismiss_button.text() == "選択した変更を消去…"
+    QApplication.processEvents()
+    save_grab(page, tmp_path, "sync_page_refused_ja.png")
+    assert cut_texts(page) == []
+    assert cut_cells(page.rejected) == []
+
+    item.setSelected(True)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    page.dismiss_button.click()
+    (_parent, title, text), = asked  # fmt: skip
+    assert title == "受理されなかった変更の消去"
+    assert text == (
+        "受理されなかった変更1件を消去しますか？本省に受理されなかった版は保持されなくなります。"
+        "この端末の記録はそのまま残ります。"
+    )
+    assert SyncState(lap.store).rejected() != []
+    assert errors == []
+    lap.close()
+
+
+def test_sync_errors_are_said_in_japanese(qtbot, japanese, hq, tmp_path, use_store):
+    holder, errors = use_store
+    lap = Laptop(hq, tmp_path / "lap", "KE", "x")
+    holder["store"] = lap.store
+    hq.store.revoke(lap.device_id)
+    page = show_page(qtbot)
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    page.sync_now()
+    revoked = (
+        "本省がこの端末を受け付けませんでした：この端末のアクセス権は本省により取り消されました。"
+        "本省IT担当に再登録を依頼してください"
+    )
+    qtbot.waitUntil(lambda: page.error_label.text() == revoked, timeout=15_000)
+    # The next time the page opens, it says the last sync did not finish, and why.
+    later = show_page(qtbot)
+    qtbot.waitUntil(lambda: later.error_label.text() != "")
+    assert later.error_label.text() == f"前回の同期は完了しませんでした：{revoked}"
+    QApplication.processEvents()
+    save_grab(later, tmp_path, "sync_page_error_ja.png")
+    assert cut_texts(later) == []
+
+    # Automatic sync while HQ is away: a quiet note, not an error.
+    hq.stop()
+    later.error_label.clear()
+    later.sync_now(auto=True)
+    qtbot.waitUntil(lambda: not later._running, timeout=20_000)
+    assert later.phase_label.text() == "本省に接続できません。5分後に再試行します。"
+    assert later.error_label.text() == ""
+    assert errors == []
+    lap.close()
+
+
+def test_progress_phases_are_in_japanese(qtbot, japanese, use_store, tmp_path):
+    holder, _errors = use_store
+    holder["store"] = Store.open(tmp_path / "lap")
+    page = show_page(qtbot)
+    shown = []
+    for phase in ("push", "pull", "files up", "files down"):
+        page._on_progress(2, 5, phase)
+        shown.append(page.phase_label.text())
+    assert shown == ["変更を送信中 (2/5)", "変更を受信中 (2/5)", "写真を送信中 (2/5)",
+                     "写真を受信中 (2/5)"]  # fmt: skip
+    ops.wait_all()
+    holder["store"].close()
+
+
+# ---- the conflicts screen in Japanese ------------------------------------------------------------
+
+
+def test_the_conflicts_screen_in_japanese(qtbot, japanese, hq, tmp_path, use_store):
+    holder, errors = use_store
+    a, b, c = (Laptop(hq, tmp_path / n, "KE", f"ナイロビ{n}") for n in "abc")
+    m = a.store.create(Meeting(subject="s", date=date(2026, 3, 2), country="KE"))
+    for lap in (a, b, c):
+        lap.sync()
+    a.store.update(m.id, {"subject": "Aの件名", "place": "Aの場所"})
+    b.store.update(m.id, {"subject": "Bの件名", "place": "Bの場所"})
+    a.sync(), b.sync(), c.sync()
+
+    holder["store"] = b.store  # the laptop that hit the conflict
+    dialog = ConflictsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    view = dialog.view
+    assert dialog.windowTitle() == "同期の競合"
+    assert dialog.list.item(0).text() == "会談：Aの件名"
+    headers = [view.table.horizontalHeaderItem(i).text() for i in range(4)]
+    assert headers == ["項目", "自分の版（この端末）", "本省の版", "採用"]
+    assert view.heading.text() == (
+        "会談「Aの件名」：この端末と他の場所の両方で変更されました。どちらを採用するか選んでください。"
+    )
+    assert [view.table.item(r, 0).text() for r in range(2)] == ["場所", "件名"]
+    assert [view.table.item(r, 1).text() for r in range(2)] == ["Bの場所", "Bの件名"]
+    assert [view.table.item(r, 2).text() for r in range(2)] == ["Aの場所", "Aの件名"]
+    radios = [btn.text() for btn in view.groups["subject"].buttons()]
+    assert radios == ["自分の版", "本省の版"]
+    assert [w.text() for w in (dialog.all_mine, dialog.all_theirs, dialog.apply)] == [
+        "すべて自分の版を採用",
+        "すべて本省の版を採用",
+        "解決",
+    ]
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.text() == "閉じる"  # Qt's own catalogue, loaded with ours
+    QApplication.processEvents()
+    save_grab(dialog, tmp_path, "conflicts_ja.png")
+    assert cut_texts(dialog) == []
+    assert cut_cells(view.table) == []
+    for group in view.groups.values():  # both choices readable in their cell
+        for button in group.buttons():
+            assert button.width() >= button.sizeHint().width(), button.text()
+    view.choose_all(True)
+    dialog.apply.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+    assert dialog.status.text() == "競合はありません。すべて解決済みです。"
+    assert view.heading.text() == "競合が選択されていません。"
+    dialog.close()
+
+    # Another laptop of the embassy sees the same conflict, named after the laptop that hit it.
+    holder["store"] = c.store
+    other = ConflictsDialog()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitUntil(lambda: other.list.count() == 1)
+    assert other.view.table.horizontalHeaderItem(1).text() == "自分の版（「ナイロビb」から送信）"
+    assert other.view.heading.text() == (
+        "会談「Aの件名」：端末「ナイロビb」と他の場所の両方で変更されました。"
+        "どちらを採用するか選んでください。"
+    )
+    QApplication.processEvents()
+    save_grab(other, tmp_path, "conflicts_elsewhere_ja.png")
+    assert cut_texts(other) == []
+    assert errors == []
+    for lap in (a, b, c):
+        lap.close()
+
+
+def test_a_deletion_conflict_in_japanese(qtbot, japanese):
+    from fieldkit.ui.conflicts import ConflictView
+
+    view = ConflictView()
+    qtbot.addWidget(view)
+    record = {"id": "r1", "kind": "project", "title": "橋梁改修"}
+    view.set_conflict(
+        {"id": "c1", "kind": "project", "fields": ["deleted"], "device": "",
+         "mine": {**record, "deleted_at": "2026-03-02T00:00:00+00:00"}, "theirs": record}
+    )  # fmt: skip
+    assert view.heading.text().startswith("案件「橋梁改修」：")
+    row = [view.table.item(0, c).text() for c in range(3)]
+    assert row == ["削除", "削除済み", "削除せず編集"]
+
+
+# ---- messages from sync/ --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese_text"),
+    [
+        (
+            "sync stopped: no connection (the server is unreachable or not running) (tried 5 "
+            "times); what was sent is kept, the next sync goes on from there",
+            "同期が中断しました：接続できません（サーバーに到達できないか、サーバーが起動していません）"
+            "（5回試行）。送信済みの分は保持され、次回の同期はその続きから行います",
+        ),
+        (
+            "cannot reach HQ at https://hq.example.go.jp:8443: the connection timed out",
+            "本省のサーバー https://hq.example.go.jp:8443 に接続できません：接続がタイムアウトしました",
+        ),
+        (
+            "HQ has a problem: HQ hit an internal error; the request was not applied (tried 5 "
+            "times); try again later",
+            "本省のサーバーに問題があります：本省のサーバーで内部エラーが発生しました。要求は適用されて"
+            "いません（5回試行）。しばらくしてから再度お試しください",
+        ),
+        (
+            "record 0b7c is a project on HQ, not a meeting",
+            "記録 0b7c は本省では会談ではなく案件です",
+        ),
+        (
+            "server address must start with https:// or http:// (got 'hq.example')",
+            "サーバーのアドレスは https:// または http:// で始めてください（入力：'hq.example'）",
+        ),
+        (
+            "this FieldKit is too old for HQ (sync protocol 1, HQ needs 2 or newer): update "
+            "FieldKit, then sync again",
+            "このFieldKitは古いため本省と同期できません（同期プロトコル1、本省は2以上が必要）。"
+            "FieldKitを更新してから、もう一度同期してください",
+        ),
+        # A detail sync did not word itself stays as written, inside the Japanese frame.
+        (
+            "HQ refused the request: not a sha256 in the address",
+            "本省が要求を受け付けませんでした：not a sha256 in the address",
+        ),
+    ],
+)
+def test_known_messages_are_shown_in_japanese(japanese, english, japanese_text):
+    assert message_text(english) == japanese_text
+
+
+def test_unknown_messages_stay_as_sync_wrote_them(japanese):
+    text = "invalid record 0b7c: subject: String should have at least 1 character"
+    assert message_text(text) == text
+
+
+def test_english_messages_are_unchanged(qapp):
+    i18n.apply_language("en")
+    for text in ("HQ refused this laptop: this device was revoked by HQ",
+                 "record 0b7c is no longer on HQ", "the connection was cut"):  # fmt: skip
+        assert message_text(text) == text
+    assert kind_name("followup") == "Follow-up"
+
+
+# Where sync writes the messages the page shows: the client's errors, the words it gives for
+# network failures, where the credential is kept, HQ's answers at enrolment and to a laptop's
+# token (401/403), a too-old or crashed HQ request (426/500), and the reasons HQ refuses a change.
+SYNC_SOURCES = {
+    "client": ROOT / "sync" / "client.py",
+    "credentials": ROOT / "sync" / "credentials.py",
+    "storage": ROOT / "sync" / "server" / "storage.py",
+    "app": ROOT / "sync" / "server" / "app.py",
+}
+MESSAGE_FIRST = {("client", "SyncError"), ("client", "NotEnrolled"), ("storage", "reject")}
+MESSAGE_SECOND = {("Refused", 401), ("Refused", 403), ("_error", 426), ("_error", 500)}
+# Shown as sync wrote them: a validation message names a field and pydantic's own words.
+LEFT_IN_ENGLISH = ("invalid record ",)
+
+
+def _example(node: ast.AST | None) -> str | None:
+    """The text a literal or f-string gives, with 7 for each value put into it."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) else "7" for part in node.values
+        )
+    return None
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
+def _status(node: ast.AST) -> int | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, int) else None
+
+
+def written_messages() -> list[str]:
+    found: list[str] = []
+    for where, path in SYNC_SOURCES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in ("_plain", "describe"):
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return):
+                        found.append(_example(ret.value))
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _name(node)
+            status = _status(node.args[0])
+            message_first = (where, name) in MESSAGE_FIRST
+            message_second = (name, status) in MESSAGE_SECOND and len(node.args) > 1
+            if message_first or message_second:
+                found.append(_example(node.args[1 if message_second else 0]))
+    return [m for m in found if m]
+
+
+def test_every_message_in_the_sync_sources_is_shown_in_japanese(japanese):
+    written = written_messages()
+    assert len(written) >= 25  # the sources really were read
+    assert "the connection was cut" in written and "this device was revoked by HQ" in written
+    shown = {m: message_text(m) for m in written if not m.startswith(LEFT_IN_ENGLISH)}
+    untranslated = [m for m, text in shown.items() if not JAPANESE.search(text)]
+    assert untranslated == [], "add these messages to sync_page.py's tables and to sync_ja.ts"
+    # A message wrapping another ("HQ refused this laptop: ...") translates both parts.
+    for m, text in shown.items():
+        english_left = re.sub(r"https?://\S*|fieldkit enroll[^」]*|FieldKit|IT|7|\.\.\.", "", text)
+        assert not re.search(r"[a-z]{4,}", english_left), (m, text)
+
+
+# ---- the catalogue covers the two modules --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
+    out = tmp_path_factory.mktemp("lupdate") / "sync_ja.ts"
+    return lupdate(list(MODULES), out)
+
+
+def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
+    assert str(QM) in i18n.translation_files("ja")
+
+
+def test_every_source_string_has_a_finished_japanese_translation(collected):
+    committed = messages(TS)
+    assert {context for context, _ in collected} == {"SyncPage", "ConflictView", "ConflictsDialog"}
+    assert len(collected) >= 100  # the modules really were read
+    missing = sorted(key for key in collected if key not in committed)
+    assert missing == [], "run `uv run python tools/update_translations.py sync` and translate"
+    unfinished = []
+    for key in collected:
+        translation = committed[key].find("translation")
+        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        if not done or not (translation.text or "").strip():
+            unfinished.append(key)
+    assert unfinished == []
+
+
+def test_translations_keep_their_placeholders():
+    for (context, source), message in messages(TS).items():
+        translation = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(translation)) == sorted(PLACEHOLDER.findall(source)), (
+            context,
+            source,
+        )
+        if re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", source)):  # words, not only "%1: %2"
+            assert JAPANESE.search(translation), (context, source)
+
+
+def test_the_compiled_catalogue_matches_the_source(qapp):
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for (context, source), message in messages(TS).items():
+        assert translator.translate(context, source) == message.findtext("translation"), (
+            "run `uv run python tools/update_translations.py sync`",
+            context,
+            source,
+        )
