@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import FieldKitError, NotFound
+from .gcpause import paused_gc
 from .models import Record, new_id, parse_record, utcnow
 from .store import Changes, Store, diff
 
@@ -245,6 +246,7 @@ class SyncState:
         )
 
     # ---- pull --------------------------------------------------------------------------------
+    @paused_gc()  # a page is bounded (pull_page_size records): see gcpause
     def apply_page(
         self, records: list[dict[str, Any]], versions: list[int], cursor: int | None
     ) -> Applied:

@@ -35,6 +35,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from fieldkit.core.errors import problems_from_pydantic
+from fieldkit.core.gcpause import paused_gc
 from fieldkit.core.models import Project, new_id
 
 from .iati_common import preferred_languages, project_id_for
@@ -179,6 +180,7 @@ def _match(identifier: str, existing, unidentified: set[str]) -> tuple[str, bool
     return hit
 
 
+@paused_gc()  # one batch of BATCH activities: see fieldkit.core.gcpause
 def _write(store, batch: list[Activity], index, report) -> None:
     """Create the new projects and update the known ones of a batch, a few statements each.
 
