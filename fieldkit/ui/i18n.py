@@ -11,6 +11,7 @@ new translators, and Qt sends every widget a ``LanguageChange`` event so it can 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -133,3 +134,26 @@ def format_number(value: int | float) -> str:
 def label(code_obj, fallback: str = "") -> str:
     """A reference code's name in the current language."""
     return code_obj.label(_language) if code_obj is not None else fallback
+
+
+def known_text(
+    context: str,
+    text: str,
+    fixed: frozenset[str],
+    patterns: tuple,
+    values: Callable[[dict[str, str]], dict[str, str]] | None = None,
+) -> str:
+    """Text the core wrote in English (a refusal, a skip reason), in the user's language when
+    its words are known: exactly one of ``fixed``, or matching one of ``patterns`` (compiled
+    regex, template with ``{name}`` for each named group; ``values`` may rework the groups).
+    Anything else is returned as it is, never half-translated."""
+    if text in fixed:
+        return QCoreApplication.translate(context, text)
+    for pattern, template in patterns:
+        found = pattern.fullmatch(text)
+        if found:
+            groups = found.groupdict()
+            if values is not None:
+                groups = values(groups)
+            return QCoreApplication.translate(context, template).format(**groups)
+    return text

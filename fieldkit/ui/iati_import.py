@@ -142,13 +142,7 @@ _PATTERNED_REASONS = tuple(
 
 def reason_text(reason: str) -> str:
     """A reason (or note) from the IATI reader in the user's language when its words are known."""
-    if reason in _FIXED_REASONS:
-        return QCoreApplication.translate(CONTEXT, reason)
-    for pattern, template in _PATTERNED_REASONS:
-        found = pattern.fullmatch(reason)
-        if found:
-            return QCoreApplication.translate(CONTEXT, template).format(**found.groupdict())
-    return reason
+    return i18n.known_text(CONTEXT, reason, _FIXED_REASONS, _PATTERNED_REASONS)
 
 
 def import_iati_dialog(parent: QWidget | None, path: str | None = None) -> ImportIatiDialog | None:

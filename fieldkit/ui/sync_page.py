@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.store import Changes
+from fieldkit.ui import i18n
 from fieldkit.ui.ops import CollectionOp, QueryOp
 
 DEFAULT_MINUTES = 5
@@ -206,19 +207,16 @@ def kind_name(kind: str) -> str:
 
 def message_text(message: str) -> str:
     """An error or refusal from sync in the user's language when its words are known."""
-    if message in _FIXED_MESSAGES:
-        return QCoreApplication.translate(CONTEXT, message)
-    for pattern, template in _PATTERNED_MESSAGES:
-        found = pattern.fullmatch(message)
-        if found:
-            values = found.groupdict()
-            if "why" in values:
-                values["why"] = message_text(values["why"])
-            for key in ("kind", "kind_mine"):
-                if key in values:
-                    values[key] = kind_name(values[key]).lower()
-            return QCoreApplication.translate(CONTEXT, template).format(**values)
-    return message
+
+    def values(groups: dict[str, str]) -> dict[str, str]:
+        if "why" in groups:
+            groups["why"] = message_text(groups["why"])
+        for key in ("kind", "kind_mine"):
+            if key in groups:
+                groups[key] = kind_name(groups[key]).lower()
+        return groups
+
+    return i18n.known_text(CONTEXT, message, _FIXED_MESSAGES, _PATTERNED_MESSAGES, values)
 
 
 def _when(iso: str | None) -> str:
