@@ -32,3 +32,17 @@ def store(data_dir):
     s = Store.open(data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The interface in Japanese for one test, and the language before it afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from fieldkit.ui import i18n
+
+    previous = i18n.current_language()
+    i18n.apply_language("ja")
+    yield
+    i18n.apply_language(previous)
+    QApplication.processEvents()

@@ -49,14 +49,6 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def japanese(qapp):
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language("en")
-    QApplication.processEvents()
-
-
-@pytest.fixture
 def ui_store(qtbot, store):
     problems = []
     ops.configure(lambda: store, lambda parent, exc, details: problems.append((exc, details)))

@@ -57,14 +57,6 @@ def ui_store(store, qtbot):
     assert errors == []
 
 
-@pytest.fixture
-def japanese(qapp):
-    previous = i18n.current_language()
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language(previous)
-
-
 def _window(qtbot, report: str) -> printing.PreviewWindow:
     qtbot.waitUntil(
         lambda: any(w.rendered.report == report for w in printing._open_windows), timeout=15_000

@@ -113,16 +113,6 @@ def test_list_report_dialogs(ui_store, full_meeting, qtbot, name):
     assert window.rendered.pages >= 1
 
 
-@pytest.fixture
-def japanese_ui():
-    from fieldkit.ui import i18n
-
-    previous = i18n.current_language()
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language(previous)
-
-
 def _pdf_text(pdf: bytes) -> str:
     import io
 
@@ -131,7 +121,7 @@ def _pdf_text(pdf: bytes) -> str:
     return "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_previews_follow_the_interface_language(ui_store, full_meeting, qtbot, japanese_ui):
+def test_previews_follow_the_interface_language(ui_store, full_meeting, qtbot, japanese):
     # The store's setting says nothing: the language the app shows decides.
     printing.preview_record(None, full_meeting.id)
     window = _window(qtbot)

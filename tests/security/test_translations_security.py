@@ -35,13 +35,6 @@ def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
     return lupdate(list(MODULES), out)
 
 
-@pytest.fixture
-def japanese(qapp):
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language("en")
-
-
 def test_the_catalogue_is_one_of_the_security_catalogues():
     tool = load_tool()
     assert set(tool.CATALOGUES["security"]) == set(MODULES)

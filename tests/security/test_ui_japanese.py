@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton
 from security_helpers import NEW, PASS
 
@@ -28,14 +27,6 @@ def latin_outside_quotes(text: str) -> list[str]:
     """Latin letters a Japanese user would see, ignoring 「quoted examples」 and FieldKit's name."""
     text = re.sub(r"「[^」]*」", "", text).replace("FieldKit", "")
     return LATIN.findall(text)
-
-
-@pytest.fixture
-def japanese(qapp):
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language("en")
-    QApplication.processEvents()
 
 
 def test_first_start_dialog_in_japanese(qtbot, data_dir, japanese):

@@ -66,14 +66,6 @@ REGISTRY_REFUSAL_JA = (
 
 
 @pytest.fixture
-def japanese(qapp):
-    i18n.apply_language("ja")
-    yield
-    i18n.apply_language("en")
-    QApplication.processEvents()
-
-
-@pytest.fixture
 def use_store():
     holder: dict[str, Store] = {}
     errors: list[BaseException] = []
