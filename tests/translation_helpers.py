@@ -43,3 +43,17 @@ def lupdate(modules: list[str], out: Path) -> dict[tuple[str, str], ET.Element]:
         capture_output=True,
     )
     return messages(out)
+
+
+def untranslated(collected: dict, committed: dict) -> list[tuple[str, str]]:
+    """What lupdate collects that the committed catalogue lacks, or has not finished or left empty."""
+    problems = []
+    for key in collected:
+        translation = committed[key].find("translation") if key in committed else None
+        if (
+            translation is None
+            or translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not (translation.text or "").strip()
+        ):
+            problems.append(key)
+    return sorted(problems)

@@ -25,7 +25,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtGui import QTextLayout, QTextOption  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog  # noqa: E402
-from translation_helpers import lupdate, messages  # noqa: E402
+from translation_helpers import lupdate, messages, untranslated  # noqa: E402
 
 from fieldkit.core.query import RecordFilter  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
@@ -295,15 +295,9 @@ def test_every_source_string_has_a_finished_japanese_translation(collected):
     committed = messages(TS)
     assert {context for context, _ in collected} == {dialog_module.CONTEXT}
     assert len(collected) >= 45  # the module really was read
-    missing = sorted(key for key in collected if key not in committed)
-    assert missing == [], "run `uv run python tools/update_translations.py iati` and translate"
-    unfinished = []
-    for key in collected:
-        translation = committed[key].find("translation")
-        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if not done or not (translation.text or "").strip():
-            unfinished.append(key)
-    assert unfinished == []
+    assert untranslated(collected, committed) == [], (
+        "run `uv run python tools/update_translations.py iati` and translate"
+    )
 
 
 def test_translations_keep_placeholders_and_file_patterns():

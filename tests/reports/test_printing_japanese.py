@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QLabel,
     QWidget,
 )
-from translation_helpers import lupdate, messages  # noqa: E402
+from translation_helpers import lupdate, messages, untranslated  # noqa: E402
 
 from fieldkit.core.models import Meeting  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
@@ -283,15 +283,9 @@ def test_every_source_string_has_a_finished_japanese_translation(collected):
     contexts = {context for context, _ in collected}
     assert {"PreviewWindow", "DigestDialog", "ListReportDialog", "Printing"} <= contexts
     assert len(collected) >= 40  # the module really was read
-    missing = sorted(key for key in collected if key not in committed)
-    assert missing == [], "run pyside6-lupdate on printing.py and translate these"
-    unfinished = []
-    for key in collected:
-        translation = committed[key].find("translation")
-        finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if not finished or not (translation.text or "").strip():
-            unfinished.append(key)
-    assert unfinished == []
+    assert untranslated(collected, committed) == [], (
+        "run pyside6-lupdate on printing.py and translate these"
+    )
 
 
 def test_translations_keep_placeholders_and_mnemonics():

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QStyle,
     QWidget,
 )
-from translation_helpers import lupdate, messages  # noqa: E402
+from translation_helpers import lupdate, messages, untranslated  # noqa: E402
 
 from fieldkit.core.models import Meeting, Project  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
@@ -577,15 +577,9 @@ def test_every_source_string_has_a_finished_japanese_translation(collected):
     committed = messages(TS)
     assert {context for context, _ in collected} == {"SyncPage", "ConflictView", "ConflictsDialog"}
     assert len(collected) >= 100  # the modules really were read
-    missing = sorted(key for key in collected if key not in committed)
-    assert missing == [], "run `uv run python tools/update_translations.py sync` and translate"
-    unfinished = []
-    for key in collected:
-        translation = committed[key].find("translation")
-        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if not done or not (translation.text or "").strip():
-            unfinished.append(key)
-    assert unfinished == []
+    assert untranslated(collected, committed) == [], (
+        "run `uv run python tools/update_translations.py sync` and translate"
+    )
 
 
 def test_translations_keep_their_placeholders():
