@@ -59,7 +59,7 @@ JA: dict[str, str] = {
     "Title": "役職",
     "Organisation": "所属",
     "Country": "国名",
-    "Policy fields": "政策分野",
+    "Policy fields": "重点分野",
     "Status": "状況",
     "Photographs": "写真",
     "Other attachments": "その他の添付資料",
@@ -155,14 +155,14 @@ JA: dict[str, str] = {
     "Meetings": "面談",
     "Monitoring visits": "案件視察",
     "not included (visits carry no policy field or summit)": (
-        "対象外（視察記録には政策分野・首脳会議の区分がないため）"
+        "対象外（視察記録には重点分野・首脳会議の区分がないため）"
     ),
     "Number of countries": "国数",
     "Open follow-ups": "未了のフォローアップ",
     "{open}, of which {late} overdue": "{open}件（うち期限超過 {late}件）",
     "Visit ratings": "視察の総合評価",
     "Markings": "秘密区分",
-    "Meetings by policy field": "政策分野別の面談件数",
+    "Meetings by policy field": "重点分野別の面談件数",
     "Meetings and visits by country": "国別の面談・視察件数",
     " (top 20 of {n})": "（上位20か国、全{n}か国）",
     "{label} ({n}), in date order": "{label}（{n}件、日付順）",

@@ -241,7 +241,7 @@
     <message>
         <location filename="../../fieldkit/ui/editors/drafts.py" line="24"/>
         <source>Meeting</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/drafts.py" line="25"/>
@@ -330,7 +330,7 @@
     <message>
         <location filename="../../fieldkit/ui/editors/history.py" line="38"/>
         <source>Policy fields</source>
-        <translation>政策分野</translation>
+        <translation>重点分野</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/history.py" line="39"/>
@@ -933,12 +933,12 @@
     <message>
         <location filename="../../fieldkit/ui/editors/followup.py" line="25"/>
         <source>Meeting or visit</source>
-        <translation>会談または視察</translation>
+        <translation>面談または視察</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/followup.py" line="27"/>
         <source>Type to find the meeting or visit...</source>
-        <translation>会談・視察を検索...</translation>
+        <translation>面談・視察を検索...</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/followup.py" line="29"/>
@@ -1031,7 +1031,7 @@
         <location filename="../../fieldkit/ui/editors/meeting.py" line="32"/>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="40"/>
         <source>Meeting</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="44"/>
@@ -1144,7 +1144,7 @@
         <location filename="../../fieldkit/ui/editors/meeting.py" line="88"/>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="89"/>
         <source>Policy fields</source>
-        <translation>政策分野</translation>
+        <translation>重点分野</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="94"/>
@@ -1161,7 +1161,7 @@
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="104"/>
         <source>Record of conversation</source>
-        <translation>会談記録</translation>
+        <translation>面談記録</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editors/meeting.py" line="105"/>

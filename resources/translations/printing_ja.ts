@@ -41,7 +41,7 @@
     <message>
         <location filename="../../fieldkit/ui/printing.py" line="468"/>
         <source>Policy fields (none ticked: all)</source>
-        <translation>政策分野（未選択の場合は全分野）</translation>
+        <translation>重点分野（未選択の場合は全分野）</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/printing.py" line="471"/>

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../fieldkit/ui/about.py" line="110"/>
         <source>Cooperation meetings, project monitoring visits and follow-ups, offline.</source>
-        <translation>協力に関する会談、案件のモニタリング視察、フォローアップをオフラインで記録します。</translation>
+        <translation>協力に関する面談、案件のモニタリング視察、フォローアップをオフラインで記録します。</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/about.py" line="114"/>

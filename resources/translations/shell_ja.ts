@@ -33,7 +33,7 @@
     <message>
         <location filename="../../fieldkit/ui/lists/columns.py" line="23" />
         <source>Meeting</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/lists/columns.py" line="24" />
@@ -184,7 +184,7 @@
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="477" />
         <source>Meetings</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="478" />
@@ -251,17 +251,17 @@
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="546" />
         <source>Meetings and visits in the last 12 months</source>
-        <translation>過去12か月の会談・視察</translation>
+        <translation>過去12か月の面談・視察</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="547" />
         <source>Meetings by policy field</source>
-        <translation>重点分野別の会談</translation>
+        <translation>重点分野別の面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="548" />
         <source>Meetings and visits by country</source>
-        <translation>国別の会談・視察</translation>
+        <translation>国別の面談・視察</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dashboard.py" line="550" />
@@ -997,7 +997,7 @@
     <message>
         <location filename="../../fieldkit/ui/followups.py" line="441" />
         <source>Filter by action, owner or meeting</source>
-        <translation>対応事項・担当・会談で絞り込み</translation>
+        <translation>対応事項・担当・面談で絞り込み</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/followups.py" line="442" />
@@ -1085,7 +1085,7 @@
     <message>
         <location filename="../../fieldkit/ui/lists/page.py" line="408" />
         <source>Meetings</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/lists/page.py" line="409" />
@@ -1111,7 +1111,7 @@
     <message>
         <location filename="../../fieldkit/ui/lists/page.py" line="418" />
         <source>New meeting</source>
-        <translation>新規会談</translation>
+        <translation>新規面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/lists/page.py" line="419" />
@@ -1179,12 +1179,12 @@
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="338" />
         <source>Select a meeting, visit or project to print it.</source>
-        <translation>印刷するには会談・視察・案件を選択してください。</translation>
+        <translation>印刷するには面談・視察・案件を選択してください。</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="345" />
         <source>Select a meeting, visit or project to export it as PDF.</source>
-        <translation>PDFで書き出すには会談・視察・案件を選択してください。</translation>
+        <translation>PDFで書き出すには面談・視察・案件を選択してください。</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="394" />
@@ -1225,7 +1225,7 @@
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="491" />
         <source>Meetings</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="492" />
@@ -1295,7 +1295,7 @@
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="514" />
         <source>New meeting…</source>
-        <translation>新規会談…</translation>
+        <translation>新規面談…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/main_window.py" line="515" />

@@ -115,7 +115,7 @@
     <message>
         <location filename="../../fieldkit/ui/sync_page.py" line="48"/>
         <source>Meeting</source>
-        <translation>会談</translation>
+        <translation>面談</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/sync_page.py" line="49"/>

@@ -150,7 +150,7 @@ def test_digest_dialog_in_japanese(ui_store, qtbot, japanese, tmp_path):
     assert "第9回アフリカ開発会議（TICAD 9）" in [
         dialog.summit.itemText(i) for i in range(dialog.summit.count())
     ]
-    assert dialog.fields_box.title() == "政策分野（未選択の場合は全分野）"
+    assert dialog.fields_box.title() == "重点分野（未選択の場合は全分野）"
     assert dialog.fields["critical_minerals"].text() == "重要鉱物"
     assert dialog.countries_box.title() == "対象国（未選択の場合は全ての国）"
     assert dialog.country_filter.placeholderText() == "国名または国コードで検索"

@@ -161,7 +161,7 @@ def test_japanese_meeting_record(store, full_meeting, tmp_path):
         flat = squash(text)
         for value in [
             "面談記録", "RECORDOFCONVERSATION", "日時", "2026年3月2日（月）10:00～11:30", "場所",
-            "ケニア（KE）", "政策分野", "グリーン・トランスフォーメーション（GX・脱炭素）", "円借款",
+            "ケニア（KE）", "重点分野", "グリーン・トランスフォーメーション（GX・脱炭素）", "円借款",
             "出席者", "相手方", "当方", "氏名", "役職", "所属", "面談内容", "要点", "相手方からの要望",
             "当方の応答", "フォローアップ事項", "事項", "担当", "期限", "状況", "2026年4月1日",
             "未了（期限超過）", "起案・配布", "配布先", "起案者", "決裁者", "署名・日付",
@@ -201,7 +201,7 @@ def test_japanese_digest_lists_and_sheet(demo_store, tmp_path):
     pages = assert_japanese_pages(digest, "CONFIDENTIAL")
     flat = squash("".join(pages))
     for value in ["期間ダイジェスト", "対象期間", "2025年1月1日～2026年6月1日", "概要", "面談",
-                  "未了のフォローアップ", "政策分野別の面談件数", "国別の面談・視察件数",
+                  "未了のフォローアップ", "重点分野別の面談件数", "国別の面談・視察件数",
                   "日付順", "要点："]:  # fmt: skip
         assert squash(value) in flat, value
     assert result.pages > 3

@@ -366,11 +366,11 @@ def test_the_conflicts_screen_in_japanese(qtbot, japanese, hq, tmp_path, use_sto
     qtbot.waitUntil(lambda: dialog.list.count() == 1)
     view = dialog.view
     assert dialog.windowTitle() == "同期の競合"
-    assert dialog.list.item(0).text() == "会談：Aの件名"
+    assert dialog.list.item(0).text() == "面談：Aの件名"
     headers = [view.table.horizontalHeaderItem(i).text() for i in range(4)]
     assert headers == ["項目", "自分の版（この端末）", "本省の版", "採用"]
     assert view.heading.text() == (
-        "会談「Aの件名」：この端末と他の場所の両方で変更されました。どちらを採用するか選んでください。"
+        "面談「Aの件名」：この端末と他の場所の両方で変更されました。どちらを採用するか選んでください。"
     )
     assert [view.table.item(r, 0).text() for r in range(2)] == ["場所", "件名"]
     assert [view.table.item(r, 1).text() for r in range(2)] == ["Bの場所", "Bの件名"]
@@ -406,7 +406,7 @@ def test_the_conflicts_screen_in_japanese(qtbot, japanese, hq, tmp_path, use_sto
     qtbot.waitUntil(lambda: other.list.count() == 1)
     assert other.view.table.horizontalHeaderItem(1).text() == "自分の版（「ナイロビb」から送信）"
     assert other.view.heading.text() == (
-        "会談「Aの件名」：端末「ナイロビb」と他の場所の両方で変更されました。"
+        "面談「Aの件名」：端末「ナイロビb」と他の場所の両方で変更されました。"
         "どちらを採用するか選んでください。"
     )
     QApplication.processEvents()
@@ -456,7 +456,7 @@ def test_a_deletion_conflict_in_japanese(qtbot, japanese):
         ),
         (
             "record 0b7c is a project on HQ, not a meeting",
-            "記録 0b7c は本省では会談ではなく案件です",
+            "記録 0b7c は本省では面談ではなく案件です",
         ),
         (
             "server address must start with https:// or http:// (got 'hq.example')",
