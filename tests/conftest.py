@@ -46,3 +46,21 @@ def japanese(qapp):
     yield
     i18n.apply_language(previous)
     QApplication.processEvents()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "runs_app_exec: runs the app's own event loop to its end; such tests run last"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that run ``app.exec()`` to its end go last, whatever the order asked for.
+
+    After one, this process's Qt no longer delivers the results of background jobs (``ops``): the
+    job runs but its queued ``done`` signal never arrives. A plain script doing the same steps
+    does not show it; until the cause is found, nothing that needs ``ops`` may run after them.
+    """
+    last = [item for item in items if item.get_closest_marker("runs_app_exec")]
+    if last:
+        items[:] = [item for item in items if item not in last] + last

@@ -123,9 +123,9 @@ def test_language_switch_retranslates_the_open_window(window, qtbot):
     assert i18n.translation_files("ja"), "the Japanese .qm must be built"
     i18n.apply_language("ja")
     QApplication.processEvents()
-    assert nav_texts(window)[:3] == ["会談", "視察", "案件"]
+    assert nav_texts(window)[:3] == ["面談", "視察", "案件"]
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "日付"
-    assert page.new_button.text() == "新規会談"
+    assert page.new_button.text() == "新規面談"
     assert window.file_menu.title() == "ファイル(&F)"
     first_date = page.model.index(0, 0).data()
     assert "/" in first_date and first_date[:4].isdigit()  # 2026/11/27, the Japanese style
@@ -159,7 +159,7 @@ def test_settings_dialog_saves_and_switches_language(window, qtbot):
     assert store.settings.user_name == "Sato Yuki"
     assert i18n.current_language() == "ja"
     QApplication.processEvents()
-    assert nav_texts(window)[0] == "会談"
+    assert nav_texts(window)[0] == "面談"
 
 
 def test_server_url_check():
@@ -180,6 +180,7 @@ def keep_excepthook(monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
 
 
+@pytest.mark.runs_app_exec
 def test_run_app_exits_quietly_when_unlock_is_cancelled(
     tmp_path, monkeypatch, qapp, keep_excepthook
 ):
@@ -189,6 +190,7 @@ def test_run_app_exits_quietly_when_unlock_is_cancelled(
     assert app.run_app(SimpleNamespace(data_dir=tmp_path)) == 0
 
 
+@pytest.mark.runs_app_exec
 def test_run_app_opens_the_window_and_offers_drafts(tmp_path, monkeypatch, qapp, keep_excepthook):
     import fieldkit.ui.editors as editors
     from fieldkit.core.demo import generate
