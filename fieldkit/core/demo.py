@@ -470,7 +470,7 @@ def build(
         subject = g.pick(
             [
                 f"Meeting with {partner_orgs[0].name} on {en}",
-                f"{ja}に関する{partner_orgs[0].name}との会談",
+                f"{ja}に関する{partner_orgs[0].name}との面談",
                 f"Courtesy call: {en}",
             ]
         )
