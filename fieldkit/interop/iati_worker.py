@@ -229,6 +229,12 @@ def _summary(report: ImportReport) -> dict:
 
 def main(argv: list[str]) -> int:
     """The reader process: ``FILE COUNTRY PREFER DATA_DIR`` (empty strings for none)."""
+    if len(argv) != 4:  # started by hand: this is FieldKit's internal reader, not a command
+        sys.stderr.write(
+            "fieldkit: error: the IATI reader process is started by the import itself; "
+            "use 'fieldkit import-iati FILE' (see 'fieldkit --help')\n"
+        )
+        return 2
     path, country, prefer, data_dir = argv
     if data_dir:  # the store's own reference data (codes HQ added) decide what is valid
         from fieldkit.core.reference import use_overrides

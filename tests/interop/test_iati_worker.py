@@ -138,3 +138,20 @@ def test_a_failing_write_stops_the_reader_process_at_once(store, monkeypatch):
         import_iati(store, MESSY, worker=True)
     assert children() == []
     assert store.count(RecordFilter(kinds=("project",))) == 0
+
+
+def test_the_reader_process_started_by_hand_says_what_to_use_instead():
+    import subprocess
+    import sys
+
+    for args in (
+        ["-m", "fieldkit", "--iati-reader-process"],
+        ["-m", "fieldkit.interop.iati_worker", "x"],
+    ):
+        result = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.strip().startswith(
+            "fieldkit: error: the IATI reader process is started"
+        )
+        assert "fieldkit import-iati FILE" in result.stderr
