@@ -220,13 +220,14 @@ def message_text(message: str) -> str:
 
 
 def _when(iso: str | None) -> str:
+    """A sync time in the user's language and local time (2026/11/27 14:05, 27 Nov 2026 14:05)."""
     if not iso:
         return ""
     try:
         at = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return i18n.format_date(at, time=True)
 
 
 def load_status(store) -> dict[str, Any]:

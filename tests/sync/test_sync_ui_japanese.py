@@ -244,7 +244,7 @@ def test_not_enrolled_enrol_and_sync_in_japanese(qtbot, japanese, hq, tmp_path, 
     qtbot.waitUntil(lambda: "件を送信" in page.result_label.text(), timeout=15_000)
     assert re.fullmatch(r"1件を送信、0件を受信しました（\d+\.\d秒）。", page.result_label.text())
     qtbot.waitUntil(lambda: page.pending_label.text() == "なし")
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", page.last_label.text())
+    assert re.fullmatch(r"\d{4}/\d\d/\d\d \d\d:\d\d", page.last_label.text())
     assert page.error_label.text() == ""
     QApplication.processEvents()
     save_grab(page, tmp_path, "sync_page_enrolled_ja.png")
