@@ -147,11 +147,8 @@ class AboutDialog(QDialog):
         self.tabs.addTab(self.libraries, self.tr("Libraries ({n})").format(n=len(info.libraries)))
         self.tabs.addTab(self.fonts, self.tr("Fonts ({n})").format(n=len(info.fonts)))
 
-        buttons = QDialogButtonBox()
-        # Our own Close: Qt's standard button would stay English (qtbase_ja is not loaded).
-        self.close_button = buttons.addButton(
-            self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setToolTip(self.tr("Copy the version, folders and components, for a support request"))
         copy.clicked.connect(self.copy_details)

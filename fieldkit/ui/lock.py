@@ -238,11 +238,10 @@ class ChangePassphraseDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("changeMessage")
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(self.tr("Change"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setEnabled(False)
-        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
-        self.cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel.clicked.connect(self.reject)
         self.ok.clicked.connect(self._go)
         self.chooser.validityChanged.connect(self.ok.setEnabled)

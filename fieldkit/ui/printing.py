@@ -375,6 +375,18 @@ ERROR_STYLE = "color: #b3121b"
 COUNTRY_NAME_EN = Qt.ItemDataRole.UserRole + 1  # so a Japanese list still finds "Kenya"
 
 
+def _preview_buttons(dialog) -> QDialogButtonBox:
+    """Preview (the default; its text set by the dialog's retranslate) and Qt's own Cancel,
+    which Qt translates and retranslates itself; both wired to the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    dialog.preview_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+    dialog.preview_button.setDefault(True)
+    dialog.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.preview)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class DigestDialog(QDialog):
     """Pick the period, countries, policy fields and summit; Preview makes the digest."""
 
@@ -432,13 +444,7 @@ class DigestDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.preview_button.setDefault(True)
-        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
-        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.preview)
-        buttons.rejected.connect(self.reject)
+        buttons = _preview_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(columns, 1)
@@ -447,7 +453,7 @@ class DigestDialog(QDialog):
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview_button"):
             self.retranslate()
         super().changeEvent(event)
 
@@ -472,7 +478,6 @@ class DigestDialog(QDialog):
         self.country_filter.setPlaceholderText(self.tr("Type a country's name or code"))
         self._fill_countries(lang)
         self.preview_button.setText(self.tr("Preview"))
-        self.cancel_button.setText(self.tr("Cancel"))
 
     def _fill_countries(self, lang: str) -> None:
         """The country list in the interface language and its collation order, ticks kept."""
@@ -607,18 +612,12 @@ class ListReportDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         form.addRow(self.error)
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.preview_button.setDefault(True)
-        # Our own Cancel: Qt's standard button would stay English (qtbase_ja is not loaded).
-        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.preview)
-        buttons.rejected.connect(self.reject)
+        buttons = _preview_buttons(self)
         form.addRow(buttons)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview_button"):
             self.retranslate()
         super().changeEvent(event)
 
@@ -639,7 +638,6 @@ class ListReportDialog(QDialog):
             hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
             edit.setMinimumWidth(max(hint + 40, 260))
         self.preview_button.setText(self.tr("Preview"))
-        self.cancel_button.setText(self.tr("Cancel"))
 
     def countries(self) -> tuple[str, ...]:
         codes = tuple(c.upper() for c in re.split(r"[\s,;、，]+", self.country.text()) if c)

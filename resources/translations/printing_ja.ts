@@ -4,82 +4,77 @@
 <context>
     <name>DigestDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="457"/>
+        <location filename="../../fieldkit/ui/printing.py" line="463"/>
         <source>Period digest</source>
         <translation>期間ダイジェスト</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="458"/>
+        <location filename="../../fieldkit/ui/printing.py" line="464"/>
         <source>&amp;Period</source>
         <translation>対象期間(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="459"/>
+        <location filename="../../fieldkit/ui/printing.py" line="465"/>
         <source>to</source>
         <translation>～</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="460"/>
+        <location filename="../../fieldkit/ui/printing.py" line="466"/>
         <source>First day of the period</source>
         <translation>対象期間の開始日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="461"/>
+        <location filename="../../fieldkit/ui/printing.py" line="467"/>
         <source>Last day of the period</source>
         <translation>対象期間の終了日</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="464"/>
+        <location filename="../../fieldkit/ui/printing.py" line="470"/>
         <source>&amp;Summit / forum</source>
         <translation>首脳会議等(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="465"/>
+        <location filename="../../fieldkit/ui/printing.py" line="471"/>
         <source>Any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="468"/>
+        <location filename="../../fieldkit/ui/printing.py" line="474"/>
         <source>Policy fields (none ticked: all)</source>
         <translation>重点分野（未選択の場合は全分野）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="471"/>
+        <location filename="../../fieldkit/ui/printing.py" line="477"/>
         <source>Countries (none ticked: all)</source>
         <translation>対象国（未選択の場合は全ての国）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="472"/>
+        <location filename="../../fieldkit/ui/printing.py" line="478"/>
         <source>Type a country&apos;s name or code</source>
         <translation>国名または国コードで検索</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="474"/>
+        <location filename="../../fieldkit/ui/printing.py" line="480"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="475"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/printing.py" line="490"/>
+        <location filename="../../fieldkit/ui/printing.py" line="495"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="536"/>
+        <location filename="../../fieldkit/ui/printing.py" line="541"/>
         <source>The period starts ({start}) after it ends ({end}).</source>
         <translation>対象期間の開始日（{start}）が終了日（{end}）より後になっています。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="558"/>
+        <location filename="../../fieldkit/ui/printing.py" line="563"/>
         <source>The digest could not be made: {error}</source>
         <translation>ダイジェストを作成できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="572"/>
+        <location filename="../../fieldkit/ui/printing.py" line="577"/>
         <source>Period digest {period}</source>
         <translation>期間ダイジェスト（{period}）</translation>
     </message>
@@ -87,47 +82,42 @@
 <context>
     <name>ListReportDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="628"/>
+        <location filename="../../fieldkit/ui/printing.py" line="627"/>
         <source>Follow-up actions</source>
         <translation>フォローアップ事項一覧</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="629"/>
+        <location filename="../../fieldkit/ui/printing.py" line="628"/>
         <source>Project status sheet</source>
         <translation>案件進捗状況一覧</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="633"/>
+        <location filename="../../fieldkit/ui/printing.py" line="632"/>
         <source>&amp;Owner</source>
         <translation>担当者(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="634"/>
+        <location filename="../../fieldkit/ui/printing.py" line="633"/>
         <source>everyone</source>
         <translation>全担当者</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="635"/>
+        <location filename="../../fieldkit/ui/printing.py" line="634"/>
         <source>&amp;Countries</source>
         <translation>対象国(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="636"/>
+        <location filename="../../fieldkit/ui/printing.py" line="635"/>
         <source>all countries, or codes such as KE, TZ</source>
         <translation>全ての国（または KE, TZ などの国コード）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="641"/>
+        <location filename="../../fieldkit/ui/printing.py" line="640"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="642"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/printing.py" line="649"/>
+        <location filename="../../fieldkit/ui/printing.py" line="647"/>
         <source>unknown country code &apos;{code}&apos; (use ISO codes such as KE)</source>
         <translation>国コード「{code}」は存在しません（KE などの ISO 国コードを入力してください）。</translation>
     </message>

@@ -44,17 +44,12 @@
         <translation>フォント（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/about.py" line="153"/>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/about.py" line="155"/>
+        <location filename="../../fieldkit/ui/about.py" line="152"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/about.py" line="156"/>
+        <location filename="../../fieldkit/ui/about.py" line="153"/>
         <source>Copy the version, folders and components, for a support request</source>
         <translation>サポートを依頼するときのために、バージョン、フォルダー、構成要素の情報をコピーします</translation>
     </message>
@@ -125,27 +120,22 @@
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="245"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/lock.py" line="250"/>
+        <location filename="../../fieldkit/ui/lock.py" line="249"/>
         <source>Current passphrase:</source>
         <translation>現在のパスフレーズ:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="267"/>
+        <location filename="../../fieldkit/ui/lock.py" line="266"/>
         <source>Type the current passphrase first.</source>
         <translation>先に現在のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="270"/>
+        <location filename="../../fieldkit/ui/lock.py" line="269"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>新しいパスフレーズが現在のパスフレーズと同じです。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/lock.py" line="284"/>
+        <location filename="../../fieldkit/ui/lock.py" line="283"/>
         <source>The current passphrase is wrong; nothing was changed ({n} wrong in a row).</source>
         <translation>現在のパスフレーズが正しくありません。何も変更していません（連続 {n} 回の誤り）。</translation>
     </message>
