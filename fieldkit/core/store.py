@@ -535,26 +535,18 @@ class Store:
                         raise NotFound(f"no record with id {new.id}")
                     rowid, data, server_version = stored[new.id]
                     old = json.loads(data)
-                    if old["kind"] != new.kind:
-                        raise FieldKitError(f"record {new.id} is a {old['kind']}, not a {new.kind}")
-                    if old.get("deleted_at"):
-                        raise FieldKitError(
-                            f"record {new.id} is in the trash; restore it before editing"
-                        )
+                    _check_replaceable(new, old["kind"], bool(old.get("deleted_at")))
                     changed = diff(old, new.model_dump(mode="json"))
                     if not changed and not new.deleted_at:
                         counts["unchanged"] += 1
                         continue
                     created = old.get("created_at")
-                    rec = new.model_copy(
-                        update={
-                            "revision": old["revision"] + 1,
-                            "created_at": datetime.fromisoformat(created) if created else None,
-                            "created_by": old.get("created_by", ""),
-                            "updated_at": now,
-                            "updated_by": author,
-                            "deleted_at": (new.deleted_at or now) if new.deleted_at else None,
-                        }
+                    rec = self._next_revision(
+                        new,
+                        old["revision"],
+                        datetime.fromisoformat(created) if created else None,
+                        old.get("created_by", ""),
+                        now,
                     )
                     if rec.deleted:
                         changed["deleted"] = [False, True]
@@ -736,10 +728,7 @@ class Store:
     def _replace(
         self, old: Record, new: Record, action: str, allow_deleted: bool = False
     ) -> Record:
-        if new.kind != old.kind:
-            raise FieldKitError(f"record {old.id} is a {old.kind}, not a {new.kind}")
-        if old.deleted and not allow_deleted:
-            raise FieldKitError(f"record {old.id} is in the trash; restore it before editing")
+        _check_replaceable(new, old.kind, old.deleted and not allow_deleted)
         old_data = old.model_dump(mode="json")
         new_data = new.model_dump(mode="json")
         changed = diff(old_data, new_data)
@@ -748,22 +737,29 @@ class Store:
             return old
         now = utcnow()
         author = self.author
-        rec = new.model_copy(
-            update={
-                "revision": old.revision + 1,
-                "created_at": old.created_at,
-                "created_by": old.created_by,
-                "updated_at": now,
-                "updated_by": author,
-                "deleted_at": (new.deleted_at or now) if new.deleted_at else None,
-            }
-        )
+        rec = self._next_revision(new, old.revision, old.created_at, old.created_by, now)
         self._write_row(rec, insert=False)
         if tomb_changed:
             changed["deleted"] = [old.deleted, rec.deleted]
         self._log(rec, action, changed, now, author)
         self._queue(rec, "delete" if rec.deleted else "upsert", sorted(changed))
         return rec
+
+    def _next_revision(
+        self, new: Record, revision: int, created_at: datetime | None, created_by: str,
+        now: datetime,
+    ) -> Record:  # fmt: skip
+        """``new`` as the stored record's next revision: creation kept, this edit stamped."""
+        return new.model_copy(
+            update={
+                "revision": revision + 1,
+                "created_at": created_at,
+                "created_by": created_by,
+                "updated_at": now,
+                "updated_by": self.author,
+                "deleted_at": (new.deleted_at or now) if new.deleted_at else None,
+            }
+        )
 
     def _set_deleted(self, old: Record, when: datetime | None) -> Record:
         now = utcnow()
@@ -874,6 +870,14 @@ def validate_record(data: dict[str, Any], context: str = "") -> Record:
 def _is_integrity_error(exc: BaseException) -> bool:
     # An encrypted store's connection (sqlcipher3) raises its own IntegrityError class.
     return isinstance(exc, sqlite3.IntegrityError) or type(exc).__name__ == "IntegrityError"
+
+
+def _check_replaceable(new: Record, stored_kind: str, in_trash: bool) -> None:
+    """An edit may not change a record's kind, nor touch one in the trash."""
+    if new.kind != stored_kind:
+        raise FieldKitError(f"record {new.id} is a {stored_kind}, not a {new.kind}")
+    if in_trash:
+        raise FieldKitError(f"record {new.id} is in the trash; restore it before editing")
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list]:
