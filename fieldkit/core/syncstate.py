@@ -299,15 +299,20 @@ class SyncState:
             by_author.setdefault(rec.updated_by or "HQ", []).append(rec)
         for author, recs in by_author.items():
             self.store._insert_batch(recs, "sync", author, outbox=False)
-        now = utcnow().isoformat()
-        wanted = []
         for rec, _version in fresh:
             result.applied += 1
             result.changes.add(rec)
-            if rec.kind == "attachment" and not rec.deleted:
-                sha = rec.sha256  # type: ignore[attr-defined]
-                if not self.store.blobs.has(sha):
-                    wanted.append((sha, now))
+        self._want_photos(c, [rec for rec, _version in fresh])
+
+    def _want_photos(self, c, recs: list[Record]) -> None:
+        """Mark for download the files of live attachment records whose bytes this laptop lacks."""
+        now = utcnow().isoformat()
+        wanted = [
+            (rec.sha256, now)  # type: ignore[attr-defined]
+            for rec in recs
+            if rec.kind == "attachment" and not rec.deleted
+            and not self.store.blobs.has(rec.sha256)  # type: ignore[attr-defined]
+        ]  # fmt: skip
         c.executemany("INSERT OR IGNORE INTO sync_blobs VALUES (?, 'wanted', ?)", wanted)
 
     def _apply_one(
@@ -352,13 +357,7 @@ class SyncState:
         else:
             stamps.append((version, rid))  # one executemany for the page
         store._log(rec, "sync", changes, utcnow(), rec.updated_by or "HQ")
-        if rec.kind == "attachment" and not rec.deleted:
-            sha = rec.sha256  # type: ignore[attr-defined]
-            if not store.blobs.has(sha):
-                c.execute(
-                    "INSERT OR IGNORE INTO sync_blobs VALUES (?, 'wanted', ?)",
-                    (sha, utcnow().isoformat()),
-                )
+        self._want_photos(c, [rec])
         result.applied += 1
         result.changes.add(rec)
 
