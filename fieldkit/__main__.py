@@ -1,6 +1,8 @@
 import sys
 
-if len(sys.argv) > 1 and sys.argv[1] == "--iati-reader-process":
+from fieldkit.interop import READER_PROCESS_FLAG
+
+if len(sys.argv) > 1 and sys.argv[1] == READER_PROCESS_FLAG:
     # The desktop bundle's IATI reader process (fieldkit.interop.iati_worker): the bundle has no
     # interpreter to run ``-m`` with, so its own executable is started with this argument.
     from fieldkit.interop.iati_worker import main as reader

@@ -34,6 +34,7 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import READER_PROCESS_FLAG
 from .iati_read import Activity, IatiFileError, ImportReport, Progress, read_activities
 
 WORKER_MIN_BYTES = 4 * 1024 * 1024  # below this, starting a process costs more than it saves
@@ -42,12 +43,10 @@ BATCH = 100  # activities per message: ~0.5 MB, so two or three in flight at mos
 _NAME = "fieldkit.interop.iati_worker"
 
 
-# The frozen app has no interpreter to run ``-m`` with: its own executable takes this first
-# argument instead (fieldkit/__main__.py), and on Windows the console variant is used, since only
-# a console program hands its standard output to the pipe (CREATE_NO_WINDOW keeps it hidden).
-WORKER_FLAG = "--iati-reader-process"
-
-
+# The frozen app has no interpreter to run ``-m`` with: its own executable takes
+# READER_PROCESS_FLAG as first argument instead (fieldkit/__main__.py), and on Windows the console
+# variant is used, since only a console program hands its standard output to the pipe
+# (CREATE_NO_WINDOW keeps it hidden).
 def worker_command() -> list[str]:
     """How to start the reader process from this installation (source tree or bundle)."""
     if not getattr(sys, "frozen", False):
@@ -56,7 +55,7 @@ def worker_command() -> list[str]:
     if sys.platform == "win32":
         console = exe.with_name("fieldkit-console.exe")
         exe = console if console.is_file() else exe
-    return [str(exe), WORKER_FLAG]
+    return [str(exe), READER_PROCESS_FLAG]
 
 
 def worker_available() -> bool:
