@@ -7,6 +7,7 @@ run the same lupdate the project does.
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -57,3 +58,29 @@ def untranslated(collected: dict, committed: dict) -> list[tuple[str, str]]:
         ):
             problems.append(key)
     return sorted(problems)
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # str.format fields our code fills in
+
+
+def placeholder_mismatches(ts: Path, pattern: re.Pattern = PLACEHOLDER) -> list[tuple[str, str]]:
+    """Messages whose translation does not carry exactly the source's placeholders."""
+    return [
+        (context, source)
+        for (context, source), message in messages(ts).items()
+        if sorted(pattern.findall(message.findtext("translation") or ""))
+        != sorted(pattern.findall(source))
+    ]
+
+
+def compiled_mismatches(ts: Path, qm: Path) -> list[tuple[str, str]]:
+    """Messages the compiled .qm answers differently from its .ts (lrelease not run since)."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(qm)), f"Qt cannot load {qm}"
+    return [
+        (context, source)
+        for (context, source), message in messages(ts).items()
+        if translator.translate(context, source) != message.findtext("translation")
+    ]
