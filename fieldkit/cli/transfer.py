@@ -5,25 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from fieldkit.core.envelope import KINDS
+
 from .context import CommandError, Context
 
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="write records as JSON lines (lossless) or CSV (for Excel)")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument(
-        "--kind",
-        choices=(
-            "meeting",
-            "visit",
-            "project",
-            "organisation",
-            "person",
-            "followup",
-            "attachment",
-            "contact",
-        ),
-    )
+    p.add_argument("--kind", choices=(*KINDS, "contact"))
     p.add_argument("--trash", action="store_true", help="include deleted records (jsonl)")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"

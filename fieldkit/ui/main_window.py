@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import __version__
+from fieldkit.core.envelope import KINDS
 from fieldkit.core.store import Changes, Store
 from fieldkit.ui import errors
 from fieldkit.ui.dashboard import DashboardPage
@@ -369,17 +370,7 @@ class MainWindow(QMainWindow):
         page.export_csv()
 
     def refresh_all(self) -> None:
-        everything = Changes(
-            kinds={
-                "meeting",
-                "visit",
-                "project",
-                "organisation",
-                "person",
-                "followup",
-                "attachment",
-            }
-        )
+        everything = Changes(kinds=set(KINDS))
         for page in self.pages.values():
             if isinstance(page, ListPage):
                 page.model.refresh()
