@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.models import Record
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import reference
-from fieldkit.ui import i18n
+from fieldkit.ui import i18n, ops
 from fieldkit.ui.lists.columns import classification_label, country_label, kind_label, status_label
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.ops import QueryOp
@@ -591,9 +591,7 @@ class DetailPane(QWidget):
         if isinstance(exc, NotFound):  # removed meanwhile (e.g. by sync)
             self.show_record(None)
             return
-        from fieldkit.ui import errors
-
-        errors.report(self, exc)
+        ops.report(self, exc)
 
     def _on_loaded(self, generation: int, detail: dict[str, Any]) -> None:
         if generation != self._generation:

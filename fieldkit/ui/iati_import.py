@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldKitError
-from fieldkit.ui import errors, i18n, ops
+from fieldkit.ui import i18n, ops
 
 PROGRESS_STEPS = 1000
 WRAPPED_ROWS = 2000  # above this, rows keep one height: measuring each would stall the window
@@ -346,7 +346,7 @@ class ImportIatiDialog(QDialog):
             self.error = str(exc)
         else:
             self.error = self.tr("The import failed: nothing was imported.")
-            errors.report(self, exc)
+            ops.report(self, exc)
         self.setWindowTitle(self.tr("IATI import stopped"))
         self.bar.setRange(0, PROGRESS_STEPS)
         self.bar.setValue(0)

@@ -92,6 +92,14 @@ def configure(
     _error_reporter = error_reporter
 
 
+def report(parent: QObject | None, exc: BaseException, details: str = "") -> None:
+    """An operation's error, to the reporter the window configured (``errors.report`` in the
+    app; a collector in tests, the failure list in ``fieldkit smoke``)."""
+    if _error_reporter is None:
+        raise exc  # no window yet: at least do not swallow it
+    _error_reporter(parent, exc, details)
+
+
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
@@ -140,12 +148,8 @@ class _Op:
         _running.discard(self)
         if self._failure:
             self._failure(exc)
-        elif isinstance(exc, Cancelled):
-            return
-        elif _error_reporter:
-            _error_reporter(self.parent, exc, details)
-        else:  # no window yet: at least do not swallow it
-            raise exc
+        elif not isinstance(exc, Cancelled):
+            report(self.parent, exc, details)
 
 
 class CollectionOp(_Op):

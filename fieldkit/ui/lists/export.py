@@ -113,11 +113,10 @@ def run_export(
     def failed(exc: BaseException) -> None:
         dialog.reset()
         dialog.close()
-        from fieldkit.ui import errors
-        from fieldkit.ui.ops import Cancelled
+        from fieldkit.ui import ops
 
-        if not isinstance(exc, Cancelled):
-            errors.report(parent, exc)
+        if not isinstance(exc, ops.Cancelled):
+            ops.report(parent, exc)
 
     op = QueryOp(
         parent, lambda store, prog: write_csv(store, flt, sort, paths, prog), progress=True

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from fieldkit.core.query import RecordFilter
+from fieldkit.ui import ops
 from fieldkit.ui.ops import QueryOp
 
 from .columns import Column, is_overdue
@@ -237,9 +238,7 @@ class RecordListModel(ReadOnlyTableModel):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.busy.emit(0)
-        from fieldkit.ui import errors
-
-        errors.report(self, exc)
+        ops.report(self, exc)
 
     def _on_loaded(self, generation: int, result, changed: set[str]) -> None:
         if generation != self._generation or result is None:
