@@ -37,6 +37,8 @@ def cmd_smoke(args, ctx) -> int:
             f"smoke: window shown after {result.window_ms:.0f} ms; meetings listed after "
             f"{result.rows_ms:.0f} ms ({result.rows} rows on screen; {store.path})"
         )
+    elif result.error:
+        ctx.print(f"smoke: the meetings list failed to load: {result.error}")
     else:
         ctx.print(f"smoke: the meetings list showed nothing within {args.timeout:g} s")
     ctx.close()

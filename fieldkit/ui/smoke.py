@@ -22,6 +22,7 @@ class SmokeResult:
     rows_ms: float | None  # from this call to the meetings list showing rows (None: timed out)
     rows: int
     total_ms: float
+    error: str = ""  # what failed in the background (a query of the window), if anything
 
 
 def run_smoke(store, timeout_s: float = 60.0) -> SmokeResult:
@@ -33,8 +34,13 @@ def run_smoke(store, timeout_s: float = 60.0) -> SmokeResult:
     start = time.perf_counter()
     app = make_application()
     i18n.apply_language(load_settings(store.data_dir).language)
-    window: MainWindow | None = None
-    ops.configure(lambda: store, _raise)
+    failures: list[str] = []
+
+    def failed(_parent, exc: BaseException, _details: str) -> None:
+        failures.append(f"{type(exc).__name__}: {exc}")
+        QTimer.singleShot(0, app.quit)
+
+    ops.configure(lambda: store, failed)
     window = MainWindow(store)
     window.show()
     shown = time.perf_counter()
@@ -58,14 +64,11 @@ def run_smoke(store, timeout_s: float = 60.0) -> SmokeResult:
         ops.wait_all(10_000)
         window.deleteLater()
     end = time.perf_counter()
-    at = seen.get("at")
+    at = None if failures else seen.get("at")
     return SmokeResult(
         window_ms=(shown - start) * 1000,
         rows_ms=None if at is None else (at - start) * 1000,
         rows=int(seen.get("rows", 0)),
         total_ms=(end - start) * 1000,
+        error=failures[0] if failures else "",
     )
-
-
-def _raise(_widget, exc: BaseException) -> None:
-    raise exc

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from fieldkit.core.demo import generate
 from fieldkit.core.store import Store
 
@@ -52,3 +54,22 @@ def test_smoke_on_an_encrypted_store_without_its_passphrase_is_refused_in_one_li
     assert "passphrase" in lines[0]
     ok = run(data, env_extra={"FIELDKIT_PASSPHRASE": "correct horse battery staple"})
     assert ok.returncode == 0, ok.stderr
+
+
+@pytest.mark.runs_app_exec
+def test_a_list_that_fails_to_load_ends_the_smoke_at_once_with_the_reason(store, qapp, monkeypatch):
+    from fieldkit.ui import ops, smoke
+    from fieldkit.ui.lists import model
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the list index is damaged")
+
+    monkeypatch.setattr(model, "load_first_rows", broken)
+    monkeypatch.setattr(model, "load_page", broken)
+    try:
+        result = smoke.run_smoke(store, timeout_s=30)
+    finally:
+        ops.configure(lambda: store, lambda *_: None)
+    assert result.rows_ms is None
+    assert result.error == "RuntimeError: the list index is damaged"
+    assert result.total_ms < 20_000  # it did not wait for the timeout
