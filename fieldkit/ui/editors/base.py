@@ -11,36 +11,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.core.errors import FieldKitError, ValidationProblem
-from fieldkit.core.models import MODELS, FollowUp, new_id, parse_record
+from fieldkit.core.models import FollowUp, new_id, parse_record
 from fieldkit.core.reference import reference
 from fieldkit.ui import ops
 
-from .common import STYLE, Binding, Section, error_label, problems, tr, ui_language
+from .checks import FOLLOWUP_FIELDS, EditorChecks
+from .common import STYLE, Binding, tr
+from .frame import EditorFrame
 from .tables import FollowUpTable
-from .widgets import CheckGrid, CodeCombo
-
-FOLLOWUP_FIELDS = ("text", "owner", "due", "status")
+from .unsaved import EditorUnsaved
 
 
-class RecordEditor(QWidget):
-    """Base of the editors. Subclasses build their sections in ``build_form`` with ``bind``."""
+class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
+    """Base of the editors. Subclasses build their sections in ``build_form`` with ``bind``.
+
+    The frame (``frame``), the checks (``checks``) and unsaved work (``unsaved``) are mixins.
+    """
 
     kind = ""
     printable = False  # the reports print meetings and visits
@@ -104,207 +95,6 @@ class RecordEditor(QWidget):
             ).run_in_background()
         else:
             self._start_new()
-
-    # ---- frame ---------------------------------------------------------------------------------
-    def _build_frame(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-
-        header = QWidget()
-        header.setObjectName("editorHeader")
-        hl = QHBoxLayout(header)
-        hl.setContentsMargins(18, 12, 18, 8)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("editorTitle")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.title_label.setFont(font)
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title_label.setMinimumWidth(200)
-        self.subtitle_label = QLabel()
-        self.subtitle_label.setObjectName("editorSubtitle")
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        hl.addLayout(titles, 1)
-        self.marking = QLabel()
-        self.marking.setObjectName("marking")
-        self.marking.setAccessibleName(tr("Classification marking"))
-        hl.addWidget(self.marking, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addWidget(header)
-
-        self.problem_banner = QFrame()
-        self.problem_banner.setObjectName("problemBanner")
-        pl = QVBoxLayout(self.problem_banner)
-        pl.setContentsMargins(12, 6, 12, 6)
-        self.problem_text = QLabel()
-        self.problem_text.setObjectName("problemText")
-        self.problem_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_text.setWordWrap(True)
-        self.problem_text.setAccessibleName(tr("Problems to fix before saving"))
-        pl.addWidget(self.problem_text)
-        self.problem_banner.setVisible(False)
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(18, 0, 18, 6)
-        banner_row.addWidget(self.problem_banner)
-        outer.addLayout(banner_row)
-
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        content.setObjectName("editorContent")
-        self.content_layout = QVBoxLayout(content)
-        self.content_layout.setContentsMargins(18, 0, 18, 12)
-        self.content_layout.setSpacing(10)
-        self.scroll.setWidget(content)
-        self.content = content
-        outer.addWidget(self.scroll, 1)
-
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.addWidget(line)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(18, 8, 18, 10)
-        bar.setSpacing(8)
-        self.history_button = QPushButton(tr("History"))
-        self.print_button = QPushButton(tr("Print..."))
-        self.pdf_button = QPushButton(tr("Export PDF..."))
-        self.status_label = QLabel()
-        self.status_label.setObjectName("editorSubtitle")
-        self.close_button = QPushButton(tr("Close"))
-        self.save_button = QPushButton(tr("Save"))
-        self.save_button.setDefault(False)
-        self.save_button.setToolTip(
-            tr("Save (%1)").replace(
-                "%1",
-                QKeySequence(QKeySequence.StandardKey.Save).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-            )
-        )
-        for b, name in (
-            (self.history_button, tr("Show the edit history")),
-            (self.print_button, tr("Print this record")),
-            (self.pdf_button, tr("Export this record as PDF")),
-            (self.close_button, tr("Close the editor")),
-            (self.save_button, tr("Save the record")),
-        ):
-            b.setAccessibleName(name)
-            b.setAutoDefault(False)
-        bar.addWidget(self.history_button)
-        self.print_button.setVisible(self.printable)
-        self.pdf_button.setVisible(self.printable)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.pdf_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.status_label, 1)
-        bar.addWidget(self.close_button)
-        bar.addWidget(self.save_button)
-        outer.addLayout(bar)
-        self.history_button.clicked.connect(self._history)
-        self.print_button.clicked.connect(self._print)
-        self.pdf_button.clicked.connect(self._export_pdf)
-        self.close_button.clicked.connect(self.close)
-        self.save_button.clicked.connect(self.save)
-
-    def _align_labels(self) -> None:
-        # One label column for the whole form, so fields line up from section to section.
-        labels = [
-            sec.form.itemAt(r, QFormLayout.ItemRole.LabelRole).widget()
-            for sec in self.content.findChildren(Section)
-            for r in range(sec.form.rowCount())
-            if sec.form.itemAt(r, QFormLayout.ItemRole.LabelRole) is not None
-        ]
-        if labels:
-            width = min(max(lab.sizeHint().width() for lab in labels), 220)
-            for lab in labels:
-                lab.setFixedWidth(width)
-                lab.setWordWrap(True)
-                lab.setContentsMargins(0, 3, 0, 0)  # level with the text inside the field
-                lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-
-    def section(self, title: str) -> Section:
-        box = Section(title)
-        self.content_layout.addWidget(box)
-        return box
-
-    def bind(
-        self,
-        section: Section | None,
-        name: str,
-        label: str,
-        widget: QWidget,
-        *,
-        wide: bool = False,
-        show_errors=None,
-    ) -> QWidget:
-        """Put a model field on the form; its problems are shown under it."""
-        err = error_label()
-        if not widget.accessibleName():
-            widget.setAccessibleName(label)
-        model_field = MODELS[self.kind].model_fields.get(name)
-        if model_field is not None and model_field.is_required():
-            widget.setProperty("required", True)
-            widget.setAccessibleDescription(tr("Required"))
-        if section is not None:
-            if wide:
-                section.add_wide(widget, err)
-            else:
-                section.add(label, widget, err)
-        if show_errors is None and hasattr(widget, "show_errors"):
-            show_errors = widget.show_errors
-        self.bindings[name] = Binding(
-            name, label, widget, widget.value, widget.set_value, err, show_errors
-        )
-        return widget
-
-    def bind_row(self, section: Section, label: str, items: list[tuple[str, str, QWidget]]) -> None:
-        """Several short fields on one line (date, start, end), their problems listed under it."""
-        row = QWidget()
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(6)
-        errors = QWidget()
-        el = QVBoxLayout(errors)
-        el.setContentsMargins(0, 0, 0, 0)
-        el.setSpacing(0)
-        for i, (name, text, widget) in enumerate(items):
-            if i or text != label:
-                small = QLabel(text)
-                small.setBuddy(widget)
-                if i:
-                    lay.addSpacing(10)
-                lay.addWidget(small)
-            lay.addWidget(widget)
-            self.bind(None, name, widget.accessibleName() or text, widget)
-            el.addWidget(self.bindings[name].error)
-            if widget.property("required"):
-                row.setProperty("required", True)
-        lay.addStretch(1)
-        section.add(label, row, errors)
-
-    def add_handling(self) -> None:
-        """Classification and caveats: every record carries its handling marking."""
-        ref = reference()
-        sec = self.section(tr("Handling"))
-        self.bind(
-            sec,
-            "classification",
-            tr("Classification"),
-            CodeCombo(tr("Classification"), ref.classifications),
-        )
-        self.bind(sec, "caveats", tr("Caveats"), CheckGrid(tr("Caveats"), ref.caveats, columns=3))
-
-    def add_followups(self) -> None:
-        sec = self.section(tr("Follow-up actions"))
-        self.followups = FollowUpTable(tr("Follow-up"))
-        sec.add_wide(self.followups)
 
     # ---- to be provided by each editor ---------------------------------------------------------
     def build_form(self) -> None:
@@ -456,19 +246,6 @@ class RecordEditor(QWidget):
         self._refresh_title()
         self._autosave.start()
 
-    def _draft_edits(self, draft: dict[str, Any]) -> dict[str, Any]:
-        """What the user had changed when the draft was kept.
-
-        The draft also records the form as it was loaded (``_base``): only fields that differ
-        from it are applied, so a change synced to another field since then is not undone.
-        """
-        base = draft.get("_base")
-        if not isinstance(base, dict):
-            return draft
-        edits = {k: v for k, v in draft.items() if k.startswith("_") or base.get(k) != v}
-        edits.pop("_base", None)
-        return edits
-
     @property
     def change_source(self) -> str:
         """Tags this editor's own saves in the store's change notifications."""
@@ -521,162 +298,10 @@ class RecordEditor(QWidget):
         seconds = getattr(getattr(store, "settings", None), "autosave_seconds", 5) or 5
         return int(seconds * 1000)
 
-    # ---- title and marking ---------------------------------------------------------------------
-    def heading(self) -> str:
-        b = self.bindings.get(self.title_field)
-        text = (b.get() if b else "") or ""
-        if self.loaded is None:
-            return tr("New %1").replace("%1", self.kind_label.lower()) + (
-                f": {text}" if text else ""
-            )
-        return text or self.kind_label
-
-    def _elide_heading(self) -> None:
-        # One line, elided: a very long subject must neither widen the window nor wrap oddly.
-        text = getattr(self, "_heading", "")
-        width = max(self.title_label.width(), 200)
-        self.title_label.setText(
-            self.title_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
-        )
-        self.title_label.setToolTip(text if len(text) > 60 else "")
-
+    # ---- title ---------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._elide_heading()
-
-    def draft_title(self) -> str:
-        b = self.bindings.get(self.title_field)
-        text = str(b.get() or "").strip() if b else ""
-        return text.splitlines()[0] if text else ""
-
-    def _refresh_title(self) -> None:
-        heading = self.heading()
-        self._heading = heading
-        self._elide_heading()
-        self.setWindowTitle(f"{heading} [*] - {self.kind_label} - FieldKit")
-        self.setWindowModified(self.is_dirty())
-        if self.loaded:
-            when = QDateTime.fromString(
-                str(self.loaded.get("updated_at", ""))[:19], "yyyy-MM-ddTHH:mm:ss"
-            )
-            when.setTimeZone(QDateTime.currentDateTimeUtc().timeZone())
-            self.subtitle_label.setText(
-                tr("%1 · revision %2 · last changed %3 by %4")
-                .replace("%1", self.kind_label)
-                .replace("%2", str(self.loaded.get("revision", "")))
-                .replace(
-                    "%3", when.toLocalTime().toString("yyyy-MM-dd HH:mm") if when.isValid() else ""
-                )
-                .replace("%4", self.loaded.get("updated_by") or "?")
-            )
-        else:
-            self.subtitle_label.setText(tr("%1 · not saved yet").replace("%1", self.kind_label))
-        cls = self.bindings.get("classification")
-        code = cls.get() if cls else (self.loaded or {}).get("classification")
-        level = reference().classifications.get(code or "")
-        self.marking.setText(level.label(ui_language()) if level else "")
-        self.marking.setVisible(bool(level))
-        saved = self.loaded is not None
-        for b in (self.history_button, self.print_button, self.pdf_button):
-            b.setEnabled(saved)
-
-    # ---- validation ----------------------------------------------------------------------------
-    def build_record(self, values: dict[str, Any] | None = None):
-        """The model the form describes (raises pydantic.ValidationError)."""
-        values = self.model_values() if values is None else values
-        base = dict(self.loaded) if self.loaded else {"id": self.new_id, "kind": self.kind}
-        base.update(values)
-        return parse_record(base)
-
-    def validate(self) -> list[tuple[str, str]]:
-        """Check the whole form, show every problem next to its field; the list is empty if valid."""
-        found: list[tuple[str, str]] = []
-        try:
-            self.build_record()
-        except ValidationError as exc:
-            found.extend(problems(exc))
-        found.extend(self.followup_problems())
-        found.extend(self.extra_problems())
-        self.show_problems(found)
-        return self.current_problems
-
-    def followup_problems(self) -> list[tuple[str, str]]:
-        if self.followups is None:
-            return []
-        out = []
-        for i, row in enumerate(self.followups.value()):
-            try:
-                FollowUp.model_validate({k: row.get(k) for k in FOLLOWUP_FIELDS})
-            except ValidationError as exc:
-                out.extend((f"_followups.{i}.{w}", m) for w, m in problems(exc))
-        return out
-
-    def show_problems(self, found: list[tuple[str, str]]) -> None:
-        # parse_record picks the model by kind, so pydantic puts the kind first: "meeting.subject".
-        tag = f"{self.kind}."
-        found = [(w.removeprefix(tag) if w.startswith(tag) else w, m) for w, m in found]
-        # A widget that knows better why its text is wrong (a country name matching nothing).
-        for name, b in self.bindings.items():
-            own = getattr(b.widget, "problem", None)
-            msg = own() if own else None
-            if msg:
-                found = [f for f in found if f[0].partition(".")[0] != name] + [(name, msg)]
-        self.current_problems = found
-        per_field: dict[str, list[tuple[str, str]]] = {name: [] for name in self.bindings}
-        general: list[tuple[str, str]] = []
-        followup_items: list[tuple[str, str]] = []
-        for where, msg in found:
-            head, _, rest = where.partition(".")
-            if head == "_followups":
-                followup_items.append((rest, msg))
-                continue
-            if head not in per_field:
-                head = self.route_problem(where, msg).partition(".")[0]
-            if head in per_field:
-                per_field[head].append((rest, msg))
-            else:
-                general.append((where, msg))
-        shown = self._show_all
-        for name, b in self.bindings.items():
-            b.display_errors(per_field[name] if shown or name in self._touched else [])
-        if self.followups is not None:
-            self.followups.show_errors(followup_items)
-        visible = shown or any(
-            w.partition(".")[0] in self._touched or w.startswith("_") for w, _ in found
-        )
-        if found and shown:
-            lines = []
-            for where, msg in found[:6]:
-                name = where.partition(".")[0]
-                label = (
-                    self.bindings[name].label
-                    if name in self.bindings
-                    else {"_followups": tr("Follow-up actions"), "_photos": tr("Photos")}.get(
-                        name, name
-                    )
-                )
-                lines.append(f"• {label}: {msg}" if label else f"• {msg}")
-            if len(found) > 6:
-                lines.append(tr("... and %1 more").replace("%1", str(len(found) - 6)))
-            self._show_banner(found, head=tr("Fix these before saving:"), lines=lines)
-        else:
-            self.problem_banner.setVisible(False)
-        # Save stays available on an untouched new form: pressing it shows what is missing.
-        self.save_button.setEnabled(self._ready and not (found and visible) and not self._saving)
-
-    def _show_banner(self, found, head: str, lines: list[str] | None = None) -> None:
-        if lines is None:
-            lines = [f"• {w + ': ' if w else ''}{m}" for w, m in found]
-        self.problem_text.setText("\n".join([head, *lines]))
-        self.problem_banner.setVisible(True)
-
-    def _focus_first_problem(self) -> None:
-        for where, _ in self.current_problems:
-            b = self.bindings.get(where.partition(".")[0])
-            if b is not None:
-                self.scroll.ensureWidgetVisible(b.widget)
-                b.widget.setFocus()
-                return
 
     # ---- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -769,41 +394,6 @@ class RecordEditor(QWidget):
                 ops._error_reporter(self, exc, "")
         self.save_button.setEnabled(True)
 
-    # ---- drafts --------------------------------------------------------------------------------
-    def save_draft_now(self) -> bool:
-        """Keep what is typed so far; called by the autosave timer. True if a draft was written."""
-        if not self._ready or self._saving or not self.is_dirty():
-            return False
-        data = self.form_data()
-        if data == self._last_draft:
-            return False
-        self._last_draft = data
-        payload = {
-            **data,
-            **self.display_data(),
-            "_id": self.new_id,
-            "_title": self.draft_title(),
-            "_base": self.baseline,
-        }
-        key, kind, rid = self.draft_key, self.kind, self.record_id
-
-        def done(_result) -> None:
-            self._draft_written = True
-            now = QDateTime.currentDateTime().toString("HH:mm:ss")
-            self.status_label.setText(tr("Draft kept at %1").replace("%1", now))
-
-        ops.CollectionOp(self, lambda store: store.save_draft(key, kind, payload, rid)).success(
-            done
-        ).run_in_background()
-        return True
-
-    def _discard_draft(self) -> None:
-        if self._draft_written or self._last_draft is not None:
-            key = self.draft_key
-            ops.CollectionOp(None, lambda store: store.discard_draft(key)).run_in_background()
-            self._draft_written = False
-            self._last_draft = None
-
     # ---- closing -------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self._saving and not self._force_close:
@@ -818,69 +408,6 @@ class RecordEditor(QWidget):
             return
         event.ignore()
         self._ask_close()
-
-    def _ask_close(self) -> None:
-        if self._ask_box is not None and self._ask_box.isVisible():
-            self._ask_box.raise_()
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Unsaved changes"))
-        box.setText(
-            tr("Save the changes to \u201c%1\u201d before closing?").replace("%1", self.heading())
-        )
-        box.setInformativeText(
-            tr("If you discard them, what you typed since the last save is lost.")
-        )
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda _r: self._close_answer(box.standardButton(box.clickedButton())))
-        self._ask_box = box
-        box.open()
-
-    def _close_answer(self, button) -> None:
-        self._ask_box = None
-        if button == QMessageBox.StandardButton.Save:
-            self._close_after_save = True
-            if not self.save():
-                self._close_after_save = False
-        elif button == QMessageBox.StandardButton.Discard:
-            self._discard_draft()
-            self._force_close = True
-            self._autosave.stop()
-            self.close()
-
-    # ---- buttons -------------------------------------------------------------------------------
-    def _saved_notice(self) -> None:
-        if self.is_dirty():
-            self.status_label.setText(
-                tr("Showing the last saved version; save to include your changes.")
-            )
-
-    def _history(self) -> None:
-        if self.record_id:
-            from . import show_history
-
-            show_history(self, self.record_id)
-
-    def _print(self) -> None:
-        if self.record_id:
-            self._saved_notice()
-            from fieldkit.ui import printing
-
-            printing.preview_record(self, self.record_id)
-
-    def _export_pdf(self) -> None:
-        if self.record_id:
-            self._saved_notice()
-            from fieldkit.ui import printing
-
-            printing.export_record_pdf(self, self.record_id)
 
 
 def save_followups(

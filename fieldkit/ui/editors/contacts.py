@@ -7,7 +7,8 @@ from typing import Any
 from fieldkit.core.reference import reference
 
 from .base import RecordEditor
-from .widgets import CodeCombo, CountryPicker, LineEdit, RecordPick, TextBox
+from .pickers import RecordPick
+from .widgets import CodeCombo, CountryPicker, LineEdit, TextBox
 
 
 class OrganisationEditor(RecordEditor):

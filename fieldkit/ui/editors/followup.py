@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .base import RecordEditor
+from .pickers import RecordPick
 from .tables import StatusCombo
-from .widgets import LineEdit, OptionalDate, RecordPick, TextBox
+from .widgets import LineEdit, OptionalDate, TextBox
 
 
 class FollowUpEditor(RecordEditor):

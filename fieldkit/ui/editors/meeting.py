@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from fieldkit.core.reference import reference
 
 from .base import RecordEditor
+from .pickers import RecordList
 from .tables import PartnerAttendees, attendee_table
 from .widgets import (
     CheckGrid,
@@ -17,7 +18,6 @@ from .widgets import (
     LineEdit,
     LinesEdit,
     OptionalTime,
-    RecordList,
     TextBox,
 )
 

@@ -234,7 +234,7 @@ class PartnerAttendees(RowTable):
             tr("Add person"),
             parent,
         )
-        from .widgets import RecordSearch
+        from .pickers import RecordSearch
 
         self.search = RecordSearch(
             tr("Add a partner attendee from contacts"),

@@ -13,6 +13,7 @@ from fieldkit.core.reference import reference
 from .base import RecordEditor
 from .common import code_label, error_label, tr
 from .photos import PhotoStrip, save_photos, stored_thumbnails
+from .pickers import RecordPick
 from .tables import attendee_table
 from .widgets import (
     CodeCombo,
@@ -21,7 +22,6 @@ from .widgets import (
     LineEdit,
     LinesEdit,
     NumberEdit,
-    RecordPick,
     TextBox,
 )
 
