@@ -2,13 +2,39 @@
 
 Every error the core raises on purpose is a FieldKitError: the CLI prints its message as one line
 and exits 2; the desktop app shows it in a plain dialog. Anything else is a bug.
+
+An error carries a coded message (fieldkit.core.messages) that each reader renders in its
+language; ``str(error)`` is the English. A plain sentence still works and is shown as written:
+
+    raise StoreError(Message("store.locked", path=str(path)))
+    messages.render(error, "ja")
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from fieldkit.core.messages import Message
+
 
 class FieldKitError(Exception):
-    """An expected problem, with a message that says what is wrong and where."""
+    """An expected problem, with a message that says what is wrong and where.
+
+    ``message`` is the coded Message, or None for an error raised with a plain sentence."""
+
+    message: Message | None = None
+
+    def __init__(self, *args: Any) -> None:
+        if args and isinstance(args[0], Message):
+            self.message = args[0]
+        super().__init__(*args)
+
+    def __str__(self) -> str:
+        return str(self.message) if self.message is not None else super().__str__()
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (plain sentences as written)."""
+        return self.message.render(lang) if self.message is not None else str(self)
 
 
 class NotFound(FieldKitError):
