@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-# The store owns these; they are not merged field by field (deleted_at is handled on its own).
-ENVELOPE = frozenset(
-    {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
-)
+# The store owns the envelope; it is not merged field by field (deleted_at is handled on its own).
+from fieldkit.core.envelope import ENVELOPE
+
 DELETED = "deleted"  # the pseudo-field a delete conflict names
 
 Record = dict[str, Any]

@@ -150,12 +150,9 @@ def cmd_export_ics(args, ctx: Context) -> int:
 def _country(code: str | None) -> str | None:
     if not code:
         return None
-    from fieldkit.core.reference import reference
+    from fieldkit.core.reference import country_codes
 
-    code = code.strip().upper()
-    if code not in reference().countries:
-        raise CommandError(f"unknown country code {code!r} (use ISO 3166-1 alpha-2, e.g. KE)")
-    return code
+    return country_codes([code])[0]
 
 
 def _write_atomic(target: Path, mode: str, write) -> None:

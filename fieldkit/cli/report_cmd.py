@@ -140,8 +140,6 @@ def cmd_projects(args, ctx: Context) -> int:
 
 
 def _check_countries(countries) -> None:
-    from fieldkit.core.reference import reference
+    from fieldkit.core.reference import country_codes
 
-    for c in countries:
-        if c.upper() not in reference().countries:
-            raise CommandError(f"unknown country code {c!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+    country_codes(countries)

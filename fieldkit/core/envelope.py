@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 KINDS = ("meeting", "visit", "project", "organisation", "person", "followup", "attachment")
 CONTACT_KINDS = ("organisation", "person")
+# What a user creates and edits by hand (an attachment comes with its meeting or visit).
+USER_KINDS = tuple(k for k in KINDS if k != "attachment")
 
 # Fields the store owns; a user's edit never sets them directly.
 ENVELOPE = frozenset(

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from .envelope import CONTACT_KINDS, ENVELOPE, KINDS, new_id, utcnow
-from .reference import reference
+from .reference import country_code, reference
 
 __all__ = ["CONTACT_KINDS", "ENVELOPE", "KINDS", "new_id", "utcnow"]  # re-exported
 
@@ -45,10 +45,7 @@ def _in(table_name: str, what: str):
 
 
 def _country(value: str) -> str:
-    value = value.upper()
-    if value not in reference().countries:
-        raise ValueError(f"unknown country code {value!r} (use ISO 3166-1 alpha-2, e.g. KE)")
-    return value
+    return country_code(value)
 
 
 def _uuid(value: str) -> str:

@@ -153,3 +153,30 @@ def use_overrides(data_dir: Path) -> Reference:
     global _default
     _default = Reference(data_dir / "reference")
     return _default
+
+
+class UnknownCountry(ValueError):
+    """A country code that is not in the reference (a ValueError, so a model field reports it
+    as its own problem; commands and reports re-raise it as a FieldKitError)."""
+
+
+def country_code(text: str) -> str:
+    """The ISO 3166-1 alpha-2 code ``text`` stands for (any case, spaces around ignored).
+
+    The one check every layer uses: models, the command line, reports, IATI files.
+    Raises UnknownCountry naming the code.
+    """
+    code = str(text).strip().upper()
+    if code not in reference().countries:
+        raise UnknownCountry(f"unknown country code {code!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+    return code
+
+
+def country_codes(texts) -> tuple[str, ...]:
+    """Each of ``texts`` checked by ``country_code``, as a FieldKitError for the first unknown."""
+    from .errors import FieldKitError
+
+    try:
+        return tuple(country_code(t) for t in texts or ())
+    except UnknownCountry as exc:
+        raise FieldKitError(str(exc)) from None

@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import FollowUp, Meeting, Visit
 from fieldkit.core.query import RecordFilter
-from fieldkit.core.reference import reference
+from fieldkit.core.reference import country_codes, reference
 
 from .components import (
     ACCENT,
@@ -63,10 +63,7 @@ class DigestQuery:
             raise FieldKitError(
                 f"the period starts ({self.date_from}) after it ends ({self.date_to})"
             )
-        countries = tuple(c.upper() for c in self.countries)
-        for c in countries:
-            if c not in ref.countries:
-                raise FieldKitError(f"unknown country code {c!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+        countries = country_codes(self.countries)
         for f in self.policy_fields:
             if f not in ref.policy_fields:
                 raise FieldKitError(

@@ -9,10 +9,9 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 
-from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import FollowUp, Project, Visit
 from fieldkit.core.query import RecordFilter
-from fieldkit.core.reference import reference
+from fieldkit.core.reference import country_codes, reference
 
 from .components import CELL, DATE_COLUMN, field_table, fmt_money, grid, heading, title_block
 from .labels import for_store
@@ -126,10 +125,7 @@ def projects_report(
     t = for_store(store, lang)
     today = today or date.today()
     ref = reference()
-    for c in countries:
-        if c.upper() not in ref.countries:
-            raise FieldKitError(f"unknown country code {c!r} (use ISO 3166-1 alpha-2, e.g. KE)")
-    flt = RecordFilter(kinds=("project",), countries=tuple(c.upper() for c in countries))
+    flt = RecordFilter(kinds=("project",), countries=country_codes(countries))
     projects: list[Project] = list(store.iter_records(flt, sort="title"))
     latest: dict[str, Visit] = {}
     for v in store.iter_records(RecordFilter(kinds=("visit",)), sort="date_asc"):

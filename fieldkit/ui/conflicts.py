@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.syncstate import SyncState
 from fieldkit.ui import i18n
 from fieldkit.ui.editors.history import field_label
@@ -143,8 +144,7 @@ class ConflictView(QWidget):
         return "mine", {f: mine.get(f) for f in picked}
 
 
-_ENVELOPE = {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by",
-             "deleted_at"}  # fmt: skip
+_ENVELOPE = ENVELOPE  # the store's own fields: never a user's pick
 
 
 class ConflictsDialog(QDialog):

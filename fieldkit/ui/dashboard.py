@@ -31,7 +31,7 @@ from fieldkit.ui import i18n
 from fieldkit.ui.lists.columns import country_label, kind_label
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.lists.model import ID_ROLE
-from fieldkit.ui.ops import QueryOp
+from fieldkit.ui.operations import read
 
 BAR = QColor("#2f6fb0")
 BAR_ALT = QColor("#7aa6d6")
@@ -360,7 +360,9 @@ class DashboardPage(QWidget):
         self._dirty = False
         self._generation += 1
         generation = self._generation
-        QueryOp(self, load_dashboard, lambda d: self._on_loaded(generation, d)).run_in_background()
+        read(self, load_dashboard).success(
+            lambda d: self._on_loaded(generation, d)
+        ).run_in_background()
 
     def _on_loaded(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:

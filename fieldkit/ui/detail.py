@@ -25,7 +25,7 @@ from fieldkit.core.query import RecordFilter
 from fieldkit.ui import ops
 from fieldkit.ui.lists.detail_html import render
 from fieldkit.ui.lists.icons import icon
-from fieldkit.ui.ops import QueryOp
+from fieldkit.ui.operations import read
 
 THUMB = 220
 MAX_PHOTOS = 8
@@ -151,10 +151,8 @@ class DetailPane(QWidget):
             self._update_buttons()
             return
         generation = self._generation
-        QueryOp(
-            self,
-            lambda store: load_detail(store, record_id),
-            lambda detail: self._on_loaded(generation, detail),
+        read(self, load_detail, record_id).success(
+            lambda detail: self._on_loaded(generation, detail)
         ).failure(lambda exc: self._on_failed(generation, exc)).run_in_background()
 
     def reload(self) -> None:

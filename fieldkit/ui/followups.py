@@ -42,7 +42,8 @@ from fieldkit.ui.lists.columns import country_label, kind_label, status_label
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.lists.model import ID_ROLE, KIND_ROLE, OVERDUE_COLOR
 from fieldkit.ui.lists.table_model import ReadOnlyTableModel
-from fieldkit.ui.ops import CollectionOp, QueryOp
+from fieldkit.ui.operations import followups as followup_ops
+from fieldkit.ui.operations import read
 
 MAX_ROWS = 20_000  # the earliest due; a list longer than this is not read by anyone
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -89,16 +90,6 @@ def load_followups(
             )
         )
     return rows, total
-
-
-def mark_done(store, ids: list[str], today: date) -> int:
-    """Worker side: each open follow-up in ``ids`` becomes done today; returns how many."""
-    n = 0
-    for rec in store.get_many(ids):
-        if rec.kind == "followup" and rec.status == "open":
-            store.update(rec.id, {"status": "done", "done_on": today.isoformat()})
-            n += 1
-    return n
 
 
 class FollowupModel(ReadOnlyTableModel):
@@ -308,10 +299,8 @@ class FollowupsPage(QWidget):
         self._generation += 1
         generation = self._generation
         include_done = self.done_box.isChecked()
-        QueryOp(
-            self,
-            lambda store: load_followups(store, include_done),
-            lambda result: self._on_loaded(generation, result),
+        read(self, load_followups, include_done).success(
+            lambda result: self._on_loaded(generation, result)
         ).run_in_background()
 
     def _on_loaded(self, generation: int, result) -> None:
@@ -375,16 +364,13 @@ class FollowupsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        today = date.today()
 
         def done(n: int) -> None:
             window = self.window()
             if hasattr(window, "show_status"):
                 window.show_status(self.tr("Marked %n follow-ups done.", "", n))
 
-        CollectionOp(self, lambda store: mark_done(store, ids, today)).success(
-            done
-        ).run_in_background()
+        followup_ops.mark_done(self, ids).success(done).run_in_background()
 
     # ---- store changes -----------------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:

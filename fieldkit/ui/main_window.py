@@ -44,7 +44,7 @@ from fieldkit.ui.followups import FollowupsPage
 from fieldkit.ui.lists import actions
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.lists.page import ListPage
-from fieldkit.ui.ops import QueryOp
+from fieldkit.ui.operations import records as record_ops
 
 PAGES = ("meeting", "visit", "project", "contact", "followups", "dashboard", "sync")
 PAGE_ICONS = {
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             elif isinstance(page, FollowupsPage):
                 page.detail.show_record(record_id)
 
-        QueryOp(self, lambda store: store.summaries([record_id]), found).run_in_background()
+        record_ops.summaries(self, [record_id]).success(found).run_in_background()
 
     # ---- commands on the selected record -----------------------------------------------------
     def _selected(self) -> tuple[str | None, str | None]:
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
             )
             self.status_info.setText(text)
 
-        QueryOp(self, lambda store: store.status(), show).run_in_background()
+        record_ops.status(self).success(show).run_in_background()
 
     def _update_user(self) -> None:
         s = self.store.settings

@@ -100,6 +100,22 @@ def report(parent: QObject | None, exc: BaseException, details: str = "") -> Non
     _error_reporter(parent, exc, details)
 
 
+def current_store() -> Any | None:
+    """The store the window configured (None before that): to subscribe to its changes."""
+    return _store_provider() if _store_provider else None
+
+
+def settings() -> Any | None:
+    """The user's settings of the open store, or None before the window configured ops."""
+    return getattr(current_store(), "settings", None)
+
+
+def author() -> str:
+    """Who saves: the open store's author ("" before the window configured ops)."""
+    store = current_store()
+    return store.author if store is not None else ""
+
+
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 

@@ -19,13 +19,13 @@ from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldkit import __version__
+from fieldkit.core.envelope import KINDS
 from sync import protocol as p
 
 from .storage import Device, HQStore, Refused
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-KINDS = ("meeting", "visit", "project", "organisation", "person", "followup", "attachment")
-Kind = Literal["meeting", "visit", "project", "organisation", "person", "followup", "attachment"]
+Kind = Literal[KINDS]
 Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 
 

@@ -14,9 +14,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from fieldkit.core.envelope import USER_KINDS
+
 from .base import RecordEditor
 
-EDITOR_KINDS = ("meeting", "visit", "project", "organisation", "person", "followup")
+EDITOR_KINDS = USER_KINDS
 
 # Open editors by (kind, record id) for saved records, by draft key for new ones.
 _open: dict[str, RecordEditor] = {}
@@ -60,7 +62,7 @@ class _Dispatcher(QObject):
     def listen(self) -> None:
         from fieldkit.ui import ops
 
-        store = ops._store_provider() if ops._store_provider else None
+        store = ops.current_store()
         if store is None or store is self.store:
             return
         if self.store is not None:

@@ -8,7 +8,6 @@ is kept rather than overwritten by the form's stale copy.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -16,9 +15,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.core.errors import FieldKitError, ValidationProblem
-from fieldkit.core.models import FollowUp, new_id, parse_record
+from fieldkit.core.models import new_id, parse_record
+from fieldkit.core.operations.records import FormSave
 from fieldkit.core.reference import reference
 from fieldkit.ui import ops
+from fieldkit.ui.operations import records as record_ops
 
 from .checks import FOLLOWUP_FIELDS, EditorChecks
 from .common import STYLE, Binding, tr
@@ -90,7 +91,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
 
         if record_id:
             self._set_busy(True, tr("Loading..."))
-            ops.QueryOp(self, lambda store: self.fetch(store, record_id), self._loaded).failure(
+            record_ops.load(self, self.fetch, record_id).success(self._loaded).failure(
                 self._load_failed
             ).run_in_background()
         else:
@@ -193,8 +194,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
 
     # ---- loading -------------------------------------------------------------------------------
     def _start_new(self) -> None:
-        store = ops._store_provider() if ops._store_provider else None
-        default_cls = getattr(getattr(store, "settings", None), "default_classification", "")
+        default_cls = getattr(ops.settings(), "default_classification", "")
         if "classification" in self.bindings:
             # The user's default marking (Settings), else the post's reference default.
             ref = reference()
@@ -232,8 +232,8 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             [("", str(exc) if isinstance(exc, FieldKitError) else repr(exc))],
             head=tr("This record cannot be opened."),
         )
-        if not isinstance(exc, FieldKitError) and ops._error_reporter:
-            ops._error_reporter(self, exc, "")
+        if not isinstance(exc, FieldKitError):
+            ops.report(self, exc)
 
     def _become_ready(self) -> None:
         if self._pending_draft:
@@ -283,9 +283,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             # Typically moved to the trash elsewhere: say so, and keep what is on screen.
             self._show_banner([], head=tr("Changed elsewhere:"), lines=[str(exc)])
 
-        ops.QueryOp(self, lambda store: self.fetch(store, rid), refreshed).failure(
-            gone
-        ).run_in_background()
+        record_ops.load(self, self.fetch, rid).success(refreshed).failure(gone).run_in_background()
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.content.setEnabled(not busy)
@@ -294,8 +292,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             self.status_label.setText(text)
 
     def _autosave_ms(self) -> int:
-        store = ops._store_provider() if ops._store_provider else None
-        seconds = getattr(getattr(store, "settings", None), "autosave_seconds", 5) or 5
+        seconds = getattr(ops.settings(), "autosave_seconds", 5) or 5
         return int(seconds * 1000)
 
     # ---- title ---------------------------------------------------------------------------------
@@ -316,41 +313,25 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             return False
         values = self.model_values()
         extra = self.form_data()
-        loaded = dict(self.loaded) if self.loaded else None
-        loaded_followups = list(self.loaded_followups)
-        record = self.build_record(values)
-        key = self.draft_key
-        editor_cls = type(self)
-        source = self.change_source
-        after = self.after_save
-        context = self.save_context()
-
-        def run(store):
-            with store.tx.write():
-                if loaded is None:
-                    saved = store.create(record, source=source)
-                else:
-                    changed = {k: v for k, v in values.items() if v != loaded.get(k)}
-                    saved = (
-                        store.update(loaded["id"], changed, source=source)
-                        if changed
-                        else store.get(loaded["id"])
-                    )
-                if "_followups" in extra:
-                    save_followups(
-                        store, saved, extra["_followups"], loaded_followups, source=source
-                    )
-                store.discard_draft(key)
-            warnings = after(store, saved, extra, context)
-            bundle = editor_cls.fetch(store, saved.id)
-            bundle["warnings"] = warnings
-            return bundle
-
+        form = FormSave(
+            record=self.build_record(values),
+            values=values,
+            loaded=dict(self.loaded) if self.loaded else None,
+            followups=extra.get("_followups"),
+            loaded_followups=list(self.loaded_followups),
+            draft_key=self.draft_key,
+        )
         self._saving = True
         self._set_busy(True, tr("Saving..."))
-        ops.CollectionOp(self, run).success(self._saved).failure(
-            self._save_failed
-        ).run_in_background()
+        record_ops.save_form(
+            self,
+            form,
+            source=self.change_source,
+            after=self.after_save,
+            extra=extra,
+            context=self.save_context(),
+            fetch=type(self).fetch,
+        ).success(self._saved).failure(self._save_failed).run_in_background()
         return True
 
     def _saved(self, bundle: dict[str, Any]) -> None:
@@ -390,8 +371,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             self.status_label.setText(tr("Not saved."))
         else:
             self.status_label.setText(tr("Not saved."))
-            if ops._error_reporter:
-                ops._error_reporter(self, exc, "")
+            ops.report(self, exc)
         self.save_button.setEnabled(True)
 
     # ---- closing -------------------------------------------------------------------------------
@@ -408,36 +388,3 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
             return
         event.ignore()
         self._ask_close()
-
-
-def save_followups(
-    store, parent, rows: list[dict], loaded: list[dict], source: object | None = None
-) -> None:
-    """Make the stored follow-ups of ``parent`` match the table: create, update, delete."""
-    old = {f["id"]: f for f in loaded}
-    kept = set()
-    today = date.today().isoformat()
-    for row in rows:
-        values = {k: row.get(k) for k in FOLLOWUP_FIELDS}
-        rid = row.get("id")
-        if rid in old:
-            kept.add(rid)
-            prev = old[rid]
-            changed = {k: v for k, v in values.items() if v != prev.get(k)}
-            if "status" in changed:
-                changed["done_on"] = today if changed["status"] == "done" else None
-            if changed:
-                store.update(rid, changed, source=source)
-        else:
-            store.create(
-                FollowUp(
-                    parent_id=parent.id,
-                    classification=parent.classification,
-                    caveats=parent.caveats,
-                    done_on=today if values["status"] == "done" else None,
-                    **values,
-                ),
-                source=source,
-            )
-    for rid in old.keys() - kept:
-        store.delete(rid, source=source)

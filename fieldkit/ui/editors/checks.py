@@ -7,10 +7,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldkit.core.models import FollowUp, parse_record
+from fieldkit.core.operations.followups import FOLLOWUP_FIELDS
 
 from .common import problems, tr
-
-FOLLOWUP_FIELDS = ("text", "owner", "due", "status")
 
 
 class EditorChecks:

@@ -93,12 +93,12 @@ class PersonEditor(RecordEditor):
             self.org.set_title(rid, title)
 
     def apply_defaults(self, defaults: dict[str, Any]) -> None:
-        from fieldkit.ui import ops
+        from fieldkit.ui.operations import records as record_ops
 
         oid = defaults.get("organisation_id")
         if oid:
-            ops.QueryOp(
-                self, lambda store: _titles(store, [oid]), lambda t: self.apply_extra({"titles": t})
+            record_ops.titles(self, [oid]).success(
+                lambda t: self.apply_extra({"titles": t})
             ).run_in_background()
 
     def set_extra_data(self, data: dict[str, Any]) -> None:

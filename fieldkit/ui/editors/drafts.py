@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.ui import ops
+from fieldkit.ui.operations import drafts as draft_ops
 
 from .common import tr
 from .history import local_time
@@ -42,7 +42,7 @@ class DraftOffer(QObject):
         self.done = False
 
     def start(self) -> None:
-        ops.QueryOp(self.parent_widget, lambda store: store.drafts(), self._got).run_in_background()
+        draft_ops.list_all(self.parent_widget).success(self._got).run_in_background()
 
     def _got(self, drafts: list[dict[str, Any]]) -> None:
         from . import EDITOR_KINDS, open_editors
@@ -139,7 +139,5 @@ class DraftsDialog(QDialog):
 
     def discard(self, draft: dict[str, Any]) -> None:
         key = draft["key"]
-        ops.CollectionOp(
-            self.parentWidget(), lambda store: store.discard_draft(key)
-        ).run_in_background()
+        draft_ops.discard(self.parentWidget(), key).run_in_background()
         self._drop_row(key)

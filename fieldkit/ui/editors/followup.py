@@ -62,7 +62,7 @@ class FollowUpEditor(RecordEditor):
             self.parent_pick.set_title(parent["id"], parent["title"])
 
     def apply_defaults(self, defaults: dict[str, Any]) -> None:
-        from fieldkit.ui import ops
+        from fieldkit.ui.operations import read
 
         pid = defaults.get("parent_id")
         if pid:
@@ -73,7 +73,7 @@ class FollowUpEditor(RecordEditor):
                     self.apply_extra({"parent": parent})
                     self.validate()
 
-            ops.QueryOp(self, lambda store: _parent(store, pid), got).run_in_background()
+            read(self, _parent, pid).success(got).run_in_background()
 
     def model_values(self) -> dict[str, Any]:
         # A new follow-up carries the marking of the meeting or visit it came from.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.reference import reference
-from fieldkit.ui import ops
+from fieldkit.ui.operations import records as record_ops
 
 from .common import tr, ui_language
 
@@ -208,14 +208,7 @@ class HistoryDialog(QDialog):
         self.resize(960, 520)
         self.entries: list = []
 
-        def run(store):
-            try:
-                title = store.get(record_id, include_deleted=True).title_text()
-            except Exception:  # history outlives a purged record
-                title = record_id
-            return title, store.history(record_id)
-
-        ops.QueryOp(self, run, self._show).run_in_background()
+        record_ops.history(self, record_id).success(self._show).run_in_background()
 
     def _show(self, result) -> None:
         title, entries = result

@@ -138,16 +138,13 @@ class MeetingEditor(RecordEditor):
 
     def apply_defaults(self, defaults: dict[str, Any]) -> None:
         from fieldkit.ui import ops
+        from fieldkit.ui.operations import records as record_ops
 
-        if "drafter" not in defaults and ops._store_provider:
-            self.bindings["drafter"].set(ops._store_provider().author)
+        if "drafter" not in defaults and ops.current_store() is not None:
+            self.bindings["drafter"].set(ops.author())
         ids = defaults.get("organisation_ids") or []
         if ids:
-            ops.QueryOp(
-                self,
-                lambda store: {r.id: r.title_text() for r in store.get_many(ids)},
-                self.orgs.set_titles,
-            ).run_in_background()
+            record_ops.titles(self, ids).success(self.orgs.set_titles).run_in_background()
 
     def set_extra_data(self, data: dict[str, Any]) -> None:
         titles = data.get("_titles")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.attachments import MAX_FILE, read_photo
-from fieldkit.ui import ops
+from fieldkit.ui.operations import read
 
 from .common import tr
 from .widgets import LineEdit
@@ -229,10 +229,8 @@ class PhotoStrip(QWidget):
             item = {"id": None, "path": str(path), "caption": "", "filename": Path(path).name}
             card = self._add_card(item)
             self.pending += 1
-            ops.QueryOp(
-                self,
-                lambda _store, p=str(path): read_file_info(p),
-                lambda info, c=card: self._info(c, info),
+            read(self, _file_info, str(path)).success(
+                lambda info, c=card: self._info(c, info)
             ).run_in_background()
         self.changed.emit()
 
@@ -391,3 +389,8 @@ def save_photos(store, parent_id: str, photos: list[dict], loaded: list[dict]) -
     for rid in old.keys() - kept:
         store.delete(rid)
     return warnings
+
+
+def _file_info(_store, path: str) -> dict[str, Any]:
+    """On the worker: ``read_file_info`` (the store is not needed)."""
+    return read_file_info(path)

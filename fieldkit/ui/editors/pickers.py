@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import reference
-from fieldkit.ui import ops
+from fieldkit.ui.operations import records as record_ops
 
 from .common import tr, ui_language
 from .widgets import _named
@@ -78,13 +77,10 @@ class RecordSearch(QLineEdit):
         text = self.text().strip()
         kinds = self.kinds
 
-        def run(store):
-            # Nothing typed yet: the most recently touched records are the likely ones.
-            return store.search(
-                text, RecordFilter(kinds=kinds), limit=25, sort="title" if text else "updated"
-            )
-
-        ops.QueryOp(self, run, lambda rows: self._show(gen, rows)).run_in_background()
+        # Nothing typed yet: the most recently touched records are the likely ones.
+        record_ops.search(self, text, kinds, limit=25, sort="title" if text else "updated").success(
+            lambda rows: self._show(gen, rows)
+        ).run_in_background()
 
     def _show(self, gen: int, rows: list[dict]) -> None:
         if gen != self._generation:

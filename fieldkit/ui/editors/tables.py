@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.ui import ops
+from fieldkit.ui.operations import read
 
 from .common import error_label, tr
 from .widgets import LineEdit, OptionalDate
@@ -251,16 +251,6 @@ class PartnerAttendees(RowTable):
     def add_person(self, person_id: str) -> None:
         """Add a contact as an attendee, with the title and organisation the directory has."""
 
-        def run(store):
-            person = store.get(person_id)
-            org = None
-            if person.organisation_id:
-                try:
-                    org = store.get(person.organisation_id)
-                except Exception:  # a dangling link: the person still counts
-                    org = None
-            return person, org
-
         def done(result) -> None:
             person, org = result
             if any(r.extra.get("person_id") == person.id for r in self.rows):
@@ -275,7 +265,7 @@ class PartnerAttendees(RowTable):
                 }
             )
 
-        ops.QueryOp(self, run, done).run_in_background()
+        read(self, _person_and_organisation, person_id).success(done).run_in_background()
 
 
 class FollowUpTable(RowTable):
@@ -298,3 +288,15 @@ class FollowUpTable(RowTable):
         return not values.get("id") and all(
             values.get(k) in (None, "") for k in ("text", "owner", "due")
         )
+
+
+def _person_and_organisation(store, person_id: str):
+    """On the worker: a contact and the organisation it belongs to (None if that is gone)."""
+    person = store.get(person_id)
+    org = None
+    if person.organisation_id:
+        try:
+            org = store.get(person.organisation_id)
+        except Exception:  # noqa: BLE001 - a dangling link: the person still counts
+            org = None
+    return person, org

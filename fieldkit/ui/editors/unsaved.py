@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QMessageBox
 
-from fieldkit.ui import ops
+from fieldkit.ui.operations import drafts as draft_ops
 
 from .common import tr
 
@@ -38,15 +38,13 @@ class EditorUnsaved:
             now = QDateTime.currentDateTime().toString("HH:mm:ss")
             self.status_label.setText(tr("Draft kept at %1").replace("%1", now))
 
-        ops.CollectionOp(self, lambda store: store.save_draft(key, kind, payload, rid)).success(
-            done
-        ).run_in_background()
+        draft_ops.keep(self, key, kind, payload, rid).success(done).run_in_background()
         return True
 
     def _discard_draft(self) -> None:
         if self._draft_written or self._last_draft is not None:
             key = self.draft_key
-            ops.CollectionOp(None, lambda store: store.discard_draft(key)).run_in_background()
+            draft_ops.discard(None, key).run_in_background()
             self._draft_written = False
             self._last_draft = None
 

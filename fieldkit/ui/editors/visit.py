@@ -234,7 +234,7 @@ class VisitEditor(RecordEditor):
             self.project.set_title(rid, title)
 
     def apply_defaults(self, defaults: dict[str, Any]) -> None:
-        from fieldkit.ui import ops
+        from fieldkit.ui.operations import records as record_ops
 
         pid = defaults.get("project_id")
         if pid:
@@ -246,7 +246,7 @@ class VisitEditor(RecordEditor):
                     self.baseline = self.form_data()  # a preset project is not an edit
                     self._refresh_title()
 
-            ops.QueryOp(self, lambda store: store.summaries([pid]), got).run_in_background()
+            record_ops.summaries(self, [pid]).success(got).run_in_background()
 
     def extra_data(self) -> dict[str, Any]:
         return {"_photos": self.photos.value()}

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fieldkit.ui import errors
-from fieldkit.ui.ops import CollectionOp
+from fieldkit.ui.operations import records as record_ops
 
 
 def call_part(parent: QWidget | None, module: str, function: str, *args: Any, **kwargs: Any) -> Any:
@@ -82,9 +82,7 @@ def delete_record(
         if on_done:
             on_done(rec)
 
-    CollectionOp(parent, lambda store: store.delete(record_id, source=parent)).success(
-        done
-    ).run_in_background()
+    record_ops.delete(parent, record_id).success(done).run_in_background()
 
 
 def restore_record(
@@ -102,6 +100,4 @@ def restore_record(
         if on_done:
             on_done(rec)
 
-    CollectionOp(parent, lambda store: store.restore(record_id, source=parent)).success(
-        done
-    ).run_in_background()
+    record_ops.restore(parent, record_id).success(done).run_in_background()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.transfer import export_csv
+from fieldkit.ui.operations import read
 from fieldkit.ui.ops import Progress, QueryOp
 
 BATCH = 500
@@ -118,9 +119,7 @@ def run_export(
         if not isinstance(exc, ops.Cancelled):
             ops.report(parent, exc)
 
-    op = QueryOp(
-        parent, lambda store, prog: write_csv(store, flt, sort, paths, prog), progress=True
-    )
+    op = read(parent, write_csv, flt, sort, paths, progress=True)
     op.success(finished).failure(failed).on_progress(progress)
     dialog.canceled.connect(op.progress.cancel)
     op.run_in_background()

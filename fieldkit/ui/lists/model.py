@@ -30,7 +30,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldkit.core.query import RecordFilter
 from fieldkit.ui import ops
-from fieldkit.ui.ops import QueryOp
+from fieldkit.ui.operations import read
+from fieldkit.ui.operations import records as record_ops
 
 from .columns import Column, is_overdue
 from .table_model import ReadOnlyTableModel
@@ -196,10 +197,8 @@ class RecordListModel(ReadOnlyTableModel):
             return generation != self._generation
 
         def load_all() -> None:
-            QueryOp(
-                self,
-                lambda store: load_page(store, flt, sort, reverse, stale),
-                lambda result: self._on_loaded(generation, result, changed_ids),
+            read(self, load_page, flt, sort, reverse, stale).success(
+                lambda result: self._on_loaded(generation, result, changed_ids)
             ).failure(lambda exc: self._on_failed(generation, exc)).run_in_background()
 
         if changed_ids or reverse or sort not in QUICK_FIRST_PAGE:
@@ -219,7 +218,7 @@ class RecordListModel(ReadOnlyTableModel):
             self._on_first_rows(rows)
             load_all()
 
-        QueryOp(self, lambda store: load_first_rows(store, flt, sort, stale), first).failure(
+        read(self, load_first_rows, flt, sort, stale).success(first).failure(
             lambda exc: self._on_failed(generation, exc)
         ).run_in_background()
 
@@ -285,10 +284,8 @@ class RecordListModel(ReadOnlyTableModel):
         self._pending_blocks.add(block)
         id_list = self._ids
         ids = id_list[block * PAGE : (block + 1) * PAGE]
-        QueryOp(
-            self,
-            lambda store: store.summaries(ids),
-            lambda rows: self._on_block(id_list, block, rows),
+        record_ops.summaries(self, ids).success(
+            lambda rows: self._on_block(id_list, block, rows)
         ).run_in_background()
 
     def _on_block(self, id_list: list[str], block: int, rows: list[dict]) -> None:
