@@ -102,7 +102,14 @@ def _headers() -> dict[str, str]:
 def _normalise_server(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise SyncError(f"server address must start with https:// or http:// (got {url!r})")
+        raise SyncError(f"server address must start with https:// or http:// (got {url[:80]!r})")
+    try:
+        host = httpx.URL(url).host
+    except (httpx.InvalidURL, ValueError, TypeError):
+        host = ""
+    if not host:
+        shown = url if len(url) <= 80 else url[:77] + "..."
+        raise SyncError(f"not a server address: {shown!r} (e.g. https://hq.example:8443)")
     return url
 
 
@@ -117,9 +124,15 @@ def enroll(
 ) -> dict[str, Any]:
     """Bind this laptop to its embassy with a one-time code from HQ IT; keep the credential."""
     server = _normalise_server(server)
-    req = p.EnrollRequest(
-        code=code.strip(), device_name=device_name, local_device_id=store.device_id
-    )
+    try:
+        req = p.EnrollRequest(
+            code=code.strip(), device_name=device_name, local_device_id=store.device_id
+        )
+    except ValidationError as exc:  # one line, never pydantic's page of text
+        err = exc.errors(include_url=False)[0]
+        name = ".".join(str(x) for x in err.get("loc", ()))
+        what = {"code": "the enrolment code", "device_name": "the laptop's name (--name)"}
+        raise SyncError(f"{what.get(name, name)}: {err.get('msg', 'invalid').lower()}") from None
     body, headers = p.encode(req, compress=False)
     try:
         with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
@@ -130,7 +143,8 @@ def enroll(
         raise SyncError(f"HQ refused the enrolment: {_server_message(resp)}")
     info = _parse(resp, p.EnrollResponse)
     st = SyncState(store)
-    saved = credentials.save_token(store.data_dir, info.device_id, info.token)
+    credentials.forget_keyring()  # enrolment decides where the token lives: look afresh
+    saved = credentials.save_token(store.data_dir, info.device_id, info.token, store=store)
     for key, value in (
         ("server", server),
         ("device_id", info.device_id),
@@ -205,11 +219,18 @@ class SyncClient:
         self.store = store
         self.state = SyncState(store)
         device_id = self.state.get("device_id") or ""
-        self.token = token or credentials.load_token(store.data_dir, device_id)
-        if not self.token or not (server or self.state.get("server")):
+        # Where enrolment put the token: a laptop without a keyring never waits for one again.
+        in_keyring = self.state.get("token_store") in (None, "", "keyring")
+        self.token = token or credentials.load_token(
+            store.data_dir, device_id, store=store, keyring=in_keyring
+        )
+        # HQ's address: this sync's --server, else the one in Settings (HQ moved), else the one
+        # enrolled with.
+        chosen = server or store.settings.server_url.strip() or self.state.get("server")
+        if not self.token or not chosen:
             raise NotEnrolled("this laptop is not enrolled with HQ: run 'fieldkit enroll "
                               "--server URL --code CODE' with a code from HQ IT")  # fmt: skip
-        self.server = _normalise_server(server or self.state.get("server") or "")
+        self.server = _normalise_server(chosen)
         verify: str | bool = self.state.get("verify") or True
         self.http = httpx.Client(
             transport=transport,

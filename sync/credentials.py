@@ -1,8 +1,15 @@
-"""Where the laptop keeps its device token: the OS keyring, or a private file where there is none.
+"""Where the laptop keeps its device token: the OS keyring, else inside the encrypted store, else a
+private file.
 
 Windows Credential Manager, the macOS Keychain and the Secret Service on Linux desktops all come
-through ``keyring``. A headless Linux machine has no keyring backend; there the token goes to
-``<data dir>/sync-token`` readable only by the user (0600), and enrolment says so.
+through ``keyring``. A headless Linux machine has no keyring backend; there the token goes inside
+the store when the store is encrypted (a ``meta`` row, under the store's key: nothing readable
+beside it), else to ``<data dir>/sync-token`` readable only by the user (0600). ``fieldkit
+encrypt`` moves that file inside. Enrolment says where it went.
+
+Looking for a keyring backend costs 0.4-1.2 s on a machine without one (keyring imports and
+probes every backend), so it is done once per process, and sync records at enrolment where the
+token went: a laptop whose token is not in the keyring never looks for one again.
 """
 
 from __future__ import annotations
@@ -11,18 +18,26 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.core.paths import TOKEN_FILE, TOKEN_META
+
 SERVICE = "FieldKit sync"
-TOKEN_FILE = "sync-token"
+_UNKNOWN = object()
+_found: object = _UNKNOWN  # the keyring module or None, once looked for in this process
 
 
 @dataclass(frozen=True)
 class Saved:
-    where: str  # "keyring" or "file"
+    where: str  # "keyring", "store" or "file"
     detail: str  # backend name or file path
 
     def describe(self) -> str:
         if self.where == "keyring":
             return f"device credential kept in the system keyring ({self.detail})"
+        if self.where == "store":
+            return (
+                "no system keyring on this machine: device credential kept inside the "
+                f"encrypted store {self.detail}"
+            )
         return (
             f"no system keyring on this machine: device credential kept in {self.detail}, "
             "readable only by you"
@@ -30,7 +45,20 @@ class Saved:
 
 
 def _keyring():
-    """The keyring module if a real backend exists, else None."""
+    """The keyring module if a real backend exists, else None (looked for once per process)."""
+    global _found
+    if _found is _UNKNOWN:
+        _found = _probe()
+    return _found
+
+
+def forget_keyring() -> None:
+    """Look for a keyring backend again at the next use (enrolment does, deliberately)."""
+    global _found
+    _found = _UNKNOWN
+
+
+def _probe():
     try:
         import keyring
         from keyring.backends import fail
@@ -48,31 +76,41 @@ def _keyring():
     return keyring
 
 
-def save_token(data_dir: Path, account: str, token: str) -> Saved:
+def _encrypted(store) -> bool:
+    return store is not None and getattr(store.blobs, "encrypts_at_rest", False)
+
+
+def save_token(data_dir: Path, account: str, token: str, *, store=None) -> Saved:
     kr = _keyring()
     if kr is not None:
         try:
             kr.set_password(SERVICE, account, token)
             _remove_file(data_dir)
+            if store is not None:
+                _remove_meta(store)
             return Saved("keyring", type(kr.get_keyring()).__name__)
-        except Exception:  # noqa: BLE001 - a locked or broken keyring: fall back to the file
+        except Exception:  # noqa: BLE001 - a locked or broken keyring: fall back
             pass
+    if _encrypted(store):
+        store.set_meta(TOKEN_META, f"{account}\n{token}")
+        _remove_file(data_dir)
+        return Saved("store", str(store.path))
+    from fieldkit.core.atomic import write_text
+
     path = Path(data_dir) / TOKEN_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, f"{account}\n{token}\n".encode())
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_text(path, f"{account}\n{token}\n", private=True)
+    os.chmod(path, 0o600)
     return Saved("file", str(path))
 
 
-def load_token(data_dir: Path, account: str) -> str | None:
-    kr = _keyring()
+def load_token(data_dir: Path, account: str, *, store=None, keyring: bool = True) -> str | None:
+    """The token for ``account``; ``keyring=False`` skips the keyring (known not to hold it)."""
+    if _encrypted(store):
+        token = _from_lines((store.meta(TOKEN_META) or "").splitlines(), account)
+        if token:
+            return token
+    kr = _keyring() if keyring else None
     if kr is not None:
         try:
             token = kr.get_password(SERVICE, account)
@@ -80,17 +118,20 @@ def load_token(data_dir: Path, account: str) -> str | None:
             token = None
         if token:
             return token
-    path = Path(data_dir) / TOKEN_FILE
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = (Path(data_dir) / TOKEN_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
         return None
+    return _from_lines(lines, account)
+
+
+def _from_lines(lines: list[str], account: str) -> str | None:
     if len(lines) >= 2 and lines[0] == account:
         return lines[1].strip() or None
     return None
 
 
-def delete_token(data_dir: Path, account: str) -> None:
+def delete_token(data_dir: Path, account: str, *, store=None) -> None:
     kr = _keyring()
     if kr is not None:
         try:
@@ -98,6 +139,13 @@ def delete_token(data_dir: Path, account: str) -> None:
         except Exception:  # noqa: BLE001
             pass
     _remove_file(data_dir)
+    if store is not None:
+        _remove_meta(store)
+
+
+def _remove_meta(store) -> None:
+    if store.meta(TOKEN_META) is not None:
+        store.set_meta(TOKEN_META, "")
 
 
 def _remove_file(data_dir: Path) -> None:

@@ -24,6 +24,37 @@ def qt_missing(exc: ModuleNotFoundError) -> CommandError:
     )
 
 
+# Qt platforms that need no screen: set QT_QPA_PLATFORM to one of them to run without a display.
+SCREENLESS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
+
+
+def require_display(environ=os.environ, platform: str = sys.platform) -> None:
+    """One line and exit 2 where Qt would abort (exit 134) for want of a display.
+
+    Only Linux and the BSDs need one named in the environment; Windows and macOS always have one.
+    """
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip().lower()
+    if qpa in SCREENLESS:
+        return
+    x11, wayland = environ.get("DISPLAY", "").strip(), environ.get("WAYLAND_DISPLAY", "").strip()
+    if (qpa == "xcb" and x11) or (qpa.startswith("wayland") and wayland):
+        return
+    if not qpa and (x11 or wayland):
+        return
+    if qpa == "xcb":
+        wanted = "DISPLAY is not set"
+    elif qpa.startswith("wayland"):
+        wanted = "WAYLAND_DISPLAY is not set"
+    else:
+        wanted = "neither DISPLAY nor WAYLAND_DISPLAY is set"
+    raise CommandError(
+        f"no display: {wanted}, and the desktop window needs one (log in to a desktop "
+        "session, or set QT_QPA_PLATFORM=offscreen to run without a screen)"
+    )
+
+
 class Context:
     def __init__(self, args) -> None:
         self.args = args
@@ -33,7 +64,10 @@ class Context:
     def data_dir(self) -> Path:
         from fieldkit.core.paths import resolve_data_dir
 
-        return resolve_data_dir(getattr(self.args, "data_dir", None))
+        explicit = getattr(self.args, "data_dir", None)
+        if explicit is not None and not explicit.strip():
+            raise CommandError("--data-dir is empty: give the folder the store is in")
+        return resolve_data_dir(explicit)
 
     def passphrase(self) -> str | None:
         path = getattr(self.args, "passphrase_file", None)
@@ -44,11 +78,24 @@ class Context:
                 raise CommandError(f"cannot read passphrase file {path}: {exc.strerror}") from None
         return os.environ.get("FIELDKIT_PASSPHRASE") or None
 
-    def store(self, create: bool = True):
+    def store(self, create: bool = False):
+        """The store, opened on first use. Only commands meant to start a store (``demo-data``,
+        ``import``, ``enroll``) pass ``create``: a mistyped --data-dir must not silently become a
+        new, empty, unencrypted store; they say so when they create one."""
         if self._store is None:
             from fieldkit.core.opening import open_store
+            from fieldkit.core.paths import STORE_FILE
 
-            self._store = open_store(self.data_dir, passphrase=self.passphrase(), create=create)
+            data_dir = self.data_dir
+            if not (data_dir / STORE_FILE).exists():
+                if not create:
+                    raise CommandError(
+                        f"no FieldKit store in {data_dir} (check --data-dir or "
+                        "FIELDKIT_DATA_DIR; the app's first start, 'fieldkit demo-data' or "
+                        "'fieldkit import FILE' create one)"
+                    )
+                sys.stderr.write(f"fieldkit: creating a new store in {data_dir}\n")
+            self._store = open_store(data_dir, passphrase=self.passphrase(), create=create)
         return self._store
 
     def close(self) -> None:

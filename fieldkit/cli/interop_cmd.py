@@ -156,16 +156,7 @@ def _country(code: str | None) -> str | None:
 
 
 def _write_atomic(target: Path, mode: str, write) -> None:
-    """Written aside and renamed: an interrupted export never leaves half a file behind."""
-    tmp = target.with_name(target.name + ".part")
-    try:
-        if "b" in mode:
-            with open(tmp, mode) as fh:
-                write(fh)
-        else:
-            with open(tmp, mode, encoding="utf-8", newline="") as fh:
-                write(fh)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """All or nothing: an interrupted export never leaves half a file behind."""
+    from fieldkit.core.atomic import write_with
+
+    write_with(target, mode, write, newline="" if mode == "w" else None)

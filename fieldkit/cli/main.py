@@ -79,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_selftest()
         if args.command is None:
+            from .context import require_display
+
+            require_display()
             if args.demo:
                 _seed_demo(ctx)
             try:
@@ -122,7 +125,7 @@ def _seed_demo(ctx: Context) -> None:
             ctx.close()
             return
     else:
-        store = ctx.store()
+        store = ctx.store(create=True)
     counts = generate(store)
     sys.stderr.write(
         "fieldkit: demo data added: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n"

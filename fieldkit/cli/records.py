@@ -44,7 +44,12 @@ def register(sub) -> None:
     p = sub.add_parser("list", help="list records with filters")
     _filter_options(p, SEARCH_KINDS)
     p.add_argument("--sort", default="date", help="date, date_asc, updated, title, due, country")
-    p.add_argument("--limit", type=int, default=100, help="at most N rows (0: all; default 100)")
+    p.add_argument(
+        "--limit",
+        type=_limit(0, MAX_ROWS),
+        default=100,
+        help="at most N rows (0: all; default 100)",
+    )
     p.add_argument("--trash", action="store_true", help="list deleted records instead")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_list)
@@ -57,7 +62,7 @@ def register(sub) -> None:
     )
     p.add_argument("query")
     _filter_options(p, SEARCH_KINDS)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_limit(1, MAX_ROWS), default=50)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_search)
 
@@ -81,6 +86,12 @@ def register(sub) -> None:
 
     p = sub.add_parser("status", help="counts, pending changes, data directory, schema version")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="also read every page of the store and check it (an encrypted store: each page's "
+        "HMAC; any store: SQLite's structure); exit 1 if anything is wrong",
+    )
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser(
@@ -91,6 +102,26 @@ def register(sub) -> None:
     p.add_argument("--projects", type=_count, default=40)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=cmd_demo)
+
+
+def _limit(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high``, else one line saying so."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text) if len(text) <= 20 else None
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}")
+        return n
+
+    return parse
+
+
+MAX_ROWS = 1_000_000
+MAX_QUERY = 500  # characters: a search longer than this is no search a person typed
+MAX_QUERY_WORDS = 32
 
 
 def _count(text: str) -> int:
@@ -149,29 +180,52 @@ def _filter(args, text: str = ""):
     )
 
 
+MAX_JSON_BYTES = 16 * 1024 * 1024  # as for one line of 'fieldkit import'
+
+
 def _read_json_object(path: str) -> dict:
     import sys
 
+    from fieldkit.core.transfer import loads_json
+
     try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-        value = json.loads(text)
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise CommandError(
-            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+    if len(raw) > MAX_JSON_BYTES:
+        raise CommandError(f"{path}: longer than {MAX_JSON_BYTES // 1024 // 1024} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CommandError(f"{path}: not UTF-8 text at line {line} ({exc.reason})") from None
+    try:
+        value = loads_json(text)
+    except ValueError as exc:
+        raise CommandError(f"{path}: {exc}") from None
     if not isinstance(value, dict):
         raise CommandError(f"{path}: expected a JSON object")
     return value
 
 
 def cmd_new(args, ctx: Context) -> int:
+    from fieldkit.core.envelope import ENVELOPE
     from fieldkit.core.operations.records import create_record
 
     from .values import parse_assignments
 
     data = _read_json_object(args.json_file) if args.json_file else {}
+    internal = sorted((set(data) & ENVELOPE) - {"kind"})
+    if internal:
+        raise CommandError(
+            f"{args.json_file}: {', '.join(internal)} cannot be set: FieldKit keeps them itself"
+        )
+    if data.get("kind", args.kind) != args.kind:
+        raise CommandError(f"{args.json_file}: kind is {data['kind']!r}, not {args.kind!r}")
     data.update(parse_assignments(args.kind, args.fields))
     data["kind"] = args.kind
     store = ctx.store()
@@ -221,13 +275,21 @@ def cmd_list(args, ctx: Context) -> int:
     else:
         _rows_table(ctx, rows)
         if total > len(rows):
-            ctx.print(f"... {total - len(rows)} more (use --limit 0 for all)")
+            # To standard error: a pipe (| wc -l, | grep) sees records only.
+            import sys
+
+            sys.stderr.write(f"... {total - len(rows)} more (use --limit 0 for all)\n")
     return 0
 
 
 def cmd_search(args, ctx: Context) -> int:
     if not args.query.strip():
         raise CommandError("the search query is empty")
+    if len(args.query) > MAX_QUERY or len(args.query.split()) > MAX_QUERY_WORDS:
+        raise CommandError(
+            f"the search query is too long ({len(args.query)} characters, "
+            f"{len(args.query.split())} words; at most {MAX_QUERY} and {MAX_QUERY_WORDS})"
+        )
     store = ctx.store()
     rows = store.search(args.query, _filter(args), limit=args.limit)
     if args.json:
@@ -292,11 +354,14 @@ def cmd_restore(args, ctx: Context) -> int:
 
 
 def cmd_status(args, ctx: Context) -> int:
-    store = ctx.store()
+    store = ctx.store(create=False)
     info = store.status()
+    check = _integrity(ctx) if args.check else None
+    if check is not None:
+        info["integrity"] = check.as_dict()
     if args.json:
         ctx.print_json(info)
-        return 0
+        return 0 if check is None or check.ok else 1
     ctx.print(f"data directory: {info['data_dir']}")
     ctx.print(f"schema version: {info['schema_version']}")
     for kind, n in info["counts"].items():
@@ -305,13 +370,32 @@ def cmd_status(args, ctx: Context) -> int:
     ctx.print(f"pending changes (not yet synced): {info['pending_changes']}")
     if info["drafts"]:
         ctx.print(f"unsaved drafts: {info['drafts']}")
-    return 0
+    if check is None:
+        return 0
+    what = "every page's HMAC and the structure" if check.encrypted else "the structure"
+    size = f"{check.bytes / 1e6:.1f} MB"
+    if check.ok:
+        ctx.print(f"integrity: ok ({what} checked, {size} in {check.seconds:.1f} s)")
+        return 0
+    problems = [*check.bad_pages[:3], *([check.structure] if check.structure != "ok" else [])]
+    ctx.print(
+        f"integrity: DAMAGED ({len(check.bad_pages)} pages fail their HMAC; structure: "
+        f"{check.structure[:200]}); e.g. {'; '.join(p[:100] for p in problems[:3])}. Restore "
+        "the store from a backup or re-enrol to get the embassy's records back from HQ"
+    )
+    return 1
+
+
+def _integrity(ctx: Context):
+    from fieldkit.core.security.integrity import check_integrity
+
+    return check_integrity(ctx.data_dir, ctx.passphrase())
 
 
 def cmd_demo(args, ctx: Context) -> int:
     from fieldkit.core.demo import generate
 
-    store = ctx.store()
+    store = ctx.store(create=True)
     counts = generate(
         store, meetings=args.meetings, visits=args.visits, projects=args.projects, seed=args.seed
     )

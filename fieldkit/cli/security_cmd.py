@@ -47,9 +47,16 @@ def register(sub) -> None:
     p = sub.add_parser(
         "audit", help="the security audit log (unlock failures, passphrase changes, exports)"
     )
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=_limit, default=50, metavar="N", help="at most N (default 50)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit)
+
+
+def _limit(text: str) -> int:
+    from .records import MAX_ROWS
+    from .records import _limit as bounded
+
+    return bounded(1, MAX_ROWS)(text)
 
 
 def _new_option(p, what: str) -> None:
@@ -173,8 +180,6 @@ def cmd_lock_status(args, ctx: Context) -> int:
 
 
 def cmd_audit(args, ctx: Context) -> int:
-    if args.limit < 1:
-        raise CommandError("--limit must be 1 or more")
     events = ctx.store(create=False).audit_events(limit=args.limit)
     if args.json:
         ctx.print_json(events)

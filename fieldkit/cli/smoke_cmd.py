@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .context import CommandError, qt_missing
+from .context import CommandError, qt_missing, require_display
 
 
 def register(sub) -> None:
@@ -20,8 +20,9 @@ def register(sub) -> None:
 
 
 def cmd_smoke(args, ctx) -> int:
-    if args.timeout <= 0:
-        raise CommandError("--timeout must be more than 0 seconds")
+    if not args.timeout > 0 or args.timeout > 86400:
+        raise CommandError("--timeout must be more than 0 and at most 86400 seconds")
+    require_display()
     try:
         from fieldkit.ui.smoke import run_smoke  # Qt only now
     except ModuleNotFoundError as exc:

@@ -26,6 +26,12 @@ def register(sub) -> None:
         description="Push local changes, pull new records, exchange attachment files, verify.",
     )
     s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.add_argument(
+        "--server",
+        metavar="URL",
+        help="sync once through this address instead of the usual one (Settings' server "
+        "address, else the one enrolled with); nothing is saved",
+    )
     s.set_defaults(func=cmd_sync)
 
     c = sub.add_parser("conflicts", help="list sync conflicts with both versions")
@@ -34,7 +40,11 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_conflicts)
 
     r = sub.add_parser("resolve", help="resolve a sync conflict")
-    r.add_argument("id", help="conflict id (or a unique prefix)")
+    r.add_argument(
+        "id",
+        help="conflict id, or the record's id, when the record has one open conflict "
+        "(either may be a unique prefix)",
+    )
     r.add_argument("--keep", required=True, choices=["mine", "theirs"])
     r.set_defaults(func=cmd_resolve)
 
@@ -42,7 +52,7 @@ def register(sub) -> None:
 def cmd_enroll(args, ctx: Context) -> int:
     from sync.client import default_device_name, enroll
 
-    store = ctx.store()
+    store = ctx.store(create=True)
     info = enroll(
         store,
         args.server,
@@ -76,7 +86,7 @@ def cmd_sync(args, ctx: Context) -> int:
             sys.stderr.write(line.ljust(30))
             last[0] = line
 
-    with SyncClient(store, progress=progress) as client:
+    with SyncClient(store, server=args.server, progress=progress) as client:
         report = client.sync()
     if last[0]:
         sys.stderr.write("\n")
@@ -138,12 +148,36 @@ def _short(value) -> str:
     return text if len(text) <= 100 else text[:97] + "..."
 
 
+def _conflict_id(given: str, conflicts: list[dict]) -> str:
+    """A conflict id (or prefix) as given; else the one open conflict of the record ``given``."""
+    given = given.strip()
+    if len(given) < 4 and not any(k["id"] == given for k in conflicts):
+        raise CommandError("give at least 4 characters of a conflict id or a record id")
+    if any(k["id"].startswith(given) for k in conflicts):
+        return given
+    open_ones = [k for k in conflicts if not k["resolved_at"] and k["record_id"].startswith(given)]
+    records = {k["record_id"] for k in open_ones}
+    if len(records) > 1:
+        raise CommandError(f"{given} matches {len(records)} records with conflicts; give more")
+    if len(open_ones) > 1:
+        raise CommandError(
+            f"record {open_ones[0]['record_id']} has {len(open_ones)} open conflicts: give the "
+            "conflict id ('fieldkit conflicts' lists them)"
+        )
+    if open_ones:
+        return open_ones[0]["id"]
+    if any(k["record_id"].startswith(given) for k in conflicts):
+        raise CommandError(f"the conflicts of record {given} are already resolved")
+    raise CommandError(f"no conflict or record with open conflicts matches {given}")
+
+
 def cmd_resolve(args, ctx: Context) -> int:
     from fieldkit.core.syncstate import SyncState
 
     state = SyncState(ctx.store())
-    if not state.conflicts(include_resolved=True):
+    every = state.conflicts(include_resolved=True)
+    if not every:
         raise CommandError("there are no conflicts to resolve")
-    k = state.resolve(args.id, args.keep)
+    k = state.resolve(_conflict_id(args.id, every), args.keep)
     ctx.print(f"conflict {k['id']} resolved: kept {args.keep}; it reaches HQ with the next sync")
     return 0

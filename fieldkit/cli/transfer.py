@@ -46,24 +46,37 @@ def cmd_export(args, ctx: Context) -> int:
         from itertools import chain
 
         records = chain(records, store.iter_records(RecordFilter(kinds=kinds, deleted=True)))
+    counts: dict[str, int] = {}
+    records = _counted(records, counts)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
+        from fieldkit.core.atomic import atomic_write
+
         target = Path(args.output)
-        tmp = target.with_name(target.name + ".part")
-        # Written aside and renamed: an interrupted export never leaves half a file behind.
-        try:
-            with open(tmp, "w", encoding=encoding, newline="") as out:
-                n = _write(args, records, out, export_csv, export_jsonl)
-            tmp.replace(target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        # All or nothing: an interrupted export never leaves half a file behind.
+        with atomic_write(target, "w", encoding=encoding, newline="") as out:
+            n = _write(args, records, out, export_csv, export_jsonl)
         print(f"exported {n} records to {target}", file=sys.stderr)
     else:
         if args.format == "csv":
             sys.stdout.reconfigure(encoding="utf-8-sig", newline="")
         _write(args, records, sys.stdout, export_csv, export_jsonl)
+    # Like the app's Export CSV: every export leaves an entry in the audit log.
+    store.audit(
+        "export",
+        None,
+        format=args.format,
+        counts=counts,
+        files=[str(Path(args.output).expanduser()) if args.output else "(standard output)"],
+        trash=bool(args.trash),
+    )
     return 0
+
+
+def _counted(records, counts: dict[str, int]):
+    for record in records:
+        counts[record.kind] = counts.get(record.kind, 0) + 1
+        yield record
 
 
 def _write(args, records, out, export_csv, export_jsonl) -> int:
@@ -78,7 +91,7 @@ def cmd_import(args, ctx: Context) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"no such file: {path}")
-    counts = import_jsonl(ctx.store(), path)
+    counts = import_jsonl(ctx.store(create=True), path)
     ctx.print(
         f"imported {path}: {counts['created']} created, {counts['updated']} updated, "
         f"{counts['unchanged']} unchanged"

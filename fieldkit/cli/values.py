@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import typing
 from typing import Any
 
+from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.models import MODELS
+from fieldkit.core.transfer import loads_json
 
 from .context import CommandError
 
@@ -34,9 +35,12 @@ def parse_assignments(kind: str, words: list[str]) -> dict[str, Any]:
         if not sep or not name:
             raise CommandError(f"expected FIELD=VALUE, got {word!r}")
         info = model.model_fields.get(name)
+        if name in ENVELOPE:
+            raise CommandError(f"{name} cannot be set: FieldKit keeps it itself")
         if info is None:
-            known = ", ".join(n for n in model.model_fields if n not in ("kind",))
-            raise CommandError(f"a {kind} has no field {name!r}; fields: {known}")
+            known = ", ".join(n for n in model.model_fields if n not in ENVELOPE)
+            shown = name if len(name) <= 40 else name[:37] + "..."
+            raise CommandError(f"a {kind} has no field {shown!r}; fields: {known}")
         out[name] = _value(raw, info.annotation)
     return out
 
@@ -45,9 +49,9 @@ def _value(raw: str, annotation) -> Any:
     text = raw.strip()
     if text.startswith(("[", "{")):
         try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CommandError(f"invalid JSON value {text[:40]!r}: {exc.msg}") from None
+            return loads_json(text)
+        except ValueError as exc:
+            raise CommandError(f"value {text[:40]!r}: {exc}") from None
     if _is_list(annotation):
         return [part.strip() for part in text.split(",") if part.strip()]
     if text == "":

@@ -8,9 +8,9 @@ half-written blob under a valid name.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
+from .atomic import write_bytes
 from .errors import FieldKitError
 
 
@@ -36,12 +36,7 @@ class BlobStore:
         if target.is_file():
             return sha
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(self._encode(content, sha))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        write_bytes(target, self._encode(content, sha))
         return sha
 
     def get(self, sha256: str) -> bytes:

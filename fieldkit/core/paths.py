@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 STORE_FILE = "fieldkit.db"
+# The sync device token where no keyring exists: this file beside an unencrypted store; inside an
+# encrypted store, the ``meta`` row TOKEN_META (as "<device id>\n<token>"), never beside it.
+TOKEN_FILE = "sync-token"
+TOKEN_META = "sync_token"
 
 
 def default_data_dir() -> Path:

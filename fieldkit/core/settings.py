@@ -63,9 +63,8 @@ def load_settings(data_dir: Path) -> Settings:
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SETTINGS_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(
-        json.dumps(settings.model_dump(), indent=2, ensure_ascii=False), encoding="utf-8"
+    from .atomic import write_text
+
+    write_text(
+        data_dir / SETTINGS_FILE, json.dumps(settings.model_dump(), indent=2, ensure_ascii=False)
     )
-    os.replace(tmp, path)

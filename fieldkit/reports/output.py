@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from fieldkit.core.errors import FieldKitError
+from fieldkit.core import atomic
 from fieldkit.core.reference import reference
 
 from .fonts import japanese_first
@@ -43,12 +42,8 @@ def page_info(
 
 def check_target(target: Path) -> Path:
     """The file to write, or a one-line error naming what is wrong with it."""
-    target = Path(target).expanduser()
-    if target.is_dir():
-        raise FieldKitError(f"{target} is a folder; give a file name ending in .pdf")
-    if not target.parent.is_dir():
-        raise FieldKitError(f"cannot write {target}: the folder {target.parent} does not exist")
-    return target
+    atomic.check_target(target, hint=" ending in .pdf")
+    return Path(target).expanduser()
 
 
 def write_pdf(
@@ -60,19 +55,14 @@ def write_pdf(
 ) -> ReportResult:
     """Lay out ``story(frame_width)`` into ``target``: a path, or a binary stream (a preview).
 
-    A file is written beside the target and renamed at the end: an error half-way leaves any
+    A path is written all or nothing (``fieldkit.core.atomic``): an error half-way leaves any
     earlier file at ``target`` untouched and no partial file.
     """
     if not isinstance(target, (str, Path)):
         return ReportResult(None, _build(target, info, story), info.marking.classification, records)
     target = check_target(Path(target))
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        pages = _build(str(tmp), info, story)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic.atomic_write(target, "wb", hint=" ending in .pdf") as fh:
+        pages = _build(fh, info, story)
     return ReportResult(target, pages, info.marking.classification, records)
 
 
@@ -86,14 +76,7 @@ def _build(target, info: PageInfo, story: Callable[[float], Iterable[Flowable]])
 def write_bytes_atomic(target: Path, content: bytes) -> Path:
     """Save an already rendered PDF (from a preview) the same all-or-nothing way."""
     target = check_target(Path(target))
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(target, content, hint=" ending in .pdf")
     return target
 
 

@@ -20,6 +20,10 @@ def run(capsys, *argv):
 
 @pytest.fixture
 def dd(tmp_path):
+    """A data folder with an empty store: commands other than import/demo-data create none."""
+    from fieldkit.core.store import Store
+
+    Store.open(tmp_path / "data").close()
     return str(tmp_path / "data")
 
 
@@ -207,9 +211,9 @@ def test_not_a_store_is_a_clear_error(capsys, tmp_path):
     assert (d / "fieldkit.db").read_text(encoding="utf-8") == "hello"
 
 
-def test_python_dash_m_and_no_traceback_in_a_real_process(tmp_path):
+def test_python_dash_m_and_no_traceback_in_a_real_process(dd):
     result = subprocess.run(
-        [sys.executable, "-m", "fieldkit", "--data-dir", str(tmp_path), "show", "deadbeef"],
+        [sys.executable, "-m", "fieldkit", "--data-dir", dd, "show", "deadbeef"],
         capture_output=True,
         text=True,
     )

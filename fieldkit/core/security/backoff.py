@@ -10,26 +10,33 @@ to the store's audit log at the next successful unlock.
 from __future__ import annotations
 
 import json
-import os
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..atomic import write_text
 from ..errors import StoreError
 
 ATTEMPTS_FILE = "unlock-attempts.json"
 FREE_ATTEMPTS = 3  # typos happen: the first three wrong attempts cost nothing extra
 MAX_DELAY = 300.0
 MAX_KEPT = 100  # failure times kept for the audit log
+MAX_COUNTED = 1_000_000  # a count beyond this is as good as this (and an edited file anyway)
+_MAX_DOUBLINGS = 9  # 2**9 = 512 s > MAX_DELAY: beyond this the cap holds, no float overflows
 
 
 def delay_after(failures: int) -> float:
-    """Seconds to wait after ``failures`` wrong attempts in a row: 0,0,0, 2, 4, 8, ... 300."""
+    """Seconds to wait after ``failures`` wrong attempts in a row: 0,0,0, 2, 4, 8, ... 300.
+
+    Any count, however absurd (10**30, negative), gives a delay between 0 and MAX_DELAY.
+    """
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return min(MAX_DELAY, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+    doublings = min(failures - FREE_ATTEMPTS + 1, _MAX_DOUBLINGS)
+    return min(MAX_DELAY, float(2**doublings))
 
 
 class UnlockDelayed(StoreError):
@@ -58,14 +65,15 @@ class Backoff:
     def load(self) -> Attempts:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return Attempts(
-                int(data.get("failures", 0)),
-                float(data.get("last_failure", 0.0)),
-                [str(t) for t in data.get("times", [])][-MAX_KEPT:],
-            )
+            failures = int(data.get("failures", 0))
+            last = float(data.get("last_failure", 0.0))
+            times = [str(t)[:40] for t in data.get("times", [])][-MAX_KEPT:]
+            if not math.isfinite(last):
+                raise ValueError("last_failure is not a time")
+            return Attempts(max(0, min(failures, MAX_COUNTED)), last, times)
         except FileNotFoundError:
             return Attempts()
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, OverflowError, RecursionError):
             # Damaged or edited: do not lock the owner out, but do not forget failures either.
             return Attempts(failures=FREE_ATTEMPTS, last_failure=self.clock())
 
@@ -99,8 +107,8 @@ class Backoff:
 
     def _save(self, state: Attempts) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(
+        write_text(
+            self.path,
             json.dumps(
                 {
                     "failures": state.failures,
@@ -108,6 +116,5 @@ class Backoff:
                     "times": state.times,
                 }
             ),
-            encoding="utf-8",
+            private=True,
         )
-        os.replace(tmp, self.path)

@@ -22,9 +22,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from ..atomic import write_bytes
 from ..db import connect, prepare_for_writing
 from ..errors import FieldKitError
 from ..models import new_id, utcnow
+from ..paths import TOKEN_FILE, TOKEN_META
 from ..settings import load_settings
 from ..store import Store
 from .blobs import ENCRYPTED_DIR, META_KEY, PLAIN_DIR, EncryptedBlobStore
@@ -155,6 +157,7 @@ def _encrypt_plain(
         _take_exclusive(conn, path)
         _discard_partial(data_dir, tmp, also_blobs=True)
         report("encrypting the records")
+        token = plain_token(data_dir)
         records = _export(
             conn,
             tmp,
@@ -162,6 +165,12 @@ def _encrypt_plain(
             extra=[
                 ("INSERT INTO fresh.meta VALUES (?, ?)", (META_KEY, attachment_key.hex())),
                 _audit_row("store_encrypted", settings.author(), {"kdf": key_description()}),
+                # The device token moves inside, in the same swap (removed from beside it below).
+                *(
+                    [("INSERT OR REPLACE INTO fresh.meta VALUES (?, ?)", (TOKEN_META, token))]
+                    if token
+                    else []
+                ),
             ],
         )
         blobs = EncryptedBlobStore(data_dir / ENCRYPTED_DIR, attachment_key)
@@ -173,6 +182,9 @@ def _encrypt_plain(
         _swap(tmp, path)
     finally:
         conn.close()
+    if token:
+        report("removing the unencrypted device token")
+        remove_plain_token(data_dir)
     report("removing unencrypted attachments")
     if (data_dir / PLAIN_DIR).is_dir():
         migrate_plain_blobs(data_dir / PLAIN_DIR, blobs)
@@ -335,8 +347,8 @@ def _verify(conn, tmp: Path, key: StoreKey) -> None:
         got_version = copy.execute("PRAGMA user_version").fetchone()[0]
     finally:
         copy.close()
-    added = {"audit_log": 1, "meta": 1}  # the rows written into the copy on purpose
-    short = [t for t in tables if got[t] - expected[t] not in (0, added.get(t, 0))]
+    added = {"audit_log": (1,), "meta": (1, 2)}  # rows written into the copy on purpose (+token)
+    short = [t for t in tables if got[t] - expected[t] not in (0, *added.get(t, ()))]
     if bad or quick != "ok" or short or got_version != version:
         remove_quietly(tmp)
         raise DamagedStore(
@@ -357,6 +369,34 @@ def _swap(tmp: Path, path: Path) -> None:
         remove_quietly(tmp)
         raise in_use_error(path.parent) from None
     fsync_dir(path.parent)
+
+
+# ---- the device token --------------------------------------------------------------------------
+def plain_token(data_dir: Path) -> str | None:
+    """The content of a device-token file beside the store (no keyring at enrolment), if any."""
+    try:
+        text = (Path(data_dir) / TOKEN_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.splitlines()
+    return "\n".join(lines[:2]) if len(lines) >= 2 and lines[1].strip() else None
+
+
+def remove_plain_token(data_dir: Path) -> None:
+    remove_quietly(Path(data_dir) / TOKEN_FILE)
+    fsync_dir(Path(data_dir))
+
+
+def take_in_token(store: Store) -> bool:
+    """Move a token file left beside an encrypted store (a run interrupted after the swap, or an
+    older FieldKit) inside it. True if one was moved."""
+    token = plain_token(store.data_dir)
+    if token is None:
+        return False
+    if store.meta(TOKEN_META) is None:
+        store.set_meta(TOKEN_META, token)
+    remove_plain_token(store.data_dir)
+    return True
 
 
 # ---- attachments -------------------------------------------------------------------------------
@@ -389,12 +429,7 @@ def store_as(blobs: EncryptedBlobStore, sha: str, content: bytes) -> None:
     if target.is_file():
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(blobs._encode(content, sha))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    write_bytes(target, blobs._encode(content, sha))
 
 
 def migrate_plain_blobs(plain: Path, blobs: EncryptedBlobStore) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..db import KeyRejected, connect
 from ..errors import StoreError
+from ..paths import TOKEN_FILE
 from ..store import Store
 from .backoff import Backoff
 from .blobs import PLAIN_DIR
@@ -33,6 +34,14 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
     try:
         conn = connect(path, key=key.raw, readonly=True)
     except KeyRejected:
+        if key_fits(path, key):
+            # The passphrase is right (other pages authenticate under it): the first page was
+            # altered or damaged. Not a wrong attempt, and the owner must hear the truth.
+            raise DamagedStore(
+                f"{path} is damaged or was altered: its first page fails its check although the "
+                "passphrase is right. It was left untouched; restore it from a backup, or "
+                "re-enrol to get the embassy's records back from HQ."
+            ) from None
         raise WrongPassphrase(
             f"wrong passphrase for {path} (if you are sure it is right, the file is damaged)"
         ) from None
@@ -53,6 +62,45 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
         raise DamagedStore(f"{path} is damaged ({exc}). It was left untouched.") from None
     finally:
         conn.close()
+
+
+# SQLCipher 4's page layout and HMAC (its defaults, which db.connect keeps): every page ends with
+# a 16-byte IV and a 64-byte HMAC-SHA512 over the page's ciphertext, the IV and the page number
+# (4 bytes, little-endian); page 1 starts with the 16-byte salt, outside the HMAC. The HMAC key is
+# PBKDF2-HMAC-SHA512(key, salt XOR 0x3a, 2 iterations).
+_HMAC_BYTES = 64
+_HMAC_SALT_MASK = 0x3A
+_PAGES_TRIED = 8
+
+
+def key_fits(path: Path, key: StoreKey) -> bool:
+    """True if some of the first pages authenticate under ``key``: then the passphrase is right,
+    whatever SQLCipher says about page 1. A wrong passphrase fits no page (2**-512 odds)."""
+    import hashlib
+    import hmac
+
+    from .files import PAGE
+    from .kdf import SALT_BYTES
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(PAGE * _PAGES_TRIED)
+    except OSError:
+        return False
+    salt = head[:SALT_BYTES]
+    if salt != key.salt:
+        return False
+    hmac_key = hashlib.pbkdf2_hmac(
+        "sha512", key.key, bytes(b ^ _HMAC_SALT_MASK for b in salt), 2, len(key.key)
+    )
+    for index in range(len(head) // PAGE):
+        page = head[index * PAGE : (index + 1) * PAGE]
+        start = SALT_BYTES if index == 0 else 0
+        pgno = (index + 1).to_bytes(4, "little")
+        mac = hmac.new(hmac_key, page[start:-_HMAC_BYTES] + pgno, hashlib.sha512).digest()
+        if hmac.compare_digest(mac, page[-_HMAC_BYTES:]):
+            return True
+    return False
 
 
 def open_encrypted(
@@ -122,6 +170,10 @@ def _audit_failures(store: Store, backoff: Backoff) -> None:
 def finish_conversion(store: Store) -> int:
     """Encrypt and remove plain attachments a conversion left behind (it was interrupted after
     the store file was swapped). Returns how many files were moved."""
+    if (Path(store.data_dir) / TOKEN_FILE).exists():
+        from .convert import take_in_token
+
+        take_in_token(store)
     plain = Path(store.data_dir) / PLAIN_DIR
     if not plain.is_dir():
         return 0
