@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from fieldkit import __version__
 from fieldkit.core import schema
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import Message, restored, stored
 from fieldkit.core.store import Store
 from fieldkit.core.syncstate import SyncState
 
@@ -102,7 +103,7 @@ def _headers() -> dict[str, str]:
 def _normalise_server(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise SyncError(f"server address must start with https:// or http:// (got {url[:80]!r})")
+        raise SyncError(Message("sync.bad_server_address", url=repr(url[:80])))
     try:
         host = httpx.URL(url).host
     except (httpx.InvalidURL, ValueError, TypeError):
@@ -138,9 +139,9 @@ def enroll(
         with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
             resp = http.post(f"{server}/v1/enroll", content=body, headers={**_headers(), **headers})
     except httpx.HTTPError as exc:
-        raise SyncError(f"cannot reach HQ at {server}: {_plain(exc)}") from None
+        raise SyncError(Message("sync.cannot_reach", server=server, why=_plain(exc))) from None
     if resp.status_code >= 400:
-        raise SyncError(f"HQ refused the enrolment: {_server_message(resp)}")
+        raise SyncError(Message("sync.enrolment_refused", why=_server_message(resp)))
     info = _parse(resp, p.EnrollResponse)
     st = SyncState(store)
     credentials.forget_keyring()  # enrolment decides where the token lives: look afresh
@@ -164,34 +165,39 @@ def enroll(
     }
 
 
-def _plain(exc: Exception) -> str:
+def _plain(exc: Exception) -> Message | str:
     if isinstance(exc, httpx.ConnectError):
-        return "no connection (the server is unreachable or not running)"
+        return Message("sync.unreachable")
     if isinstance(exc, httpx.TimeoutException):
-        return "the connection timed out"
+        return Message("sync.timed_out")
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return "the connection was cut"
+        return Message("sync.connection_cut")
     return str(exc) or type(exc).__name__
 
 
-def _server_message(resp: httpx.Response) -> str:
+def _server_message(resp: httpx.Response) -> Message | str:
+    """HQ's reason: coded when HQ sends a code (shown in the user's language), else its text."""
     try:
-        return p.ErrorBody.model_validate_json(resp.content).error
+        body = p.ErrorBody.model_validate_json(resp.content)
     except (ValidationError, ValueError):
         return f"HTTP {resp.status_code}"
+    try:
+        return Message.from_dict(body.message) if body.message else body.error
+    except (KeyError, TypeError, ValueError):
+        return body.error
 
 
 def _parse(resp: httpx.Response, model: type[BaseModel]):
     try:
         return model.model_validate_json(resp.content)
     except ValidationError as exc:
-        raise SyncError(f"HQ sent an answer this FieldKit cannot read ({exc.error_count()} "
-                        "problems); is FieldKit up to date?") from None  # fmt: skip
+        raise SyncError(Message("sync.unreadable_answer", n=exc.error_count())) from None
 
 
 class _HTTPFailure(Exception):
     def __init__(self, resp: httpx.Response) -> None:
-        super().__init__(_server_message(resp))
+        self.why = _server_message(resp)
+        super().__init__(str(self.why))
         self.resp = resp
         try:
             self.code = p.ErrorBody.model_validate_json(resp.content).code
@@ -228,8 +234,7 @@ class SyncClient:
         # enrolled with.
         chosen = server or store.settings.server_url.strip() or self.state.get("server")
         if not self.token or not chosen:
-            raise NotEnrolled("this laptop is not enrolled with HQ: run 'fieldkit enroll "
-                              "--server URL --code CODE' with a code from HQ IT")  # fmt: skip
+            raise NotEnrolled(Message("sync.not_enrolled"))
         self.server = _normalise_server(chosen)
         verify: str | bool = self.state.get("verify") or True
         self.http = httpx.Client(
@@ -268,16 +273,15 @@ class SyncClient:
                 resp = self.http.request(method, f"{self.server}{path}", **kw)
             except httpx.TransportError as exc:
                 if attempt > self.retries:
-                    raise SyncError(f"sync stopped: {_plain(exc)} (tried {attempt} times); "
-                                    "what was sent is kept, the next sync goes on from there"
-                                    ) from None  # fmt: skip
+                    raise SyncError(Message("sync.stopped", why=_plain(exc), n=attempt)) from None
                 self._wait(attempt)
                 continue
             self.report.bytes_received += resp.num_bytes_downloaded + 200
             if resp.status_code >= 500:
                 if attempt > self.retries:
-                    raise SyncError(f"HQ has a problem: {_server_message(resp)} (tried {attempt} "
-                                    "times); try again later")  # fmt: skip
+                    raise SyncError(
+                        Message("sync.hq_problem", why=_server_message(resp), n=attempt)
+                    )
                 self._wait(attempt)
                 continue
             if resp.status_code >= 400:
@@ -304,10 +308,10 @@ class SyncClient:
     def _explain(self, exc: _HTTPFailure) -> SyncError:
         status_code = exc.resp.status_code
         if status_code == 401:
-            return NotEnrolled(f"HQ refused this laptop: {exc}")
+            return NotEnrolled(Message("sync.laptop_refused", why=exc.why))
         if status_code == 426:
-            return SyncError(str(exc))
-        return SyncError(f"HQ refused the request: {exc}")
+            return SyncError(exc.why)
+        return SyncError(Message("sync.request_refused", why=exc.why))
 
     # ---- the sync ----------------------------------------------------------------------------
     def sync(self) -> SyncReport:
@@ -320,7 +324,7 @@ class SyncClient:
             self._download_files()
             self._verify()
         except SyncError as exc:
-            self.state.set("last_error", str(exc))
+            self.state.set("last_error", stored(exc))  # shown later in the user's language
             raise
         finally:
             rep.seconds = round(time.monotonic() - started, 3)
@@ -387,6 +391,9 @@ class SyncClient:
 
     def _settle_push(self, batch, resp: p.PushResponse, resolutions) -> None:
         rep = self.report
+        for o in resp.outcomes:  # kept coded, so the list of refusals follows the language
+            if o.status == "rejected" and o.message:
+                o.reason = stored(Message.from_dict(o.message))
         applied = self.state.record_pushed(batch, resp.versions, resp.outcomes)
         self.state.mark_audit_synced(resp.audit_ids)
         self.state.mark_reported([c for c, _ in resolutions])
@@ -397,7 +404,8 @@ class SyncClient:
         rep.merged += sum(1 for o in resp.outcomes if o.status == "merged")
         for o in resp.outcomes:
             if o.status == "rejected" and 0 <= o.i < len(batch):
-                rep.rejections.append({"record_id": batch[o.i].record_id, "reason": o.reason})
+                reason = str(restored(o.reason))  # the report is English (CLI, JSON)
+                rep.rejections.append({"record_id": batch[o.i].record_id, "reason": reason})
 
     def _pull(self, page: p.PullPage | None) -> None:
         """Walk HQ's sequence; the next page downloads while this one is written locally."""
@@ -459,8 +467,7 @@ class SyncClient:
                         offset = int(exc.code.split(":", 1)[1])  # HQ had more than we knew
                         continue
                     if exc.resp.status_code == 422 and exc.code == "bad_hash":
-                        raise SyncError(f"attachment {sha[:12]}... was damaged on the way; "
-                                        "sync again") from None  # fmt: skip
+                        raise SyncError(Message("sync.attachment_damaged", sha=sha[:12])) from None
                     raise self._explain(exc) from None
                 ack = _parse(resp, p.BlobAck)
                 sent += ack.received - offset

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.core.messages import Message
 from fieldkit.core.paths import TOKEN_FILE, TOKEN_META
 
 SERVICE = "FieldKit sync"
@@ -30,18 +31,10 @@ class Saved:
     where: str  # "keyring", "store" or "file"
     detail: str  # backend name or file path
 
-    def describe(self) -> str:
-        if self.where == "keyring":
-            return f"device credential kept in the system keyring ({self.detail})"
-        if self.where == "store":
-            return (
-                "no system keyring on this machine: device credential kept inside the "
-                f"encrypted store {self.detail}"
-            )
-        return (
-            f"no system keyring on this machine: device credential kept in {self.detail}, "
-            "readable only by you"
-        )
+    def describe(self) -> Message:
+        # A Message is its English text (the CLI prints it); the sync page shows it in Japanese.
+        code = {"keyring": "sync.credential_in_keyring", "store": "sync.credential_in_store"}
+        return Message(code.get(self.where, "sync.credential_in_file"), where=self.detail)
 
 
 def _keyring():

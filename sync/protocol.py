@@ -54,6 +54,9 @@ class ErrorBody(Wire):
 
     error: str
     code: str = ""
+    # The same as a coded message (fieldkit.core.messages: code + params) that a laptop shows in
+    # its user's language; ``error`` stays for laptops that predate it.
+    message: dict[str, Any] | None = None
 
 
 # ---- enrolment -------------------------------------------------------------------------------
@@ -143,6 +146,7 @@ class Outcome(Wire):
     record: RecordData | None = None
     reason: str = ""
     conflict: Conflict | None = None
+    message: dict[str, Any] | None = None  # ``reason`` as a coded message, like ErrorBody's
 
 
 class PushResponse(Wire):

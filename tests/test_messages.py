@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -9,7 +10,15 @@ from babel.messages.pofile import read_po
 
 from fieldkit.core import messages
 from fieldkit.core.errors import FieldKitError, StoreError, ValidationProblem
-from fieldkit.core.messages import Message, catalogue, catalogue_path, parameters, render
+from fieldkit.core.messages import (
+    Message,
+    catalogue,
+    catalogue_path,
+    parameters,
+    render,
+    restored,
+    stored,
+)
 
 TRANSLATED = [lang for lang in messages.LANGUAGES if lang != messages.SOURCE]
 
@@ -72,9 +81,10 @@ def test_the_app_reads_the_catalogue_as_babel_does(lang):
     assert {k: (e.source_plural, e.translations, e.fuzzy) for k, e in ours.items()} == theirs
 
 
-def test_a_message_renders_in_each_language_and_english_by_default():
+def test_a_message_renders_in_each_language_and_is_its_english_text():
     message = Message("sync.timed_out")
-    assert str(message) == "the connection timed out"
+    assert str(message) == message == "the connection timed out"
+    assert json.loads(json.dumps({"why": message})) == {"why": "the connection timed out"}
     assert message.render("ja") == "接続がタイムアウトしました"
     assert render(message, "fr") == "the connection timed out"  # unknown language: English
 
@@ -82,8 +92,9 @@ def test_a_message_renders_in_each_language_and_english_by_default():
 def test_nested_messages_render_in_the_same_language_and_survive_the_wire():
     outer = Message("test.nested", why=Message("sync.timed_out"), n=3)
     back = Message.from_dict(outer.to_dict())
-    assert back == outer
+    assert back == outer and back.params == {"why": Message("sync.timed_out"), "n": 3}
     assert isinstance(back.params["why"], Message)
+    assert pickle.loads(pickle.dumps(outer)).params == outer.params
     # An unknown code still says everything it carries, in the reader's language
     assert render(outer, "ja") == "test.nested (why=接続がタイムアウトしました, n=3)"
 
@@ -96,10 +107,20 @@ def test_a_coded_error_renders_per_language_and_plain_sentences_still_work():
     assert render(coded, "ja") == "接続が切断されました"
     again = pickle.loads(pickle.dumps(coded))  # errors cross to worker processes and back
     assert again.message == coded.message and str(again) == str(coded)
+    assert isinstance(again.message, Message) and again.render("ja") == "接続が切断されました"
     plain = StoreError("data.db is not a FieldKit store")
     assert plain.message is None
     assert render(plain, "ja") == str(plain) == "data.db is not a FieldKit store"
     assert str(ValidationProblem([("title", "required")])) == "title: required"
+
+
+def test_messages_kept_in_a_database_come_back_coded_and_old_rows_as_written():
+    message = Message("sync.stopped", why=Message("sync.timed_out"), n=2)
+    back = restored(stored(StoreError(message)))
+    assert isinstance(back, Message) and back == message
+    assert back.render("ja").startswith("同期が中断しました：接続がタイムアウトしました")
+    assert restored(stored("an old English sentence")) == "an old English sentence"
+    assert restored(None) == "" and restored('{"code" broken') == '{"code" broken'
 
 
 def test_plural_forms_follow_each_language(tmp_path):
@@ -109,9 +130,9 @@ def test_plural_forms_follow_each_language(tmp_path):
     japanese = messages.read_catalogue(
         write(tmp_path / "ja.po", "nplurals=1; plural=0;", 'msgstr[0] "{n} 件"'), "ja"
     )
-    one, many = Message("test.items", n=1), Message("test.items", n=5)
-    assert (english.render(one), english.render(many)) == ("1 item", "5 items")
-    assert (japanese.render(one), japanese.render(many)) == ("1 件", "5 件")
+    for n, en, ja in ((1, "1 item", "1 件"), (5, "5 items", "5 件")):
+        assert english.render("test.items", {"n": n}) == en
+        assert japanese.render("test.items", {"n": n}) == ja
 
 
 def write(path, plural_forms: str, translation: str):

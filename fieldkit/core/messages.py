@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import ast
 import gettext
+import json
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,22 +50,39 @@ def current_language() -> str:
     return _language
 
 
-@dataclass(frozen=True)
-class Message:
-    """A code and its parameters: rendered in a language by :func:`render`, in English by str()."""
+class Message(str):
+    """A code and its parameters, rendered in a language by :meth:`render`.
+
+    It is also the English text itself (a ``str``), so code that prints, logs, compares or writes
+    a message to JSON keeps working with the English; readers that show it to a person call
+    :func:`render` with their language."""
 
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
 
-    def __init__(self, code: str, /, **params: Any) -> None:
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "params", params)
+    def __new__(cls, code: str, /, **params: Any) -> Message:
+        english = catalogue(SOURCE).render(code, params)
+        self = super().__new__(cls, english)
+        self.code = code
+        self.params = params
+        return self
 
     def render(self, lang: str | None = None) -> str:
-        return catalogue(lang or _language).render(self)
+        return catalogue(lang or _language).render(self.code, self.params)
 
-    def __str__(self) -> str:
-        return self.render(SOURCE)
+    def __repr__(self) -> str:
+        shown = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Message({self.code!r}{shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message):
+            return (self.code, dict(self.params)) == (other.code, dict(other.params))
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+    def __reduce__(self):  # pickled as code + params (errors and IATI reports cross processes)
+        return (_rebuild, (self.code, dict(self.params)))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON for the wire: nested messages as dicts too."""
@@ -84,6 +102,10 @@ class Message:
         return cls(str(data["code"]), **params)
 
 
+def _rebuild(code: str, params: dict[str, Any]) -> Message:
+    return Message(code, **params)
+
+
 def render(what: Any, lang: str | None = None) -> str:
     """A Message, an error carrying one (``.message``), or plain text, in ``lang``.
 
@@ -92,6 +114,25 @@ def render(what: Any, lang: str | None = None) -> str:
     if isinstance(message, Message):
         return message.render(lang)
     return str(what)
+
+
+def stored(what: Any) -> str:
+    """Text to keep in a database column that holds a message: a coded one as its JSON (so it is
+    shown later in the reader's language), anything else as its text. See :func:`restored`."""
+    message = what if isinstance(what, Message) else getattr(what, "message", None)
+    if isinstance(message, Message):
+        return json.dumps(message.to_dict(), ensure_ascii=False)
+    return str(what)
+
+
+def restored(text: str | None) -> Message | str:
+    """What :func:`stored` kept: the Message again, or the plain text (older rows) as it is."""
+    if text and text.startswith('{"code"'):
+        try:
+            return Message.from_dict(json.loads(text))
+        except (ValueError, KeyError, TypeError):
+            pass
+    return text or ""
 
 
 def text(context: str, source: str, lang: str | None = None, n: int | None = None) -> str:
@@ -143,18 +184,18 @@ class Catalogue:
         entry = self.by_code.get(code)
         return None if entry is None else self._pick(entry, n)
 
-    def render(self, message: Message) -> str:
-        n = message.params.get("n")
-        template = self.template(message.code, n if isinstance(n, int) else None)
+    def render(self, code: str, params: Mapping[str, Any]) -> str:
+        n = params.get("n")
+        template = self.template(code, n if isinstance(n, int) else None)
         if template is None and self.language != SOURCE:
-            template = catalogue(SOURCE).template(message.code)
+            template = catalogue(SOURCE).template(code)
         values = _Keep(
             (k, v.render(self.language) if isinstance(v, Message) else v)
-            for k, v in message.params.items()
+            for k, v in params.items()
         )
         if template is None:  # a code no catalogue has: still say everything we know
             shown = ", ".join(f"{k}={v}" for k, v in values.items())
-            return f"{message.code} ({shown})" if shown else message.code
+            return f"{code} ({shown})" if shown else code
         return template.format_map(values)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from fieldkit.core import messages
 from fieldkit.core.resources import resource_path
 
 SUPPORTED = ("en", "ja")
@@ -84,6 +85,7 @@ def apply_language(setting: str) -> str:
                 if app is not None:
                     app.installTranslator(translator)
     _language = lang
+    messages.set_language(lang)  # coded messages from every layer follow the same choice
     QLocale.setDefault(locale())
     return lang
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.core.messages import Message, render, restored
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
 from fieldkit.ui.ops import CollectionOp, QueryOp
@@ -55,146 +56,6 @@ KIND_NAMES = {
     "attachment": QT_TRANSLATE_NOOP("SyncPage", "Attachment"),
 }
 
-# The sync client and HQ (sync/, no Qt) explain errors and refusals in English. The messages they
-# write in fixed words, and those with a value in them, are shown in the user's language; any
-# other text (a validation message, a message added later) is shown as sync wrote it. A value
-# named "why" is itself a message and is shown the same way; "kind"s are record kinds.
-_FIXED_MESSAGES = frozenset(
-    (
-        # sync/client.py
-        QT_TRANSLATE_NOOP(
-            "SyncPage",
-            "this laptop is not enrolled with HQ: run 'fieldkit enroll --server URL --code CODE' "
-            "with a code from HQ IT",
-        ),
-        QT_TRANSLATE_NOOP("SyncPage", "no connection (the server is unreachable or not running)"),
-        QT_TRANSLATE_NOOP("SyncPage", "the connection timed out"),
-        QT_TRANSLATE_NOOP("SyncPage", "the connection was cut"),
-        # sync/server: enrolment and the device token
-        QT_TRANSLATE_NOOP(
-            "SyncPage", "unknown enrolment code; check it or ask HQ IT for a new one"
-        ),
-        QT_TRANSLATE_NOOP(
-            "SyncPage", "this enrolment code was already used; ask HQ IT for a new one"
-        ),
-        QT_TRANSLATE_NOOP("SyncPage", "this device was revoked by HQ"),
-        QT_TRANSLATE_NOOP("SyncPage", "this enrolment code has expired; ask HQ IT for a new one"),
-        QT_TRANSLATE_NOOP(
-            "SyncPage",
-            "this laptop is not enrolled with HQ (unknown token); enrol it again with a new code "
-            "from HQ IT",
-        ),
-        QT_TRANSLATE_NOOP(
-            "SyncPage", "this laptop's access was revoked by HQ; ask HQ IT to enrol it again"
-        ),
-        QT_TRANSLATE_NOOP("SyncPage", "no device token: enrol this laptop with HQ first"),
-        QT_TRANSLATE_NOOP("SyncPage", "HQ hit an internal error; the request was not applied"),
-        # sync/server: why HQ refused a change
-        QT_TRANSLATE_NOOP(
-            "SyncPage",
-            "a registry project: only HQ changes it. HQ's copy was kept; your version is listed "
-            "here",
-        ),
-        QT_TRANSLATE_NOOP(
-            "SyncPage", "another embassy's project at HQ: it stays on this laptop only"
-        ),
-    )
-)
-# (what sync writes, the same words with {placeholders} for lupdate and tr)
-_PATTERNED_MESSAGES = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
-        (
-            r"server address must start with https:// or http:// \(got (?P<url>.*)\)",
-            QT_TRANSLATE_NOOP(
-                "SyncPage", "server address must start with https:// or http:// (got {url})"
-            ),
-        ),
-        (
-            r"cannot reach HQ at (?P<server>\S+): (?P<why>.*)",
-            QT_TRANSLATE_NOOP("SyncPage", "cannot reach HQ at {server}: {why}"),
-        ),
-        (
-            r"HQ refused the enrolment: (?P<why>.*)",
-            QT_TRANSLATE_NOOP("SyncPage", "HQ refused the enrolment: {why}"),
-        ),
-        (
-            r"HQ sent an answer this FieldKit cannot read \((?P<n>\d+) problems\); "
-            r"is FieldKit up to date\?",
-            QT_TRANSLATE_NOOP(
-                "SyncPage",
-                "HQ sent an answer this FieldKit cannot read ({n} problems); "
-                "is FieldKit up to date?",
-            ),
-        ),
-        (
-            r"sync stopped: (?P<why>.*) \(tried (?P<n>\d+) times\); what was sent is kept, "
-            r"the next sync goes on from there",
-            QT_TRANSLATE_NOOP(
-                "SyncPage",
-                "sync stopped: {why} (tried {n} times); what was sent is kept, the next sync "
-                "goes on from there",
-            ),
-        ),
-        (
-            r"HQ has a problem: (?P<why>.*) \(tried (?P<n>\d+) times\); try again later",
-            QT_TRANSLATE_NOOP(
-                "SyncPage", "HQ has a problem: {why} (tried {n} times); try again later"
-            ),
-        ),
-        (
-            r"HQ refused this laptop: (?P<why>.*)",
-            QT_TRANSLATE_NOOP("SyncPage", "HQ refused this laptop: {why}"),
-        ),
-        (
-            r"HQ refused the request: (?P<why>.*)",
-            QT_TRANSLATE_NOOP("SyncPage", "HQ refused the request: {why}"),
-        ),
-        (
-            r"attachment (?P<sha>\S+)\.\.\. was damaged on the way; sync again",
-            QT_TRANSLATE_NOOP("SyncPage", "attachment {sha}... was damaged on the way; sync again"),
-        ),
-        (
-            r"this FieldKit is too old for HQ \(sync protocol (?P<version>\d+), HQ needs "
-            r"(?P<needed>\d+) or newer\): update FieldKit, then sync again",
-            QT_TRANSLATE_NOOP(
-                "SyncPage",
-                "this FieldKit is too old for HQ (sync protocol {version}, HQ needs {needed} or "
-                "newer): update FieldKit, then sync again",
-            ),
-        ),
-        (
-            r"record (?P<id>\S+) belongs to another embassy; this laptop cannot change it",
-            QT_TRANSLATE_NOOP(
-                "SyncPage", "record {id} belongs to another embassy; this laptop cannot change it"
-            ),
-        ),
-        (
-            r"record (?P<id>\S+) is no longer on HQ",
-            QT_TRANSLATE_NOOP("SyncPage", "record {id} is no longer on HQ"),
-        ),
-        (
-            r"record (?P<id>\S+) is a (?P<kind>\w+) on HQ, not a (?P<kind_mine>\w+)",
-            QT_TRANSLATE_NOOP("SyncPage", "record {id} is a {kind} on HQ, not a {kind_mine}"),
-        ),
-        # sync/credentials.py: where the device credential is kept (told once, at enrolment)
-        (
-            r"device credential kept in the system keyring \((?P<where>.*)\)",
-            QT_TRANSLATE_NOOP("SyncPage", "device credential kept in the system keyring ({where})"),
-        ),
-        (
-            r"no system keyring on this machine: device credential kept in (?P<where>.*), "
-            r"readable only by you",
-            QT_TRANSLATE_NOOP(
-                "SyncPage",
-                "no system keyring on this machine: device credential kept in {where}, "
-                "readable only by you",
-            ),
-        ),
-    )
-)
-
-
 # Japanese sentences end in "。" and follow each other without a space.
 _AFTER_FULL_STOP = re.compile(r"(?<=。) +")
 
@@ -205,18 +66,12 @@ def kind_name(kind: str) -> str:
     return QCoreApplication.translate(CONTEXT, known) if known else kind
 
 
-def message_text(message: str) -> str:
-    """An error or refusal from sync in the user's language when its words are known."""
-
-    def values(groups: dict[str, str]) -> dict[str, str]:
-        if "why" in groups:
-            groups["why"] = message_text(groups["why"])
-        for key in ("kind", "kind_mine"):
-            if key in groups:
-                groups[key] = kind_name(groups[key]).lower()
-        return groups
-
-    return i18n.known_text(CONTEXT, message, _FIXED_MESSAGES, _PATTERNED_MESSAGES, values)
+def message_text(message) -> str:
+    """An error or refusal from sync in the user's language: sync and HQ send coded messages
+    (kept coded in the sync state too); a plain text (a validation detail) is shown as written."""
+    if isinstance(message, str) and not isinstance(message, Message):
+        message = restored(message)
+    return render(message, i18n.current_language())
 
 
 def _when(iso: str | None) -> str:
@@ -568,7 +423,7 @@ class SyncPage(QWidget):
         offline = auto and isinstance(exc, SyncError) and not isinstance(exc, NotEnrolled)
         self._quiet = offline  # the refresh below must not show it as the last sync's error
         self._finish()
-        message = message_text(str(exc))
+        message = message_text(exc)
         if offline:
             # Offline is the normal state of a field laptop: say so quietly, try again later.
             self.phase_label.setText(
@@ -616,7 +471,7 @@ class SyncPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.enrol_button.setEnabled(True)
-            self.enrol_message.setText(message_text(str(exc)))
+            self.enrol_message.setText(message_text(exc))
 
         CollectionOp(self, lambda store: enrol(store, server, code, name)).success(done).failure(
             failed

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldkit import __version__
 from fieldkit.core.envelope import KINDS
+from fieldkit.core.messages import Message
 from sync import protocol as p
 
 from .storage import Device, HQStore, Refused
@@ -30,7 +31,9 @@ Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 
 
 def _error(status: int, message: str, code: str = "") -> JSONResponse:
-    return JSONResponse(p.ErrorBody(error=message, code=code).model_dump(), status_code=status)
+    coded = message.to_dict() if isinstance(message, Message) else None
+    body = p.ErrorBody(error=message, code=code, message=coded)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
 def _reply(request: Request, model: BaseModel | str) -> Response:
@@ -72,7 +75,7 @@ def create_app(db_path: FilePath | str) -> FastAPI:
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused):
-        return _error(exc.status, str(exc), exc.code)
+        return _error(exc.status, exc.message or str(exc), exc.code)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
@@ -86,7 +89,7 @@ def create_app(db_path: FilePath | str) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):  # pragma: no cover - last line of defence
-        return _error(500, "HQ hit an internal error; the request was not applied", "internal")
+        return _error(500, Message("hq.internal_error"), "internal")
 
     @app.middleware("http")
     async def _versions(request: Request, call_next):
@@ -100,12 +103,8 @@ def create_app(db_path: FilePath | str) -> FastAPI:
             except ValueError:
                 return _error(400, f"bad {p.HEADER_PROTOCOL} header {raw[:20]!r}", "no_protocol")
             if version < p.MIN_CLIENT_PROTOCOL:
-                return _error(
-                    426,
-                    f"this FieldKit is too old for HQ (sync protocol {version}, HQ needs "
-                    f"{p.MIN_CLIENT_PROTOCOL} or newer): update FieldKit, then sync again",
-                    "too_old",
-                )
+                too_old = Message("hq.too_old", version=version, needed=p.MIN_CLIENT_PROTOCOL)
+                return _error(426, too_old, "too_old")
         return await call_next(request)
 
     def device(request: Request) -> Device:

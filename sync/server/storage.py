@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldkit.core.messages import Message
 from sync import protocol as p
 from sync.merge import merge, same_content
 
@@ -109,12 +110,14 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over a p
 
 
 class Refused(Exception):
-    """A request HQ will not serve: HTTP ``status`` and a sentence for the user."""
+    """A request HQ will not serve: HTTP ``status`` and a sentence for the user (a coded Message
+    where the laptop shows it in its user's language)."""
 
     def __init__(self, status: int, message: str, code: str = "") -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        self.message = message if isinstance(message, Message) else None
 
 
 @dataclass(frozen=True)
@@ -283,17 +286,14 @@ class HQStore:
                 (h,),
             ).fetchone()
             if row is None:
-                raise Refused(403, "unknown enrolment code; check it or ask HQ IT for a new one",
-                              "bad_code")  # fmt: skip
+                raise Refused(403, Message("hq.enrol_code_unknown"), "bad_code")
             device_id, expires, used, embassy, name, revoked = row
             if used:
-                raise Refused(403, "this enrolment code was already used; ask HQ IT for a new one",
-                              "code_used")  # fmt: skip
+                raise Refused(403, Message("hq.enrol_code_used"), "code_used")
             if revoked:
-                raise Refused(403, "this device was revoked by HQ", "revoked")
+                raise Refused(403, Message("hq.device_revoked"), "revoked")
             if expires < datetime.now(UTC).isoformat(timespec="seconds"):
-                raise Refused(403, "this enrolment code has expired; ask HQ IT for a new one",
-                              "code_expired")  # fmt: skip
+                raise Refused(403, Message("hq.enrol_code_expired"), "code_expired")
             c.execute("UPDATE enrol_codes SET used_at = ? WHERE code_hash = ?", (now_iso(), h))
             c.execute(
                 "UPDATE devices SET token_hash = ?, enrolled_at = ?, app_version = ? WHERE id = ?",
@@ -308,11 +308,9 @@ class HQStore:
                 (_hash(token),),
             ).fetchone()
         if row is None:
-            raise Refused(401, "this laptop is not enrolled with HQ (unknown token); enrol it "
-                          "again with a new code from HQ IT", "bad_token")  # fmt: skip
+            raise Refused(401, Message("hq.token_unknown"), "bad_token")
         if row[3]:
-            raise Refused(401, "this laptop's access was revoked by HQ; ask HQ IT to enrol it "
-                          "again", "revoked")  # fmt: skip
+            raise Refused(401, Message("hq.token_revoked"), "revoked")
         return Device(row[0], row[1], row[2])
 
     def revoke(self, device_id: str) -> bool:
@@ -374,6 +372,7 @@ class HQStore:
                 i=i,
                 status="rejected",
                 reason=reason,
+                message=reason.to_dict() if isinstance(reason, Message) else None,
                 version=mine_row[2] if mine_row else None,
                 record=json.loads(mine_row[3]) if mine_row else None,
             )
@@ -390,17 +389,14 @@ class HQStore:
             if row[0] == REGISTRY:
                 if same_content(m.record, json.loads(row[3])):
                     return unchanged()
-                return reject(
-                    "a registry project: only HQ changes it. HQ's copy was kept; your version "
-                    "is listed here"
-                )
+                return reject(Message("hq.refused_registry_project"))
             # The same answer whatever the content, so that it tells nothing about the record.
             if row[1] == "project":
-                return reject("another embassy's project at HQ: it stays on this laptop only")
-            return reject(f"record {rid} belongs to another embassy; this laptop cannot change it")
+                return reject(Message("hq.refused_other_embassy_project"))
+            return reject(Message("hq.refused_other_embassy", id=rid))
         if known and len(known) == len(set(m.ids)):
             if row is None:
-                return reject(f"record {rid} is no longer on HQ")
+                return reject(Message("hq.refused_gone", id=rid))
             cid = next((k[1] for k in known if k[1]), None)
             conflict = self._conflict(c, cid) if cid else None
             return row[2], p.Outcome(
@@ -426,7 +422,8 @@ class HQStore:
             return seq, None
         mine = rec.model_dump(mode="json")
         if row[1] != rec.kind:
-            return reject(f"record {rid} is a {row[1]} on HQ, not a {rec.kind}")
+            kinds = {"kind": Message(f"kind.{row[1]}"), "kind_mine": Message(f"kind.{rec.kind}")}
+            return reject(Message("hq.refused_kind", id=rid, **kinds))
         theirs = json.loads(row[3])
         if base == row[2]:
             merged, conflicts = mine, []

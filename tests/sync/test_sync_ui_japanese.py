@@ -3,8 +3,8 @@
 The page is driven as a Japanese user drives it: not enrolled, enrolling (a wrong code, then the
 right one), enrolled, a sync, a change HQ refused, HQ unreachable, and the conflicts screen with a
 conflict hit here and one hit by another laptop. The texts are checked word for word. Errors and
-refusal reasons come in English from sync/ (no Qt): every fixed message and every message pattern
-written in its sources must be one the page shows in Japanese (a validation message excepted).
+refusal reasons come from sync/ and HQ as coded messages (fieldkit.core.messages), rendered from
+the Japanese catalogue; tests/test_messages.py checks every code has its Japanese.
 The catalogue must hold every text pyside6-lupdate finds in the two modules today, finished and
 keeping its placeholders, and the committed .qm must answer as the .ts says. The grabs of the
 Japanese widgets are checked for cut text.
@@ -14,7 +14,6 @@ Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs.
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -47,6 +46,7 @@ from translation_helpers import (  # noqa: E402
     untranslated,
 )
 
+from fieldkit.core.messages import Message, stored  # noqa: E402
 from fieldkit.core.models import Meeting, Project  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
 from fieldkit.core.store import Store  # noqa: E402
@@ -54,6 +54,7 @@ from fieldkit.core.syncstate import SyncState  # noqa: E402
 from fieldkit.ui import i18n, ops  # noqa: E402
 from fieldkit.ui.conflicts import ConflictsDialog  # noqa: E402
 from fieldkit.ui.sync_page import SyncPage, kind_name, message_text  # noqa: E402
+from sync.client import SyncError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("fieldkit/ui/sync_page.py", "fieldkit/ui/conflicts.py")
@@ -440,129 +441,106 @@ def test_a_deletion_conflict_in_japanese(qtbot, japanese):
 # ---- messages from sync/ --------------------------------------------------------------------------
 
 
+def _stopped(n: int) -> Message:
+    return Message("sync.stopped", why=Message("sync.unreachable"), n=n)
+
+
 @pytest.mark.parametrize(
-    ("english", "japanese_text"),
+    ("message", "english", "japanese_text"),
     [
         (
+            _stopped(5),
             "sync stopped: no connection (the server is unreachable or not running) (tried 5 "
             "times); what was sent is kept, the next sync goes on from there",
             "同期が中断しました：接続できません（サーバーに到達できないか、サーバーが起動していません）"
             "（5回試行）。送信済みの分は保持され、次回の同期はその続きから行います",
         ),
         (
+            Message(
+                "sync.cannot_reach",
+                server="https://hq.example.go.jp:8443",
+                why=Message("sync.timed_out"),
+            ),
             "cannot reach HQ at https://hq.example.go.jp:8443: the connection timed out",
             "本省のサーバー https://hq.example.go.jp:8443 に接続できません：接続がタイムアウトしました",
         ),
         (
+            Message("sync.hq_problem", why=Message("hq.internal_error"), n=5),
             "HQ has a problem: HQ hit an internal error; the request was not applied (tried 5 "
             "times); try again later",
             "本省のサーバーに問題があります：本省のサーバーで内部エラーが発生しました。要求は適用されて"
             "いません（5回試行）。しばらくしてから再度お試しください",
         ),
         (
+            Message(
+                "hq.refused_kind",
+                id="0b7c",
+                kind=Message("kind.project"),
+                kind_mine=Message("kind.meeting"),
+            ),
             "record 0b7c is a project on HQ, not a meeting",
             "記録 0b7c は本省では面談ではなく案件です",
         ),
         (
+            Message("sync.bad_server_address", url="'hq.example'"),
             "server address must start with https:// or http:// (got 'hq.example')",
             "サーバーのアドレスは https:// または http:// で始めてください（入力：'hq.example'）",
         ),
         (
+            Message("hq.too_old", version=1, needed=2),
             "this FieldKit is too old for HQ (sync protocol 1, HQ needs 2 or newer): update "
             "FieldKit, then sync again",
             "このFieldKitは古いため本省と同期できません（同期プロトコル1、本省は2以上が必要）。"
             "FieldKitを更新してから、もう一度同期してください",
         ),
-        # A detail sync did not word itself stays as written, inside the Japanese frame.
+        # A detail HQ did not code stays as written, inside the Japanese frame.
         (
+            Message("sync.request_refused", why="not a sha256 in the address"),
             "HQ refused the request: not a sha256 in the address",
             "本省が要求を受け付けませんでした：not a sha256 in the address",
         ),
     ],
 )
-def test_known_messages_are_shown_in_japanese(japanese, english, japanese_text):
-    assert message_text(english) == japanese_text
+def test_coded_messages_are_shown_in_the_users_language(japanese, message, english, japanese_text):
+    assert message == english  # the English is the message itself (logs, CLI, JSON)
+    assert message_text(message) == japanese_text
+    assert message_text(SyncError(message)) == japanese_text
+    # kept in the sync state (last error, refused changes) and shown later, still coded
+    assert message_text(stored(message)) == japanese_text
+    i18n.apply_language("en")
+    assert message_text(message) == english
 
 
-def test_unknown_messages_stay_as_sync_wrote_them(japanese):
+def test_plain_texts_stay_as_sync_wrote_them(japanese):
     text = "invalid record 0b7c: subject: String should have at least 1 character"
     assert message_text(text) == text
 
 
 def test_english_messages_are_unchanged(qapp):
     i18n.apply_language("en")
-    for text in ("HQ refused this laptop: this device was revoked by HQ",
-                 "record 0b7c is no longer on HQ", "the connection was cut"):  # fmt: skip
-        assert message_text(text) == text
+    revoked = Message("sync.laptop_refused", why=Message("hq.device_revoked"))
+    assert message_text(revoked) == "HQ refused this laptop: this device was revoked by HQ"
+    assert message_text(Message("hq.refused_gone", id="0b7c")) == "record 0b7c is no longer on HQ"
     assert kind_name("followup") == "Follow-up"
 
 
-# Where sync writes the messages the page shows: the client's errors, the words it gives for
-# network failures, where the credential is kept, HQ's answers at enrolment and to a laptop's
-# token (401/403), a too-old or crashed HQ request (426/500), and the reasons HQ refuses a change.
-SYNC_SOURCES = {
-    "client": ROOT / "sync" / "client.py",
-    "credentials": ROOT / "sync" / "credentials.py",
-    "storage": ROOT / "sync" / "server" / "storage.py",
-    "app": ROOT / "sync" / "server" / "app.py",
-}
-MESSAGE_FIRST = {("client", "SyncError"), ("client", "NotEnrolled"), ("storage", "reject")}
-MESSAGE_SECOND = {("Refused", 401), ("Refused", 403), ("_error", 426), ("_error", 500)}
-# Shown as sync wrote them: a validation message names a field and pydantic's own words.
-LEFT_IN_ENGLISH = ("invalid record ",)
+def test_hq_sends_its_refusals_coded_beside_the_text_for_older_laptops(hq):
+    """What goes over the wire: the English sentence (laptops before coded messages) and the
+    code with its parameters, which this laptop shows in its user's language."""
+    import httpx
 
-
-def _example(node: ast.AST | None) -> str | None:
-    """The text a literal or f-string gives, with 7 for each value put into it."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(
-            part.value if isinstance(part, ast.Constant) else "7" for part in node.values
-        )
-    return None
-
-
-def _name(call: ast.Call) -> str:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-
-
-def _status(node: ast.AST) -> int | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, int) else None
-
-
-def written_messages() -> list[str]:
-    found: list[str] = []
-    for where, path in SYNC_SOURCES.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name in ("_plain", "describe"):
-                for ret in ast.walk(node):
-                    if isinstance(ret, ast.Return):
-                        found.append(_example(ret.value))
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = _name(node)
-            status = _status(node.args[0])
-            message_first = (where, name) in MESSAGE_FIRST
-            message_second = (name, status) in MESSAGE_SECOND and len(node.args) > 1
-            if message_first or message_second:
-                found.append(_example(node.args[1 if message_second else 0]))
-    return [m for m in found if m]
-
-
-def test_every_message_in_the_sync_sources_is_shown_in_japanese(japanese):
-    written = written_messages()
-    assert len(written) >= 25  # the sources really were read
-    assert "the connection was cut" in written and "this device was revoked by HQ" in written
-    shown = {m: message_text(m) for m in written if not m.startswith(LEFT_IN_ENGLISH)}
-    untranslated = [m for m, text in shown.items() if not JAPANESE.search(text)]
-    assert untranslated == [], "add these messages to sync_page.py's tables and to sync_ja.ts"
-    # A message wrapping another ("HQ refused this laptop: ...") translates both parts.
-    for m, text in shown.items():
-        english_left = re.sub(r"https?://\S*|fieldkit enroll[^」]*|FieldKit|IT|7|\.\.\.", "", text)
-        assert not re.search(r"[a-z]{4,}", english_left), (m, text)
+    answer = httpx.post(
+        f"{hq.url}/v1/enroll",
+        content=b'{"code": "WRONG-CODE-0000", "device_name": "x"}',
+        headers={"X-FieldKit-Protocol": "99", "Content-Type": "application/json"},
+    )
+    body = answer.json()
+    assert answer.status_code == 403
+    assert body["error"] == "unknown enrolment code; check it or ask HQ IT for a new one"
+    assert body["message"] == {"code": "hq.enrol_code_unknown", "params": {}}
+    assert Message.from_dict(body["message"]).render("ja") == (
+        "登録コードが正しくありません。確認するか、本省IT担当に新しいコードを依頼してください"
+    )
 
 
 # ---- the catalogue covers the two modules --------------------------------------------------------
@@ -581,7 +559,9 @@ def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
 def test_every_source_string_has_a_finished_japanese_translation(collected):
     committed = messages(TS)
     assert {context for context, _ in collected} == {"SyncPage", "ConflictView", "ConflictsDialog"}
-    assert len(collected) >= 100  # the modules really were read
+    assert (
+        len(collected) >= 70
+    )  # the modules really were read (sync's own messages: resources/messages)
     assert untranslated(collected, committed) == [], (
         "run `uv run python tools/update_translations.py sync` and translate"
     )
