@@ -23,6 +23,7 @@ from fieldkit.core.envelope import KINDS
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
+from .console import mount as mount_console
 from .storage import Device, HQStore, Refused
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -241,4 +242,5 @@ def create_app(db_path: FilePath | str) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi
+    mount_console(app)  # the HQ console at /console/ (sync/server/console)
     return app

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("conflicts", help="open conflicts per embassy")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_conflicts)
+    from .console.cli import add_user_commands  # HQ console accounts
+
+    add_user_commands(sub, Parser)
     return parser
 
 

@@ -1,0 +1,439 @@
+"""Every SQL statement of the console, in one place.
+
+Written for both databases: ``?`` placeholders (``db.Handle`` rewrites them for psycopg), no
+SQLite-only functions outside ``_text_match`` and ``store_index`` (full-text search: FTS5 trigram
+on SQLite, pg_trgm with ILIKE on PostgreSQL). Lists read the console's index
+(``console_records cr``) and fetch record bodies from ``records`` only for the page shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from fieldkit.core.query import RecordFilter, split_terms
+
+from .db import Dialect
+from .filters import ConsoleFilter, Scope
+from .regions import REGIONS
+
+COUNT_CAP = 10_000  # counts stop here ("10,000+"): an exact count of a common word costs seconds
+
+SORTS = {
+    "date": "cr.date DESC, cr.rowid DESC",
+    "date_asc": "cr.date ASC, cr.rowid ASC",
+    "updated": "cr.updated_at DESC, cr.rowid DESC",
+    "title": "lower(cr.title) ASC, cr.rowid ASC",
+    "country": "cr.embassy ASC, cr.date DESC, cr.rowid DESC",
+    "kind": "cr.kind ASC, cr.date DESC, cr.rowid DESC",
+}
+LIST_COLUMNS = (
+    "cr.rowid, cr.id, cr.embassy, cr.kind, cr.country, cr.date, cr.title, cr.classification, "
+    "cr.status, cr.due, cr.updated_at, cr.updated_by"
+)
+
+
+def _rows(cur) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def _in(column: str, values: Iterable, sql: list[str], params: list) -> None:
+    values = list(values)
+    sql.append(f"{column} IN ({','.join('?' * len(values))})" if values else "1 = 0")
+    params.extend(values)
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# ---- the record index ---------------------------------------------------------------------------
+def pending(c, limit: int) -> list[tuple]:
+    """Queued rows with their record (None fields for a record that is gone)."""
+    return c.execute(
+        "SELECT p.rowid, r.embassy, r.kind, r.deleted, r.data FROM console_pending p "
+        "LEFT JOIN records r ON r.rowid = p.rowid ORDER BY p.rowid LIMIT ?",
+        (limit,),
+    ).fetchall()
+
+
+def clear_pending(c, rowids: list[int]) -> None:
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i : i + 500]
+        c.execute(f"DELETE FROM console_pending WHERE rowid IN ({','.join('?' * len(chunk))})",
+                  chunk)  # fmt: skip
+
+
+_INDEX_COLUMNS = (
+    "id", "embassy", "kind", "deleted", "country", "date", "title", "classification",
+    "class_rank", "tags", "summits", "instruments", "status", "due", "parent_id", "updated_at",
+    "updated_by",
+)  # fmt: skip
+
+
+def store_index(c, dialect: Dialect, items: list[tuple[int, dict | None, str]]) -> None:
+    """Write index rows and search text; an item whose row is None is removed from the index."""
+    cols = ", ".join(_INDEX_COLUMNS)
+    marks = ", ".join("?" * (len(_INDEX_COLUMNS) + 1))
+    for rowid, row, text in items:
+        c.execute("DELETE FROM console_records WHERE rowid = ?", (rowid,))
+        if dialect is Dialect.SQLITE:
+            c.execute("DELETE FROM console_fts WHERE rowid = ?", (rowid,))
+        if row is None:
+            continue
+        values = [rowid, *(row[k] for k in _INDEX_COLUMNS)]
+        if dialect is Dialect.SQLITE:
+            c.execute(f"INSERT INTO console_records (rowid, {cols}) VALUES ({marks})", values)
+            c.execute("INSERT INTO console_fts (rowid, text) VALUES (?, ?)", (rowid, text))
+        else:
+            c.execute(
+                f"INSERT INTO console_records (rowid, {cols}, text) VALUES ({marks}, ?)",
+                [*values, text],
+            )
+
+
+def _text_match(dialect: Dialect, terms: list[str], sql: list[str], params: list) -> None:
+    """The laptop's search rules: every term must match; a term is a word or a quoted phrase;
+    3+ characters go through the trigram index, 1-2 characters (Japanese words) are checked
+    record by record, newest first, so a common short term fills a page at once."""
+    if dialect is Dialect.POSTGRES:
+        for term in terms:
+            sql.append("cr.text ILIKE ? ESCAPE '\\'")
+            params.append(_like(term))
+        return
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        sql.append("cr.rowid IN (SELECT rowid FROM console_fts WHERE console_fts MATCH ?)")
+        params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+    for term in (t for t in terms if len(t) < 3):
+        sql.append("(SELECT text FROM console_fts WHERE rowid = cr.rowid) LIKE ? ESCAPE '\\'")
+        params.append(_like(term))
+
+
+def where(dialect: Dialect, scope: Scope, f: ConsoleFilter) -> tuple[str, list]:
+    sql: list[str] = ["cr.deleted = ?"]
+    params: list = [1 if f.deleted else 0]
+    if scope.embassies is not None:
+        _in("cr.embassy", scope.embassies, sql, params)
+    kinds = RecordFilter.expand_kinds(f.kinds)
+    for column, values in (("cr.kind", kinds), ("cr.embassy", f.posts),
+                           ("cr.country", f.countries), ("cr.classification", f.classifications),
+                           ("cr.status", f.statuses)):  # fmt: skip
+        if values:
+            _in(column, values, sql, params)
+    if f.region:
+        _in("cr.embassy", REGIONS[f.region], sql, params)
+    if f.policy_fields:
+        sql.append("(" + " OR ".join("cr.tags LIKE ?" for _ in f.policy_fields) + ")")
+        params.extend(f"% {p} %" for p in f.policy_fields)
+    if f.summit:
+        sql.append("cr.summits LIKE ?")
+        params.append(f"% {f.summit} %")
+    if f.instrument:
+        sql.append("cr.instruments LIKE ?")
+        params.append(f"% {f.instrument} %")
+    if f.date_from:
+        sql.append("cr.date >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        sql.append("cr.date <= ?")
+        params.append(f.date_to.isoformat())
+    if f.overdue:
+        sql.append("cr.due < ?")
+        params.append((f.today or date.today()).isoformat())
+    if f.parent_id:
+        sql.append("cr.parent_id = ?")
+        params.append(f.parent_id)
+    terms = split_terms(f.text)
+    if terms:
+        _text_match(dialect, terms, sql, params)
+    return " AND ".join(sql), params
+
+
+def list_page(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, page: int, per: int):
+    """One page of list rows, in order."""
+    cond, params = where(dialect, scope, f)
+    cur = c.execute(
+        f"SELECT {LIST_COLUMNS} FROM console_records cr WHERE {cond} ORDER BY {SORTS[sort]} "
+        "LIMIT ? OFFSET ?",
+        [*params, per, (page - 1) * per],
+    )
+    return _rows(cur)
+
+
+def count(c, dialect, scope: Scope, f: ConsoleFilter, cap: int = COUNT_CAP) -> int:
+    """How many match, up to ``cap`` (cap + 1 means "more than cap")."""
+    cond, params = where(dialect, scope, f)
+    return c.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM console_records cr WHERE {cond} LIMIT ?) x",
+        [*params, cap + 1],
+    ).fetchone()[0]
+
+
+def iter_ids(c, dialect, scope: Scope, f: ConsoleFilter, sort: str) -> list[str]:
+    cond, params = where(dialect, scope, f)
+    return [r[0] for r in c.execute(
+        f"SELECT cr.id FROM console_records cr WHERE {cond} ORDER BY {SORTS[sort]}", params
+    )]  # fmt: skip
+
+
+def export_rows(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, after: int, limit: int):
+    """Record bodies of a selection, ``limit`` at a time from list position ``after``."""
+    cond, params = where(dialect, scope, f)
+    return c.execute(
+        f"SELECT cr.embassy, r.version, r.data FROM console_records cr "
+        f"JOIN records r ON r.rowid = cr.rowid WHERE {cond} ORDER BY {SORTS[sort]} "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, after],
+    ).fetchall()
+
+
+def record(c, scope: Scope, record_id: str) -> dict[str, Any] | None:
+    """A record the scope may read (deleted ones too), or None: the same answer for a record
+    that does not exist and one of another embassy."""
+    sql, params = ["r.id = ?"], [record_id]
+    if scope.embassies is not None:
+        _in("r.embassy", scope.embassies, sql, params)
+    cur = c.execute(
+        "SELECT r.id, r.embassy, r.kind, r.version, r.origin, r.deleted, r.data, "
+        "d.name AS device_name FROM records r LEFT JOIN devices d ON d.id = r.origin "
+        f"WHERE {' AND '.join(sql)}",
+        params,
+    )
+    rows = _rows(cur)
+    return rows[0] if rows else None
+
+
+def records_by_id(c, scope: Scope, ids: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        sql, params = [], []
+        _in("id", chunk, sql, params)
+        if scope.embassies is not None:
+            _in("embassy", scope.embassies, sql, params)
+        out += c.execute(f"SELECT embassy, data FROM records WHERE {' AND '.join(sql)}",
+                         params).fetchall()  # fmt: skip
+    return out
+
+
+def children(c, scope: Scope, parent_id: str) -> list[str]:
+    sql, params = ["cr.parent_id = ?", "cr.deleted = 0"], [parent_id]
+    if scope.embassies is not None:
+        _in("cr.embassy", scope.embassies, sql, params)
+    return [r[0] for r in c.execute(
+        "SELECT r.data FROM console_records cr JOIN records r ON r.rowid = cr.rowid "
+        f"WHERE {' AND '.join(sql)} ORDER BY cr.date, cr.rowid",
+        params,
+    )]  # fmt: skip
+
+
+def history(c, record_id: str) -> list[dict[str, Any]]:
+    return _rows(c.execute(
+        "SELECT v.version, v.origin, v.data, d.name AS device_name, d.embassy AS device_embassy "
+        "FROM versions v LEFT JOIN devices d ON d.id = v.origin WHERE v.id = ? ORDER BY v.version",
+        (record_id,),
+    ))  # fmt: skip
+
+
+def attachment(c, scope: Scope, sha: str) -> dict[str, Any] | None:
+    sql, params = ["sha256 = ?", "deleted = 0"], [sha]
+    if scope.embassies is not None:
+        _in("embassy", scope.embassies, sql, params)
+    row = c.execute(f"SELECT data FROM records WHERE {' AND '.join(sql)} LIMIT 1", params)
+    row = row.fetchone()
+    return json.loads(row[0]) if row else None
+
+
+# ---- dashboards ---------------------------------------------------------------------------------
+def per_month(c, dialect, scope: Scope, since: str) -> list[tuple]:
+    cond, params = where(dialect, scope, ConsoleFilter(kinds=("meeting", "visit")))
+    return c.execute(
+        f"SELECT substr(cr.date, 1, 7) AS month, cr.kind, count(*) FROM console_records cr "
+        f"WHERE {cond} AND cr.date >= ? GROUP BY substr(cr.date, 1, 7), cr.kind ORDER BY 1",
+        [*params, since],
+    ).fetchall()
+
+
+def per_post(c, dialect, scope: Scope, since: str) -> list[tuple]:
+    cond, params = where(dialect, scope, ConsoleFilter(kinds=("meeting", "visit")))
+    return c.execute(
+        f"SELECT cr.embassy, cr.kind, count(*) FROM console_records cr WHERE {cond} "
+        "AND cr.date >= ? GROUP BY cr.embassy, cr.kind ORDER BY cr.embassy",
+        [*params, since],
+    ).fetchall()
+
+
+def per_field(c, dialect, scope: Scope, since: str, fields: Iterable[str]) -> dict[str, int]:
+    out = {}
+    for code in fields:
+        cond, params = where(dialect, scope, ConsoleFilter(kinds=("meeting",),
+                                                           policy_fields=(code,)))  # fmt: skip
+        out[code] = c.execute(
+            f"SELECT count(*) FROM console_records cr WHERE {cond} AND cr.date >= ?",
+            [*params, since],
+        ).fetchone()[0]
+    return out
+
+
+def overdue_by_post(c, dialect, scope: Scope, today: date) -> list[tuple]:
+    f = ConsoleFilter(kinds=("followup", "project"), overdue=True, today=today)
+    cond, params = where(dialect, scope, f)
+    return c.execute(
+        f"SELECT cr.embassy, cr.kind, count(*) FROM console_records cr WHERE {cond} "
+        "AND (cr.kind = 'project' OR cr.status = 'open') GROUP BY cr.embassy, cr.kind "
+        "ORDER BY cr.embassy",
+        params,
+    ).fetchall()
+
+
+def devices(c, scope: Scope) -> list[dict[str, Any]]:
+    sql, params = ["1 = 1"], []
+    if scope.embassies is not None:
+        _in("embassy", scope.embassies, sql, params)
+    return _rows(c.execute(
+        "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, app_version "
+        f"FROM devices WHERE {' AND '.join(sql)} ORDER BY embassy, name",
+        params,
+    ))  # fmt: skip
+
+
+def rename_device(c, device_id: str, name: str) -> bool:
+    cur = c.execute("UPDATE devices SET name = ? WHERE id = ?", (name, device_id))
+    return cur.rowcount == 1
+
+
+def open_conflicts(c, scope: Scope) -> list[dict[str, Any]]:
+    sql, params = ["k.resolved_at IS NULL"], []
+    if scope.embassies is not None:
+        _in("k.embassy", scope.embassies, sql, params)
+    return _rows(c.execute(
+        "SELECT k.id, k.embassy, k.record_id, k.kind, k.fields, k.created_at, d.name AS device "
+        "FROM conflicts k LEFT JOIN devices d ON d.id = k.device_id "
+        f"WHERE {' AND '.join(sql)} ORDER BY k.created_at DESC",
+        params,
+    ))  # fmt: skip
+
+
+# ---- audit --------------------------------------------------------------------------------------
+def audit(c, event_id: str, at: str, author: str, event: str, embassy: str,
+          record_id: str | None, detail: dict) -> None:  # fmt: skip
+    c.execute(
+        "INSERT INTO audit (id, device_id, embassy, at, author, event, record_id, detail, "
+        "received_at) VALUES (?, 'hq-console', ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, embassy, at, author, event, record_id,
+         json.dumps(detail, ensure_ascii=False, default=str), at),
+    )  # fmt: skip
+
+
+def audit_page(c, *, event: str = "", embassy: str = "", author: str = "", since: str = "",
+               until: str = "", page: int = 1, per: int = 100) -> list[dict[str, Any]]:  # fmt: skip
+    sql, params = ["1 = 1"], []
+    for column, value in (("event", event), ("embassy", embassy), ("author", author)):
+        if value:
+            sql.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        sql.append("at >= ?")
+        params.append(since)
+    if until:
+        sql.append("at < ?")
+        params.append(until)
+    return _rows(c.execute(
+        "SELECT id, device_id, embassy, at, author, event, record_id, detail FROM audit "
+        f"WHERE {' AND '.join(sql)} ORDER BY at DESC, id LIMIT ? OFFSET ?",
+        [*params, per, (page - 1) * per],
+    ))  # fmt: skip
+
+
+def audit_events(c) -> list[str]:
+    return [r[0] for r in c.execute("SELECT DISTINCT event FROM audit ORDER BY event")]
+
+
+# ---- users, sessions, tokens --------------------------------------------------------------------
+USER_COLUMNS = "id, name, pw_hash, role, countries, region, lang, created_at, disabled_at, failures, last_failure"  # noqa: E501
+
+
+def add_user(c, name, pw_hash, role, countries, region, lang, at) -> None:
+    c.execute(
+        "INSERT INTO console_users (name, pw_hash, role, countries, region, lang, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (name, pw_hash, role, countries, region, lang, at),
+    )
+
+
+def user_by_name(c, name: str) -> dict[str, Any] | None:
+    rows = _rows(c.execute(f"SELECT {USER_COLUMNS} FROM console_users WHERE name = ?", (name,)))
+    return rows[0] if rows else None
+
+
+def user_by_id(c, user_id: int) -> dict[str, Any] | None:
+    rows = _rows(c.execute(f"SELECT {USER_COLUMNS} FROM console_users WHERE id = ?", (user_id,)))
+    return rows[0] if rows else None
+
+
+def users(c) -> list[dict[str, Any]]:
+    return _rows(c.execute(f"SELECT {USER_COLUMNS} FROM console_users ORDER BY name"))
+
+
+def set_user(c, user_id: int, **values) -> None:
+    cols = ", ".join(f"{k} = ?" for k in values)
+    c.execute(f"UPDATE console_users SET {cols} WHERE id = ?", [*values.values(), user_id])
+
+
+def add_session(c, token_hash, user_id, csrf, at, expires_at) -> None:
+    c.execute("INSERT INTO console_sessions VALUES (?, ?, ?, ?, ?, ?)",
+              (token_hash, user_id, csrf, at, expires_at, at))  # fmt: skip
+
+
+def session(c, token_hash: str) -> dict[str, Any] | None:
+    rows = _rows(c.execute(
+        "SELECT token_hash, user_id, csrf, created_at, expires_at, last_seen FROM console_sessions "
+        "WHERE token_hash = ?", (token_hash,)))  # fmt: skip
+    return rows[0] if rows else None
+
+
+def touch_session(c, token_hash: str, at: str) -> None:
+    c.execute("UPDATE console_sessions SET last_seen = ? WHERE token_hash = ?", (at, token_hash))
+
+
+def drop_session(c, token_hash: str) -> None:
+    c.execute("DELETE FROM console_sessions WHERE token_hash = ?", (token_hash,))
+
+
+def drop_sessions_of(c, user_id: int) -> None:
+    c.execute("DELETE FROM console_sessions WHERE user_id = ?", (user_id,))
+
+
+def purge_sessions(c, now: str) -> None:
+    c.execute("DELETE FROM console_sessions WHERE expires_at < ?", (now,))
+
+
+def add_token(c, token_hash, user_id, name, at) -> None:
+    c.execute("INSERT INTO console_tokens (token_hash, user_id, name, created_at) "
+              "VALUES (?, ?, ?, ?)", (token_hash, user_id, name, at))  # fmt: skip
+
+
+def tokens_of(c, user_id: int) -> list[dict[str, Any]]:
+    return _rows(c.execute(
+        "SELECT id, name, created_at, last_used, revoked_at FROM console_tokens WHERE user_id = ? "
+        "ORDER BY id", (user_id,)))  # fmt: skip
+
+
+def token_user(c, token_hash: str) -> tuple[int, int] | None:
+    row = c.execute("SELECT id, user_id FROM console_tokens WHERE token_hash = ? AND "
+                    "revoked_at IS NULL", (token_hash,)).fetchone()  # fmt: skip
+    return (row[0], row[1]) if row else None
+
+
+def touch_token(c, token_id: int, at: str) -> None:
+    c.execute("UPDATE console_tokens SET last_used = ? WHERE id = ?", (at, token_id))
+
+
+def revoke_token(c, user_id: int, token_id: int, at: str) -> bool:
+    cur = c.execute("UPDATE console_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? "
+                    "AND revoked_at IS NULL", (at, token_id, user_id))  # fmt: skip
+    return cur.rowcount == 1
