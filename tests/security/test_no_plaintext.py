@@ -61,3 +61,48 @@ def test_converted_store_leaves_no_plaintext(store, data_dir, tmp_path):
         assert s.drafts()[0]["data"]["subject"] == "MARKER-7f3a-DRAFT"
         assert len(s.history(s.search("MARKER-7f3a-SUBJECT")[0]["id"])) == 3
         assert plaintext_found(data_dir) == []
+
+
+TOKEN = "fkdev_MARKER-7f3a-TOKEN-e1b2c3d4e5f6"
+
+
+def _files_containing(data_dir, needle: bytes) -> list[str]:
+    return [
+        str(p.relative_to(data_dir))
+        for p in data_dir.rglob("*")
+        if p.is_file() and needle in p.read_bytes()
+    ]
+
+
+def test_encrypt_moves_the_device_token_inside_the_store(store, data_dir, monkeypatch):
+    # No keyring (a headless laptop): enrolment kept the token in a file beside the store.
+    from sync import credentials
+
+    monkeypatch.setattr(credentials, "_probe", lambda: None)
+    credentials.forget_keyring()
+    saved = credentials.save_token(data_dir, "device-1", TOKEN, store=store)
+    assert saved.where == "file"
+    store.close()
+    assert _files_containing(data_dir, TOKEN.encode()) == [credentials.TOKEN_FILE]  # guard
+    encrypt_store(data_dir, PASS)
+    # The scan of the whole data folder: the token is nowhere in plain text, nor the file.
+    assert _files_containing(data_dir, TOKEN.encode()) == []
+    assert not (data_dir / credentials.TOKEN_FILE).exists()
+    assert plaintext_found(data_dir) == []
+    with open_store(data_dir, passphrase=PASS) as s:
+        assert credentials.load_token(data_dir, "device-1", store=s, keyring=False) == TOKEN
+        # Re-enrolling an encrypted laptop keeps the token inside too.
+        again = credentials.save_token(data_dir, "device-2", TOKEN + "2", store=s)
+        assert again.where == "store" and not (data_dir / credentials.TOKEN_FILE).exists()
+    assert _files_containing(data_dir, TOKEN.encode()) == []
+
+
+def test_a_token_file_left_beside_an_encrypted_store_is_taken_in_at_unlock(keyed, data_dir):
+    from sync import credentials
+
+    keyed.close()
+    (data_dir / credentials.TOKEN_FILE).write_text(f"device-1\n{TOKEN}\n", encoding="utf-8")
+    with open_store(data_dir, passphrase=PASS) as s:
+        assert not (data_dir / credentials.TOKEN_FILE).exists()
+        assert credentials.load_token(data_dir, "device-1", store=s, keyring=False) == TOKEN
+    assert _files_containing(data_dir, TOKEN.encode()) == []

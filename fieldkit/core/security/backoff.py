@@ -80,8 +80,14 @@ class Backoff:
     def remaining(self) -> float:
         """Seconds until the next attempt is allowed (0 if now)."""
         state = self.load()
-        wait = state.last_failure + delay_after(state.failures) - self.clock()
-        # A clock set back must not lock the owner out for longer than the longest delay.
+        now = self.clock()
+        # A failure "in the future" (a clock set back, an edited file) must not make the owner
+        # wait the longest delay again and again until the clock catches up: a little ahead
+        # counts as now, far ahead (more than the longest delay) as long enough ago.
+        last = state.last_failure
+        if last > now:
+            last = now if last - now <= MAX_DELAY else now - MAX_DELAY
+        wait = last + delay_after(state.failures) - now
         return max(0.0, min(wait, MAX_DELAY))
 
     def check(self) -> None:
