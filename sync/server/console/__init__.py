@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 HERE = Path(__file__).parent
 
 
 def mount(app: FastAPI) -> None:
+    from fieldkit.core.resources import resource_path
+
     from . import admin, dataout, indexer, pages, schema
     from .db import Handle
     from .web import PREFIX, Console, install_handlers
@@ -36,3 +38,10 @@ def mount(app: FastAPI) -> None:
     @app.get(PREFIX, include_in_schema=False)
     def _home():
         return RedirectResponse(PREFIX + "/", status_code=307)
+
+    @app.get(PREFIX + "/fonts/ipaexg.ttf", include_in_schema=False)
+    def _japanese_font():
+        # The reports' own Japanese font, for browsers without one (the page asks for it only
+        # when no local Japanese font is found, and only for CJK characters).
+        return FileResponse(resource_path("fonts", "ipaexg.ttf"), media_type="font/ttf",
+                            headers={"Cache-Control": "public, max-age=86400"})  # fmt: skip
