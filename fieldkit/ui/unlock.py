@@ -12,12 +12,12 @@ FIELDKIT_PASSPHRASE, if set, is tried first (scripts, tests, kiosk set-ups).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.core import messages
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import Message, render
 from fieldkit.core.opening import open_store
 from fieldkit.core.security.backoff import Backoff, UnlockDelayed
 from fieldkit.core.security.errors import (
@@ -53,175 +55,49 @@ from fieldkit.core.store import Store
 METER_COLOURS = ("#b3261e", "#c4541d", "#b08900", "#2e7d32", "#1b5e20")
 
 # ---- words that come from the core or from zxcvbn, in the interface language -------------------
-# The core (no Qt) and zxcvbn speak English; what they say is a small fixed set, listed here with
-# QT_TRANSLATE_NOOP so lupdate collects it. Anything not listed is shown as it came, never hidden.
-WORDING = "SecurityWording"
-
-
-def _wording(text: str) -> str:
-    return QCoreApplication.translate(WORDING, text)
-
-
-STRENGTH_LABELS = {  # fieldkit.core.security.strength.LABELS
-    "very weak": QT_TRANSLATE_NOOP("SecurityWording", "very weak"),
-    "weak": QT_TRANSLATE_NOOP("SecurityWording", "weak"),
-    "fair": QT_TRANSLATE_NOOP("SecurityWording", "fair"),
-    "strong": QT_TRANSLATE_NOOP("SecurityWording", "strong"),
-    "very strong": QT_TRANSLATE_NOOP("SecurityWording", "very strong"),
-}
-
-# zxcvbn's feedback (warnings and suggestions), exactly as zxcvbn words it, plus our own hint.
-ZXCVBN_FEEDBACK = (
-    QT_TRANSLATE_NOOP("SecurityWording", "Use a few words, avoid common phrases."),
-    QT_TRANSLATE_NOOP("SecurityWording", "No need for symbols, digits, or uppercase letters."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Add another word or two. Uncommon words are better."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Straight rows of keys are easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Short keyboard patterns are easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Use a longer keyboard pattern with more turns."),
-    QT_TRANSLATE_NOOP("SecurityWording", 'Repeats like "aaa" are easy to guess.'),
-    QT_TRANSLATE_NOOP(
-        "SecurityWording", 'Repeats like "abcabcabc" are only slightly harder to guess than "abc".'
-    ),
-    QT_TRANSLATE_NOOP("SecurityWording", "Avoid repeated words and characters."),
-    QT_TRANSLATE_NOOP("SecurityWording", 'Sequences like "abc" or "6543" are easy to guess.'),
-    QT_TRANSLATE_NOOP("SecurityWording", "Avoid sequences."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Recent years are easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Avoid recent years."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Avoid years that are associated with you."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Dates are often easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Avoid dates and years that are associated with you."),
-    QT_TRANSLATE_NOOP("SecurityWording", "This is a top-10 common password."),
-    QT_TRANSLATE_NOOP("SecurityWording", "This is a top-100 common password."),
-    QT_TRANSLATE_NOOP("SecurityWording", "This is a very common password."),
-    QT_TRANSLATE_NOOP("SecurityWording", "This is similar to a commonly used password."),
-    QT_TRANSLATE_NOOP("SecurityWording", "A word by itself is easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Names and surnames by themselves are easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Common names and surnames are easy to guess."),
-    QT_TRANSLATE_NOOP("SecurityWording", "Capitalization doesn't help very much."),
-    QT_TRANSLATE_NOOP(
-        "SecurityWording", "All-uppercase is almost as easy to guess as all-lowercase."
-    ),
-    QT_TRANSLATE_NOOP("SecurityWording", "Reversed words aren't much harder to guess."),
-    QT_TRANSLATE_NOOP(
-        "SecurityWording", "Predictable substitutions like '@' instead of 'a' don't help very much."
-    ),
-    QT_TRANSLATE_NOOP(
-        "SecurityWording",
-        "Use four or more unrelated words, or a long sentence only you would write.",
-    ),
-)
-# The core quotes a warning inside its problem sentence, lower case and without the full stop.
-_WARNINGS_QUOTED = {w.rstrip(".").lower(): w for w in ZXCVBN_FEEDBACK}
-
-# zxcvbn's crack_times_display: "less than a second", "1 hour", "3 hours", ..., "centuries".
-CRACK_TIMES = {
-    "less than a second": QT_TRANSLATE_NOOP("SecurityWording", "less than a second"),
-    "centuries": QT_TRANSLATE_NOOP("SecurityWording", "centuries"),
-    "second": QT_TRANSLATE_NOOP("SecurityWording", "{n} second"),
-    "seconds": QT_TRANSLATE_NOOP("SecurityWording", "{n} seconds"),
-    "minute": QT_TRANSLATE_NOOP("SecurityWording", "{n} minute"),
-    "minutes": QT_TRANSLATE_NOOP("SecurityWording", "{n} minutes"),
-    "hour": QT_TRANSLATE_NOOP("SecurityWording", "{n} hour"),
-    "hours": QT_TRANSLATE_NOOP("SecurityWording", "{n} hours"),
-    "day": QT_TRANSLATE_NOOP("SecurityWording", "{n} day"),
-    "days": QT_TRANSLATE_NOOP("SecurityWording", "{n} days"),
-    "month": QT_TRANSLATE_NOOP("SecurityWording", "{n} month"),
-    "months": QT_TRANSLATE_NOOP("SecurityWording", "{n} months"),
-    "year": QT_TRANSLATE_NOOP("SecurityWording", "{n} year"),
-    "years": QT_TRANSLATE_NOOP("SecurityWording", "{n} years"),
-}
-_CRACK_TIME = re.compile(r"(\d+) (seconds?|minutes?|hours?|days?|months?|years?)")
-
-# Steps reported by fieldkit.core.security.convert while encrypting or re-keying.
-PROGRESS_STEPS = {
-    "creating the encrypted store": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Creating the encrypted store…"
-    ),
-    "created a new encrypted store": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Created a new encrypted store…"
-    ),
-    "checking the store": QT_TRANSLATE_NOOP("SecurityWording", "Checking the store…"),
-    "encrypting the records": QT_TRANSLATE_NOOP("SecurityWording", "Encrypting the records…"),
-    "checking the encrypted copy": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Checking the encrypted copy…"
-    ),
-    "replacing the unencrypted store": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Replacing the unencrypted store…"
-    ),
-    "removing unencrypted attachments": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Removing the unencrypted attachments…"
-    ),
-    "re-encrypting the records": QT_TRANSLATE_NOOP("SecurityWording", "Re-encrypting the records…"),
-    "checking the re-encrypted copy": QT_TRANSLATE_NOOP(
-        "SecurityWording", "Checking the re-encrypted copy…"
-    ),
-    "replacing the store": QT_TRANSLATE_NOOP("SecurityWording", "Replacing the store…"),
-    "done": QT_TRANSLATE_NOOP("SecurityWording", "Done."),
-}
-_ATTACHMENT_STEP = re.compile(r"encrypting attachments (\d+)/(\d+)")
+# The core sends coded messages (fieldkit.core.messages). zxcvbn's feedback is zxcvbn's own
+# English: the catalogue holds it word for word under msgctxt "zxcvbn".
+ZXCVBN = "zxcvbn"
 
 
 def strength_label(label: str) -> str:
-    return _wording(STRENGTH_LABELS[label]) if label in STRENGTH_LABELS else label
+    return render(label)
 
 
 def feedback_text(text: str) -> str:
     """A zxcvbn warning or suggestion (or our own hint) in the interface language."""
-    return _wording(text) if text in ZXCVBN_FEEDBACK else text
+    return render(text) if isinstance(text, Message) else messages.text(ZXCVBN, text)
 
 
 def crack_time_text(display: str) -> str:
-    """zxcvbn's "3 hours" / "centuries" in the interface language."""
-    if display in CRACK_TIMES:
-        return _wording(CRACK_TIMES[display])
-    m = _CRACK_TIME.fullmatch(display)
-    if not m:
-        return display
-    return _wording(CRACK_TIMES[m.group(2)]).format(n=m.group(1))
+    """How long guessing would take ("3 hours", "centuries") in the interface language."""
+    return render(display)
 
 
 def problem_text(problem: str) -> str:
     """Why the core's strength check refused a passphrase, in the interface language."""
-    if problem == "the passphrase is empty":
-        return QCoreApplication.translate("SecurityWording", "the passphrase is empty")
-    m = re.fullmatch(r"it is shorter than (\d+) characters", problem)
-    if m:
-        return QCoreApplication.translate(
-            "SecurityWording", "it is shorter than {n} characters"
-        ).format(n=m.group(1))
-    if problem.startswith("it starts or ends with a space"):
-        return QCoreApplication.translate(
-            "SecurityWording",
-            "it starts or ends with a space (easy to get wrong when typing it later)",
-        )
-    m = re.fullmatch(r"it is too easy to guess(?: \((.*)\))?", problem)
-    if m:
-        if not m.group(1):
-            return QCoreApplication.translate("SecurityWording", "it is too easy to guess")
-        warning = _WARNINGS_QUOTED.get(m.group(1))
-        if warning is None:
-            return QCoreApplication.translate(
-                "SecurityWording", "it is too easy to guess ({warning})"
-            ).format(warning=m.group(1))
-        translated = _wording(warning)
-        # Untranslated (English): keep the core's own lower-case quotation.
-        quoted = m.group(1) if translated == warning else translated.rstrip(".。")
-        return QCoreApplication.translate(
-            "SecurityWording", "it is too easy to guess ({warning})"
-        ).format(warning=quoted)
-    return problem
+    if isinstance(problem, Message) and problem.code == "passphrase.too_easy_because":
+        # The core quotes zxcvbn's warning in lower case without its full stop; quote the
+        # translation the same way (untranslated: the core's quotation stays).
+        original = _quoted_warnings().get(problem.params.get("warning", ""))
+        translated = feedback_text(original) if original else None
+        if translated and translated != original:
+            problem = Message(problem.code, warning=translated.rstrip(".。"))
+    return render(problem)
+
+
+@cache
+def _quoted_warnings() -> dict[str, str]:
+    english = messages.catalogue(messages.SOURCE).entries.values()
+    return {e.source.rstrip(".").lower(): e.source for e in english if e.context == ZXCVBN}
 
 
 def progress_text(step: str) -> str:
     """A conversion step reported by the core, as the dialog shows it."""
-    if step in PROGRESS_STEPS:
-        return _wording(PROGRESS_STEPS[step])
-    m = _ATTACHMENT_STEP.fullmatch(step)
-    if m:
-        return QCoreApplication.translate(
-            "SecurityWording", "Encrypting attachments {i} of {n}…"
-        ).format(i=m.group(1), n=m.group(2))
-    return step[:1].upper() + step[1:] + "…"
+    if getattr(step, "code", "") == "convert.done":
+        return QCoreApplication.translate("SecurityWording", "Done.")
+    text = render(step)
+    return text[:1].upper() + text[1:] + "…"
 
 
 def forgotten_text() -> str:

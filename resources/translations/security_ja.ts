@@ -143,37 +143,37 @@
 <context>
     <name>ChoosePassphrase</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="351"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="227"/>
         <source>New passphrase</source>
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="352"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="228"/>
         <source>Repeat the passphrase</source>
         <translation>パスフレーズの再入力</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="356"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="232"/>
         <source>I understand: if I forget it, nobody can recover the data.</source>
         <translation>パスフレーズを忘れると誰もデータを復元できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="234"/>
         <source>Forgotten passphrase cannot be recovered</source>
         <translation>忘れたパスフレーズは復元できません</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="361"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="237"/>
         <source>Passphrase:</source>
         <translation>パスフレーズ:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="364"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="240"/>
         <source>Repeat:</source>
         <translation>再入力:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="376"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="252"/>
         <source>The two passphrases differ.</source>
         <translation>入力した2つのパスフレーズが一致しません。</translation>
     </message>
@@ -181,32 +181,32 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="448"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="324"/>
         <source>Protect the data on this laptop</source>
         <translation>このパソコンのデータの保護</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="452"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="328"/>
         <source>The records on this laptop are not encrypted: anyone who copies the FieldKit folder can read them. Choose a passphrase to encrypt them now. Nothing is lost if this is interrupted.</source>
         <translation>このパソコンの記録は暗号化されていません。FieldKit のフォルダーをコピーすれば、誰でも読むことができます。パスフレーズを決めて、今すぐ暗号化してください。途中で中断されても、データが失われることはありません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="458"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="334"/>
         <source>FieldKit encrypts everything it keeps on this laptop: records, drafts, history and photos. Choose a passphrase; you will type it each time FieldKit starts or is unlocked.</source>
         <translation>FieldKit は、このパソコンに保存するすべてのデータ（記録、下書き、履歴、写真）を暗号化します。パスフレーズを決めてください。FieldKit の起動時とロック解除時に、毎回このパスフレーズを入力します。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="466"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="342"/>
         <source>Encrypt</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="471"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="347"/>
         <source>Not now</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="474"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="350"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
@@ -250,18 +250,18 @@
 <context>
     <name>PassphraseField</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="281"/>
-        <location filename="../../fieldkit/ui/unlock.py" line="292"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="157"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="168"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="282"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="158"/>
         <source>Show passphrase</source>
         <translation>パスフレーズを表示</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="292"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="168"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -269,346 +269,30 @@
 <context>
     <name>SecurityWording</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="66"/>
-        <source>very weak</source>
-        <translation>非常に弱い</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="67"/>
-        <source>weak</source>
-        <translation>弱い</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="68"/>
-        <source>fair</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="69"/>
-        <source>strong</source>
-        <translation>強い</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="70"/>
-        <source>very strong</source>
-        <translation>非常に強い</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="75"/>
-        <source>Use a few words, avoid common phrases.</source>
-        <translation>複数の単語を使い、よく使われる言い回しは避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="76"/>
-        <source>No need for symbols, digits, or uppercase letters.</source>
-        <translation>記号、数字、大文字を入れる必要はありません。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="77"/>
-        <source>Add another word or two. Uncommon words are better.</source>
-        <translation>単語をあと1～2語加えてください。あまり使われない単語ほど効果的です。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="78"/>
-        <source>Straight rows of keys are easy to guess.</source>
-        <translation>キーボード上で一列に並んだキーの並びは推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="79"/>
-        <source>Short keyboard patterns are easy to guess.</source>
-        <translation>キーボード上の短いパターンは推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="80"/>
-        <source>Use a longer keyboard pattern with more turns.</source>
-        <translation>キーボード上のパターンを使うなら、より長く、向きを何度も変えるものにしてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="81"/>
-        <source>Repeats like &quot;aaa&quot; are easy to guess.</source>
-        <translation>「aaa」のような繰り返しは推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="82"/>
-        <source>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</source>
-        <translation>「abcabcabc」のような繰り返しは、「abc」よりわずかに推測しにくいだけです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="85"/>
-        <source>Avoid repeated words and characters.</source>
-        <translation>単語や文字の繰り返しは避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="86"/>
-        <source>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</source>
-        <translation>「abc」や「6543」のような連続した並びは推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="87"/>
-        <source>Avoid sequences.</source>
-        <translation>連続した並びは避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="88"/>
-        <source>Recent years are easy to guess.</source>
-        <translation>最近の年は推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="89"/>
-        <source>Avoid recent years.</source>
-        <translation>最近の年は避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="90"/>
-        <source>Avoid years that are associated with you.</source>
-        <translation>ご自身に関係のある年は避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="91"/>
-        <source>Dates are often easy to guess.</source>
-        <translation>日付は推測されやすい場合が多いです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="92"/>
-        <source>Avoid dates and years that are associated with you.</source>
-        <translation>ご自身に関係のある日付や年は避けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="93"/>
-        <source>This is a top-10 common password.</source>
-        <translation>よく使われるパスワードの上位10位以内に入っています。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="94"/>
-        <source>This is a top-100 common password.</source>
-        <translation>よく使われるパスワードの上位100位以内に入っています。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="95"/>
-        <source>This is a very common password.</source>
-        <translation>非常によく使われるパスワードです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="96"/>
-        <source>This is similar to a commonly used password.</source>
-        <translation>よく使われるパスワードに似ています。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="97"/>
-        <source>A word by itself is easy to guess.</source>
-        <translation>単語1つだけでは推測されやすいです。</translation>
-    </message>
-    <message>
         <location filename="../../fieldkit/ui/unlock.py" line="98"/>
-        <source>Names and surnames by themselves are easy to guess.</source>
-        <translation>名前や名字だけでは推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="99"/>
-        <source>Common names and surnames are easy to guess.</source>
-        <translation>よくある名前や名字は推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="100"/>
-        <source>Capitalization doesn&apos;t help very much.</source>
-        <translation>大文字を使っても、あまり強くなりません。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="101"/>
-        <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
-        <translation>すべて大文字にしても、すべて小文字の場合とほとんど変わらず推測されやすいです。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="104"/>
-        <source>Reversed words aren&apos;t much harder to guess.</source>
-        <translation>単語を逆から綴っても、推測の難しさはほとんど変わりません。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="105"/>
-        <source>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</source>
-        <translation>「a」の代わりに「@」を使うような予想しやすい置き換えは、あまり効果がありません。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="108"/>
-        <source>Use four or more unrelated words, or a long sentence only you would write.</source>
-        <translation>互いに関係のない4つ以上の単語か、ご自身にしか書けない長い文を使ってください。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="118"/>
-        <source>less than a second</source>
-        <translation>1秒未満</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="119"/>
-        <source>centuries</source>
-        <translation>数百年以上</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="120"/>
-        <source>{n} second</source>
-        <translation>約{n}秒</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="121"/>
-        <source>{n} seconds</source>
-        <translation>約{n}秒</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="122"/>
-        <source>{n} minute</source>
-        <translation>約{n}分</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="123"/>
-        <source>{n} minutes</source>
-        <translation>約{n}分</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="124"/>
-        <source>{n} hour</source>
-        <translation>約{n}時間</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="125"/>
-        <source>{n} hours</source>
-        <translation>約{n}時間</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="126"/>
-        <source>{n} day</source>
-        <translation>約{n}日</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="127"/>
-        <source>{n} days</source>
-        <translation>約{n}日</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="128"/>
-        <source>{n} month</source>
-        <translation>約{n}か月</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="129"/>
-        <source>{n} months</source>
-        <translation>約{n}か月</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="130"/>
-        <source>{n} year</source>
-        <translation>約{n}年</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="131"/>
-        <source>{n} years</source>
-        <translation>約{n}年</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="137"/>
-        <source>Creating the encrypted store…</source>
-        <translation>暗号化したデータを作成しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="140"/>
-        <source>Created a new encrypted store…</source>
-        <translation>暗号化した新しいデータを作成しました…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="143"/>
-        <source>Checking the store…</source>
-        <translation>データを確認しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="144"/>
-        <source>Encrypting the records…</source>
-        <translation>記録を暗号化しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="145"/>
-        <source>Checking the encrypted copy…</source>
-        <translation>暗号化したコピーを確認しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="148"/>
-        <source>Replacing the unencrypted store…</source>
-        <translation>暗号化されていないデータを置き換えています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="151"/>
-        <source>Removing the unencrypted attachments…</source>
-        <translation>暗号化されていない添付ファイルを削除しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="154"/>
-        <source>Re-encrypting the records…</source>
-        <translation>記録を再暗号化しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="155"/>
-        <source>Checking the re-encrypted copy…</source>
-        <translation>再暗号化したコピーを確認しています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="158"/>
-        <source>Replacing the store…</source>
-        <translation>データを置き換えています…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="159"/>
         <source>Done.</source>
         <translation>完了しました。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="186"/>
-        <source>the passphrase is empty</source>
-        <translation>パスフレーズが入力されていません</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="189"/>
-        <source>it is shorter than {n} characters</source>
-        <translation>{n}文字未満です</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="193"/>
-        <source>it starts or ends with a space (easy to get wrong when typing it later)</source>
-        <translation>先頭または末尾に空白があります（後で入力するときに間違えやすくなります）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="200"/>
-        <source>it is too easy to guess</source>
-        <translation>推測されやすすぎます</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="203"/>
-        <location filename="../../fieldkit/ui/unlock.py" line="209"/>
-        <source>it is too easy to guess ({warning})</source>
-        <translation>{warning}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="221"/>
-        <source>Encrypting attachments {i} of {n}…</source>
-        <translation>添付ファイルを暗号化しています（{i}/{n}）…</translation>
     </message>
 </context>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="308"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="184"/>
         <source>Passphrase strength</source>
         <translation>パスフレーズの強度</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="326"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="202"/>
         <source>Use four or more unrelated words, or a long sentence.</source>
         <translation>互いに関係のない4つ以上の単語か、長い文を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="328"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="204"/>
         <source>Strength: {label}. Guessing it would take {time}.</source>
         <translation>強度: {label}。推測による解読には{time}かかります。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="334"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="210"/>
         <source>Strength: {label}. Not accepted: {problem}. {hint}</source>
         <translation>強度: {label}。このパスフレーズは使用できません: {problem}。{hint}</translation>
     </message>
@@ -616,57 +300,57 @@
 <context>
     <name>Unlock</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="229"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="105"/>
         <source>A forgotten passphrase cannot be recovered: nobody, including HQ, can decrypt this laptop&apos;s store without it. Records already synced are safe at HQ; a fresh enrolment brings the embassy&apos;s records back.</source>
         <translation>忘れたパスフレーズは復元できません。本省を含め誰も、パスフレーズなしにこのパソコンのデータを復号することはできません。同期済みの記録は本省で保管されており、改めて登録し直せば公館の記録が戻ります。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="240"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="116"/>
         <source>Too many wrong passphrases. Try again in {n} s.</source>
         <translation>誤ったパスフレーズの入力が続きました。{n} 秒後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="244"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="120"/>
         <source>The data is open in another FieldKit window or command. Close it and try again.</source>
         <translation>データが別の FieldKit のウィンドウまたはコマンドで開かれています。そちらを閉じてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="249"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="125"/>
         <source>The data file is damaged or was altered, so FieldKit cannot open it. It was left untouched. Details: {detail}</source>
         <translation>データファイルが破損しているか改変されているため、開くことができません。ファイルには手を加えていません。詳細: {detail}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="131"/>
         <source>The new passphrase is not strong enough.</source>
         <translation>新しいパスフレーズの強度が不十分です。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="257"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="133"/>
         <source>The data on this laptop is not encrypted.</source>
         <translation>このパソコンのデータは暗号化されていません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="258"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="134"/>
         <source>This could not be done: {detail}</source>
         <translation>処理を完了できませんでした: {detail}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="417"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="293"/>
         <source>Forgotten passphrase</source>
         <translation>パスフレーズを忘れた場合</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="418"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="294"/>
         <source>A forgotten passphrase cannot be recovered.</source>
         <translation>忘れたパスフレーズは復元できません。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="420"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="296"/>
         <source>Nobody, including HQ, can decrypt the data on this laptop without it. Records that were synced are safe at HQ: ask HQ for a fresh enrolment, which brings the embassy&apos;s records back to a new, empty FieldKit folder. Unsynced changes on this laptop are lost.</source>
         <translation>本省を含め誰も、パスフレーズなしにこのパソコンのデータを復号することはできません。同期済みの記録は本省で保管されています。本省に登録のし直しを依頼すれば、新しい空の FieldKit フォルダーに公館の記録が戻ります。このパソコンで同期していなかった変更は失われます。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="428"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="304"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -674,62 +358,62 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="551"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="427"/>
         <source>FieldKit is locked</source>
         <translation>FieldKit はロックされています</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="552"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="428"/>
         <source>FieldKit is locked. Enter the passphrase to continue.</source>
         <translation>FieldKit はロックされています。続けるにはパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="554"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="430"/>
         <source>Unlock FieldKit</source>
         <translation>FieldKit のロック解除</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="555"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="431"/>
         <source>Enter the passphrase for the FieldKit data in {folder}.</source>
         <translation>{folder} にある FieldKit データのパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="559"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="435"/>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="563"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="439"/>
         <source>Forgot the passphrase?</source>
         <translation>パスフレーズを忘れた場合</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="568"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="444"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="570"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="446"/>
         <source>Quit FieldKit</source>
         <translation>FieldKit を終了</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="570"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="446"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="604"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="480"/>
         <source>Too many wrong passphrases. Try again in {n} s.</source>
         <translation>誤ったパスフレーズの入力が続きました。{n} 秒後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="621"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="497"/>
         <source>Type the passphrase first.</source>
         <translation>先にパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="632"/>
+        <location filename="../../fieldkit/ui/unlock.py" line="508"/>
         <source>Wrong passphrase ({n} wrong in a row).</source>
         <translation>パスフレーズが正しくありません（連続 {n} 回の誤り）。</translation>
     </message>

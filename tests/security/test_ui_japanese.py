@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton
 from security_helpers import NEW, PASS
 
 from fieldkit.about import about_info
+from fieldkit.core.messages import Message
 from fieldkit.core.opening import open_store
 from fieldkit.core.security import Backoff
 from fieldkit.core.security.errors import DamagedStore, StoreInUse
@@ -77,9 +78,9 @@ def test_conversion_offer_in_japanese(qtbot, data_dir, japanese):
     d = ChoosePassphraseDialog(data_dir, convert=True)
     qtbot.addWidget(d)
     assert d.later.text() == "後で"
-    d._report("checking the encrypted copy")
+    d._report(Message("convert.checking_copy"))  # the core reports coded steps
     assert d.status.text() == "暗号化したコピーを確認しています…"
-    d._report("encrypting attachments 4/9")
+    d._report(Message("convert.encrypting_attachments", i=4, n=9))
     assert d.status.text() == "添付ファイルを暗号化しています（4/9）…"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..atomic import write_bytes
 from ..db import connect, prepare_for_writing
 from ..errors import FieldKitError
+from ..messages import Message
 from ..models import new_id, utcnow
 from ..paths import TOKEN_FILE, TOKEN_META
 from ..settings import load_settings
@@ -83,10 +84,10 @@ def encrypt_store(
 
         with open_encrypted(data_dir, passphrase) as store:
             store.audit("store_encrypted", None, records=0, attachments=0, new_store=True)
-        report("created a new encrypted store")
+        report(Message("convert.created_new"))
         return {"records": 0, "attachments": 0}
 
-    report("checking the store")
+    report(Message("convert.checking"))
     alone = StoreLock.exclusive(data_dir)  # held until the end, attachments included
     try:
         return _encrypt_plain(data_dir, passphrase, settings, report)[0]
@@ -156,7 +157,7 @@ def _encrypt_plain(
     try:
         _take_exclusive(conn, path)
         _discard_partial(data_dir, tmp, also_blobs=True)
-        report("encrypting the records")
+        report(Message("convert.encrypting"))
         token = plain_token(data_dir)
         records = _export(
             conn,
@@ -176,19 +177,19 @@ def _encrypt_plain(
         blobs = EncryptedBlobStore(data_dir / ENCRYPTED_DIR, attachment_key)
         plain = data_dir / PLAIN_DIR
         n_blobs = copy_plain_blobs(plain, blobs, report) if plain.is_dir() else 0
-        report("checking the encrypted copy")
+        report(Message("convert.checking_copy"))
         _verify(conn, tmp, key)
-        report("replacing the unencrypted store")
+        report(Message("convert.replacing_plain"))
         _swap(tmp, path)
     finally:
         conn.close()
     if token:
-        report("removing the unencrypted device token")
+        report(Message("convert.removing_token"))
         remove_plain_token(data_dir)
-    report("removing unencrypted attachments")
+    report(Message("convert.removing_attachments"))
     if (data_dir / PLAIN_DIR).is_dir():
         migrate_plain_blobs(data_dir / PLAIN_DIR, blobs)
-    report("done")
+    report(Message("convert.done"))
     return {"records": records, "attachments": n_blobs}, key
 
 
@@ -246,11 +247,11 @@ def change_passphrase(
         try:
             _take_exclusive(conn, path)
             _discard_partial(Path(store.data_dir), tmp)
-            report("re-encrypting the records")
+            report(Message("convert.reencrypting"))
             _export(conn, tmp, key, extra=[_audit_row("passphrase_changed", store.author, {})])
-            report("checking the re-encrypted copy")
+            report(Message("convert.checking_reencrypted"))
             _verify(conn, tmp, key)
-            report("replacing the store")
+            report(Message("convert.replacing"))
             _swap(tmp, path)
             replaced = True
         finally:
@@ -265,7 +266,7 @@ def change_passphrase(
                 own.downgrade()
             if alone is not None:
                 alone.close()
-    report("done")
+    report(Message("convert.done"))
 
 
 # ---- the steps ---------------------------------------------------------------------------------
@@ -411,7 +412,7 @@ def copy_plain_blobs(plain: Path, blobs: EncryptedBlobStore, report: Report = _q
         content = p.read_bytes()
         sha = p.name if len(p.name) == 64 else hashlib.sha256(content).hexdigest()
         store_as(blobs, sha, content)
-        report(f"encrypting attachments {i}/{len(files)}")
+        report(Message("convert.encrypting_attachments", i=i, n=len(files)))
     if files:
         for d in {blobs.path(p.name).parent for p in files}:
             fsync_dir(d)
