@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fieldkit.core.errors import FieldKitError
 
         if isinstance(exc, FieldKitError):
-            return ctx.fail(str(exc))
+            return ctx.fail(_one_line(exc))
         if isinstance(exc, OSError):
             return ctx.fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         from fieldkit.core.crashlog import redacted_traceback
@@ -111,6 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ctx.fail(f"unexpected error: {type(exc).__name__}: {exc}{where}")
     finally:
         ctx.close()
+
+
+def _one_line(exc: Exception) -> str:
+    """Several problems (e.g. every missing field of ``new``) in one line: the count, the first
+    three, and how many more."""
+    problems = getattr(exc, "problems", None)
+    text = str(exc)
+    if not problems or "\n" not in text:
+        return text
+    head = text.split("\n", 1)[0]
+    shown = "; ".join(f"{w}: {m}" if w else m for w, m in problems[:3])
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return f"{head}: {shown}{more}"
 
 
 def _seed_demo(ctx: Context) -> None:
