@@ -52,8 +52,18 @@ def register(sub) -> None:
         metavar="REF",
         help="IATI organisation identifier for projects that name no reporting organisation",
     )
-    p.add_argument("--reporting-org-name", metavar="NAME", default="")
-    p.add_argument("--reporting-org-type", metavar="CODE", default="10")
+    p.add_argument(
+        "--reporting-org-name",
+        metavar="NAME",
+        default="",
+        help="its name; projects whose reporting organisation is this name use REF",
+    )
+    p.add_argument(
+        "--reporting-org-type",
+        metavar="CODE",
+        default="10",
+        help="its IATI organisation type (default 10, government)",
+    )
     p.set_defaults(func=cmd_export_iati)
 
     p = sub.add_parser(
@@ -106,8 +116,14 @@ def cmd_export_iati(args, ctx: Context) -> int:
     from fieldkit.core.query import RecordFilter
     from fieldkit.interop.iati_export import OrgDefault, write_iati_file
 
-    store = ctx.store(create=False)
     country = _country(args.country)
+    # Checked before the store is opened: a bad identifier changes nothing and says so.
+    default_org = (
+        OrgDefault(args.reporting_org.strip(), args.reporting_org_name, args.reporting_org_type)
+        if args.reporting_org is not None
+        else None
+    )
+    store = ctx.store(create=False)
     projects = store.iter_records(RecordFilter(kinds=("project",)), sort="date_asc")
     if country:
         projects = (
@@ -115,16 +131,17 @@ def cmd_export_iati(args, ctx: Context) -> int:
             for p in projects
             if p.country == country or any(c.code == country for c in p.recipient_countries)
         )
-    default_org = (
-        OrgDefault(args.reporting_org, args.reporting_org_name, args.reporting_org_type)
-        if args.reporting_org
-        else None
-    )
     report = write_iati_file(projects, Path(args.output), default_org=default_org)
     store.audit("export_iati", file=str(args.output), activities=report.written)
     print(f"{report.summary()} to {args.output} (valid IATI 2.03)", file=sys.stderr)
     for what, reason in report.skipped[:SHOWN_PROBLEMS]:
         print(f"  skipped {what}: {reason}", file=sys.stderr)
+    for what, value in report.left_out[:SHOWN_PROBLEMS]:
+        print(f"  left out of {what}: {value}", file=sys.stderr)
+    hidden = max(0, len(report.skipped) - SHOWN_PROBLEMS)
+    hidden += max(0, len(report.left_out) - SHOWN_PROBLEMS)
+    if hidden:
+        print(f"  ... and {hidden} more", file=sys.stderr)
     return 0
 
 

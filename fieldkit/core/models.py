@@ -232,6 +232,35 @@ class Visit(Record):
         return self.date
 
 
+class ActivityDate(Strict):
+    """An IATI activity date as published: type 1 planned start, 2 actual start, 3 planned end,
+    4 actual end (start_date/end_date show one of them; this keeps which one it was)."""
+
+    type: Literal["1", "2", "3", "4"]
+    iso_date: date
+
+
+class BudgetLine(Strict):
+    """One IATI budget as published: its own period (IATI wants a year at most), type (1 original,
+    2 revised) and status (1 indicative, 2 committed). ``budget`` is their total."""
+
+    type: ShortText = "1"
+    status: ShortText = ""
+    period_start: date
+    period_end: date
+    value: Decimal
+    currency: ShortText = ""
+    value_date: date | None = None
+
+
+class RegionShare(Strict):
+    """An IATI recipient region (vocabulary 1: OECD DAC region codes)."""
+
+    code: ShortText = Field(min_length=1)
+    vocabulary: ShortText = "1"
+    percentage: float | None = Field(default=None, ge=0, le=100)
+
+
 class Project(Record):
     """A project in the registry: a grassroots grant, a JICA project, or one imported from IATI."""
 
@@ -263,6 +292,19 @@ class Project(Record):
     completion_date: date | None = None
     status: Annotated[str, _in("activity_status", "activity status")] = "2"
     notes: LongText = ""
+    # What an IATI source said, kept so that export writes it back instead of guessing.
+    reporting_org_type: ShortText = ""
+    activity_dates: list[ActivityDate] = Field(default_factory=list)
+    budgets: list[BudgetLine] = Field(default_factory=list)
+    recipient_regions: list[RegionShare] = Field(default_factory=list)
+    humanitarian: bool | None = None
+    # The IATI source gave no valid activity status: ``status`` is the default, not its word.
+    status_unknown: bool = False
+    # Elements of the activity FieldKit does not model (transactions, results, ...), verbatim XML,
+    # written back on export; bytes so that the search index does not take markup for text.
+    iati_extra: list[bytes] = Field(default_factory=list)
+    # Attributes of iati-activity FieldKit does not model (hierarchy, linked-data-uri, ...).
+    iati_attributes: dict[ShortText, LongText] = Field(default_factory=dict)
 
     @field_validator("currency")
     @classmethod

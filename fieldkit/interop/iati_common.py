@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -21,6 +22,48 @@ DATE_TYPES = {
     "end-planned": "end-planned",
     "end-actual": "end-actual",
 }
+
+# The children of iati-activity in the schema's sequence (2.03); extension elements come last.
+ACTIVITY_ORDER = (
+    "iati-identifier", "reporting-org", "title", "description", "participating-org",
+    "other-identifier", "activity-status", "activity-date", "contact-info", "activity-scope",
+    "recipient-country", "recipient-region", "location", "sector", "tag", "country-budget-items",
+    "humanitarian-scope", "policy-marker", "collaboration-type", "default-flow-type",
+    "default-finance-type", "default-aid-type", "default-tied-status", "budget",
+    "planned-disbursement", "capital-spend", "transaction", "document-link", "related-activity",
+    "legacy-data", "conditions", "result", "crs-add", "fss",
+)  # fmt: skip
+_RANK = {tag: i for i, tag in enumerate(ACTIVITY_ORDER)}
+
+
+def schema_rank(tag) -> int:
+    """Where an element goes among the children of iati-activity (extensions at the end)."""
+    return _RANK.get(tag, len(ACTIVITY_ORDER)) if isinstance(tag, str) else len(ACTIVITY_ORDER)
+
+
+# xs:language, which xml:lang must match (the schema refuses "fr_fr").
+_LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*\Z")
+
+
+def valid_language(code: str) -> bool:
+    return bool(_LANGUAGE.match(code))
+
+
+# What the IATI Standard allows in an organisation identifier and an activity identifier: no
+# whitespace, and none of / & | ? (they break the identifier's use in URLs and registries).
+_BAD_IDENTIFIER = re.compile(r"[\s/&|?]")
+
+
+def identifier_problem(value: str, what: str = "identifier") -> str | None:
+    """Why ``value`` is not a valid IATI identifier, or None."""
+    if not value:
+        return f"the {what} is empty"
+    bad = _BAD_IDENTIFIER.search(value)
+    if bad:
+        char = "a space" if bad.group().isspace() else repr(bad.group())
+        return f"the {what} {value!r} contains {char}, which IATI identifiers may not contain"
+    return None
+
 
 # Fixed namespace for record ids derived from an IATI identifier: every laptop and HQ that imports
 # the same activity gets the same record id, so sync merges them instead of duplicating them.

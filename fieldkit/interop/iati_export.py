@@ -3,14 +3,22 @@
     report = export_iati(store.iter_records(RecordFilter(kinds=("project",))), out)
     validate_iati(path)   # the shipped XSD; raises IatiSchemaError naming the first problem
 
-The children of ``iati-activity`` are an XSD sequence, so ``_activity`` builds them strictly in
-schema order. Activities are written one at a time (lxml ``xmlfile``): memory stays flat.
+The children of ``iati-activity`` are an XSD sequence, so each activity is put in schema order.
+Activities are written one at a time (lxml ``xmlfile``): memory stays flat.
 
-What IATI requires and a local project may lack is filled from what the project does have: the
-reporting organisation from ``default_org`` (``--reporting-org``), an identifier from the reporting
-organisation and the record id (the importer maps it back to the same project), a description from
-the title, a participating organisation from the implementing partner or the reporting
-organisation. A project with no date at all cannot be an IATI activity and is skipped, and listed.
+An activity says what the project says and nothing else. What an IATI source said is written
+back as it said it: the reporting organisation's type, each activity date with its type, each
+budget with its own period, the humanitarian flag, the participating organisations there were,
+and, verbatim, every element and attribute FieldKit does not model (``iati_extra``,
+``iati_attributes``; an element kept whole because it had such parts is written back while the
+project still says what it said). A local project's dates are its plan (planned start and end;
+a completion date is the actual end), its budget is one budget for its period if that is a year
+or less. Values that cannot be vouched for (a total changed here, a budget over more than a year,
+a language code the schema refuses) are left out and listed in ``ExportReport.left_out``. A
+project that cannot be a valid activity (no date, no description, no participating organisation,
+an identifier with a space, ...) is left out whole with its reason in ``skipped``; every activity
+is checked against the schema on its own before it is written, so one bad project never stops
+the others. An export with nothing to write says why (``NothingToExport``) and writes nothing.
 """
 
 from __future__ import annotations
@@ -18,21 +26,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import Project
 
-from .iati_common import SRS_WGS84, XML_LANG, schema_path
+from . import iati_elements as read
+from .iati_common import SRS_WGS84, XML_LANG, identifier_problem, schema_path, schema_rank
+from .iati_common import valid_language as _valid_language
 
 DEFAULT_LANG = "en"
-STARTED = {"2", "3", "4", "6"}  # activity status codes after the start
-ENDED = {"3", "4"}
+MAX_BUDGET_DAYS = 366  # IATI: a budget's period must not be longer than a year
 
 
 class IatiSchemaError(FieldKitError):
     """The written file does not validate against the IATI schema (a bug in FieldKit)."""
+
+
+class NothingToExport(FieldKitError):
+    """No project could be written; the message says why, and no file was written."""
 
 
 @dataclass(frozen=True)
@@ -43,17 +57,40 @@ class OrgDefault:
     name: str = ""
     type: str = "10"  # government: an embassy or ministry
 
+    def __post_init__(self) -> None:
+        problem = identifier_problem(self.ref.strip(), "reporting organisation identifier")
+        if problem:
+            raise FieldKitError(f"--reporting-org: {problem}")
+        if not self.type.strip().isdigit():
+            raise FieldKitError(
+                f"--reporting-org-type: {self.type!r} is not an IATI organisation type code "
+                "(e.g. 10 government, 40 multilateral)"
+            )
+
 
 @dataclass
 class ExportReport:
     written: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (project, reason)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (project, value and why)
 
     def summary(self) -> str:
         text = f"{self.written} activities written"
         if self.skipped:
             text += f", {len(self.skipped)} projects skipped"
+        if self.left_out:
+            text += f", {len(self.left_out)} values left out"
         return text
+
+    def why_empty(self) -> str:
+        if not self.skipped:
+            return "nothing to export: there are no projects to write"
+        reasons = "; ".join(f"{what}: {why}" for what, why in self.skipped[:5])
+        more = f"; and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
+        return (
+            f"nothing to export: all {len(self.skipped)} projects were left out ({reasons}{more}); "
+            "no file was written"
+        )
 
 
 def export_iati(
@@ -63,35 +100,50 @@ def export_iati(
     default_org: OrgDefault | None = None,
     today: date | None = None,
 ) -> ExportReport:
-    """Write ``projects`` as one ``iati-activities`` document (version 2.03) to ``out``."""
+    """Write ``projects`` as one ``iati-activities`` document (version 2.03) to ``out``.
+
+    ``today`` is accepted for callers of earlier versions; nothing written depends on it.
+    """
     from lxml import etree
 
-    today = today or date.today()
     report = ExportReport()
     generated = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    holder = etree.Element("iati-activities", {"version": "2.03"})
     with etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("iati-activities", {"version": "2.03", "generated-datetime": generated}):
             for project in projects:
                 if not isinstance(project, Project):
                     continue
+                name = project.title_text() or project.id
+                left_out: list[str] = []
                 try:
-                    element = _activity(etree, project, default_org, today)
+                    element = _activity(etree, project, default_org, left_out)
                 except _Skip as exc:
-                    report.skipped.append((project.title_text() or project.id, str(exc)))
+                    report.skipped.append((name, str(exc)))
+                    continue
+                problem = _schema_problem(holder, element)
+                if problem:
+                    report.skipped.append((name, f"would not be valid IATI: {problem}"))
                     continue
                 xf.write(element, pretty_print=True)
                 report.written += 1
+                report.left_out.extend((name, what) for what in left_out)
     return report
 
 
 def write_iati_file(projects: Iterable[Project], target: Path, **options: Any) -> ExportReport:
-    """Export to ``target`` atomically, after checking the result against the schema."""
+    """Export to ``target`` atomically, after checking the result against the schema.
+
+    Raises NothingToExport (and writes nothing) when no project could be written.
+    """
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:
         with open(tmp, "wb") as fh:
             report = export_iati(projects, fh, **options)
+        if not report.written:
+            raise NothingToExport(report.why_empty())
         validate_iati(tmp)
         tmp.replace(target)
     except BaseException:
@@ -134,121 +186,399 @@ def validate_iati(path: Path | str) -> None:
         ) from None
 
 
+def _schema_problem(holder, element) -> str | None:
+    """The schema's first complaint about one activity on its own, or None."""
+    holder.append(element)
+    try:
+        schema = iati_schema()
+        if schema.validate(holder):
+            return None
+        error = schema.error_log.last_error
+        return error.message if error is not None else "not valid"
+    finally:
+        holder.remove(element)
+
+
 class _Skip(Exception):
     pass
 
 
-def _activity(etree, p: Project, default_org: OrgDefault | None, today: date):
+def _noop(*_args, **_kwargs) -> None:
+    pass
+
+
+def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
     E = etree.Element
     sub = etree.SubElement
 
-    reporting_ref = p.reporting_org or (default_org.ref if default_org else "")
-    if not reporting_ref:
-        raise _Skip("no reporting organisation (give --reporting-org)")
-    start, end = p.start_date or p.contract_date, p.end_date or p.completion_date
-    if not (start or end):
-        raise _Skip("no start or end date (IATI requires an activity date)")
+    reporting_ref, ro_name = _reporting_org(p, default_org)
+    identifier = p.iati_identifier or f"{reporting_ref}-{p.id}"
+    problem = identifier_problem(identifier, "IATI identifier")
+    if problem:
+        raise _Skip(problem)
+    org_type = (
+        p.reporting_org_type
+        or (default_org.type if default_org and default_org.ref == reporting_ref else "")
+        or next((o.type for o in p.participating_orgs if o.ref == reporting_ref and o.type), "")
+    )
+    if not org_type:
+        raise _Skip(
+            f"the type of the reporting organisation {reporting_ref} is not known (IATI requires "
+            "it; give --reporting-org with --reporting-org-type)"
+        )
+    if p.status_unknown and p.status == "2":
+        raise _Skip("no activity status: the IATI source gave none, and none was set since")
+    twins = _Twins(etree, p.iati_extra)
 
     attrs = {
         "last-updated-datetime": _datetime(p.updated_at or datetime.now(UTC)),
         XML_LANG: DEFAULT_LANG,
     }
-    if p.currency:
+    attrs.update(p.iati_attributes)
+    if p.currency and "default-currency" not in attrs:
         attrs["default-currency"] = p.currency
-    act = E("iati-activity", attrs)
+    if p.humanitarian is not None:
+        attrs["humanitarian"] = "1" if p.humanitarian else "0"
+    act = E("iati-activity", attrs, nsmap=twins.prefixes or None)
 
-    sub(act, "iati-identifier").text = p.iati_identifier or f"{reporting_ref}-{p.id}"
+    sub(act, "iati-identifier").text = identifier
 
-    org_type = next(
-        (o.type for o in p.participating_orgs if o.ref == reporting_ref and o.type),
-        default_org.type if default_org else "",
-    ) or ("10" if reporting_ref.startswith("XM-DAC-") else "90")
-    ro = sub(act, "reporting-org", {"ref": reporting_ref, "type": org_type})
-    names = dict(p.translations.get("reporting_org", {}))
-    if not names:
-        fallback = default_org.name if default_org and default_org.ref == reporting_ref else ""
-        names = {DEFAULT_LANG: fallback or reporting_ref}
-    _narratives(sub, ro, names)
+    ro_names = dict(p.translations.get("reporting_org", {})) or (
+        {DEFAULT_LANG: ro_name} if ro_name else {}
+    )
+    if not ro_names:
+        raise _Skip(
+            f"the reporting organisation {reporting_ref} has no name (IATI requires one; give "
+            "it with --reporting-org-name)"
+        )
+    twin = twins.take("reporting-org", (reporting_ref, org_type, _names_key(ro_names)))
+    if twin is not None:
+        act.append(twin)
+    else:
+        ro = sub(act, "reporting-org", {"ref": reporting_ref, "type": org_type})
+        _narratives(sub, ro, ro_names, left_out, "reporting-org")
 
-    _narratives(sub, sub(act, "title"), _texts(p, "title", p.title))
+    _narratives(sub, sub(act, "title"), _texts(p, "title", p.title), left_out, "title")
 
     described = False
     general = _texts(p, "description", p.description, others=_other_descriptions(p))
     if general:
-        _narratives(sub, sub(act, "description", {"type": "1"}), general)
+        _narratives(sub, sub(act, "description", {"type": "1"}), general, left_out, "description")
         described = True
     for key in sorted(k for k in p.translations if k.startswith("description.")):
         if p.translations[key]:
             kind = key.split(".", 1)[1]
-            _narratives(sub, sub(act, "description", {"type": kind}), p.translations[key])
+            d = sub(act, "description", {"type": kind})
+            _narratives(sub, d, p.translations[key], left_out, f"description type {kind}")
             described = True
-    if not described:  # the schema wants a description; the title is the best we have
-        _narratives(sub, sub(act, "description", {"type": "1"}), {DEFAULT_LANG: p.title})
+    if not described:
+        raise _Skip("no description (IATI requires one)")
 
-    orgs = [o for o in p.participating_orgs if o.role and (o.ref or o.name)]
+    orgs = 0
+    for i, o in enumerate(p.participating_orgs):
+        ref = o.ref
+        if ref and identifier_problem(ref, "organisation identifier"):
+            left_out.append(f"participating-org ref: {identifier_problem(ref, 'identifier')}")
+            ref = ""
+        if not o.role or not (ref or o.name):
+            continue
+        names = _names(p, f"participating_org:{i}", o.name)
+        twin = twins.take("participating-org", (o.ref, o.role, o.type, _names_key(names)))
+        if twin is not None:
+            act.append(twin)
+        else:
+            po = sub(act, "participating-org", _clean({"ref": ref, "role": o.role, "type": o.type}))
+            _narratives(sub, po, names, left_out, "participating-org")
+        orgs += 1
+    if not orgs and p.implementing_partner:  # a local project names its implementing partner
+        po = sub(act, "participating-org", {"role": "4"})
+        _narratives(sub, po, {DEFAULT_LANG: p.implementing_partner}, left_out, "participating-org")
+        orgs += 1
     if not orgs:
-        if p.implementing_partner:
-            sub(act, "participating-org", {"role": "4"}).append(
-                _narrative(E, {DEFAULT_LANG: p.implementing_partner})
-            )
-        sub(act, "participating-org", {"ref": reporting_ref, "role": "1", "type": org_type})
-    for o in orgs:
-        po = sub(act, "participating-org", _clean({"ref": o.ref, "role": o.role, "type": o.type}))
-        if o.name:
-            _narratives(sub, po, {DEFAULT_LANG: o.name})
+        raise _Skip("no participating organisation (IATI requires one)")
 
     sub(act, "activity-status", {"code": p.status})
-    if start:
-        started = p.status in STARTED and start <= today
-        sub(act, "activity-date", {"iso-date": start.isoformat(), "type": "2" if started else "1"})
-    if end:
-        ended = p.status in ENDED and end <= today
-        sub(act, "activity-date", {"iso-date": end.isoformat(), "type": "4" if ended else "3"})
+    dates = _dates(p)
+    if not dates:
+        raise _Skip("no start or end date (IATI requires an activity date)")
+    for kind, day in sorted(dates.items()):
+        twin = twins.take("activity-date", (kind, day.isoformat()))
+        if twin is not None:
+            act.append(twin)
+        else:
+            sub(act, "activity-date", {"iso-date": day.isoformat(), "type": kind})
 
     countries = list(p.recipient_countries)
-    if countries:
-        for c in countries:
-            attrs = {"code": c.code}
-            if c.percentage is not None:
-                attrs["percentage"] = _number(c.percentage)
-            sub(act, "recipient-country", attrs)
-    elif p.country:
+    if not countries and p.country:
         sub(act, "recipient-country", {"code": p.country})
+    for c in countries:
+        twin = twins.take("recipient-country", (c.code, c.percentage))
+        if twin is not None:
+            act.append(twin)
+            continue
+        attrs = {"code": c.code}
+        if c.percentage is not None:
+            attrs["percentage"] = _number(c.percentage)
+        sub(act, "recipient-country", attrs)
+    for r in p.recipient_regions:
+        twin = twins.take("recipient-region", (r.code, r.vocabulary, r.percentage))
+        if twin is not None:
+            act.append(twin)
+            continue
+        attrs = {"code": r.code, "vocabulary": r.vocabulary}
+        if r.percentage is not None:
+            attrs["percentage"] = _number(r.percentage)
+        sub(act, "recipient-region", attrs)
 
-    for loc in p.locations:
+    for i, loc in enumerate(p.locations):
         if not loc.name and loc.latitude is None:
             continue
+        names = _names(p, f"location:{i}", loc.name)
+        twin = twins.take("location", (loc.latitude, loc.longitude, _names_key(names)))
+        if twin is not None:
+            act.append(twin)
+            continue
         le = sub(act, "location")
-        if loc.name:
-            _narratives(sub, sub(le, "name"), {DEFAULT_LANG: loc.name})
+        if names:
+            _narratives(sub, sub(le, "name"), names, left_out, "location name")
         if loc.latitude is not None and loc.longitude is not None:
             point = sub(le, "point", {"srsName": SRS_WGS84})
             sub(point, "pos").text = f"{_number(loc.latitude)} {_number(loc.longitude)}"
 
     for s in p.sectors:
+        names = p.translations.get(f"sector:{s.vocabulary}:{s.code}") or {}
+        twin = twins.take("sector", (s.code, s.vocabulary, s.percentage, _names_key(names)))
+        if twin is not None:
+            act.append(twin)
+            continue
         attrs = {"vocabulary": s.vocabulary, "code": s.code}
         if s.percentage is not None:
             attrs["percentage"] = _number(s.percentage)
         se = sub(act, "sector", attrs)
-        names = p.translations.get(f"sector:{s.vocabulary}:{s.code}")
-        if names:
-            _narratives(sub, se, names)
+        _narratives(sub, se, names, left_out, f"sector {s.code}")
 
-    if p.budget is not None and p.currency:
-        period_start = start or end
-        period_end = end or start
-        budget = sub(act, "budget", {"type": "1", "status": "1"})
-        sub(budget, "period-start", {"iso-date": period_start.isoformat()})
-        sub(budget, "period-end", {"iso-date": period_end.isoformat()})
+    for b in _budgets(p, left_out):
+        twin = twins.take("budget", _budget_key(b))
+        if twin is not None:
+            act.append(twin)
+            continue
+        be = sub(act, "budget", _clean({"type": b["type"], "status": b["status"]}))
+        sub(be, "period-start", {"iso-date": b["period_start"]})
+        sub(be, "period-end", {"iso-date": b["period_end"]})
         value = sub(
-            budget, "value", {"currency": p.currency, "value-date": period_start.isoformat()}
+            be,
+            "value",
+            {"currency": b["currency"], "value-date": b["value_date"] or b["period_start"]},
         )
-        value.text = format(p.budget, "f")
+        value.text = format(Decimal(str(b["value"])), "f")
 
     for r in p.related:
-        if r.type:
+        twin = twins.take("related-activity", (r.ref, r.type))
+        if twin is not None:
+            act.append(twin)
+        elif r.type:
             sub(act, "related-activity", {"ref": r.ref, "type": r.type})
+        else:
+            left_out.append(f"related-activity {r.ref}: no relation type (IATI requires one)")
+
+    for element in twins.others:
+        act.append(element)
+    act[:] = sorted(act, key=lambda child: schema_rank(child.tag))  # stable: order within a tag
     return act
+
+
+def _reporting_org(p: Project, default_org: OrgDefault | None) -> tuple[str, str]:
+    """(identifier, name) of the reporting organisation.
+
+    A project's reporting organisation may be a name typed here ("Embassy of Japan"): it is the
+    default organisation when that has the same name, else it cannot be written.
+    """
+    own = p.reporting_org
+    if not own:
+        if default_org is None:
+            raise _Skip("no reporting organisation (give --reporting-org)")
+        return default_org.ref, default_org.name
+    if not identifier_problem(own):
+        name = default_org.name if default_org and default_org.ref == own else ""
+        return own, name
+    if default_org is not None and default_org.name and own == default_org.name:
+        return default_org.ref, own
+    raise _Skip(
+        f"the reporting organisation {own!r} is a name, not an IATI organisation identifier "
+        "(such as XM-DAC-701-8); put the identifier in the project, or give it with "
+        "--reporting-org and this name with --reporting-org-name"
+    )
+
+
+# ---- what the source said, and whether the project still says it -------------------------------
+class _Twins:
+    """The elements kept verbatim: those FieldKit does not model (always written back), and copies
+    of modelled ones with parts FieldKit does not keep, written instead of a rebuilt element when
+    the project still says what they said (``take``)."""
+
+    def __init__(self, etree, kept: list[bytes]) -> None:
+        self.others = []
+        self.by_tag: dict[str, list[tuple[Any, Any]]] = {}
+        self.prefixes: dict[str, str] = {}  # the source's own prefixes for extension namespaces
+        if not kept:
+            return
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        for raw in kept:
+            try:
+                element = etree.fromstring(raw, parser)
+            except etree.XMLSyntaxError:
+                continue  # not from FieldKit's reader: nothing to write back
+            self.prefixes.update((k, v) for k, v in element.nsmap.items() if k)
+            tag = element.tag
+            if tag in read.KNOWN:
+                key = _twin_key(element)
+                if key is not None:
+                    self.by_tag.setdefault(tag, []).append((key, element))
+            else:
+                self.others.append(element)
+
+    def take(self, tag: str, key):
+        found = self.by_tag.get(tag)
+        if not found:
+            return None
+        for i, (twin_key, element) in enumerate(found):
+            if twin_key == key:
+                del found[i]
+                return element
+        return None
+
+
+def _twin_key(el):
+    """What FieldKit reads from a kept element, as the key ``_activity`` compares with."""
+    tag = el.tag
+    prefer = (DEFAULT_LANG,)
+    if tag == "reporting-org":
+        names = read.narratives(el, DEFAULT_LANG, join=False)
+        return ((el.get("ref") or "").strip(), (el.get("type") or "").strip(), _names_key(names))
+    if tag == "participating-org":
+        got = read.org(el, DEFAULT_LANG, prefer, _noop)
+        if got:
+            entry, names = got
+            return (entry["ref"], entry["role"], entry["type"], _names_key(names))
+    elif tag == "location":
+        got = read.location(el, DEFAULT_LANG, prefer, _noop)
+        if got:
+            entry, names = got
+            return (entry["latitude"], entry["longitude"], _names_key(names))
+    elif tag == "sector":
+        got = read.sector(el, DEFAULT_LANG, _noop)
+        if got:
+            entry, names = got
+            return (entry["code"], entry["vocabulary"], entry["percentage"], _names_key(names))
+    elif tag == "recipient-country":
+        got = read.country(el, _noop)
+        if got:
+            return (got["code"], got["percentage"])
+    elif tag == "recipient-region":
+        got = read.region(el, _noop)
+        if got:
+            return (got["code"], got["vocabulary"], got["percentage"])
+    elif tag == "activity-date":
+        got = read.activity_date(el, _noop)
+        if got:
+            return (got["type"], got["iso_date"])
+    elif tag == "budget":
+        got = read.budget_line(el, "", _noop)
+        if got:
+            return _budget_key(got)
+    elif tag == "related-activity":
+        got = read.related(el, _noop)
+        if got:
+            return (got["ref"], got["type"])
+    return None
+
+
+def _budget_key(b: dict[str, Any]) -> tuple:
+    return (
+        b["type"], b["status"], str(b["period_start"]), str(b["period_end"]),
+        Decimal(str(b["value"])), b["currency"], str(b["value_date"] or ""),
+    )  # fmt: skip
+
+
+def _names_key(names: dict[str, str]) -> tuple:
+    return tuple(sorted((k, v) for k, v in names.items() if v))
+
+
+def _names(p: Project, key: str, shown: str) -> dict[str, str]:
+    """A name in every language kept for it, while the shown name is still one of them."""
+    names = p.translations.get(key)
+    if names and shown in names.values():
+        return dict(names)
+    return {DEFAULT_LANG: shown} if shown else {}
+
+
+def _dates(p: Project) -> dict[str, date]:
+    """IATI date type -> date: as published, with the shown start and end in their place.
+
+    The shown start is the actual start if there is one, else the planned one (likewise the
+    end): a date edited here replaces the one it showed. A local project's dates are its plan,
+    and its completion date is its actual end.
+    """
+    dates = {d.type: d.iso_date for d in p.activity_dates}
+    for shown, actual, planned in ((p.start_date, "2", "1"), (p.end_date, "4", "3")):
+        kind = actual if actual in dates else planned
+        if dates.get(kind) == shown:
+            continue
+        if shown is None:
+            dates.pop(kind, None)
+        else:
+            dates[kind] = shown
+    if p.completion_date and "4" not in dates:
+        dates["4"] = p.completion_date
+    return dates
+
+
+def _budgets(p: Project, left_out) -> list[dict[str, Any]]:
+    """The budgets to write: as published while the total is still theirs, else one for the
+    project's period if IATI allows it (a year at most), else none (listed)."""
+    lines = [b.model_dump(mode="json") for b in p.budgets]
+    if lines:
+        total, currency = read.budget_total(lines)
+        same = (
+            Decimal(total) == p.budget and currency == p.currency
+            if total is not None and p.budget is not None
+            else total is None and p.budget is None
+        )
+        if same or (total is None and p.budget is None):
+            return lines
+        left_out.append(
+            f"budgets: the total was changed here ({total or 'none'} {currency} published, "
+            f"{p.budget if p.budget is not None else 'none'} {p.currency} now), so the published "
+            "per-period budgets no longer add up to it and are not written"
+        )
+        return []
+    if p.budget is None or not p.currency:
+        if p.budget is not None:
+            left_out.append(f"budget {p.budget}: no currency")
+        return []
+    start, end = p.start_date, p.end_date
+    if start and end and 0 <= (end - start).days <= MAX_BUDGET_DAYS:
+        return [
+            {
+                "type": "1",
+                "status": "",
+                "period_start": start.isoformat(),
+                "period_end": end.isoformat(),
+                "value": str(p.budget),
+                "currency": p.currency,
+                "value_date": start.isoformat(),
+            }
+        ]
+    why = (
+        f"the project runs {start}..{end}, over a year"
+        if start and end
+        else "the project has no start and end date to give it a period"
+    )
+    left_out.append(
+        f"budget {format(p.budget, 'f')} {p.currency}: IATI wants one budget per period of a "
+        f"year at most, and {why}"
+    )
+    return []
 
 
 def _texts(p: Project, key: str, shown: str, others: tuple[str, ...] = ()) -> dict[str, str]:
@@ -276,19 +606,15 @@ def _other_descriptions(p: Project) -> tuple[str, ...]:
     )
 
 
-def _narratives(sub, parent, texts: dict[str, str]) -> None:
+def _narratives(sub, parent, texts: dict[str, str], left_out, what: str) -> None:
     for lang, text in texts.items():
         if not text:
             continue
+        if lang != DEFAULT_LANG and not _valid_language(lang):
+            left_out.append(f"{what}: the text in {lang!r} (not a language code the schema allows)")
+            continue
         attrs = {} if lang == DEFAULT_LANG else {XML_LANG: lang}
         sub(parent, "narrative", attrs).text = text
-
-
-def _narrative(E, texts: dict[str, str]):
-    lang, text = next(iter(texts.items()))
-    n = E("narrative", {} if lang == DEFAULT_LANG else {XML_LANG: lang})
-    n.text = text
-    return n
 
 
 def _clean(attrs: dict[str, str]) -> dict[str, str]:

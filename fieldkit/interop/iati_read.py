@@ -18,23 +18,36 @@ Writing to the store is ``iati_import``'s job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import Message
 from fieldkit.core.reference import country_codes, reference
 
-from .iati_common import DATE_TYPES, SUPPORTED_VERSIONS, XML_LANG, pick
+from .iati_common import SUPPORTED_VERSIONS, XML_LANG, pick, valid_language
+from .iati_elements import (
+    KNOWN,
+    LONG,
+    SHORT,
+    activity_date,
+    budget_line,
+    budget_total,
+    leftovers,
+    location,
+    narratives,
+    org,
+    region,
+    related,
+    sector,
+)
+from .iati_elements import country as country_share
+from .iati_encoding import EncodingRefused, decoded
 
-# fieldkit.core.models' text limits (a test checks that they agree): repeated here so that the
-# reader process (iati_worker) starts without importing pydantic and the models.
-SHORT = 500
-LONG = 200_000
 MAX_ACTIVITY_BYTES = 32 * 1024 * 1024  # larger than any real activity; bounds memory per activity
 MAX_ELEMENTS = 250_000  # elements held at once (~30 MB in libxml2); real activities have far fewer
 CHUNK = 64 * 1024
@@ -223,7 +236,12 @@ def read_activities(
     from lxml import etree  # only IATI commands pay for lxml
 
     fh, total, name, close = _open(source)
-    reader = _GuardedReader(fh)
+    try:
+        stream = decoded(fh, name, report.notes.append)
+    except EncodingRefused as exc:
+        close()
+        raise IatiFileError(exc.args[0]) from None
+    reader = _GuardedReader(stream)
     seen: dict[str, int] = {}
     root = None
     try:
@@ -256,7 +274,7 @@ def read_activities(
                 while el.getprevious() is not None:
                     del parent[0]
             if progress is not None:
-                progress(reader.pos, total, name)
+                progress(stream.consumed, total, name)
             if activity is not None:
                 yield activity
         report.skipped.sort(key=lambda s: s.line or 0)  # file order, also within an activity
@@ -267,11 +285,21 @@ def read_activities(
     except _Refused as exc:
         raise IatiFileError(f"{name} was refused: {exc}; nothing was imported") from None
     except _NotIati as exc:
-        raise IatiFileError(f"{name} is not an IATI activity file ({exc})") from None
+        raise IatiFileError(_plain(f"{name} is not an IATI activity file ({exc})")) from None
     except etree.XMLSyntaxError as exc:
-        raise IatiFileError(_explain_syntax_error(name, exc)) from None
+        explained = _explain_syntax_error(name, exc)
+        plain = explained if isinstance(explained, Message) else _plain(explained)
+        raise IatiFileError(plain) from None
     finally:
         close()
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _plain(message: str) -> str:
+    """A message fit for a terminal and a log: control bytes from the file shown as '?'."""
+    return _CONTROL.sub("?", message)
 
 
 def _open(source) -> tuple[IO[bytes], int, str, Callable[[], None]]:
@@ -331,35 +359,52 @@ def _explain_syntax_error(name: str, exc) -> str:
             f"{name} was refused{where}: a text over 10 MB or nesting deeper than 256 levels "
             "(safety limits); nothing was imported"
         )
+    if any(w in low for w in ("not proper utf-8", "invalid utf-8", "invalid bytes in character")):
+        return Message("iati.not_utf8", name=name, line=line or 1)
     if any(w in low for w in ("document is empty", "no document element", "no element found")):
         return f"{name} is empty or not XML; nothing was imported"
     return f"{name} is not well-formed XML{where}: {msg.split(', line')[0]}; nothing was imported"
 
 
 # ---- one activity -------------------------------------------------------------------------------
-# The children of iati-activity the registry reads; the rest (transactions, results, ...) are
-# never turned into Python objects.
-_WANTED = (
-    "iati-identifier", "reporting-org", "title", "description", "participating-org",
-    "activity-status", "activity-date", "recipient-country", "location", "sector",
-    "default-finance-type", "default-aid-type", "budget", "related-activity",
-)  # fmt: skip
+# Attributes of iati-activity that FieldKit models (or, last-updated-datetime, writes itself as the
+# record's own); every other one is kept in iati_attributes and written back.
+_ACTIVITY_ATTRS = frozenset({XML_LANG, "humanitarian", "last-updated-datetime"})
+# Modelled elements that are kept whole when they hold parts FieldKit does not model (an
+# @activity-id, a location's administrative area, ...): export writes the copy back while the
+# project still says what it said. For the others, such parts are listed.
+_TWINNED = frozenset({
+    "reporting-org", "participating-org", "activity-date", "recipient-country",
+    "recipient-region", "location", "sector", "budget", "related-activity",
+})  # fmt: skip
 
 
 def _read_activity(
     el, report: ImportReport, country: str | None, prefer: tuple[str, ...], seen: dict[str, int]
 ) -> Activity | None:
+    from lxml.etree import tostring
+
     line = el.sourceline or 0
     default_lang = _lang(el.get(XML_LANG)) or "en"
+    if not valid_language(default_lang):
+        default_lang = default_lang.replace("_", "-")
+        if not valid_language(default_lang):
+            default_lang = "en"
     # One pass over the children, grouped by tag: cheaper than a search per element kind.
     kids: dict[str, list] = {}
-    for child in el.iterchildren(_WANTED):
-        kids.setdefault(child.tag, []).append(child)
+    extra: list[str] = []
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        kids.setdefault(tag, []).append(child)
     ident = _text(_first(kids, "iati-identifier"))
+    problems = [0]
 
     def skip(node, what: str, reason: str, whole: bool = False) -> None:
         at = node.sourceline if node is not None and node.sourceline else line
         report.skipped.append(Skip(at, ident, what, reason, whole))
+        problems[0] += 1
 
     if not ident:
         skip(el, "activity", "no iati-identifier", whole=True)
@@ -372,7 +417,36 @@ def _read_activity(
         return None
     seen[ident] = line
 
-    countries = _recipient_countries(kids, skip)
+    def verbatim(node) -> str:
+        # Narratives that inherit the activity's language say so themselves: the copy is written
+        # back into an activity whose language may differ.
+        if default_lang != "en":
+            for n in node.iter("narrative"):
+                if n.get(XML_LANG) is None:
+                    n.set(XML_LANG, default_lang)
+        return tostring(node, encoding="unicode", with_tail=False)
+
+    def one(node, read):
+        """Read one element; keep a whole copy if it has parts not modelled."""
+        before = problems[0]
+        value = read(node)
+        if value is None:
+            return None
+        rest = leftovers(node)
+        if rest:
+            if node.tag in _TWINNED and problems[0] == before:
+                extra.append(verbatim(node))
+            else:
+                skip(node, node.tag, Message("iati.not_kept", parts=", ".join(rest)))
+        return value
+
+    def each(tag: str, read) -> list:
+        return [v for v in (one(n, read) for n in kids.get(tag, ())) if v is not None]
+
+    countries = []
+    for c in each("recipient-country", lambda n: country_share(n, skip)):
+        if all(c["code"] != k["code"] for k in countries):
+            countries.append(c)
     codes = [c["code"] for c in countries]
     if country and country not in codes:
         report.other_country += 1
@@ -380,10 +454,12 @@ def _read_activity(
 
     translations: dict[str, dict[str, str]] = {}
     title_el = _first(kids, "title")
-    titles = _narratives(title_el, default_lang, join=False)
+    titles = narratives(title_el, default_lang, join=False, skip=skip, label="title")
     if not titles:
         skip(title_el if title_el is not None else el, "activity", "no title", whole=True)
         return None
+    for t in kids.get("title", ())[1:]:
+        skip(t, "title", Message("iati.second_title"))
     translations["title"] = titles
     _, title = pick(titles, prefer)
     if len(title) > SHORT:
@@ -393,15 +469,13 @@ def _read_activity(
     descriptions: dict[str, dict[str, str]] = {}
     for d in kids.get("description", ()):
         kind = (d.get("type") or "").strip() or "1"
-        texts = _narratives(d, default_lang, join=True)
+        texts = narratives(d, default_lang, join=True, skip=skip, label=f"description type {kind}")
         if not texts:
             skip(d, f"description type {kind}", "no text")
             continue
-        # FieldKit's export repeats the title when there is no description (the schema wants
-        # one): such a description says nothing, and is not kept.
-        texts = {k: v for k, v in texts.items() if v != titles.get(k)}
-        if not texts:
-            continue
+        rest = leftovers(d)
+        if rest:
+            skip(d, f"description type {kind}", Message("iati.not_kept", parts=", ".join(rest)))
         key = "description" if kind == "1" else f"description.{kind}"
         merged = descriptions.setdefault(key, {})
         for lang, text in texts.items():
@@ -420,51 +494,105 @@ def _read_activity(
         others = sorted(descriptions)
         description = pick(descriptions[others[0]], prefer)[1] if others else ""
 
+    orgs = []
+    for entry, names in each("participating-org", lambda n: org(n, default_lang, prefer, skip)):
+        if _more_than_shown(names, entry["name"]):
+            translations[f"participating_org:{len(orgs)}"] = names
+        orgs.append(entry)
+    sectors = []
+    # A code given twice (43032 at 33% and at 34%) stays twice, as the file says.
+    for entry, names in each("sector", lambda n: sector(n, default_lang, skip)):
+        sectors.append(entry)
+        if names:  # own vocabularies (98, 99) name their codes: keep the names with them
+            translations[f"sector:{entry['vocabulary']}:{entry['code']}"] = names
+    locations = []
+    for entry, names in each("location", lambda n: location(n, default_lang, prefer, skip)):
+        if _more_than_shown(names, entry["name"]):
+            translations[f"location:{len(locations)}"] = names
+        locations.append(entry)
+
     fields: dict[str, Any] = {
         "iati_identifier": ident,
         "title": title,
         "description": description,
         "recipient_countries": countries,
-        "participating_orgs": _participating_orgs(kids, default_lang, prefer, skip),
-        "sectors": _sectors(kids, default_lang, skip, translations),
-        "locations": _locations(kids, default_lang, prefer, skip),
-        "related": _related(kids, skip),
+        "recipient_regions": each("recipient-region", lambda n: region(n, skip)),
+        "participating_orgs": orgs,
+        "sectors": sectors,
+        "locations": locations,
+        "related": each("related-activity", lambda n: related(n, skip)),
     }
 
     ro = _first(kids, "reporting-org")
     if ro is not None:
         ref = (ro.get("ref") or "").strip()
-        names = _narratives(ro, default_lang, join=False)
+        before = problems[0]
+        names = narratives(ro, default_lang, join=False, skip=skip, label="reporting-org")
         if names:
             translations["reporting_org"] = {k: v[:LONG] for k, v in names.items()}
         fields["reporting_org"] = (ref or pick(names, prefer)[1])[:SHORT]
+        fields["reporting_org_type"] = (ro.get("type") or "").strip()[:SHORT]
+        rest = leftovers(ro)
+        if rest and problems[0] == before:
+            extra.append(verbatim(ro))
+        elif rest:
+            skip(ro, "reporting-org", Message("iati.not_kept", parts=", ".join(rest)))
     else:
         skip(el, "reporting-org", "missing")
         fields["reporting_org"] = ""
+        fields["reporting_org_type"] = ""
     fields["translations"] = translations
 
     status_el = _first(kids, "activity-status")
-    if status_el is not None:
-        code = (status_el.get("code") or "").strip()
-        if code in reference().activity_status:
-            fields["status"] = code
+    code = (status_el.get("code") or "").strip() if status_el is not None else ""
+    if code in reference().activity_status:
+        fields["status"] = code
+        fields["status_unknown"] = False
+    else:  # listed; the project shows the default, and export leaves it out until one is set
+        if status_el is None:
+            skip(el, "activity-status", "missing")
         else:
             skip(status_el, "activity-status", f"unknown code {code!r}")
+        fields["status"] = "2"
+        fields["status_unknown"] = True
 
-    dates: dict[str, str] = {}
-    for d in kids.get("activity-date", ()):
-        kind = DATE_TYPES.get((d.get("type") or "").strip())
-        value = _iso_date(d.get("iso-date"))
-        if kind is None:
-            skip(d, "activity-date", f"unknown type {d.get('type')!r}")
-        elif value is None:
-            skip(d, f"activity-date {kind}", f"not a date: {d.get('iso-date')!r}")
-        else:
-            dates.setdefault(kind, value)
-    fields["start_date"] = dates.get("start-actual") or dates.get("start-planned")
-    fields["end_date"] = dates.get("end-actual") or dates.get("end-planned")
+    dates: list[dict[str, str]] = []
+    for node in kids.get("activity-date", ()):
+        d = one(node, lambda n: activity_date(n, skip))
+        if d is None:
+            continue
+        if any(k["type"] == d["type"] for k in dates):
+            skip(node, f"activity-date type {d['type']}", Message("iati.date_twice"))
+            continue
+        dates.append(d)
+    fields["activity_dates"] = dates
+    by_type = {d["type"]: d["iso_date"] for d in dates}
+    fields["start_date"] = by_type.get("2") or by_type.get("1")
+    fields["end_date"] = by_type.get("4") or by_type.get("3")
 
-    fields["budget"], fields["currency"] = _budget(el, kids, skip)
+    default_currency = (el.get("default-currency") or "").strip().upper()
+    lines = each("budget", lambda n: budget_line(n, default_currency, skip))
+    fields["budgets"] = lines
+    total, currency = budget_total(lines)
+    if lines and total is None:
+        used = ", ".join(sorted({b["currency"] for b in lines}))
+        skip(el, "budget", f"budgets in several currencies ({used}): no total")
+    fields["budget"] = total
+    fields["currency"] = currency or (
+        default_currency if default_currency in reference().currencies else ""
+    )
+
+    raw = (el.get("humanitarian") or "").strip().lower()
+    fields["humanitarian"] = {"1": True, "true": True, "0": False, "false": False}.get(raw)
+    if raw and fields["humanitarian"] is None:
+        skip(el, "@humanitarian", Message("iati.humanitarian_invalid", value=repr(raw)))
+    fields["iati_attributes"] = {
+        k: v for k, v in el.attrib.items() if k not in _ACTIVITY_ATTRS
+    }  # fmt: skip
+    for tag, nodes in kids.items():
+        if tag not in KNOWN:
+            extra.extend(verbatim(n) for n in nodes)
+    fields["iati_extra"] = extra
 
     if countries:
         if country:
@@ -484,175 +612,9 @@ def _read_activity(
     return Activity(line, ident, fields, hints)
 
 
-def _recipient_countries(kids, skip) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for rc in kids.get("recipient-country", ()):
-        code = (rc.get("code") or "").strip().upper()
-        if not code:
-            skip(rc, "recipient-country", "no code")
-            continue
-        if code not in reference().countries:
-            skip(rc, f"recipient-country {code}", "not an ISO 3166-1 alpha-2 country code")
-            continue
-        if any(c["code"] == code for c in out):
-            continue
-        out.append({"code": code, "percentage": _percentage(rc, f"recipient-country {code}", skip)})
-    return out
-
-
-def _participating_orgs(kids, default_lang, prefer, skip) -> list[dict[str, str]]:
-    out = []
-    for p in kids.get("participating-org", ()):
-        role = (p.get("role") or "").strip()
-        ref = (p.get("ref") or "").strip()
-        _, name = pick(_narratives(p, default_lang, join=False), prefer)
-        label = f"participating-org {ref or name or ''}".strip()
-        if not role:
-            skip(p, label, "no role")
-            continue
-        if not (ref or name):
-            skip(p, "participating-org", "neither a name nor an identifier")
-            continue
-        out.append(
-            {
-                "name": name[:SHORT],
-                "ref": ref[:SHORT],
-                "role": role[:SHORT],
-                "type": (p.get("type") or "").strip()[:SHORT],
-            }
-        )
-    return out
-
-
-_VOCABULARY_ALIASES = {"": "1", "DAC": "1", "DAC-3": "2"}  # 1.0x names still seen in 2.0x files
-
-
-def _sectors(kids, default_lang, skip, translations) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    dac = reference().sectors
-    for s in kids.get("sector", ()):
-        code = (s.get("code") or "").strip()
-        raw = (s.get("vocabulary") or "").strip()
-        vocabulary = _VOCABULARY_ALIASES.get(raw, raw)
-        if not code:
-            skip(s, "sector", "no code")
-            continue
-        label = f"sector {code} (vocabulary {vocabulary})"
-        if len(code) > SHORT or len(vocabulary) > SHORT:
-            skip(s, "sector", "code or vocabulary too long")
-            continue
-        if vocabulary == "1" and code not in dac:
-            skip(s, label, "not a DAC 5-digit purpose code")
-            continue
-        if (code, vocabulary) in seen:
-            continue
-        seen.add((code, vocabulary))
-        out.append(
-            {"code": code, "vocabulary": vocabulary, "percentage": _percentage(s, label, skip)}
-        )
-        names = _narratives(s, default_lang, join=False, direct_text=False)
-        if names:  # own vocabularies (98, 99) name their codes: keep the names with them
-            translations[f"sector:{vocabulary}:{code}"] = {k: v[:LONG] for k, v in names.items()}
-    return out
-
-
-def _locations(kids, default_lang, prefer, skip) -> list[dict[str, Any]]:
-    out = []
-    for loc in kids.get("location", ()):
-        name_el = pos = coords = None
-        for c in loc:
-            tag = c.tag
-            if tag == "name":
-                name_el = name_el if name_el is not None else c
-            elif tag == "point" and pos is None:
-                pos = next(c.iterchildren("pos"), None)
-            elif tag == "coordinates":  # 1.0x
-                coords = coords if coords is not None else c
-        _, name = pick(_narratives(name_el, default_lang, join=False), prefer)
-        lat = lon = None
-        raw = None
-        if pos is not None:
-            raw = (pos.text or "").split()
-        elif coords is not None:
-            raw = [coords.get("latitude") or "", coords.get("longitude") or ""]
-        if raw is not None:
-            try:
-                lat, lon = float(raw[0]), float(raw[1])
-                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                    raise ValueError
-            except (ValueError, IndexError):
-                skip(pos if pos is not None else coords, f"location {name}".strip(),
-                     f"coordinates {' '.join(raw)!r} are not 'latitude longitude' in range")  # fmt: skip
-                lat = lon = None
-        if not name and lat is None:
-            if raw is None:
-                skip(loc, "location", "neither a name nor coordinates")
-            continue
-        out.append({"name": name[:SHORT], "latitude": lat, "longitude": lon})
-    return out
-
-
-def _related(kids, skip) -> list[dict[str, str]]:
-    out = []
-    for r in kids.get("related-activity", ()):
-        ref = (r.get("ref") or "").strip()
-        if not ref:
-            skip(r, "related-activity", "no ref")
-            continue
-        out.append({"ref": ref[:SHORT], "type": (r.get("type") or "").strip()[:SHORT]})
-    return out
-
-
-def _budget(el, kids, skip) -> tuple[str | None, str]:
-    """The total of the budgets (revised over original for the same period), and its currency."""
-    default_currency = (el.get("default-currency") or "").strip().upper()
-    currencies = reference().currencies
-    periods: dict[tuple[str, str], tuple[str, Decimal, str]] = {}
-    for b in kids.get("budget", ()):
-        value_el = start = end = None
-        for c in b:  # the last of each, as a schema-invalid file may repeat them
-            tag = c.tag
-            if tag == "value":
-                value_el = c
-            elif tag == "period-start":
-                start = _iso_date(c.get("iso-date"))
-            elif tag == "period-end":
-                end = _iso_date(c.get("iso-date"))
-        label = f"budget {start or '?'}..{end or '?'}"
-        if value_el is None:
-            skip(b, label, "no value")
-            continue
-        try:
-            amount = Decimal((value_el.text or "").strip().replace(",", ""))
-            if not amount.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            skip(value_el, label, f"not a number: {(value_el.text or '').strip()!r}")
-            continue
-        if amount < 0:
-            skip(value_el, label, f"negative value {amount}")
-            continue
-        currency = (value_el.get("currency") or "").strip().upper() or default_currency
-        if not currency:
-            skip(value_el, label, "no currency (and no default-currency)")
-            continue
-        if currency not in currencies:
-            skip(value_el, label, f"unknown currency {currency!r}")
-            continue
-        kind = (b.get("type") or "1").strip()
-        key = (start or "", end or "")
-        if key in periods and not (kind == "2" and periods[key][0] != "2"):
-            continue  # a revised budget (type 2) replaces the original for its period
-        periods[key] = (kind, amount, currency)
-    if not periods:
-        return None, default_currency if default_currency in currencies else ""
-    used = sorted({c for _, _, c in periods.values()})
-    if len(used) > 1:
-        skip(el, "budget", f"budgets in several currencies ({', '.join(used)}): no total")
-        return None, ""
-    total = sum((a for _, a, _ in periods.values()), Decimal(0))
-    return str(total), used[0]
+def _more_than_shown(names: dict[str, str], shown: str) -> bool:
+    """Whether a name needs its languages kept beside it (more than the shown one, in English)."""
+    return bool(names) and names != {"en": shown}
 
 
 def _scheme(kids, reporting_ref: str) -> str:
@@ -687,55 +649,6 @@ def _code(kids: dict[str, list], tag: str) -> str:
 
 def _lang(value: str | None) -> str:
     return (value or "").strip().lower()
-
-
-def _narratives(node, default_lang: str, *, join: bool, direct_text: bool = True) -> dict[str, str]:
-    """Language -> text of an element's narratives (or its own text, as 1.0x files had it)."""
-    out: dict[str, str] = {}
-    if node is None:
-        return out
-    for n in node.iterchildren("narrative"):
-        text = n.text
-        if not text or not (text := text.strip()):
-            continue
-        lang = n.get(XML_LANG)
-        lang = (lang.strip().lower() or default_lang) if lang else default_lang
-        if lang not in out:
-            out[lang] = text
-        elif join and text not in out[lang]:
-            out[lang] += "\n\n" + text
-    if not out and direct_text:
-        text = (node.text or "").strip()
-        if text:
-            out[_lang(node.get(XML_LANG)) or default_lang] = text
-    return out
-
-
-def _percentage(node, label: str, skip) -> float | None:
-    raw = (node.get("percentage") or "").strip()
-    if not raw:
-        return None
-    try:
-        value = float(raw.rstrip("%"))
-    except ValueError:
-        skip(node, label, f"percentage {raw!r} is not a number; kept without it")
-        return None
-    if not 0 <= value <= 100:
-        skip(node, label, f"percentage {raw} is outside 0-100; kept without it")
-        return None
-    return value
-
-
-def _iso_date(raw: str | None) -> str | None:
-    if not raw:
-        return None
-    raw = raw.strip()[:10]
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        return None
-    # Nearly always already YYYY-MM-DD: no need to write it out again.
-    return raw if len(raw) == 10 and raw[4] == "-" and raw[7] == "-" else day.isoformat()
 
 
 def check_country(country: str | None) -> str | None:

@@ -44,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MODULE = ROOT / "fieldkit" / "ui" / "iati_import.py"
 READERS = (
     ROOT / "fieldkit" / "interop" / "iati_read.py",
+    ROOT / "fieldkit" / "interop" / "iati_elements.py",
+    ROOT / "fieldkit" / "interop" / "iati_encoding.py",
     ROOT / "fieldkit" / "interop" / "iati_import.py",
 )
 TS = resource_path("translations", "iati_ja.ts")
@@ -117,13 +119,13 @@ def test_an_import_ends_with_the_japanese_summary_and_reasons(qtbot, japanese, u
     assert dialog.windowTitle() == "IATI取り込み完了"
     assert dialog.status.text() == (
         "messy-2.02.xml：活動6件を読み込みました。案件登録簿に新規登録3件、更新0件、"
-        "変更なし0件、スキップ3件。活動内の10項目は取り込みませんでした。"
+        "変更なし0件、スキップ3件。活動内の11項目は取り込みませんでした。"
     )
     assert button_texts(dialog) == ["閉じる"]
     assert ui_store.count(RecordFilter(kinds=("project",))) == 3
 
     skipped = dialog.report.skipped
-    assert dialog.table.rowCount() == len(skipped) == 13
+    assert dialog.table.rowCount() == len(skipped) == 14  # with the missing activity-status
     assert column(dialog, 0) == [str(s.line) for s in skipped]  # line numbers as the file has them
     assert column(dialog, 1) == [s.identifier for s in skipped]
     assert column(dialog, 2) == [s.what for s in skipped]  # IATI element names, as in the file
@@ -279,6 +281,25 @@ def test_every_reason_in_the_readers_source_is_shown_in_japanese(japanese):
     assert "no title" in reasons and "unknown code 7" in reasons
     unknown = [r for r in reasons if not JAPANESE.search(reason_text(r))]
     assert unknown == [], "add these reasons to iati_import.py's tables and to iati_ja.ts"
+
+
+def test_every_coded_reason_of_the_reader_has_its_japanese_in_the_catalogue():
+    """Reasons, notes and refusals written as Message("iati....") (fieldkit.core.messages)."""
+    from fieldkit.core.messages import catalogue
+
+    codes = set()
+    for path in READERS:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "Message"
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                codes.add(node.args[0].value)
+    assert len(codes) >= 12 and "iati.not_kept" in codes  # the sources really were read
+    japanese = catalogue("ja")
+    missing = [c for c in codes if not JAPANESE.search(japanese.template(c) or "")]
+    assert missing == [], "add these codes to resources/messages/messages.pot and ja.po"
 
 
 # ---- the catalogue covers the module -------------------------------------------------------------
