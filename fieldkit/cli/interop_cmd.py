@@ -97,7 +97,7 @@ def cmd_import_iati(args, ctx: Context) -> int:
         _write_atomic(Path(args.jsonl), "w", lambda fh: export_jsonl(projects, fh))
         report_line = f"wrote {len(projects)} projects to {args.jsonl} (store not changed)"
     else:
-        report = import_iati(ctx.store(), path, country=args.country)
+        report = import_iati(ctx.store(create=True), path, country=args.country)
         report_line = f"imported {path}: {report.summary()}"
     if args.json:
         ctx.print_json(report.to_dict())

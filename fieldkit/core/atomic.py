@@ -23,18 +23,25 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import FieldKitError
+from .messages import Message
 
 
 def check_target(target: str | os.PathLike, *, hint: str = "") -> Path:
-    """The path to write (symlinks followed), or a one-line FieldKitError saying why not."""
+    """The path to write (symlinks followed), or a one-line FieldKitError saying why not.
+
+    ``hint`` is the kind of file wanted (e.g. "PDF"), named when the target is a folder."""
     given = Path(target).expanduser()
     if not str(target).strip():
-        raise FieldKitError("no file name given to write to")
+        raise FieldKitError(Message("file.no_name"))
     path = Path(os.path.realpath(given))
     if path.is_dir():
-        raise FieldKitError(f"{given} is a folder; give a file name{hint}")
+        if hint:
+            raise FieldKitError(Message("file.is_folder_want", target=str(given), kind=hint))
+        raise FieldKitError(Message("file.is_folder", target=str(given)))
     if not path.parent.is_dir():
-        raise FieldKitError(f"cannot write {given}: the folder {given.parent} does not exist")
+        raise FieldKitError(
+            Message("file.folder_missing", target=str(given), folder=str(given.parent))
+        )
     return path
 
 
@@ -130,4 +137,4 @@ def fsync_dir(path: Path) -> None:
 
 def _one_line(exc: OSError, target: Path) -> FieldKitError:
     reason = exc.strerror or type(exc).__name__
-    return FieldKitError(f"cannot write {target}: {reason}")
+    return FieldKitError(Message("file.cannot_write", target=str(target), reason=reason))

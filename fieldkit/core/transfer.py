@@ -18,6 +18,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .errors import FieldKitError, ValidationProblem, problems_from_pydantic
+from .messages import Message
 from .models import KINDS, MODELS, Record, parse_record, record_from_json
 
 MAX_LINE = 16 * 1024 * 1024  # a line longer than this cannot be a valid record
@@ -101,10 +102,7 @@ def iter_jsonl(path: Path, problems: list[tuple[str, str]]) -> Iterator[Record]:
                 continue
             where = f"line {lineno}"
             if lineno == 1 and _looks_like_csv(path, line):
-                raise FieldKitError(
-                    f"{path} is a CSV file, not JSON lines: import reads what 'fieldkit export' "
-                    "writes in its default format (jsonl); nothing was imported"
-                )
+                raise FieldKitError(Message("import.csv_not_jsonl", path=str(path)))
             record = _parse_line(line, where, problems)
             remembered = record is not None and _remember(record, lineno, seen, problems, where)
             if remembered and not problems:

@@ -42,7 +42,7 @@ def page_info(
 
 def check_target(target: Path) -> Path:
     """The file to write, or a one-line error naming what is wrong with it."""
-    atomic.check_target(target, hint=" ending in .pdf")
+    atomic.check_target(target, hint="PDF")
     return Path(target).expanduser()
 
 
@@ -61,7 +61,7 @@ def write_pdf(
     if not isinstance(target, (str, Path)):
         return ReportResult(None, _build(target, info, story), info.marking.classification, records)
     target = check_target(Path(target))
-    with atomic.atomic_write(target, "wb", hint=" ending in .pdf") as fh:
+    with atomic.atomic_write(target, "wb", hint="PDF") as fh:
         pages = _build(fh, info, story)
     return ReportResult(target, pages, info.marking.classification, records)
 
@@ -76,7 +76,7 @@ def _build(target, info: PageInfo, story: Callable[[float], Iterable[Flowable]])
 def write_bytes_atomic(target: Path, content: bytes) -> Path:
     """Save an already rendered PDF (from a preview) the same all-or-nothing way."""
     target = check_target(Path(target))
-    atomic.write_bytes(target, content, hint=" ending in .pdf")
+    atomic.write_bytes(target, content, hint="PDF")
     return target
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..db import KeyRejected, connect
 from ..errors import StoreError
+from ..messages import Message
 from ..paths import TOKEN_FILE
 from ..store import Store
 from .backoff import Backoff
@@ -37,11 +38,7 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
         if key_fits(path, key):
             # The passphrase is right (other pages authenticate under it): the first page was
             # altered or damaged. Not a wrong attempt, and the owner must hear the truth.
-            raise DamagedStore(
-                f"{path} is damaged or was altered: its first page fails its check although the "
-                "passphrase is right. It was left untouched; restore it from a backup, or "
-                "re-enrol to get the embassy's records back from HQ."
-            ) from None
+            raise DamagedStore(Message("unlock.first_page_damaged", path=str(path))) from None
         raise WrongPassphrase(
             f"wrong passphrase for {path} (if you are sure it is right, the file is damaged)"
         ) from None
