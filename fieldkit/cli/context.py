@@ -59,6 +59,8 @@ class Context:
     def __init__(self, args) -> None:
         self.args = args
         self._store = None
+        self._new_store: tuple[Path, bool] | None = None  # (folder, whether the folder was new)
+        self.status: int | None = None  # the command's exit status once it returned
 
     @property
     def data_dir(self) -> Path:
@@ -94,9 +96,35 @@ class Context:
                         "FIELDKIT_DATA_DIR; the app's first start, 'fieldkit demo-data' or "
                         "'fieldkit import FILE' create one)"
                     )
-                sys.stderr.write(f"fieldkit: creating a new store in {data_dir}\n")
+                self._new_store = (data_dir, not data_dir.exists())
             self._store = open_store(data_dir, passphrase=self.passphrase(), create=create)
         return self._store
+
+    def settle_new_store(self, ok: bool) -> None:
+        """A store this command created: said so if the command succeeded, removed if it failed
+        (a refused import leaves no empty store behind). Call after ``close``."""
+        if self._new_store is None:
+            return
+        data_dir, folder_was_new = self._new_store
+        self._new_store = None
+        if ok:
+            sys.stderr.write(f"fieldkit: created a new store in {data_dir}\n")
+            return
+        from fieldkit.core.paths import STORE_FILE
+        from fieldkit.core.security.inuse import LOCK_FILE
+
+        for name in (STORE_FILE, *(STORE_FILE + s for s in ("-wal", "-shm", "-journal")),
+                     LOCK_FILE):  # fmt: skip
+            try:
+                (data_dir / name).unlink()
+            except OSError:
+                pass
+        for sub in ("attachments", "attachments-encrypted", ""):
+            if sub or folder_was_new:
+                try:
+                    (data_dir / sub).rmdir()  # only if empty: nothing else is ever removed
+                except OSError:
+                    pass
 
     def close(self) -> None:
         if self._store is not None:

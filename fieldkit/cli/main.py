@@ -90,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise qt_missing(exc) from None
 
             return run_app(ctx)
-        return args.func(args, ctx) or 0
+        ctx.status = args.func(args, ctx) or 0
+        return ctx.status
     except CommandError as exc:
         return ctx.fail(str(exc))
     except KeyboardInterrupt:
@@ -111,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ctx.fail(f"unexpected error: {type(exc).__name__}: {exc}{where}")
     finally:
         ctx.close()
+        ctx.settle_new_store(ok=ctx.status == 0)
 
 
 def _one_line(exc: Exception) -> str:
@@ -140,10 +142,11 @@ def _seed_demo(ctx: Context) -> None:
     else:
         store = ctx.store(create=True)
     counts = generate(store)
+    ctx.close()
+    ctx.settle_new_store(ok=True)
     sys.stderr.write(
         "fieldkit: demo data added: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n"
     )
-    ctx.close()
 
 
 if __name__ == "__main__":

@@ -91,7 +91,12 @@ def test_an_hq_export_imports_and_errors_are_one_line_with_a_count(capsys, dd, t
     other = tmp_path / "other"
     rc, out, err = run(capsys, "--data-dir", str(other), "import", str(hq_export))
     assert rc == 0, err
-    assert "1 created" in out and "creating a new store" in err
+    assert "1 created" in out and "created a new store" in err
+    # A refused import into a new folder leaves no empty store behind.
+    fresh = tmp_path / "fresh"
+    (tmp_path / "junk.jsonl").write_text("not json\n", encoding="utf-8")
+    rc, _, err = run(capsys, "--data-dir", str(fresh), "import", str(tmp_path / "junk.jsonl"))
+    assert rc == 2 and err.count("\n") == 1 and not fresh.exists()
     bad = tmp_path / "bad.jsonl"
     bad.write_text("".join(json.dumps({**r, "date": "2026-02-30", "id": f"{i:08d}-0000-4000-8000-000000000000"}) + "\n"
                            for i, r in enumerate(lines * 113)), encoding="utf-8")  # fmt: skip
@@ -142,7 +147,7 @@ def test_a_mistyped_data_dir_creates_no_store(capsys, tmp_path):
     assert not typo.exists()
     rc, _, err = run(capsys, "--data-dir", str(typo), "demo-data", "--meetings", "1",
                      "--visits", "0", "--projects", "0")  # fmt: skip
-    assert rc == 0 and "creating a new store" in err
+    assert rc == 0 and "created a new store" in err
 
 
 def test_empty_data_dir_is_refused(capsys, monkeypatch, tmp_path):
