@@ -18,7 +18,7 @@ import gzip
 import hashlib
 import json
 import zlib
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +37,10 @@ CHUNK_SIZE = 256 * 1024  # attachment upload/download piece; a cut link re-sends
 MAX_BODY = 8 * 1024 * 1024  # compressed request body HQ accepts
 MAX_DECOMPRESSED = 64 * 1024 * 1024  # after decompression (a decompression bomb stops here)
 MAX_BLOB = 60 * 1024 * 1024
+MAX_INT = 2**63 - 1  # versions and cursors are 64-bit on HQ: anything larger is refused (422)
+
+Version = Annotated[int, Field(ge=0, le=MAX_INT)]
+Ident = Annotated[str, Field(min_length=1, max_length=64)]
 
 # JSON Schema names for the record body: validated by fieldkit.core.models on HQ, not here, so the
 # protocol does not pin one app version's record fields.
@@ -82,10 +86,10 @@ class Mutation(Wire):
     the changes were made on (None for a record HQ has never seen).
     """
 
-    ids: list[str] = Field(min_length=1, max_length=10_000)
-    base: int | None = None
+    ids: list[Ident] = Field(min_length=1, max_length=10_000)
+    base: Version | None = None
     record: RecordData
-    resolves: str | None = None  # a conflict id this edit settles
+    resolves: str | None = Field(default=None, max_length=64)  # a conflict id this edit settles
 
 
 class AuditEvent(Wire):
@@ -105,7 +109,7 @@ class Resolution(Wire):
 
 
 class PullRequest(Wire):
-    since: int = Field(default=0, ge=0)
+    since: int = Field(default=0, ge=0, le=MAX_INT)
     limit: int = Field(default=PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -193,7 +197,7 @@ class VersionsResponse(Wire):
 
 
 class FetchRequest(Wire):
-    ids: list[str] = Field(max_length=MAX_PAGE_SIZE)
+    ids: list[Ident] = Field(max_length=MAX_PAGE_SIZE)
 
 
 class FetchResponse(Wire):
@@ -203,7 +207,7 @@ class FetchResponse(Wire):
 
 # ---- attachments -----------------------------------------------------------------------------
 class BlobStatusRequest(Wire):
-    sha256: list[str] = Field(max_length=5000)
+    sha256: list[Annotated[str, Field(max_length=64)]] = Field(max_length=5000)
 
 
 class BlobStatusResponse(Wire):

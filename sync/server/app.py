@@ -1,77 +1,66 @@
-"""HQ's HTTP API (FastAPI, served by uvicorn).
-
-Bodies are read by hand rather than by FastAPI's parser so that HQ can undo gzip with a limit on
-the decompressed size, and answer every bad request with one JSON sentence (``ErrorBody``) that
-the laptop shows to its user. Nothing is written unless the whole request is valid.
-"""
+"""HQ's HTTP server (FastAPI, served by uvicorn): the sync API router, health and metrics, one
+error shape (``ErrorBody``) for every refusal, and one JSON access-log line per request."""
 
 from __future__ import annotations
 
-import gzip
-import re
-from pathlib import Path as FilePath
-from typing import Annotated, Literal
+import time
+from pathlib import Path
 
-from fastapi import FastAPI, Path, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
-from pydantic import BaseModel, ValidationError
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from fieldkit import __version__
-from fieldkit.core.envelope import KINDS
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
+from . import metrics, routes
+from .common import Refused
 from .console import mount as mount_console
-from .storage import Device, HQStore, Refused
+from .storage import HQStore
 
-SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-Kind = Literal[KINDS]
-Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+__all__ = ["create_app"]
 
 
-def _error(status: int, message: str, code: str = "") -> JSONResponse:
+def _error(status: int, message: str, code: str = "", headers=None) -> JSONResponse:
     coded = message.to_dict() if isinstance(message, Message) else None
     body = p.ErrorBody(error=message, code=code, message=coded)
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
-def _reply(request: Request, model: BaseModel | str) -> Response:
-    """A message (or its JSON text, already encoded), gzip-compressed when the laptop takes it."""
-    raw = (model if isinstance(model, str) else model.model_dump_json()).encode()
-    if len(raw) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
-        return Response(
-            gzip.compress(raw, compresslevel=6, mtime=0),
-            media_type="application/json",
-            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
-        )
-    return Response(raw, media_type="application/json")
+ops = APIRouter()
 
 
-# Request bodies are parsed by hand (see _body) but documented in the OpenAPI schema, with the
-# models' sub-schemas registered as components so that tools (schemathesis) can resolve them.
-_COMPONENTS: dict[str, dict] = {}
+@ops.get("/health")
+def health(request: Request):
+    """Whether HQ answers and its database does."""
+    try:
+        with request.app.state.store.read() as c:
+            c.execute("SELECT 1").fetchone()
+    except Exception as exc:  # any database failure is "not healthy", said in one line
+        metrics.log.warning("health check: database does not answer: %s", type(exc).__name__)
+        return _error(503, "HQ's database does not answer", "db_down")
+    return {"ok": True, "database": "ok", "protocol": p.PROTOCOL_VERSION, "app": __version__}
 
 
-def _json_schema(model: type[BaseModel]) -> dict:
-    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-    _COMPONENTS.update(schema.pop("$defs", {}))
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema}},
-        }
-    }
+@ops.get("/metrics")
+def prometheus() -> Response:
+    data, ctype = metrics.render()
+    return Response(data, media_type=ctype)
 
 
-def create_app(db_path: FilePath | str) -> FastAPI:
-    store = HQStore(FilePath(db_path))
+def create_app(
+    db: Path | str | None = None, *, blobs: Path | str | None = None,
+    password_file: Path | str | None = None, store: HQStore | None = None,
+) -> FastAPI:  # fmt: skip
+    """The HQ app over ``store`` (or a store opened on ``db``: a path or postgresql:// URL)."""
+    store = store or HQStore(db, blobs, password_file=password_file)
     app = FastAPI(
-        title="FieldKit HQ",
-        version=__version__,
+        title="FieldKit HQ", version=__version__,
         description=f"FieldKit sync protocol {p.PROTOCOL_VERSION}",
-    )
+    )  # fmt: skip
     app.state.store = store
 
     @app.exception_handler(Refused)
@@ -86,148 +75,43 @@ def create_app(db_path: FilePath | str) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
-        return _error(exc.status_code, str(exc.detail), "http")
+        # Keeps the headers (405's Allow).
+        return _error(exc.status_code, str(exc.detail), "http", getattr(exc, "headers", None))
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, exc: ClientDisconnect):
+        # The laptop's link dropped mid-request: expected on field links, one line, no traceback.
+        metrics.log.warning("client disconnected during %s %s", request.method, request.url.path)
+        return Response(status_code=499)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):  # pragma: no cover - last line of defence
         return _error(500, Message("hq.internal_error"), "internal")
 
     @app.middleware("http")
-    async def _versions(request: Request, call_next):
-        """Every sync request names its protocol; a too-old laptop is told to update."""
-        if request.url.path.startswith("/v1/"):
-            raw = request.headers.get(p.HEADER_PROTOCOL)
-            if raw is None:
-                return _error(400, f"missing {p.HEADER_PROTOCOL} header", "no_protocol")
-            try:
-                version = int(raw)
-            except ValueError:
-                return _error(400, f"bad {p.HEADER_PROTOCOL} header {raw[:20]!r}", "no_protocol")
-            if version < p.MIN_CLIENT_PROTOCOL:
-                too_old = Message("hq.too_old", version=version, needed=p.MIN_CLIENT_PROTOCOL)
-                return _error(426, too_old, "too_old")
-        return await call_next(request)
+    async def _gate(request: Request, call_next):
+        """Every sync request names its protocol (a too-old laptop is told to update); every
+        request is counted, timed and logged."""
+        start = time.perf_counter()
+        response = _protocol_refusal(request)
+        if response is None:
+            response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "other")
+        ms = (time.perf_counter() - start) * 1000
+        metrics.REQUESTS.labels(path, str(response.status_code)).inc()
+        metrics.LATENCY.labels(path).observe(ms / 1000)
+        dev = getattr(request.state, "device", None)
+        metrics.log_request(
+            device=dev.id if dev else None, embassy=dev.embassy if dev else None,
+            method=request.method, route=path, status=response.status_code, ms=round(ms, 1),
+            bytes_in=getattr(request.state, "bytes_in", 0),
+            bytes_out=int(response.headers.get("content-length", 0) or 0),
+        )  # fmt: skip
+        return response
 
-    def device(request: Request) -> Device:
-        auth = request.headers.get("authorization", "")
-        scheme, _, token = auth.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Refused(401, "no device token: enrol this laptop with HQ first", "no_token")
-        return store.authenticate(token.strip())
-
-    async def body(request: Request, model: type[BaseModel], limit: int = p.MAX_BODY):
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
-            raise Refused(413, f"request body too large ({declared} bytes; HQ accepts {limit})")
-        data = bytearray()
-        async for piece in request.stream():
-            data += piece
-            if len(data) > limit:
-                raise Refused(413, f"request body too large (HQ accepts {limit} bytes)")
-        try:
-            raw = p.decompress(bytes(data), request.headers.get("content-encoding", ""))
-        except p.BodyTooLarge as exc:
-            raise Refused(413, str(exc), "too_large") from None
-        except ValueError as exc:
-            raise Refused(400, str(exc), "bad_encoding") from None
-        try:
-            return model.model_validate_json(raw)
-        except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(x) for x in first.get("loc", ())) or "body"
-            if first.get("type") == "json_invalid":
-                msg = f"body is not valid JSON ({first.get('msg')})"
-                raise Refused(400, msg, "bad_json") from None
-            msg = f"invalid {model.__name__}: {where}: {first.get('msg')}"
-            raise Refused(422, msg, "invalid") from None
-
-    @app.get("/health")
-    def health() -> dict:
-        return {"ok": True, "protocol": p.PROTOCOL_VERSION, "app": __version__}
-
-    @app.post("/v1/enroll", openapi_extra=_json_schema(p.EnrollRequest))
-    async def enroll(request: Request):
-        req = await body(request, p.EnrollRequest, 64 * 1024)
-        resp = store.enroll(req.code, request.headers.get(p.HEADER_APP, ""))
-        return _reply(request, resp)
-
-    @app.get("/v1/hello")
-    def hello(request: Request):
-        dev = device(request)
-        from .storage import now_iso
-
-        return _reply(
-            request,
-            p.Hello(
-                device_id=dev.id, embassy=dev.embassy, device_name=dev.name, server_time=now_iso()
-            ),  # fmt: skip
-        )
-
-    @app.post("/v1/push", openapi_extra=_json_schema(p.PushRequest))
-    async def push(request: Request):
-        dev = device(request)
-        req = await body(request, p.PushRequest)
-        from starlette.concurrency import run_in_threadpool
-
-        resp = await run_in_threadpool(store.push, dev, req)
-        pull = None
-        if req.pull is not None:  # the first pull page rides on the last push page's answer
-            pull = await run_in_threadpool(store.pull_json, dev, req.pull.since, req.pull.limit)
-        return _reply(request, p.encode_push_response(resp, pull))
-
-    @app.get("/v1/pull")
-    def pull(request: Request, since: int = 0, limit: int = p.PAGE_SIZE):
-        dev = device(request)
-        if since < 0 or not (1 <= limit <= p.MAX_PAGE_SIZE):
-            raise Refused(422, f"since must be >= 0 and limit 1..{p.MAX_PAGE_SIZE}", "invalid")
-        return _reply(request, store.pull_json(dev, since, limit))
-
-    @app.get("/v1/versions/{kind}")
-    def versions(request: Request, kind: Kind):
-        dev = device(request)
-        if kind not in KINDS:
-            raise Refused(404, f"unknown record kind {kind!r}", "invalid")
-        return _reply(request, store.versions(dev, kind))
-
-    @app.post("/v1/fetch", openapi_extra=_json_schema(p.FetchRequest))
-    async def fetch(request: Request):
-        dev = device(request)
-        req = await body(request, p.FetchRequest, 1024 * 1024)
-        return _reply(request, store.fetch(dev, req.ids))
-
-    @app.post("/v1/blobs/status", openapi_extra=_json_schema(p.BlobStatusRequest))
-    async def blob_status(request: Request):
-        dev = device(request)
-        req = await body(request, p.BlobStatusRequest, 1024 * 1024)
-        bad = [s for s in req.sha256 if not SHA_RE.match(s)]
-        if bad:
-            raise Refused(422, f"not a sha256: {bad[0][:70]!r}", "invalid")
-        return _reply(request, p.BlobStatusResponse(received=store.blob_status(dev, req.sha256)))
-
-    @app.put("/v1/blobs/{sha}")
-    async def put_blob(request: Request, sha: Sha, offset: int = 0):
-        dev = device(request)
-        if not SHA_RE.match(sha):
-            raise Refused(422, "not a sha256 in the address", "invalid")
-        if offset < 0:
-            raise Refused(422, "offset must be >= 0", "invalid")
-        data = bytearray()
-        async for piece in request.stream():
-            data += piece
-            if len(data) > p.CHUNK_SIZE * 4:
-                raise Refused(413, f"attachment piece too large (HQ accepts {p.CHUNK_SIZE * 4})")
-        from starlette.concurrency import run_in_threadpool
-
-        ack = await run_in_threadpool(store.put_chunk, dev, sha, offset, bytes(data))
-        return _reply(request, ack)
-
-    @app.get("/v1/blobs/{sha}")
-    def get_blob(request: Request, sha: Sha):
-        dev = device(request)
-        if not SHA_RE.match(sha):
-            raise Refused(422, "not a sha256 in the address", "invalid")
-        # FileResponse answers Range requests, so a cut download resumes where it stopped.
-        return FileResponse(store.blob_for(dev, sha), media_type="application/octet-stream")
+    app.include_router(ops)
+    app.include_router(routes.router)
 
     def openapi() -> dict:
         if app.openapi_schema is None:
@@ -237,10 +121,26 @@ def create_app(db_path: FilePath | str) -> FastAPI:
                 title=app.title, version=app.version, description=app.description,
                 routes=app.routes,
             )  # fmt: skip
-            doc.setdefault("components", {}).setdefault("schemas", {}).update(_COMPONENTS)
+            doc.setdefault("components", {}).setdefault("schemas", {}).update(routes.COMPONENTS)
             app.openapi_schema = doc
         return app.openapi_schema
 
     app.openapi = openapi
     mount_console(app)  # the HQ console at /console/ (sync/server/console)
     return app
+
+
+def _protocol_refusal(request: Request) -> Response | None:
+    if not request.url.path.startswith("/v1/"):
+        return None
+    raw = request.headers.get(p.HEADER_PROTOCOL)
+    if raw is None:
+        return _error(400, f"missing {p.HEADER_PROTOCOL} header", "no_protocol")
+    try:
+        version = int(raw)
+    except ValueError:
+        return _error(400, f"bad {p.HEADER_PROTOCOL} header {raw[:20]!r}", "no_protocol")
+    if version < p.MIN_CLIENT_PROTOCOL:
+        too_old = Message("hq.too_old", version=version, needed=p.MIN_CLIENT_PROTOCOL)
+        return _error(426, too_old, "too_old")
+    return None

@@ -215,17 +215,25 @@ def test_other_embassy_sees_nothing_and_cannot_write(laptops, hq):
     m = ke.store.create(meeting())
     ke.sync()
     assert tz.sync().pulled == 0 and tz.store.count() == 0
-    # TZ forges an edit of KE's record: rejected with a reason, nothing written.
+    # TZ forges an edit of KE's record. Record ids are HQ-unique per embassy: TZ's push is
+    # answered exactly as for a new id (no oracle for KE's ids) and becomes TZ's own record;
+    # KE's record, its version and HQ's history of it are untouched.
     forged = m.model_dump(mode="json") | {"subject": "hijack", "revision": 9}
     tz.store.import_records([Meeting.model_validate(forged)])
-    seq = hq_seq(hq)
+    with hq.store.read() as c:
+        ke_before = c.execute(
+            "SELECT version, data FROM records WHERE id = ? AND embassy = 'KE'", (m.id,)
+        ).fetchone()
     report = tz.sync()
-    assert report.rejected == 1
-    assert "another embassy" in report.rejections[0]["reason"]
-    # kept coded (shown in the user's language), the English as HQ said it
-    assert str(restored(SyncState(tz.store).rejected()[0]["reason"])).startswith("record")
-    assert hq_seq(hq) == seq + 0 or True
-    ke.sync()
+    assert report.rejected == 0 and report.pushed == 1 and report.merged == 0
+    with hq.store.read() as c:
+        rows = c.execute(
+            "SELECT embassy, version, data FROM records WHERE id = ? ORDER BY embassy", (m.id,)
+        ).fetchall()
+    assert [r[0] for r in rows] == ["KE", "TZ"]
+    assert (rows[0][1], rows[0][2]) == (ke_before[0], ke_before[1])
+    assert json.loads(rows[1][2])["subject"] == "hijack"
+    assert ke.sync().pulled == 0
     assert ke.store.get(m.id).subject == "GX dialogue"
 
 

@@ -1,0 +1,51 @@
+"""What every part of HQ shares: the refusal exception, the authenticated device, small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sync.protocol import MAX_INT  # the largest integer HQ stores; larger ones are refused (422)
+
+REGISTRY = "*"  # the embassy of HQ-published records every laptop reads
+__all__ = ["MAX_INT", "REGISTRY", "Device", "Refused", "now_iso"]
+
+
+class Refused(Exception):
+    """A request HQ will not serve: HTTP ``status`` and a sentence for the user (a coded Message
+    where the laptop shows it in its user's language)."""
+
+    def __init__(self, status: int, message: str, code: str = "") -> None:
+        from fieldkit.core.messages import Message
+
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message if isinstance(message, Message) else None
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    embassy: str
+    name: str
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def secret_hash(secret: str) -> str:
+    # Tokens and codes are random (>= 60 bits): a plain SHA-256 is enough to keep them unusable
+    # if the database leaks, and costs nothing per request.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def marks(n: int) -> str:
+    return ",".join("?" * n)

@@ -1,0 +1,122 @@
+"""Devices and enrolment: one-time codes traded for device tokens, authentication, revocation."""
+
+from __future__ import annotations
+
+import math
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fieldkit.core.messages import Message
+from sync import protocol as p
+
+from .common import Device, Refused, now_iso, secret_hash
+from .db import Database
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over a phone line
+MAX_CODE_HOURS = 24 * 365  # a code valid for more than a year is a mistake, not a plan
+
+
+def normalise_code(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
+    """A device waiting for enrolment, and its one-time code (shown once, stored hashed)."""
+    embassy = embassy.strip().upper()
+    if not (len(embassy) == 2 and embassy.isascii() and embassy.isalpha()):
+        raise Refused(400, f"embassy must be a 2-letter country code, got {embassy[:20]!r}")
+    name = name.strip()
+    if not name:
+        raise Refused(400, "device name is empty")
+    if len(name) > 200:
+        raise Refused(400, f"device name is too long ({len(name)} characters; at most 200)")
+    # (A code already expired is refused by the CLI; tests make one on purpose.)
+    if not (isinstance(hours, int | float) and math.isfinite(hours)) or abs(hours) > MAX_CODE_HOURS:
+        raise Refused(400, f"--hours must be a number of hours, at most {MAX_CODE_HOURS}, "
+                      f"got {hours!r}")  # fmt: skip
+    device_id = secrets.token_hex(8)
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+    expires = (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
+    with db.write() as c:
+        c.execute(
+            "INSERT INTO devices (id, embassy, name, created_at) VALUES (?, ?, ?, ?)",
+            (device_id, embassy, name, now_iso()),
+        )
+        c.execute(
+            "INSERT INTO enrol_codes (code_hash, device_id, expires_at) VALUES (?, ?, ?)",
+            (secret_hash(normalise_code(code)), device_id, expires),
+        )
+    return {"device_id": device_id, "embassy": embassy, "name": name, "code": code,
+            "expires_at": expires}  # fmt: skip
+
+
+def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
+    """Trade a one-time code for a device token. A used, expired or unknown code is refused."""
+    h = secret_hash(normalise_code(code))
+    token = secrets.token_urlsafe(32)
+    with db.write() as c:
+        row = c.execute(
+            "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at "
+            "FROM enrol_codes e JOIN devices d ON d.id = e.device_id WHERE e.code_hash = ?",
+            (h,),
+        ).fetchone()
+        if row is None:
+            raise Refused(403, Message("hq.enrol_code_unknown"), "bad_code")
+        device_id, expires, used, embassy, name, revoked = row
+        if used:
+            raise Refused(403, Message("hq.enrol_code_used"), "code_used")
+        if revoked:
+            raise Refused(403, Message("hq.device_revoked"), "revoked")
+        if expires < datetime.now(UTC).isoformat(timespec="seconds"):
+            raise Refused(403, Message("hq.enrol_code_expired"), "code_expired")
+        # Only the first of two racing requests with the same code gets a token.
+        cur = c.execute(
+            "UPDATE enrol_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL",
+            (now_iso(), h),
+        )
+        if cur.rowcount != 1:
+            raise Refused(403, Message("hq.enrol_code_used"), "code_used")
+        c.execute(
+            "UPDATE devices SET token_hash = ?, enrolled_at = ?, app_version = ? WHERE id = ?",
+            (secret_hash(token), now_iso(), app_version[:40], device_id),
+        )
+    return p.EnrollResponse(device_id=device_id, token=token, embassy=embassy, device_name=name)
+
+
+def authenticate(db: Database, token: str) -> Device:
+    with db.read() as c:
+        row = c.execute(
+            "SELECT id, embassy, name, revoked_at FROM devices WHERE token_hash = ?",
+            (secret_hash(token),),
+        ).fetchone()
+    if row is None:
+        raise Refused(401, Message("hq.token_unknown"), "bad_token")
+    if row[3]:
+        raise Refused(401, Message("hq.token_revoked"), "revoked")
+    return Device(row[0], row[1], row[2])
+
+
+def revoke(db: Database, device_id: str) -> bool:
+    with db.write() as c:
+        cur = c.execute(
+            # The token hash stays so the laptop is told it was revoked, not "unknown".
+            "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+            (now_iso(), device_id),
+        )
+        return cur.rowcount == 1
+
+
+def devices(db: Database) -> list[dict[str, Any]]:
+    with db.read() as c:
+        rows = c.execute(
+            "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, "
+            "app_version FROM devices ORDER BY embassy, name"
+        ).fetchall()
+    return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+
+
+def touch(db: Database, device_id: str) -> None:
+    with db.write() as c:
+        c.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), device_id))

@@ -1,0 +1,89 @@
+"""Pull: the changes a device may read (its embassy's and the registry's), in HQ order, by pages;
+and the targeted re-pull (versions of one kind, fetch by id) used when checksums differ."""
+
+from __future__ import annotations
+
+import json
+
+from sync import protocol as p
+
+from .common import REGISTRY, Device, marks, now_iso
+from .db import Database
+
+
+def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
+    """Changes after ``since`` that this device may read and did not write itself, as the JSON
+    text sent to the laptop, assembled from the stored records."""
+    with db.read() as c:  # one snapshot: the rows and the sequence agree
+        rows = c.execute(
+            "SELECT version, data FROM records WHERE embassy IN (?, ?) AND version > ? "
+            "AND origin != ? ORDER BY version LIMIT ?",
+            (dev.embassy, REGISTRY, since, dev.id, limit + 1),
+        ).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if more:
+            cursor = rows[-1][0]
+            summary, conflicts = None, None
+        else:
+            # The end: everything up to HQ's sequence in this snapshot has been seen. Versions
+            # are committed in number order (see push.py), so none below it can appear later.
+            seq = int(c.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
+            cursor = max(since, seq)
+            summary = _summary(c, db, dev)
+            conflicts = open_conflicts(c, dev.embassy)
+    page = p.encode_pull_page(
+        [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts
+    )
+    if not more:
+        with db.write() as w:
+            w.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))
+    return page
+
+
+def _summary(c, db: Database, dev: Device) -> dict[str, p.KindSummary]:
+    return {
+        kind: p.KindSummary(count=n, checksum=int(ck))
+        for kind, n, ck in c.execute(
+            f"SELECT kind, count(*), {db.sql('sum')}(ck) FROM records "
+            "WHERE embassy IN (?, ?) GROUP BY kind",
+            (dev.embassy, REGISTRY),
+        ).fetchall()
+    }
+
+
+def open_conflicts(c, embassy: str) -> list[p.Conflict]:
+    return [
+        p.Conflict(
+            id=r[0], record_id=r[1], kind=r[2], fields=json.loads(r[3]),
+            mine=json.loads(r[4]), theirs=json.loads(r[5]), created_seq=r[6],
+            device_id=r[7], device_name=r[8] or "",
+        )
+        for r in c.execute(
+            "SELECT k.id, k.record_id, k.kind, k.fields, k.mine, k.theirs, k.created_seq, "
+            "k.device_id, d.name FROM conflicts k LEFT JOIN devices d ON d.id = k.device_id "
+            "WHERE k.embassy = ? AND k.resolved_at IS NULL ORDER BY k.created_seq, k.id",
+            (embassy,),
+        ).fetchall()
+    ]  # fmt: skip
+
+
+def versions(db: Database, dev: Device, kind: str) -> p.VersionsResponse:
+    with db.read() as c:
+        rows = c.execute(
+            "SELECT id, version FROM records WHERE embassy IN (?, ?) AND kind = ? ORDER BY id",
+            (dev.embassy, REGISTRY, kind),
+        ).fetchall()
+    return p.VersionsResponse(kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows])
+
+
+def fetch(db: Database, dev: Device, ids: list[str]) -> p.FetchResponse:
+    if not ids:
+        return p.FetchResponse(records=[], versions=[])
+    with db.read() as c:
+        rows = c.execute(
+            f"SELECT version, data FROM records WHERE embassy IN (?, ?) "
+            f"AND id IN ({marks(len(ids))})",
+            [dev.embassy, REGISTRY, *ids],
+        ).fetchall()
+    return p.FetchResponse(records=[json.loads(r[1]) for r in rows], versions=[r[0] for r in rows])

@@ -1,0 +1,318 @@
+"""Push: a laptop's changes applied in one transaction, merged three-way, conflicts kept.
+
+Every write takes the next number of one global sequence whose row stays locked until commit, so
+versions commit in the order they are numbered and a pull cursor never skips one that commits
+later (on SQLite the single writer gives the same order).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from fieldkit.core.messages import Message
+from sync import protocol as p
+from sync.merge import merge, same_content
+
+from .common import REGISTRY, Device, Refused, chunks, marks, now_iso
+from .db import Database
+
+MAX_AUDIT_DETAIL = 16 * 1024  # bytes of JSON per audit event's detail
+MAX_AUDIT_DEPTH = 8
+
+
+class Batch:
+    """One push request's view of HQ: rows and applied mutation ids fetched in a few queries,
+    the sequence counted in memory, history and mutation ids written in bulk at the end."""
+
+    def __init__(self, c, db: Database, dev: Device | None, mutations: list) -> None:
+        self.c = c
+        self.db = db
+        self.dev = dev
+        # Taken first: on PostgreSQL this row lock serialises writers until commit.
+        self.seq = int(c.execute(db.sql("lock_seq")).fetchone()[0])
+        self.start = self.seq
+        self.known: dict[str, tuple[int, str | None]] = {}
+        self.rows: dict[str, tuple] = {}
+        self.versions: list[tuple] = []
+        self.mutations: list[tuple] = []
+        if dev is None:
+            return
+        ids = [mid for m in mutations for mid in m.ids]
+        rids = [str(m.record.get("id", "")) for m in mutations]
+        for chunk in chunks(ids, 500):
+            for mid, version, cid in c.execute(
+                f"SELECT id, version, conflict_id FROM mutations "
+                f"WHERE device_id = ? AND id IN ({marks(len(chunk))})",
+                [dev.id, *chunk],
+            ):
+                self.known[mid] = (version, cid)
+        for chunk in chunks(rids, 500):
+            for row in c.execute(
+                f"SELECT id, embassy, kind, version, data FROM records "
+                f"WHERE embassy IN (?, ?) AND id IN ({marks(len(chunk))})",
+                [dev.embassy, REGISTRY, *chunk],
+            ):
+                # The registry's copy rules when both exist (HQ published the id meanwhile).
+                if row[0] not in self.rows or row[1] == REGISTRY:
+                    self.rows[row[0]] = tuple(row[1:])
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def remember(self, ids: list[str], rid: str, version: int, cid: str | None) -> None:
+        dev_id = self.dev.id if self.dev else "hq"
+        for mid in ids:
+            self.mutations.append((mid, dev_id, rid, version, cid))
+            self.known[mid] = (version, cid)
+
+    def flush(self) -> None:
+        c, db = self.c, self.db
+        if self.seq != self.start:
+            c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
+            self.start = self.seq
+        if self.versions:
+            c.executemany(
+                "INSERT INTO versions (id, version, origin, data, embassy) VALUES (?, ?, ?, ?, ?)",
+                self.versions,
+            )
+        if self.mutations:
+            c.executemany(
+                db.sql("insert_ignore") + " mutations (id, device_id, record_id, version, "
+                "conflict_id) VALUES (?, ?, ?, ?, ?)" + db.sql("on_conflict_ignore"),
+                self.mutations,
+            )
+        self.versions.clear()
+        self.mutations.clear()
+
+
+def check_audit(events: list[p.AuditEvent]) -> None:
+    """Audit events are kept for years: each must be what a laptop writes (a date, a bounded
+    detail), or the whole push is refused before anything is written."""
+    for n, e in enumerate(events):
+        where = f"audit.{n}"
+        try:
+            at = datetime.fromisoformat(e.at)
+        except ValueError:
+            raise Refused(422, f"invalid PushRequest: {where}.at: not a date and time "
+                          f"({e.at[:40]!r})", "invalid") from None  # fmt: skip
+        if not 1990 <= at.year <= 2200:
+            raise Refused(422, f"invalid PushRequest: {where}.at: year {at.year} is out of range",
+                          "invalid")  # fmt: skip
+        if not e.event.strip():
+            raise Refused(422, f"invalid PushRequest: {where}.event: empty", "invalid")
+        if _depth(e.detail) > MAX_AUDIT_DEPTH:
+            raise Refused(422, f"invalid PushRequest: {where}.detail: nested deeper than "
+                          f"{MAX_AUDIT_DEPTH} levels", "invalid")  # fmt: skip
+        size = len(json.dumps(e.detail, ensure_ascii=False).encode())
+        if size > MAX_AUDIT_DETAIL:
+            raise Refused(422, f"invalid PushRequest: {where}.detail: {size} bytes (at most "
+                          f"{MAX_AUDIT_DETAIL})", "invalid")  # fmt: skip
+
+
+def _depth(value, level: int = 0) -> int:
+    if level > MAX_AUDIT_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def push(db: Database, dev: Device, req: p.PushRequest) -> p.PushResponse:
+    check_audit(req.audit)
+    versions: list[int] = []
+    outcomes: list[p.Outcome] = []
+    with db.write() as c:
+        batch = Batch(c, db, dev, req.mutations)
+        for i, m in enumerate(req.mutations):
+            version, outcome = _apply(batch, dev, m, i)
+            versions.append(version)
+            if outcome is not None:
+                outcomes.append(outcome)
+        batch.flush()
+        for r in req.resolutions:
+            c.execute(
+                "UPDATE conflicts SET resolved_at = ?, resolution = ? "
+                "WHERE id = ? AND embassy = ? AND resolved_at IS NULL",
+                (now_iso(), r.keep, r.conflict_id, dev.embassy),
+            )
+        audit_ids = _store_audit(c, db, dev, req.audit)
+        c.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))
+    # A pull asked for with the push (req.pull) is answered by the caller, after this
+    # transaction: see pull.pull_json.
+    return p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
+
+
+def _apply(batch: Batch, dev: Device, m: p.Mutation, i: int) -> tuple[int, p.Outcome | None]:
+    from fieldkit.core.models import parse_record
+
+    c = batch.c
+    rid = str(m.record.get("id", ""))
+    known = [batch.known[mid] for mid in set(m.ids) if mid in batch.known]
+    row = batch.rows.get(rid)
+
+    def reject(reason: str) -> tuple[int, p.Outcome]:
+        return 0, p.Outcome(
+            i=i, status="rejected", reason=reason,
+            message=reason.to_dict() if isinstance(reason, Message) else None,
+            version=row[2] if row else None, record=json.loads(row[3]) if row else None,
+        )  # fmt: skip
+
+    def unchanged() -> tuple[int, p.Outcome]:
+        # What HQ holds already (e.g. the laptop imported the same IATI file HQ published):
+        # nothing to write; the laptop takes HQ's copy and version.
+        batch.remember(m.ids, rid, row[2], None)
+        return row[2], p.Outcome(i=i, status="duplicate", version=row[2], record=json.loads(row[3]))
+
+    # Rows of other embassies are never loaded: an id another embassy uses is, for this one, a
+    # new id like any other (record ids are unique per embassy), so nothing tells it exists.
+    if row is not None and row[0] == REGISTRY:
+        if same_content(m.record, json.loads(row[3])):
+            return unchanged()
+        return reject(Message("hq.refused_registry_project"))
+    if known and len(known) == len(set(m.ids)):
+        if row is None:
+            return reject(Message("hq.refused_gone", id=rid[:64]))
+        cid = next((k[1] for k in known if k[1]), None)
+        conflict = _conflict(c, cid, dev.embassy) if cid else None
+        return row[2], p.Outcome(
+            i=i, status="duplicate", version=row[2], record=json.loads(row[3]), conflict=conflict
+        )
+    try:
+        rec = parse_record(m.record)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in first.get("loc", ())) or "record"
+        return reject(f"invalid record {rid[:64] or '(no id)'}: {where}: {first.get('msg')}")
+    rid = rec.id
+    base = max((k[0] for k in known), default=m.base)
+    if row is not None and base is None and same_content(m.record, json.loads(row[3])):
+        return unchanged()  # made here and on HQ alike (same derived id, same content)
+    if row is None:
+        seq = batch.next_seq()
+        text = rec.model_dump_json()
+        _write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
+               getattr(rec, "sha256", None), rid, insert=True)  # fmt: skip
+        batch.remember(m.ids, rid, seq, None)
+        return seq, None
+    mine = rec.model_dump(mode="json")
+    if row[1] != rec.kind:
+        kinds = {"kind": Message(f"kind.{row[1]}"), "kind_mine": Message(f"kind.{rec.kind}")}
+        return reject(Message("hq.refused_kind", id=rid, **kinds))
+    theirs = json.loads(row[3])
+    if base == row[2]:
+        merged, conflicts = mine, []
+    else:
+        base_row = (
+            c.execute(
+                "SELECT data FROM versions WHERE id = ? AND version = ? AND embassy = ?",
+                (rid, base, dev.embassy),
+            ).fetchone()
+            if base is not None
+            else None
+        )
+        merged, conflicts = merge(json.loads(base_row[0]) if base_row else None, theirs, mine)
+    if m.resolves:
+        c.execute(
+            "UPDATE conflicts SET resolved_at = ?, resolution = 'edit' "
+            "WHERE id = ? AND embassy = ? AND resolved_at IS NULL",
+            (now_iso(), m.resolves, dev.embassy),
+        )
+    if merged == theirs:
+        # Nothing new to store (same values, or a pure conflict): the version stays.
+        version = row[2]
+    else:
+        try:
+            parse_record(merged)  # a merge of two valid records must itself be valid
+        except ValidationError:
+            conflicts = conflicts or sorted(set(mine) - {"id"})
+            merged = theirs
+            version = row[2]
+        else:
+            version = batch.next_seq()
+            text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+            _write(batch, dev.embassy, rec.kind, version, dev.id, text,
+                   bool(merged.get("deleted_at")), merged.get("sha256"), rid,
+                   insert=False)  # fmt: skip
+    conflict = None
+    if conflicts:
+        conflict = p.Conflict(
+            id=secrets.token_hex(8), record_id=rid, kind=rec.kind, fields=conflicts,
+            mine=mine, theirs=merged, created_seq=version,
+        )  # fmt: skip
+        _store_conflict(c, dev, conflict)
+    batch.remember(m.ids, rid, version, conflict.id if conflict else None)
+    if conflict is not None:
+        return version, p.Outcome(
+            i=i, status="conflict", version=version, record=merged, conflict=conflict
+        )
+    if merged != mine:
+        return version, p.Outcome(i=i, status="merged", version=version, record=merged)
+    return version, None
+
+
+def _write(
+    batch: Batch, embassy: str, kind: str, seq: int, origin: str, text: str,
+    deleted: bool, sha: str | None, rid: str, insert: bool,
+) -> None:  # fmt: skip
+    sha = sha if kind == "attachment" else None
+    ck = p.record_checksum(rid, seq)
+    if insert:
+        batch.c.execute(
+            "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, embassy, kind, seq, origin, int(deleted), sha, ck, text),
+        )
+    else:
+        batch.c.execute(
+            "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
+            "data = ? WHERE id = ? AND embassy = ?",
+            (seq, origin, int(deleted), sha, ck, text, rid, embassy),
+        )
+    batch.rows[rid] = (embassy, kind, seq, text)
+    batch.versions.append((rid, seq, origin, text, embassy))
+
+
+def _store_conflict(c, dev: Device, k: p.Conflict) -> None:
+    c.execute(
+        "INSERT INTO conflicts (id, embassy, record_id, kind, device_id, fields, mine, theirs, "
+        "created_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (k.id, dev.embassy, k.record_id, k.kind, dev.id, json.dumps(k.fields),
+         json.dumps(k.mine), json.dumps(k.theirs), k.created_seq, now_iso()),
+    )  # fmt: skip
+
+
+def _conflict(c, cid: str, embassy: str) -> p.Conflict | None:
+    row = c.execute(
+        "SELECT id, record_id, kind, fields, mine, theirs, created_seq FROM conflicts "
+        "WHERE id = ? AND embassy = ?",
+        (cid, embassy),
+    ).fetchone()
+    if row is None:
+        return None
+    return p.Conflict(
+        id=row[0], record_id=row[1], kind=row[2], fields=json.loads(row[3]),
+        mine=json.loads(row[4]), theirs=json.loads(row[5]), created_seq=row[6],
+    )  # fmt: skip
+
+
+def _store_audit(c, db: Database, dev: Device, events: list[p.AuditEvent]) -> list[str]:
+    if not events:
+        return []
+    received = now_iso()
+    c.executemany(
+        db.sql("insert_ignore") + " audit (id, device_id, embassy, at, author, event, record_id, "
+        "detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + db.sql("on_conflict_ignore"),
+        [
+            (e.id, dev.id, dev.embassy, e.at, e.author, e.event, e.record_id,
+             json.dumps(e.detail, ensure_ascii=False), received)
+            for e in events
+        ],
+    )  # fmt: skip
+    return [e.id for e in events]
