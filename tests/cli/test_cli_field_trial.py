@@ -241,3 +241,19 @@ def test_smoke_without_a_display_exits_2_in_one_line(tmp_path):
         r = subprocess.run([sys.executable, "-m", "fieldkit", "--data-dir", str(tmp_path / "d"),
                             *argv], env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
         assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no display" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"subject": "\xff"}',
+        b'{"subject": ' + b"[" * 3000 + b"]" * 3000 + b"}",
+        b'{"subject": ' + b"9" * 5000 + b"}",
+    ],  # fmt: skip
+    ids=["not-utf8", "deep", "digits"],
+)
+def test_new_json_from_standard_input_is_one_line(capsys, dd, monkeypatch, body):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body)))
+    rc, _, err = run(capsys, "--data-dir", dd, "new", "meeting", "--json", "-")
+    assert rc == 2 and err.count("\n") == 1 and "unexpected error" not in err
+    assert err.startswith("fieldkit: error: -: ")

@@ -1,4 +1,5 @@
-"""``fieldkit resolve`` takes the record's id (or a prefix) when the record has one open conflict."""
+"""The CLI against a real HQ: `fieldkit resolve` takes the record id (or a prefix) when the record
+has one open conflict; an export from `fieldkit-hq export` (with its `_hq` fields) imports."""
 
 from __future__ import annotations
 
@@ -33,3 +34,25 @@ def test_resolve_by_record_id(hq, tmp_path, capsys):
     assert code == 2 and "already resolved" in err and err.count("\n") == 1
     code, _, err = run(capsys, "--data-dir", b, "resolve", "ffffffff", "--keep", "mine")
     assert code == 2 and "no conflict or record" in err
+
+
+def test_an_hq_export_imports_on_a_laptop(hq, tmp_path, capsys):
+    from sync.server.cli import main as hq_cli
+
+    lap = str(tmp_path / "lap")
+    assert run(capsys, "--data-dir", lap, "enroll", "--server", hq.url,
+               "--code", hq.enrol_code("KE", "lap"))[0] == 0  # fmt: skip
+    for i in range(3):
+        run(capsys, "--data-dir", lap, "new", "meeting", f"subject=Exported {i}",
+            "date=2026-03-02", "country=KE")  # fmt: skip
+    assert run(capsys, "--data-dir", lap, "sync")[0] == 0
+    export = tmp_path / "hq.jsonl"
+    hq.stop()  # fieldkit-hq works on the database file, as HQ IT runs it
+    try:
+        assert hq_cli(["--db", str(hq.db), "export", "-o", str(export)]) == 0
+    finally:
+        hq.start()
+    assert all("_hq" in line for line in export.read_text(encoding="utf-8").splitlines())
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "other"), "import", str(export))
+    assert code == 0, err
+    assert "3 created" in out
