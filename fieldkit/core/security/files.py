@@ -6,6 +6,7 @@ import os
 from enum import Enum
 from pathlib import Path
 
+from ..atomic import fsync_dir  # noqa: F401 - one home; convert imports it from here
 from ..paths import STORE_FILE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -51,17 +52,6 @@ def truncation_problem(path: Path) -> str:
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename durable. Windows cannot open a folder for this; NTFS journals renames."""
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def remove_quietly(*paths: Path) -> None:
