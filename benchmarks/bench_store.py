@@ -8,7 +8,9 @@ Each figure is compared with a baseline measured in the same run on the same mac
   into a bare table;
 - search: median over typical queries of Store.search (filters, date order, top 50) vs a raw FTS5
   MATCH (top 50 by rank) on the same database;
-- status: `fieldkit status` as a whole process vs `python -c pass`.
+- status: `fieldkit status` as a whole process vs `python -c pass`;
+- records rows: the store writer's raw executemany vs sqlite-utils insert_all on the same
+  connection; small writes (a draft, an audit event, a setting): milliseconds per call.
 """
 
 from __future__ import annotations
@@ -70,6 +72,49 @@ def bench_load(meetings, tmp: Path) -> None:
     print(
         f"  fieldkit import (read + validate + store):    {t_import:7.2f} s  ratio {t_import / t_base:.2f}x"
     )
+
+
+def bench_rows(meetings, tmp: Path, rounds: int = 3) -> None:
+    """The records rows alone, on a store's own connection in one transaction: the raw
+    ``executemany`` the store's writer uses vs sqlite-utils ``insert_all`` (why the writer keeps
+    raw SQL for records)."""
+    from fieldkit.core.indexing import index_record
+
+    rows = [{"rowid": i, **index_record(m)[0]} for i, m in enumerate(meetings, 1)]
+    cols = list(rows[0])
+    sql = f"INSERT INTO records ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"
+    tuples = [tuple(r.values()) for r in rows]
+    raw, su = [], []
+    for i in range(rounds):
+        store = Store.open(tmp / f"rows-raw-{i}")
+        store.conn.execute("BEGIN IMMEDIATE")
+        raw.append(timed(store.conn.executemany, sql, tuples)[0])
+        store.conn.execute("COMMIT")
+        store.close()
+        store = Store.open(tmp / f"rows-su-{i}")
+        db = sqlite_utils.Database(store.conn, recursive_triggers=False, execute_plugins=False)
+        store.conn.execute("BEGIN IMMEDIATE")
+        su.append(timed(lambda db=db: db["records"].insert_all(rows, batch_size=500))[0])
+        store.conn.execute("COMMIT")
+        store.close()
+    mr, ms = statistics.median(raw), statistics.median(su)
+    print(f"records rows, {len(rows):,} meetings, median of {rounds}")
+    print(f"  raw executemany (the writer):  {mr:6.2f} s")
+    print(f"  sqlite-utils insert_all:       {ms:6.2f} s  ({ms / mr:.2f}x the raw time)")
+
+
+def bench_small_writes(store: Store, n: int = 300) -> None:
+    """One-row writes outside the records: a draft kept, an audit event, a setting (per call)."""
+    data = {"subject": "GX dialogue", "key_points": "地熱 " * 200}
+    figures = {
+        "save_draft": [timed(store.save_draft, f"meeting:{i % 20}", "meeting", data)[0]
+                       for i in range(n)],
+        "audit": [timed(store.audit, "export", None, rows=i)[0] for i in range(n)],
+        "set_meta": [timed(store.set_meta, f"bench.{i % 20}", str(i))[0] for i in range(n)],
+    }  # fmt: skip
+    print(f"small writes, median of {n} calls each (one transaction each, synchronous=FULL)")
+    for name, times in figures.items():
+        print(f"  {name:<11} {statistics.median(times) * 1000:6.2f} ms")
 
 
 def bench_search(store: Store, rounds: int = 5) -> None:
@@ -144,6 +189,7 @@ def main() -> None:
         print(f"built {counts} in {t:.1f} s")
         meetings = [r for r in records if r.kind == "meeting"]
         bench_load(meetings, tmp)
+        bench_rows(meetings, tmp)
         store = Store.open(tmp / "load")
         rest = [r for r in records if r.kind != "meeting"]
         t, _ = timed(store.create_many, rest)
@@ -151,6 +197,7 @@ def main() -> None:
             f"added {len(rest):,} other records (visits, follow-ups, projects, contacts) in {t:.1f} s"
         )
         bench_search(store)
+        bench_small_writes(store)
         store.close()
         bench_status(tmp / "load")
 

@@ -165,8 +165,8 @@ def floor_post(url: str, records: list[dict], token: str) -> float:
 
 
 def token_of(store: Store) -> str:
-    from fieldkit.core.syncstate import SyncState
     from sync import credentials
+    from sync.state import SyncState
 
     return credentials.load_token(store.data_dir, SyncState(store).get("device_id"))
 

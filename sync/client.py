@@ -27,7 +27,7 @@ from fieldkit.core import schema
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import Message, restored, stored
 from fieldkit.core.store import Store
-from fieldkit.core.syncstate import SyncState
+from sync.state import SyncState
 
 from . import credentials
 from . import protocol as p

@@ -117,7 +117,7 @@ def cmd_sync(args, ctx: Context) -> int:
 
 
 def cmd_conflicts(args, ctx: Context) -> int:
-    from fieldkit.core.syncstate import SyncState
+    from sync.state import SyncState
 
     rows = SyncState(ctx.store()).conflicts(include_resolved=args.all)
     if args.json:
@@ -172,7 +172,7 @@ def _conflict_id(given: str, conflicts: list[dict]) -> str:
 
 
 def cmd_resolve(args, ctx: Context) -> int:
-    from fieldkit.core.syncstate import SyncState
+    from sync.state import SyncState
 
     state = SyncState(ctx.store())
     every = state.conflicts(include_resolved=True)

@@ -33,7 +33,7 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
                 f"{store_path(data_dir)} is encrypted: give its passphrase with "
                 "--passphrase-file FILE or the FIELDKIT_PASSPHRASE environment variable"
             )
-        return _hold(Store.open(data_dir, create=create))
+        return Store.open(data_dir, create=create, lock=_shared_lock)
     if state is StoreState.PLAIN:
         from .security.errors import NotEncrypted
 
@@ -46,19 +46,14 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
     return _hold(open_encrypted(data_dir, passphrase, create=create))
 
 
-def _hold(store: Store) -> Store:
-    """Mark the store as open (a shared lock) so encrypting or re-keying it elsewhere waits."""
+def _shared_lock(data_dir: Path):
+    """A shared lock on the store: encrypting or re-keying it elsewhere waits until it closes."""
     from .security.inuse import StoreLock
 
-    lock = StoreLock.shared(store.data_dir)
-    store.open_lock = lock
-    close = store.close
+    return StoreLock.shared(data_dir)
 
-    def close_and_release() -> None:  # Store.close has no hook; the lock goes with the store
-        try:
-            close()
-        finally:
-            lock.close()
 
-    store.close = close_and_release
+def _hold(store: Store) -> Store:
+    """An encrypted store, opened by ``security.unlocking``, gets its lock here; closing releases it."""
+    store.hold(_shared_lock(store.data_dir))
     return store

@@ -32,6 +32,18 @@ def run_script(conn, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in upgrade step: {pending[:80]!r}")
 
 
+def tables(conn):
+    """sqlite-utils over the step's own connection, for steps that change tables.
+
+    ``tables(conn)["records"].add_column("x", str)``, ``.transform(types=...)``,
+    ``.create_index([...])``, ``.enable_fts([...])``: its changes run in a SAVEPOINT inside the
+    step's transaction, so a step that fails leaves the store at the previous version.
+    """
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
 def _v1(conn) -> None:
     run_script(
         conn,
@@ -130,7 +142,7 @@ def _v1(conn) -> None:
 
 
 def _sync_state(conn) -> None:
-    """Sync with HQ (fieldkit/core/syncstate.py): pull cursor, conflicts, rejections, files."""
+    """Sync with HQ (sync/state.py): pull cursor, conflicts, rejections, files."""
     run_script(
         conn,
         """
@@ -173,7 +185,8 @@ def _sync_conflict_device(conn) -> None:
     conn.execute("ALTER TABLE sync_conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''")
 
 
-# Append new steps here; never edit a released one. Index i upgrades to version i + 1.
+# Append new steps here (with ``tables(conn)`` where sqlite-utils does the job); never edit a
+# released one. Index i upgrades to version i + 1.
 UPGRADES: list[Callable] = [_v1, _sync_state, _sync_conflict_device]
 CURRENT = len(UPGRADES)
 

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.envelope import ENVELOPE
-from fieldkit.core.syncstate import SyncState
 from fieldkit.ui import i18n
 from fieldkit.ui.editors.history import field_label
 from fieldkit.ui.ops import CollectionOp, QueryOp
 from fieldkit.ui.sync_page import kind_name
+from sync.state import SyncState
 
 
 def show_value(value: Any) -> str:

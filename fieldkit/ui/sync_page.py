@@ -341,7 +341,7 @@ class SyncPage(QWidget):
             return
 
         def forget(store) -> int:
-            from fieldkit.core.syncstate import SyncState
+            from sync.state import SyncState
 
             return SyncState(store).dismiss_rejected(ids)
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from console_helpers import PASSWORD, push, records_by_embassy, sign_in
+from console_helpers import PASSWORD, photos_for, push, records_by_embassy, sign_in
 from fastapi.testclient import TestClient
 
 from sync.server.app import create_app
@@ -20,9 +20,17 @@ def hq_template(tmp_path_factory) -> Path:
     """An HQ database with demo records of every demo embassy, made once per test run."""
     db = tmp_path_factory.mktemp("hq-template") / "hq.db"
     store = HQStore(db)
-    for cc, recs in sorted(records_by_embassy().items()):
-        push(store, cc, recs)
+    by_embassy = records_by_embassy()
+    for cc, recs in sorted(by_embassy.items()):
+        push(store, cc, recs + photos_for(store, by_embassy[cc]))
     store.close()
+    app = create_app(db)  # the console's tables and index, and its users, once
+    console_db = app.state.console.db
+    auth.add_user(console_db, "admin", "admin", PASSWORD)
+    auth.add_user(console_db, "ke_officer", "officer", PASSWORD, countries="KE")
+    auth.add_user(console_db, "tz_officer", "officer", PASSWORD, countries="TZ", lang="ja")
+    auth.add_user(console_db, "viewer", "viewer", PASSWORD, countries="KE")
+    app.state.store.close()
     return db
 
 
@@ -30,6 +38,7 @@ def hq_template(tmp_path_factory) -> Path:
 def hq_db(hq_template, tmp_path) -> Path:
     target = tmp_path / "hq.db"
     shutil.copy(hq_template, target)
+    shutil.copytree(hq_template.with_name("hq.db.blobs"), tmp_path / "hq.db.blobs")
     for suffix in ("-wal", "-shm"):
         src = hq_template.with_name(hq_template.name + suffix)
         if src.exists():
@@ -40,11 +49,6 @@ def hq_db(hq_template, tmp_path) -> Path:
 @pytest.fixture
 def app(hq_db):
     app = create_app(hq_db)
-    db = app.state.console.db
-    auth.add_user(db, "admin", "admin", PASSWORD)
-    auth.add_user(db, "ke_officer", "officer", PASSWORD, countries="KE")
-    auth.add_user(db, "tz_officer", "officer", PASSWORD, countries="TZ", lang="ja")
-    auth.add_user(db, "viewer", "viewer", PASSWORD, countries="KE")
     yield app
     app.state.store.close()
 

@@ -53,3 +53,35 @@ def csrf_of(client: TestClient) -> str:
 
 def db_of(app) -> Handle:
     return app.state.console.db
+
+
+def photos_for(store: HQStore, records: list[dict]) -> list[dict]:
+    """A real JPEG attached to the first visit or meeting of ``records``, its bytes in HQ's
+    attachment folder (as a finished upload leaves them)."""
+    import hashlib
+    import io
+    import uuid
+
+    from PIL import Image
+
+    parent = next(r for r in records if r["kind"] in ("visit", "meeting"))
+    buf = io.BytesIO()
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(buf, "JPEG")
+    content = buf.getvalue()
+    content += parent["id"].encode()  # distinct bytes per embassy; still a valid JPEG
+    sha = hashlib.sha256(content).hexdigest()
+    path = store.blob_path(sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return [
+        {
+            "kind": "attachment",
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, sha)),
+            "parent_id": parent["id"],
+            "sha256": sha,
+            "media_type": "image/jpeg",
+            "size": len(content),
+            "filename": "site.jpg",
+            "caption": "Site photo",
+        }
+    ]

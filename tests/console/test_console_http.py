@@ -411,3 +411,19 @@ def test_audit_log_filters(client_for):
 
 def test_count_cap_is_stated(app, client_for):
     assert q.COUNT_CAP >= 1000
+
+
+def test_photo_thumbnail_and_full_size(app, client_for):
+    with db_of(app).read() as c:
+        sha, parent = c.execute("SELECT sha256, json_extract(data, '$.parent_id') FROM records "
+                                "WHERE kind = 'attachment' AND embassy = 'KE'").fetchone()  # fmt: skip
+    ke = client_for("ke_officer")
+    page = ke.get(f"/console/records/{parent}").text
+    assert f"/console/files/{sha}?thumb=1" in page and "Site photo" in page
+    thumb = ke.get(f"/console/files/{sha}?thumb=1")
+    assert thumb.status_code == 200 and thumb.headers["content-type"] == "image/jpeg"
+    from PIL import Image
+
+    assert max(Image.open(io.BytesIO(thumb.content)).size) <= 320
+    full = ke.get(f"/console/files/{sha}")
+    assert full.status_code == 200 and len(full.content) > len(thumb.content) // 2

@@ -24,6 +24,7 @@ def test_cli_crash_is_one_line_and_logged_without_text(tmp_path, monkeypatch, ca
     def boom(self):
         raise KeyError(secret)
 
+    Store.open(tmp_path).close()  # a store to report on ('status' does not create one)
     monkeypatch.setattr(Store, "status", boom)
     rc = main(["--data-dir", str(tmp_path), "status"])
     err = capsys.readouterr().err

@@ -83,7 +83,7 @@ def test_delete_and_restore_cascade_to_followups(store):
 def test_failed_transaction_writes_nothing(store):
     m = store.create(new_meeting())
     with pytest.raises(RuntimeError), store.tx.write():
-        store._replace(m, m.model_copy(update={"place": "x"}), "update")
+        store.writer.replace(m, m.model_copy(update={"place": "x"}), "update")
         raise RuntimeError("crash in the middle")
     assert store.get(m.id).place == ""
     assert len(store.history(m.id)) == 1 and len(store.outbox()) == 1
@@ -232,3 +232,41 @@ def test_bulk_import_mixes_new_and_changed_records(store):
     counts = store.import_records(iter([*changed, *existing[3:], *fresh]))
     assert counts == {"created": 600, "updated": 3, "unchanged": 7}
     assert store.get(changed[0].id).revision == 2
+
+
+def test_sqlite_utils_writes_roll_back_with_the_store_transaction(store):
+    """Drafts, audit events and settings go through sqlite-utils on the store's connection; its
+    SAVEPOINT sits inside the store's transaction, so a failure keeps none of them."""
+    with pytest.raises(RuntimeError), store.tx.write():
+        store.save_draft("meeting:x", "meeting", {"subject": "地熱"})
+        store.audit("export", None, rows=3)
+        store.set_meta("bench", "1")
+        raise RuntimeError("crash in the middle")
+    assert store.drafts() == [] and store.audit_events() == [] and store.meta("bench") is None
+    store.save_draft("meeting:x", "meeting", {"subject": "地熱"})
+    store.save_draft("meeting:x", "meeting", {"subject": "GX"})  # an upsert: one draft per key
+    assert [d["data"] for d in store.drafts()] == [{"subject": "GX"}]
+
+
+def test_an_upgrade_step_using_sqlite_utils_that_fails_leaves_the_previous_version(
+    data_dir, monkeypatch
+):
+    from fieldkit.core import schema
+
+    Store.open(data_dir).close()
+
+    def step(conn):
+        schema.tables(conn)["drafts"].add_column("note", str)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(schema, "UPGRADES", [*schema.UPGRADES, step])
+    monkeypatch.setattr(schema, "CURRENT", len(schema.UPGRADES))
+    with pytest.raises(RuntimeError):
+        Store.open(data_dir)
+    monkeypatch.undo()
+    s = Store.open(data_dir)
+    try:
+        columns = [r[1] for r in s.conn.execute("PRAGMA table_info(drafts)")]
+        assert "note" not in columns and s.status()["schema_version"] == schema.CURRENT
+    finally:
+        s.close()

@@ -8,7 +8,7 @@ from datetime import date
 from fieldkit.cli.main import main as fieldkit
 from fieldkit.core.models import Meeting
 from fieldkit.core.store import Store
-from fieldkit.core.syncstate import SyncState
+from sync.state import SyncState
 
 
 def conflict_between_a_and_b(laptops):

@@ -18,7 +18,7 @@ from netsim import LinkSimulator
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import Meeting
-from fieldkit.core.syncstate import SyncState
+from sync.state import SyncState
 
 FIELDS = ("subject", "place", "key_points")
 LAPTOPS = (("KE", "ke-1"), ("KE", "ke-2"), ("TZ", "tz-1"))

@@ -12,10 +12,10 @@ from netsim import LinkSimulator
 
 from fieldkit.core.messages import restored
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project
-from fieldkit.core.syncstate import SyncState
 from sync import credentials
 from sync import protocol as p
 from sync.client import NotEnrolled, SyncClient, SyncError
+from sync.state import SyncState
 
 
 def meeting(subject="GX dialogue", **kw) -> Meeting:

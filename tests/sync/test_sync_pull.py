@@ -9,8 +9,8 @@ import pytest
 
 from fieldkit.core.models import Attachment, Meeting, utcnow
 from fieldkit.core.query import RecordFilter
-from fieldkit.core.syncstate import SyncState
 from sync import protocol as p
+from sync.state import SyncState
 
 
 def from_hq(subject: str, author: str = "wanjiru", **kw) -> dict:

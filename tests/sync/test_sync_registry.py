@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from fieldkit.core.models import Project
-from fieldkit.core.syncstate import SyncState
 from fieldkit.interop.iati_common import project_id_for
 from fieldkit.interop.iati_import import convert_iati, import_iati
 from sync.merge import merge, same_content
+from sync.state import SyncState
 
 DATA = Path(__file__).parent.parent / "interop" / "data"
 MESSY = DATA / "messy-2.02.xml"  # two Kenyan activities and one Tanzanian

@@ -9,7 +9,7 @@ from hqserver import Laptop
 
 from fieldkit.core.models import Meeting
 from fieldkit.core.store import Store
-from fieldkit.core.syncstate import SyncState
+from sync.state import SyncState
 
 pytest.importorskip("PySide6")
 

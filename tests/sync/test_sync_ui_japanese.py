@@ -50,11 +50,11 @@ from fieldkit.core.messages import Message, stored  # noqa: E402
 from fieldkit.core.models import Meeting, Project  # noqa: E402
 from fieldkit.core.resources import resource_path  # noqa: E402
 from fieldkit.core.store import Store  # noqa: E402
-from fieldkit.core.syncstate import SyncState  # noqa: E402
 from fieldkit.ui import i18n, ops  # noqa: E402
 from fieldkit.ui.conflicts import ConflictsDialog  # noqa: E402
 from fieldkit.ui.sync_page import SyncPage, kind_name, message_text  # noqa: E402
 from sync.client import SyncError  # noqa: E402
+from sync.state import SyncState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("fieldkit/ui/sync_page.py", "fieldkit/ui/conflicts.py")

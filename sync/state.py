@@ -1,6 +1,9 @@
-"""The laptop's side of sync, inside the store: what to push, applying what HQ sends, conflicts.
+"""The laptop's side of sync, kept in the store: what to push, applying what HQ sends, conflicts.
 
-No network here (that is ``sync.client``) and no Qt. Every step is one store transaction:
+No network here (that is ``sync.client``) and no Qt. Records are written only through the
+store's public writer (``store.writer``), inside ``store.tx.write()``, as every other change is;
+the sync tables (``sync_state``, ``sync_conflicts``, ``sync_rejected``, ``sync_blobs``) are this
+module's own. Every step is one store transaction:
 a pulled page is applied together with the new cursor, a push answer removes exactly the outbox
 entries HQ acknowledged, so an interrupted sync resumes where it stopped and never applies, sends
 or loses a change twice. Records HQ sends are written without outbox entries (they are not local
@@ -15,13 +18,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import FieldKitError, NotFound
-from .gcpause import paused_gc
-from .models import Record, new_id, parse_record, utcnow
-from .store import Changes, Store, diff
-
-ENVELOPE = {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by",
-            "deleted_at"}  # fmt: skip
+from fieldkit.core.envelope import ENVELOPE
+from fieldkit.core.errors import FieldKitError, NotFound
+from fieldkit.core.gcpause import paused_gc
+from fieldkit.core.models import Record, new_id, parse_record, utcnow
+from fieldkit.core.store import Changes, Store, diff
+from sync.protocol import record_checksum
 
 
 @dataclass
@@ -171,7 +173,7 @@ class SyncState:
                 [(v, r) for v, r in plain if r in newer],
             )
             c.executemany("DELETE FROM sync_rejected WHERE record_id = ?", [(r,) for _, r in plain])
-        self.store._announce(result.changes)
+        self.store.writer.announce(result.changes)
         return result
 
     def _settle(self, c, item: Pending, outcome, version: int, newer: bool, result: Applied):
@@ -288,7 +290,7 @@ class SyncState:
             c.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
             if cursor is not None:
                 c.execute("INSERT OR REPLACE INTO sync_state VALUES ('cursor', ?)", (str(cursor),))
-        self.store._announce(result.changes)
+        self.store.writer.announce(result.changes)
         return result
 
     def _insert_new(self, c, fresh: list[tuple[Record, int]], result: Applied) -> None:
@@ -298,7 +300,7 @@ class SyncState:
         for rec, _version in fresh:
             by_author.setdefault(rec.updated_by or "HQ", []).append(rec)
         for author, recs in by_author.items():
-            self.store._insert_batch(recs, "sync", author, outbox=False)
+            self.store.writer.insert(recs, "sync", author, outbox=False)
         for rec, _version in fresh:
             result.applied += 1
             result.changes.add(rec)
@@ -351,12 +353,12 @@ class SyncState:
         changes = diff(old, new)
         if bool(old.get("deleted_at")) != bool(new.get("deleted_at")):
             changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
-        store._write_row(rec, insert=False)
+        store.writer.write_row(rec, insert=False)
         if stamps is None:
             c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
         else:
             stamps.append((version, rid))  # one executemany for the page
-        store._log(rec, "sync", changes, utcnow(), rec.updated_by or "HQ")
+        store.writer.log(rec, "sync", changes, utcnow(), rec.updated_by or "HQ")
         self._want_photos(c, [rec])
         result.applied += 1
         result.changes.add(rec)
@@ -364,8 +366,6 @@ class SyncState:
     # ---- verification ------------------------------------------------------------------------
     def summary(self) -> dict[str, tuple[int, int]]:
         """Per kind: how many records this laptop holds at an HQ version, and their checksum."""
-        from sync.protocol import record_checksum
-
         out: dict[str, list[int]] = {}
         with self.store.tx.read() as c:
             for kind, rid, version in c.execute(
