@@ -110,7 +110,7 @@ def _normalise_server(url: str) -> str:
         host = ""
     if not host:
         shown = url if len(url) <= 80 else url[:77] + "..."
-        raise SyncError(f"not a server address: {shown!r} (e.g. https://hq.example:8443)")
+        raise SyncError(Message("sync.not_server_address", url=repr(shown)))
     return url
 
 
@@ -132,8 +132,8 @@ def enroll(
     except ValidationError as exc:  # one line, never pydantic's page of text
         err = exc.errors(include_url=False)[0]
         name = ".".join(str(x) for x in err.get("loc", ()))
-        what = {"code": "the enrolment code", "device_name": "the laptop's name (--name)"}
-        raise SyncError(f"{what.get(name, name)}: {err.get('msg', 'invalid').lower()}") from None
+        code = "sync.bad_device_name" if name == "device_name" else "sync.bad_enrolment_code"
+        raise SyncError(Message(code, why=err.get("msg", "invalid").lower())) from None
     body, headers = p.encode(req, compress=False)
     try:
         with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
