@@ -100,7 +100,7 @@ def register(sub) -> None:
     p.add_argument("--meetings", type=_count, default=200)
     p.add_argument("--visits", type=_count, default=60)
     p.add_argument("--projects", type=_count, default=40)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=_limit(0, 2**32), default=1)
     p.set_defaults(func=cmd_demo)
 
 
@@ -120,17 +120,22 @@ def _limit(low: int, high: int):
 
 
 MAX_ROWS = 1_000_000
+MAX_DEMO = 200_000  # demo records of one kind: more would only fill the disk
 MAX_QUERY = 500  # characters: a search longer than this is no search a person typed
 MAX_QUERY_WORDS = 32
 
 
 def _count(text: str) -> int:
     try:
-        n = int(text)
+        n = int(text) if len(text) <= 20 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        n = None
+    if n is None:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:30]!r}")
     if n < 0:
         raise argparse.ArgumentTypeError("must not be negative")
+    if n > MAX_DEMO:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DEMO}")
     return n
 
 

@@ -160,6 +160,8 @@ HOSTILE = [
     ["search", "x", "--limit", "9" * 30],
     ["audit", "--limit", "9" * 30],
     ["list", "--limit", "9" * 30],
+    ["demo-data", "--meetings", "9" * 30],
+    ["demo-data", "--seed", "9" * 30],
     ["search", "ab " * 7000],
     ["enroll", "--server", "http://[::1", "--code", "ABCD-EFGH"],
     ["enroll", "--server", "http://127.0.0.1:9", "--code", ""],
