@@ -1,16 +1,17 @@
-"""Reading Qt translation catalogues in tests: what a .ts holds, and what lupdate finds today.
+"""Reading the message catalogue in tests: what it holds for the UI, and what the code uses today.
 
 Both use ``tools/update_translations.py`` (the script that maintains the catalogues), so the tests
-run the same lupdate the project does.
+find the UI's texts with the same pyside6-lupdate run, under the same Qt contexts, as the script.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
-import xml.etree.ElementTree as ET
+import sys
 from pathlib import Path
+
+from fieldkit.core.messages import Entry, catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,66 +22,68 @@ def load_tool():
         "update_translations", ROOT / "tools" / "update_translations.py"
     )
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("update_translations", module)  # dataclasses look their module up
     spec.loader.exec_module(module)
-    return module
+    return sys.modules["update_translations"]
 
 
-def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
-    """Every message of a .ts file by (context, source text)."""
-    found = {}
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            found[(name, message.findtext("source") or "")] = message
-    return found
+def messages(contexts: set[str] | frozenset[str], lang: str = "ja") -> dict[tuple[str, str], Entry]:
+    """The catalogue's entries for these UI contexts, by (context, English)."""
+    return {key: e for key, e in catalogue(lang).entries.items() if e.context in contexts}
 
 
-def lupdate(modules: list[str], out: Path) -> dict[tuple[str, str], ET.Element]:
+def lupdate(modules: list[str], out: Path | None = None) -> dict[tuple[str, str], object]:
     """What pyside6-lupdate collects from ``modules`` (paths relative to the repository) today."""
-    subprocess.run(
-        [load_tool().tool("pyside6-lupdate"), *modules, "-ts", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return messages(out)
+    found = load_tool().ui_texts([ROOT / m for m in modules])
+    return {(f.context, f.source): f for f in found}
 
 
 def untranslated(collected: dict, committed: dict) -> list[tuple[str, str]]:
-    """What lupdate collects that the committed catalogue lacks, or has not finished or left empty."""
+    """What the code uses that the catalogue lacks, or has fuzzy or empty."""
     problems = []
     for key in collected:
-        translation = committed[key].find("translation") if key in committed else None
+        entry = committed.get(key)
         if (
-            translation is None
-            or translation.get("type") in ("unfinished", "vanished", "obsolete")
-            or not (translation.text or "").strip()
+            entry is None
+            or entry.fuzzy
+            or not entry.translations
+            or not all(t.strip() for t in entry.translations)
         ):
             problems.append(key)
     return sorted(problems)
 
 
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # str.format fields our code fills in
+PLACEHOLDER = re.compile(r"%\d|%n|\{[a-z_]+\}")  # Qt's %1 / %n, and str.format fields
 
 
-def placeholder_mismatches(ts: Path, pattern: re.Pattern = PLACEHOLDER) -> list[tuple[str, str]]:
-    """Messages whose translation does not carry exactly the source's placeholders."""
+def placeholder_mismatches(
+    contexts: set[str] | frozenset[str], pattern: re.Pattern = PLACEHOLDER
+) -> list[tuple[str, str]]:
+    """Entries whose translation does not carry exactly the English's placeholders."""
     return [
-        (context, source)
-        for (context, source), message in messages(ts).items()
-        if sorted(pattern.findall(message.findtext("translation") or ""))
-        != sorted(pattern.findall(source))
+        (e.context, e.source)
+        for e in messages(contexts).values()
+        if any(
+            sorted(pattern.findall(t)) != sorted(pattern.findall(e.source)) for t in e.translations
+        )
     ]
 
 
-def compiled_mismatches(ts: Path, qm: Path) -> list[tuple[str, str]]:
-    """Messages the compiled .qm answers differently from its .ts (lrelease not run since)."""
-    from PySide6.QtCore import QTranslator
+def translator_mismatches(contexts: set[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """Entries Qt answers differently from the catalogue once the Japanese interface is on
+    (the app's CatalogueTranslator installed, as Settings installs it)."""
+    from PySide6.QtCore import QCoreApplication
 
-    translator = QTranslator()
-    assert translator.load(str(qm)), f"Qt cannot load {qm}"
-    return [
-        (context, source)
-        for (context, source), message in messages(ts).items()
-        if translator.translate(context, source) != message.findtext("translation")
-    ]
+    from fieldkit.ui import i18n
+
+    before = i18n.current_language()
+    i18n.apply_language("ja")
+    try:
+        return [
+            (e.context, e.source)
+            for e in messages(contexts).values()
+            if not e.source_plural
+            and QCoreApplication.translate(e.context, e.source) != e.translations[0]
+        ]
+    finally:
+        i18n.apply_language(before)

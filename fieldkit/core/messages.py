@@ -70,10 +70,6 @@ class Message(str):
     def render(self, lang: str | None = None) -> str:
         return catalogue(lang or _language).render(self.code, self.params)
 
-    def __repr__(self) -> str:
-        shown = "".join(f", {k}={v!r}" for k, v in self.params.items())
-        return f"Message({self.code!r}{shown})"
-
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Message):
             return (self.code, dict(self.params)) == (other.code, dict(other.params))

@@ -154,10 +154,10 @@ def percentage(node, label: str, skip: Skipper) -> float | None:
     try:
         value = float(raw.rstrip("%"))
     except ValueError:
-        skip(node, label, f"percentage {raw!r} is not a number; kept without it")
+        skip(node, label, Message("iati.percentage_not_number", value=repr(raw)))
         return None
     if not 0 <= value <= 100:
-        skip(node, label, f"percentage {raw} is outside 0-100; kept without it")
+        skip(node, label, Message("iati.percentage_out_of_range", value=raw))
         return None
     return value
 
@@ -178,10 +178,10 @@ def iso_date(raw: str | None) -> str | None:
 def country(rc, skip: Skipper) -> dict[str, Any] | None:
     code = (rc.get("code") or "").strip().upper()
     if not code:
-        skip(rc, "recipient-country", "no code")
+        skip(rc, "recipient-country", Message("iati.no_code"))
         return None
     if code not in reference().countries:
-        skip(rc, f"recipient-country {code}", "not an ISO 3166-1 alpha-2 country code")
+        skip(rc, f"recipient-country {code}", Message("iati.not_a_country"))
         return None
     return {"code": code, "percentage": percentage(rc, f"recipient-country {code}", skip)}
 
@@ -190,11 +190,11 @@ def region(rr, skip: Skipper) -> dict[str, Any] | None:
     code = (rr.get("code") or "").strip()
     vocabulary = (rr.get("vocabulary") or "").strip() or "1"
     if not code:
-        skip(rr, "recipient-region", "no code")
+        skip(rr, "recipient-region", Message("iati.no_code"))
         return None
     label = f"recipient-region {code} (vocabulary {vocabulary})"
     if len(code) > SHORT or len(vocabulary) > SHORT:
-        skip(rr, "recipient-region", "code or vocabulary too long")
+        skip(rr, "recipient-region", Message("iati.code_too_long"))
         return None
     if vocabulary == "1" and code not in reference_regions():
         skip(rr, label, Message("iati.region_unknown"))
@@ -213,10 +213,10 @@ def org(p, default_lang: str, prefer, skip: Skipper) -> tuple[dict[str, str], di
     _, name = pick(names, prefer)
     label = f"participating-org {ref or name or ''}".strip()
     if not role:
-        skip(p, label, "no role")
+        skip(p, label, Message("iati.no_role"))
         return None
     if not (ref or name):
-        skip(p, "participating-org", "neither a name nor an identifier")
+        skip(p, "participating-org", Message("iati.no_name_or_identifier"))
         return None
     entry = {
         "name": name[:SHORT],
@@ -232,14 +232,14 @@ def sector(s, default_lang: str, skip: Skipper) -> tuple[dict[str, Any], dict] |
     raw = (s.get("vocabulary") or "").strip()
     vocabulary = VOCABULARY_ALIASES.get(raw, raw)
     if not code:
-        skip(s, "sector", "no code")
+        skip(s, "sector", Message("iati.no_code"))
         return None
     label = f"sector {code} (vocabulary {vocabulary})"
     if len(code) > SHORT or len(vocabulary) > SHORT:
-        skip(s, "sector", "code or vocabulary too long")
+        skip(s, "sector", Message("iati.code_too_long"))
         return None
     if vocabulary == "1" and code not in reference().sectors:
-        skip(s, label, "not a DAC 5-digit purpose code")
+        skip(s, label, Message("iati.not_a_purpose_code"))
         return None
     entry = {"code": code, "vocabulary": vocabulary, "percentage": percentage(s, label, skip)}
     names = narratives(s, default_lang, join=False, direct_text=False, skip=skip, label=label)
@@ -272,12 +272,12 @@ def location(loc, default_lang: str, prefer, skip: Skipper) -> tuple[dict[str, A
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError
         except (ValueError, IndexError):
-            skip(pos if pos is not None else coords, f"location {name}".strip(),
-                 f"coordinates {' '.join(raw)!r} are not 'latitude longitude' in range")  # fmt: skip
+            bad = Message("iati.bad_coordinates", value=repr(" ".join(raw)))
+            skip(pos if pos is not None else coords, f"location {name}".strip(), bad)
             lat = lon = None
     if not name and lat is None:
         if raw is None:
-            skip(loc, "location", "neither a name nor coordinates")
+            skip(loc, "location", Message("iati.no_name_or_coordinates"))
         return None
     entry = {"name": name[:SHORT], "latitude": lat, "longitude": lon}
     return entry, {k: v[:LONG] for k, v in names.items()}
@@ -286,7 +286,7 @@ def location(loc, default_lang: str, prefer, skip: Skipper) -> tuple[dict[str, A
 def related(r, skip: Skipper) -> dict[str, str] | None:
     ref = (r.get("ref") or "").strip()
     if not ref:
-        skip(r, "related-activity", "no ref")
+        skip(r, "related-activity", Message("iati.no_ref"))
         return None
     return {"ref": ref[:SHORT], "type": (r.get("type") or "").strip()[:SHORT]}
 
@@ -296,10 +296,10 @@ def activity_date(d, skip: Skipper) -> dict[str, str] | None:
     name = DATE_TYPES.get((d.get("type") or "").strip())
     value = iso_date(d.get("iso-date"))
     if name is None:
-        skip(d, "activity-date", f"unknown type {d.get('type')!r}")
+        skip(d, "activity-date", Message("iati.unknown_type", value=repr(d.get("type"))))
         return None
     if value is None:
-        skip(d, f"activity-date {name}", f"not a date: {d.get('iso-date')!r}")
+        skip(d, f"activity-date {name}", Message("iati.not_a_date", value=repr(d.get("iso-date"))))
         return None
     return {"type": DATE_CODES[name], "iso_date": value}
 
@@ -325,7 +325,7 @@ def budget_line(b, default_currency: str, skip: Skipper) -> dict[str, Any] | Non
     end = iso_date(end_el.get("iso-date")) if end_el is not None else None
     label = f"budget {start or '?'}..{end or '?'}"
     if value_el is None:
-        skip(b, label, "no value")
+        skip(b, label, Message("iati.no_value"))
         return None
     if start is None or end is None:
         skip(b, label, Message("iati.budget_no_period"))
@@ -335,18 +335,20 @@ def budget_line(b, default_currency: str, skip: Skipper) -> dict[str, Any] | Non
         if not amount.is_finite():
             raise InvalidOperation
     except InvalidOperation:
-        skip(value_el, label, f"not a number: {(value_el.text or '').strip()!r}")
+        skip(
+            value_el, label, Message("iati.not_a_number", value=repr((value_el.text or "").strip()))
+        )
         return None
     kind = (b.get("type") or "1").strip()[:SHORT]
     if amount < 0 and kind != "2":  # a revision may correct downwards (-0.02); a plan may not
-        skip(value_el, label, f"negative value {amount}")
+        skip(value_el, label, Message("iati.negative_value", value=amount))
         return None
     currency = (value_el.get("currency") or "").strip().upper() or default_currency
     if not currency:
-        skip(value_el, label, "no currency (and no default-currency)")
+        skip(value_el, label, Message("iati.no_currency"))
         return None
     if currency not in reference().currencies:
-        skip(value_el, label, f"unknown currency {currency!r}")
+        skip(value_el, label, Message("iati.unknown_currency", value=repr(currency)))
         return None
     return {
         "type": kind,

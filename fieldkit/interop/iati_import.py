@@ -36,6 +36,7 @@ from pydantic import ValidationError
 
 from fieldkit.core.errors import problems_from_pydantic
 from fieldkit.core.gcpause import paused_gc
+from fieldkit.core.messages import Message
 from fieldkit.core.models import Project, new_id
 
 from .iati_common import preferred_languages, project_id_for
@@ -203,7 +204,7 @@ def _write(store, batch: list[Activity], index, report) -> None:
                     activity.line,
                     activity.identifier,
                     "activity",
-                    "a project with this identifier is in the trash; restore it to update it",
+                    Message("iati.in_trash"),
                     whole=True,
                 )  # fmt: skip
             )

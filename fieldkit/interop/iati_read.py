@@ -339,9 +339,9 @@ def _check_document(tree, report: ImportReport, name: str) -> None:
             "(ask the publisher for the 2.0x file); nothing was imported"
         )
     if not version:
-        report.notes.append("the file has no IATI version; it was read as 2.03")
+        report.notes.append(Message("iati.no_version"))
     elif version not in SUPPORTED_VERSIONS:
-        report.notes.append(f"IATI version {version} was read as 2.03")
+        report.notes.append(Message("iati.version_read_as", version=version))
 
 
 def _explain_syntax_error(name: str, exc) -> str:
@@ -407,13 +407,13 @@ def _read_activity(
         problems[0] += 1
 
     if not ident:
-        skip(el, "activity", "no iati-identifier", whole=True)
+        skip(el, "activity", Message("iati.no_identifier"), whole=True)
         return None
     if len(ident) > SHORT:
-        skip(el, "activity", f"iati-identifier longer than {SHORT} characters", whole=True)
+        skip(el, "activity", Message("iati.identifier_too_long", n=SHORT), whole=True)
         return None
     if ident in seen:
-        skip(el, "activity", f"the identifier appears again (first at line {seen[ident]})", True)
+        skip(el, "activity", Message("iati.identifier_again", line=seen[ident]), True)
         return None
     seen[ident] = line
 
@@ -456,14 +456,19 @@ def _read_activity(
     title_el = _first(kids, "title")
     titles = narratives(title_el, default_lang, join=False, skip=skip, label="title")
     if not titles:
-        skip(title_el if title_el is not None else el, "activity", "no title", whole=True)
+        skip(
+            title_el if title_el is not None else el,
+            "activity",
+            Message("iati.no_title"),
+            whole=True,
+        )
         return None
     for t in kids.get("title", ())[1:]:
         skip(t, "title", Message("iati.second_title"))
     translations["title"] = titles
     _, title = pick(titles, prefer)
     if len(title) > SHORT:
-        skip(title_el, "title", f"shortened to {SHORT} characters (full text kept)")
+        skip(title_el, "title", Message("iati.title_shortened", n=SHORT))
         title = title[: SHORT - 1] + "…"
 
     descriptions: dict[str, dict[str, str]] = {}
@@ -471,7 +476,7 @@ def _read_activity(
         kind = (d.get("type") or "").strip() or "1"
         texts = narratives(d, default_lang, join=True, skip=skip, label=f"description type {kind}")
         if not texts:
-            skip(d, f"description type {kind}", "no text")
+            skip(d, f"description type {kind}", Message("iati.no_text"))
             continue
         rest = leftovers(d)
         if rest:
@@ -483,9 +488,8 @@ def _read_activity(
     for key, texts in descriptions.items():
         for lang, text in list(texts.items()):
             if len(text) > LONG:
-                skip(
-                    el, key.replace(".", " type "), f"{lang} text shortened to {LONG:,} characters"
-                )
+                shortened = Message("iati.text_shortened", lang=lang, n=f"{LONG:,}")
+                skip(el, key.replace(".", " type "), shortened)
                 texts[lang] = text[:LONG]
         translations[key] = texts
     if "description" in descriptions:
@@ -538,7 +542,7 @@ def _read_activity(
         elif rest:
             skip(ro, "reporting-org", Message("iati.not_kept", parts=", ".join(rest)))
     else:
-        skip(el, "reporting-org", "missing")
+        skip(el, "reporting-org", Message("iati.missing"))
         fields["reporting_org"] = ""
         fields["reporting_org_type"] = ""
     fields["translations"] = translations
@@ -550,9 +554,9 @@ def _read_activity(
         fields["status_unknown"] = False
     else:  # listed; the project shows the default, and export leaves it out until one is set
         if status_el is None:
-            skip(el, "activity-status", "missing")
+            skip(el, "activity-status", Message("iati.missing"))
         else:
-            skip(status_el, "activity-status", f"unknown code {code!r}")
+            skip(status_el, "activity-status", Message("iati.unknown_code", value=repr(code)))
         fields["status"] = "2"
         fields["status_unknown"] = True
 
@@ -576,7 +580,7 @@ def _read_activity(
     total, currency = budget_total(lines)
     if lines and total is None:
         used = ", ".join(sorted({b["currency"] for b in lines}))
-        skip(el, "budget", f"budgets in several currencies ({used}): no total")
+        skip(el, "budget", Message("iati.several_currencies", currencies=used))
     fields["budget"] = total
     fields["currency"] = currency or (
         default_currency if default_currency in reference().currencies else ""

@@ -39,7 +39,7 @@ from .components import (
     title_block,
 )
 from .fonts import GOTHIC, SANS, SANS_BOLD
-from .labels import Labels, for_store, labels
+from .labels import N_, Labels, for_store, labels
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import Stack, TextBlock, TextStyle
@@ -273,9 +273,9 @@ def _meeting_block(
         t.names("summits", m.summits),
     ]
     texts = (
-        ("Key points", m.key_points),
-        ("Requests", m.partner_requests),
-        ("Our response", m.our_responses),
+        (N_("Key points"), m.key_points),
+        (N_("Requests"), m.partner_requests),
+        (N_("Our response"), m.our_responses),
     )
     return _record_block(t, m, meta, texts, followups, today)
 
@@ -294,9 +294,9 @@ def _visit_block(t: Labels, v: Visit, followups: list[FollowUp], today: date) ->
         t("Visited by {names}", names=t.sep.join(v.visitors)) if v.visitors else "",
     ]
     texts = (
-        ("Findings", v.findings),
-        ("Issues", v.issues),
-        ("Recommendations", v.recommendations),
+        (N_("Findings"), v.findings),
+        (N_("Issues"), v.issues),
+        (N_("Recommendations"), v.recommendations),
     )
     return _record_block(t, v, meta, texts, followups, today)
 
@@ -366,7 +366,7 @@ def digest_story(store, query: DigestQuery, totals: _Totals, t: Labels, today: d
                 if "visit" in query.kinds()
                 else t("not included (visits carry no policy field or summit)"),
             ),
-            (t("Number of countries"), f"{len(totals.by_country):,}"),
+            (t("report.number_of_countries"), f"{len(totals.by_country):,}"),
             (
                 t("Open follow-ups"),
                 t(
@@ -391,8 +391,8 @@ def digest_story(store, query: DigestQuery, totals: _Totals, t: Labels, today: d
             )
             yield _bar_chart(label, rows, width, t.ja)
         for kind, label, block in (
-            ("meeting", "Meetings", _meeting_block),
-            ("visit", "Monitoring visits", _visit_block),
+            ("meeting", N_("Meetings"), _meeting_block),
+            ("visit", N_("Monitoring visits"), _visit_block),
         ):
             ids = totals.ids[kind]
             if not ids:

@@ -1,7 +1,8 @@
 """The words of a printed report in English or Japanese, without Qt (reports run from the CLI).
 
-Labels are looked up by their English text, so the report code reads as English; the Japanese is
-the wording expected on an official record (面談記録, 日時, 相手方, 期限, 頁 x / y). Names of
+Labels are looked up by their English text in the one message catalogue (fieldkit.core.messages,
+msgctxt "Report"), so the report code reads as English; the Japanese is the wording expected on an
+official record (面談記録, 日時, 相手方, 期限, 頁 x / y). Names of
 countries, policy fields, summits, schemes, DAC criteria and ratings come from the reference data
 (``name_ja``); a code list without Japanese names (DAC sectors, IATI activity status) prints in
 English rather than in an invented translation.
@@ -21,194 +22,24 @@ from datetime import date, datetime, time
 from functools import cache
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import catalogue, is_code
 from fieldkit.core.reference import reference
 
 LANGUAGES = ("en", "ja")
 
-# The documents: their kind in English -> in Japanese (title block, running title).
-KINDS: dict[str, str] = {
-    "Record of conversation": "面談記録",
-    "Project monitoring visit report": "案件視察報告",
-    "Period digest": "期間ダイジェスト",
-    "Follow-up actions": "フォローアップ事項一覧",
-    "Project status sheet": "案件進捗状況一覧",
-}
+# The words live in the message catalogue (resources/messages), looked up by their English:
+# msgctxt "Report" for labels, "ReportKind" for the documents' kinds (their title block and
+# running title). A key that is a code (report.number_of_countries) is a message whose English
+# differs from how the code reads.
+CONTEXT = "Report"
+KIND_CONTEXT = "ReportKind"
 
-# English label -> Japanese. Placeholders ({n}, {date}, ...) are filled after the look-up.
-JA: dict[str, str] = {
-    "{kind}: {title}": "{kind}：{title}",
-    # every page
-    "Page {page} of ": "頁 {page} / ",
-    "Generated {at} UTC": "作成日時 {at} UTC",
-    "Generated {at} UTC by {author}": "作成日時 {at} UTC　作成者 {author}",
-    "Record {id}": "記録番号 {id}",
-    "Record {id} · revision {revision} · last changed {at} UTC by {who}": (
-        "記録番号 {id}・第{revision}版・最終更新 {at} UTC（{who}）"
-    ),
-    # shared pieces
-    "None recorded.": "記載なし。",
-    "Signature / date": "署名・日付",
-    "(no caption)": "（説明なし）",
-    "PHOTO MISSING": "写真を表示できません",
-    "The attached file is not an image FieldKit can read.": (
-        "添付ファイルはFieldKitで読み込める画像ではありません。"
-    ),
-    "{n} bytes": "{n} バイト",
-    "until {time}": "{time}まで",
-    "Name": "氏名",
-    "Title": "役職",
-    "Organisation": "所属",
-    "Country": "国名",
-    "Policy fields": "重点分野",
-    "Status": "状況",
-    "Photographs": "写真",
-    "Other attachments": "その他の添付資料",
-    "File": "ファイル",
-    "Caption": "説明",
-    "Type": "種類",
-    "Size": "サイズ",
-    "Action": "事項",
-    "Owner": "担当",
-    "Due": "期限",
-    "open": "未了",
-    "done": "完了",
-    "dropped": "取りやめ",
-    " — OVERDUE": "（期限超過）",
-    # record of conversation
-    "Date": "日時",
-    "Time": "時間",
-    "Place": "場所",
-    "Instruments": "協力形態",
-    "Summits / forums": "関連する首脳会議等",
-    "Participants": "出席者",
-    "Partner side": "相手方",
-    "Our side": "当方",
-    "Record of the discussion": "面談内容",
-    "Key points": "要点",
-    "Partner's requests": "相手方からの要望",
-    "Our responses": "当方の応答",
-    "Follow-up actions": "フォローアップ事項",
-    "Drafting and distribution": "起案・配布",
-    "Distribution": "配布先",
-    "Drafted by": "起案者",
-    "Approved by": "決裁者",
-    # visit report
-    "The visit": "視察の概要",
-    "Date of visit": "視察日",
-    "Site": "視察先",
-    "Coordinates": "位置（緯度・経度）",
-    "Visited by": "視察者",
-    "Overall rating": "総合評価",
-    "People met": "面会者",
-    "The project": "案件の概要",
-    "Project": "案件名",
-    "Not linked to a project": "案件に紐付けられていません",
-    "Project record {id} not found in this store": "案件記録 {id} はこのデータにありません",
-    "Scheme": "スキーム",
-    "IATI identifier": "IATI識別子",
-    "Sector": "分野（DACセクター）",
-    "Implementing partner": "実施機関",
-    "Budget": "予算額",
-    "Contract signed": "契約締結日",
-    "Period": "期間",
-    "Interim report": "中間報告書",
-    "Completion report": "完了報告書",
-    "Completion date": "完了日",
-    "due {date}": "期限 {date}",
-    ", received {date}": "、{date} 受領",
-    " — OVERDUE by {n} days": "（{n}日超過）",
-    ", not yet due": "（期限前）",
-    "Reports from the grantee are overdue: see above.": (
-        "被供与団体からの報告書が提出期限を過ぎています（上記参照）。"
-    ),
-    "Evaluation against the DAC criteria": "DAC評価基準に基づく評価",
-    "Criterion": "評価項目",
-    "Rating": "評価",
-    "Note": "コメント",
-    " … (continued below the table)": " …（表の下に続く）",
-    "{name}: note": "{name}：コメント",
-    "Observations": "視察結果",
-    "Progress against the plan": "計画に対する進捗",
-    "Use of facilities and equipment": "施設・機材の利用状況",
-    "Findings": "所見",
-    "Issues and risks": "課題・リスク",
-    "Recommendations": "提言",
-    "Sign-off": "署名",
-    "Reported by": "報告者",
-    "Reviewed by": "確認者",
-    # digest
-    "All countries": "全ての国",
-    "Brief ahead of {summit} — {title}": "{summit}に向けた資料 — {title}",
-    "Prepared for the period {period}": "対象期間：{period}",
-    "{start} – {end}": "{start}～{end}",
-    "from {date}": "{date}以降",
-    "until {date}": "{date}まで",
-    "all dates": "全期間",
-    "Countries": "対象国",
-    "All": "全て",
-    "Summit / forum": "首脳会議等",
-    "Any": "指定なし",
-    "Summary": "概要",
-    "No meetings or visits match this period and these filters. There is nothing to report.": (
-        "この期間・条件に該当する面談・視察はありません。報告事項はありません。"
-    ),
-    "Meetings": "面談",
-    "Monitoring visits": "案件視察",
-    "not included (visits carry no policy field or summit)": (
-        "対象外（視察記録には重点分野・首脳会議の区分がないため）"
-    ),
-    "Number of countries": "国数",
-    "Open follow-ups": "未了のフォローアップ",
-    "{open}, of which {late} overdue": "{open}件（うち期限超過 {late}件）",
-    "Visit ratings": "視察の総合評価",
-    "Markings": "秘密区分",
-    "Meetings by policy field": "重点分野別の面談件数",
-    "Meetings and visits by country": "国別の面談・視察件数",
-    " (top 20 of {n})": "（上位20か国、全{n}か国）",
-    "{label} ({n}), in date order": "{label}（{n}件、日付順）",
-    "Partner: {names}": "相手方：{names}",
-    "Requests": "要望",
-    "Issues": "課題",
-    "Our response": "当方の応答",
-    "{label}: {text}": "{label}：{text}",
-    "Overall {rating}": "総合評価 {rating}",
-    "Visited by {names}": "視察者：{names}",
-    " — due {date}": "（期限 {date}）",
-    "  OVERDUE": "　期限超過",
-    " ({text})": "（{text}）",
-    # follow-up list
-    "Open actions as of {date}": "{date}現在の未了事項",
-    "Sorted by owner, then due date": "担当者別・期限順",
-    "Open actions": "未了事項",
-    "Overdue": "期限超過",
-    "Owners": "担当者数",
-    "Owner filter": "担当者の指定",
-    "All owners": "全担当者",
-    "There are no open follow-up actions.": "未了のフォローアップ事項はありません。",
-    "(no owner)": "（担当者未定）",
-    "{name} ({n})": "{name}（{n}件）",
-    "From": "出典",
-    "Overdue by": "超過日数",
-    "{n} days": "{n}日",
-    # project sheet
-    "Projects as of {date}": "{date}現在の案件",
-    "Projects with overdue interim or completion reports first": (
-        "中間報告書・完了報告書の提出期限を過ぎた案件を先頭に表示"
-    ),
-    "Projects": "案件",
-    "With overdue reports": "報告書の提出遅延",
-    "There are no projects in this store.": "案件は登録されていません。",
-    "received {date}": "{date} 受領",
-    "OVERDUE {n} d": "{n}日超過",
-    "never visited": "視察実績なし",
-    "rating {rating}": "評価 {rating}",
-    "Project / partner": "案件名・実施機関",
-    "Contract": "契約締結日",
-    "Latest visit": "直近の視察",
-}
 
-# Where the English wording differs from the key (a key shared with another meaning).
-EN: dict[str, str] = {"Number of countries": "Countries"}
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's name for a "no-op" marker
+    """A label looked up later with ``t(...)``, marked so tools/update_translations.py finds it."""
+    return text
+
 
 _WEEKDAYS_JA = "月火水木金土日"
 
@@ -219,13 +50,15 @@ class Labels:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.ja = lang == "ja"
-        self._table = JA if self.ja else EN
+        self._catalogue = catalogue(lang)
         # Japanese lists and brackets are full width.
         self.sep = "、" if self.ja else "; "
         self.comma = "、" if self.ja else ", "
 
     def __call__(self, key: str, /, **values) -> str:
-        text = self._table.get(key, key)
+        if is_code(key):
+            return self._catalogue.render(key, values)
+        text = self._catalogue.text(CONTEXT, key)
         return text.format(**values) if values else text
 
     # ---- dates and times ----
@@ -287,12 +120,12 @@ class Labels:
 
     def kind(self, kind_en: str) -> tuple[str, str]:
         """A document kind as (main line, the other language) for the bilingual title."""
-        ja = KINDS[kind_en]
+        ja = catalogue("ja").text(KIND_CONTEXT, kind_en)
         return (ja, kind_en.upper()) if self.ja else (kind_en.upper(), ja)
 
     def title(self, kind_en: str, title: str = "") -> str:
         """The running title: "Record of conversation: <subject>" in this language."""
-        kind = KINDS[kind_en] if self.ja else kind_en
+        kind = self._catalogue.text(KIND_CONTEXT, kind_en)
         return self("{kind}: {title}", kind=kind, title=title) if title else kind
 
 

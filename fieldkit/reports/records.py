@@ -34,7 +34,7 @@ from .components import (
     text_section,
     title_block,
 )
-from .labels import Labels, for_store
+from .labels import N_, Labels, for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import TextBlock
@@ -198,7 +198,7 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
                 Heading(t("Drafting and distribution")),
                 field_table([(t("Distribution"), t.sep.join(meeting.distribution))], width),
                 signature_block(
-                    t, width, [("Drafted by", meeting.drafter), ("Approved by", meeting.approver)]
+                    t, width, [(N_("Drafted by"), meeting.drafter), (N_("Approved by"), meeting.approver)]
                 ),
             ]
         )
@@ -369,7 +369,7 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
         yield KeepTogether(
             [
                 Heading(t("Sign-off")),
-                signature_block(t, width, [("Reported by", visitors[0]), ("Reviewed by", "")]),
+                signature_block(t, width, [(N_("Reported by"), visitors[0]), (N_("Reviewed by"), "")]),
             ]
         )
 

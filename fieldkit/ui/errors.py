@@ -174,7 +174,7 @@ class UnexpectedErrorDialog(QDialog):
 def report(parent: QObject | None, exc: BaseException, details: str = "") -> None:
     """The error reporter for background operations and uncaught exceptions."""
     if isinstance(exc, FieldKitError):
-        show_message(parent, str(exc))
+        show_message(parent, exc.render())  # a coded error in the user's language
         return
     if not details:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

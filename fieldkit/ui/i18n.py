@@ -1,17 +1,21 @@
 """The user interface language, and dates and numbers in the user's locale.
 
-Translations are Qt ``.qm`` files in ``resources/translations``: every ``*_<lang>.qm`` there is
-loaded, so each part of the app (shell, editors, printing, ...) can ship its own file. The
-language follows the system locale unless the user picked one in Settings; switching installs the
-new translators, and Qt sends every widget a ``LanguageChange`` event so it can retranslate.
+FieldKit's words come from the one message catalogue per language that every layer shares
+(fieldkit.core.messages, ``resources/messages``): a :class:`CatalogueTranslator` serves it to Qt,
+so ``self.tr(...)`` and ``QCoreApplication.translate(...)`` find the UI's texts there, under their
+Qt context; :func:`tr` is the same look-up for code that is not a QObject. Qt's own strings
+(standard buttons, file and print dialogs) still come from Qt's catalogue (qtbase_<lang>.qm).
+The language follows the system locale unless the user picked one in Settings; switching
+installs the new translators, and Qt sends every widget a ``LanguageChange`` event: a widget
+using :class:`Retranslating` then runs its ``retranslate()``.
 
     i18n.apply_language("ja")          # from the settings dialog
+    i18n.tr("SyncPage", "Sync now")    # "今すぐ同期" in Japanese
     i18n.format_date(date(2026, 3, 2)) # "2026/03/02" in Japanese, "2 Mar 2026" in English
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QTime,
@@ -26,9 +31,8 @@ from PySide6.QtCore import (
 )
 
 from fieldkit.core import messages
-from fieldkit.core.resources import resource_path
 
-SUPPORTED = ("en", "ja")
+SUPPORTED = messages.LANGUAGES
 
 _translators: list[QTranslator] = []
 _language = "en"
@@ -59,13 +63,57 @@ def locale() -> QLocale:
 
 
 def translation_files(lang: str) -> list[str]:
-    """Qt's own strings first (standard buttons, file and print dialogs), then FieldKit's."""
+    """Qt's own catalogue for ``lang`` (standard buttons, file and print dialogs)."""
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    files = [str(p) for p in (qt_folder / f"qtbase_{lang}.qm",) if p.is_file()]
-    folder = resource_path("translations")
-    if folder.is_dir():
-        files += sorted(str(p) for p in folder.glob(f"*_{lang}.qm"))
-    return files
+    return [str(p) for p in (qt_folder / f"qtbase_{lang}.qm",) if p.is_file()]
+
+
+class CatalogueTranslator(QTranslator):
+    """FieldKit's catalogue for one language, answering Qt's look-ups by (context, English).
+
+    A text the catalogue lacks (or has only fuzzy) is left to the next translator, then to the
+    English in the code. Qt fills in ``%n`` after the look-up."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.catalogue = messages.catalogue(lang)
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's API
+        entry = self.catalogue.entries.get((context, source))
+        if entry is None or entry.fuzzy or not any(entry.translations):
+            return None
+        return self.catalogue.text(context, source, n if n >= 0 else None)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override: installing an empty one does nothing
+        return not self.catalogue.entries
+
+    def language(self) -> str:
+        return self.lang
+
+
+def tr(context: str, text: str, n: int | None = None) -> str:
+    """``text`` (English, from the UI's ``context``) in the interface language."""
+    found = messages.text(context, text, _language, n)
+    return found.replace("%n", str(n)) if n is not None else found
+
+
+class Retranslating:
+    """A widget whose words follow the interface language: on Qt's ``LanguageChange`` it runs
+    ``retranslate()``. ``built_when`` names an attribute that exists once the widget is built
+    (Qt may send the event while the constructor still runs); None: always."""
+
+    built_when: str | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and (
+            self.built_when is None or hasattr(self, self.built_when)
+        ):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
 
 
 def apply_language(setting: str) -> str:
@@ -77,13 +125,15 @@ def apply_language(setting: str) -> str:
         if app is not None:
             app.removeTranslator(old)
     _translators.clear()
-    if lang != "en":
+    if lang != messages.SOURCE:
         for path in translation_files(lang):
             translator = QTranslator()
             if translator.load(path):
                 _translators.append(translator)
-                if app is not None:
-                    app.installTranslator(translator)
+        _translators.append(CatalogueTranslator(lang))  # installed last: asked first
+        if app is not None:
+            for translator in _translators:
+                app.installTranslator(translator)
     _language = lang
     messages.set_language(lang)  # coded messages from every layer follow the same choice
     QLocale.setDefault(locale())
@@ -136,26 +186,3 @@ def format_number(value: int | float) -> str:
 def label(code_obj, fallback: str = "") -> str:
     """A reference code's name in the current language."""
     return code_obj.label(_language) if code_obj is not None else fallback
-
-
-def known_text(
-    context: str,
-    text: str,
-    fixed: frozenset[str],
-    patterns: tuple,
-    values: Callable[[dict[str, str]], dict[str, str]] | None = None,
-) -> str:
-    """Text the core wrote in English (a refusal, a skip reason), in the user's language when
-    its words are known: exactly one of ``fixed``, or matching one of ``patterns`` (compiled
-    regex, template with ``{name}`` for each named group; ``values`` may rework the groups).
-    Anything else is returned as it is, never half-translated."""
-    if text in fixed:
-        return QCoreApplication.translate(context, text)
-    for pattern, template in patterns:
-        found = pattern.fullmatch(text)
-        if found:
-            groups = found.groupdict()
-            if values is not None:
-                groups = values(groups)
-            return QCoreApplication.translate(context, template).format(**groups)
-    return text

@@ -7,10 +7,9 @@ and a table of every activity or part left out, with its line in the file and th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import render
 from fieldkit.ui import i18n, ops
 
 PROGRESS_STEPS = 1000
@@ -36,113 +36,11 @@ WHAT_MIN = 160
 ROW_SLACK = 4
 CONTEXT = "ImportIatiDialog"  # the class's tr() context, so lupdate files everything together
 
-# The reader (fieldkit.interop.iati_read, no Qt) explains what it left out in English. The reasons
-# it gives in fixed words, and those with a value in them, are shown in the user's language; any
-# other text (a validation message, a reason added later) is shown as the reader wrote it.
-_FIXED_REASONS = frozenset(
-    (
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no iati-identifier"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no title"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no text"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "missing"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no code"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "not an ISO 3166-1 alpha-2 country code"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no role"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "neither a name nor an identifier"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "code or vocabulary too long"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "not a DAC 5-digit purpose code"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "neither a name nor coordinates"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no ref"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no value"),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "no currency (and no default-currency)"),
-        QT_TRANSLATE_NOOP(
-            "ImportIatiDialog",
-            "a project with this identifier is in the trash; restore it to update it",
-        ),
-        QT_TRANSLATE_NOOP("ImportIatiDialog", "the file has no IATI version; it was read as 2.03"),
-    )
-)
-# (what the reader writes, the same words with {placeholders} for lupdate and tr)
-_PATTERNED_REASONS = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
-        (
-            r"iati-identifier longer than (?P<n>\d+) characters",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "iati-identifier longer than {n} characters"),
-        ),
-        (
-            r"the identifier appears again \(first at line (?P<line>\d+)\)",
-            QT_TRANSLATE_NOOP(
-                "ImportIatiDialog", "the identifier appears again (first at line {line})"
-            ),
-        ),
-        (
-            r"shortened to (?P<n>[\d,]+) characters \(full text kept\)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "shortened to {n} characters (full text kept)"),
-        ),
-        (
-            r"(?P<lang>\S+) text shortened to (?P<n>[\d,]+) characters",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "{lang} text shortened to {n} characters"),
-        ),
-        (
-            r"unknown code (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown code {value}"),
-        ),
-        (
-            r"unknown type (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown type {value}"),
-        ),
-        (
-            r"not a date: (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "not a date: {value}"),
-        ),
-        (
-            r"not a number: (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "not a number: {value}"),
-        ),
-        (
-            r"negative value (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "negative value {value}"),
-        ),
-        (
-            r"unknown currency (?P<value>.*)",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "unknown currency {value}"),
-        ),
-        (
-            r"budgets in several currencies \((?P<currencies>.*)\): no total",
-            QT_TRANSLATE_NOOP(
-                "ImportIatiDialog", "budgets in several currencies ({currencies}): no total"
-            ),
-        ),
-        (
-            r"percentage (?P<value>.*) is not a number; kept without it",
-            QT_TRANSLATE_NOOP(
-                "ImportIatiDialog", "percentage {value} is not a number; kept without it"
-            ),
-        ),
-        (
-            r"percentage (?P<value>.*) is outside 0-100; kept without it",
-            QT_TRANSLATE_NOOP(
-                "ImportIatiDialog", "percentage {value} is outside 0-100; kept without it"
-            ),
-        ),
-        (
-            r"coordinates (?P<value>.*) are not 'latitude longitude' in range",
-            QT_TRANSLATE_NOOP(
-                "ImportIatiDialog", "coordinates {value} are not 'latitude longitude' in range"
-            ),
-        ),
-        (
-            r"IATI version (?P<version>.+) was read as 2\.03",
-            QT_TRANSLATE_NOOP("ImportIatiDialog", "IATI version {version} was read as 2.03"),
-        ),
-    )
-)
-
 
 def reason_text(reason: str) -> str:
-    """A reason (or note) from the IATI reader in the user's language when its words are known."""
-    return i18n.known_text(CONTEXT, reason, _FIXED_REASONS, _PATTERNED_REASONS)
+    """A reason (or note) from the IATI reader in the user's language: the reader gives coded
+    messages (fieldkit.core.messages); a plain text (a validation detail) is shown as written."""
+    return render(reason)
 
 
 def import_iati_dialog(parent: QWidget | None, path: str | None = None) -> ImportIatiDialog | None:

@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
     QDate,
-    QEvent,
     QIODevice,
     QRect,
     QSize,
@@ -133,8 +132,10 @@ def _kind_name(kind: str) -> str:
 # ---- the preview window ---------------------------------------------------------------------------
 
 
-class PreviewWindow(QMainWindow):
+class PreviewWindow(i18n.Retranslating, QMainWindow):
     """A rendered report: scroll, zoom, Print…, Export PDF…"""
+
+    built_when = "status_label"
 
     def __init__(self, parent: QWidget | None, rendered: Rendered) -> None:
         super().__init__(parent)
@@ -178,11 +179,6 @@ class PreviewWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "status_label"):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The window's words in the interface language (the document keeps its own)."""
@@ -387,8 +383,10 @@ def _preview_buttons(dialog) -> QDialogButtonBox:
     return buttons
 
 
-class DigestDialog(QDialog):
+class DigestDialog(i18n.Retranslating, QDialog):
     """Pick the period, countries, policy fields and summit; Preview makes the digest."""
+
+    built_when = "preview_button"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -451,11 +449,6 @@ class DigestDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview_button"):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         lang = i18n.current_language()
@@ -588,8 +581,10 @@ def digest_dialog(parent: QWidget | None) -> DigestDialog:
     return dialog
 
 
-class ListReportDialog(QDialog):
+class ListReportDialog(i18n.Retranslating, QDialog):
     """Options for the follow-up list (owner, countries) or the project sheet (countries)."""
+
+    built_when = "preview_button"
 
     REPORTS = ("followups", "projects")
 
@@ -615,11 +610,6 @@ class ListReportDialog(QDialog):
         buttons = _preview_buttons(self)
         form.addRow(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview_button"):
-            self.retranslate()
-        super().changeEvent(event)
 
     def title(self) -> str:
         """The report's name, as its printed title calls it."""

@@ -1,21 +1,18 @@
-"""File > Import IATI... in Japanese (iati_ja.ts/.qm), under pytest-qt offscreen.
+"""File > Import IATI... in Japanese (resources/messages/ja.po), under pytest-qt offscreen.
 
 The dialog is driven as a Japanese user drives it: its title, labels, buttons, the summary of an
 import of the messy sample and the reasons in the table of what was left out are checked word for
 word. The catalogue must hold every text pyside6-lupdate finds in iati_import.py today, finished
-and keeping its {placeholders}, and the committed .qm must answer as the .ts says. The reasons come
-in English from the reader (no Qt): every fixed reason and every reason pattern written in the
-reader's source must be one the dialog knows how to show in Japanese.
+and keeping its {placeholders}, and Qt must answer as the catalogue says. The reasons come coded
+from the reader (no Qt): every code the readers use has its Japanese in the catalogue.
 
 Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs of the Japanese window.
 """
 
 from __future__ import annotations
 
-import ast
 import os
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -25,15 +22,16 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QTextLayout, QTextOption  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog  # noqa: E402
 from translation_helpers import (  # noqa: E402
-    compiled_mismatches,
+    load_tool,
     lupdate,
     messages,
     placeholder_mismatches,
+    translator_mismatches,
     untranslated,
 )
 
+from fieldkit.core.messages import Message, catalogue  # noqa: E402
 from fieldkit.core.query import RecordFilter  # noqa: E402
-from fieldkit.core.resources import resource_path  # noqa: E402
 from fieldkit.ui import i18n, ops  # noqa: E402
 from fieldkit.ui import iati_import as dialog_module  # noqa: E402
 from fieldkit.ui.iati_import import ImportIatiDialog, import_iati_dialog, reason_text  # noqa: E402
@@ -48,8 +46,7 @@ READERS = (
     ROOT / "fieldkit" / "interop" / "iati_encoding.py",
     ROOT / "fieldkit" / "interop" / "iati_import.py",
 )
-TS = resource_path("translations", "iati_ja.ts")
-QM = resource_path("translations", "iati_ja.qm")
+CONTEXTS = {dialog_module.CONTEXT}
 CELL_PADDING = 3  # what the style leaves either side of a cell's text (Fusion: 3 px)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -210,10 +207,10 @@ def test_cancel_is_said_in_japanese(qtbot, japanese, ui_store, tmp_path):
 
 
 def test_the_file_notes_are_shown_in_japanese(japanese):
-    assert reason_text("IATI version 1.05 was read as 2.03") == (
+    assert reason_text(Message("iati.version_read_as", version="1.05")) == (
         "IATIバージョン1.05のファイルを2.03として読み込みました。"
     )
-    assert reason_text("the file has no IATI version; it was read as 2.03") == (
+    assert reason_text(Message("iati.no_version")) == (
         "ファイルにIATIのバージョン記載がないため、2.03として読み込みました。"
     )
 
@@ -226,79 +223,27 @@ def test_unknown_reasons_stay_as_the_reader_wrote_them(japanese):
 
 def test_english_reasons_are_unchanged(qapp):
     i18n.apply_language("en")
-    for reason in ("no title", "negative value -500000", "not a date: ''"):
-        assert reason_text(reason) == reason
+    reasons = {
+        Message("iati.no_title"): "no title",
+        Message("iati.negative_value", value=-500000): "negative value -500000",
+        Message("iati.not_a_date", value=repr("")): "not a date: ''",
+    }
+    for reason, english in reasons.items():
+        assert reason == english and reason_text(reason) == english
 
 
 # ---- every reason the reader writes is one the dialog can show in Japanese ----------------------
 
 
-def _reason_argument(call: ast.Call) -> ast.AST | None:
-    """The reason given to ``skip(node, what, reason, ...)``, ``Skip(line, id, what, reason, ...)``
-    or ``report.notes.append(reason)``."""
-    func = call.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-    if name == "skip" and len(call.args) >= 3:
-        return call.args[2]
-    if name == "Skip" and len(call.args) >= 4:
-        return call.args[3]
-    if (
-        name == "append"
-        and isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Attribute)
-        and func.value.attr == "notes"
-    ):
-        return call.args[0]
-    return None
-
-
-def _example(node: ast.AST) -> str | None:
-    """The text a literal or f-string gives, with 7 for each value put into it."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(
-            part.value if isinstance(part, ast.Constant) else "7" for part in node.values
-        )
-    return None  # a variable: a message built elsewhere (validation), shown as is
-
-
-def written_reasons() -> list[str]:
-    found = []
-    for path in READERS:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call):
-                argument = _reason_argument(node)
-                example = _example(argument) if argument is not None else None
-                if example is not None:
-                    found.append(example)
-    return found
-
-
-def test_every_reason_in_the_readers_source_is_shown_in_japanese(japanese):
-    reasons = written_reasons()
-    assert len(reasons) >= 30  # the source really was read
-    assert "no title" in reasons and "unknown code 7" in reasons
-    unknown = [r for r in reasons if not JAPANESE.search(reason_text(r))]
-    assert unknown == [], "add these reasons to iati_import.py's tables and to iati_ja.ts"
-
-
-def test_every_coded_reason_of_the_reader_has_its_japanese_in_the_catalogue():
-    """Reasons, notes and refusals written as Message("iati....") (fieldkit.core.messages)."""
-    from fieldkit.core.messages import catalogue
-
-    codes = set()
-    for path in READERS:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", "") == "Message"
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                codes.add(node.args[0].value)
-    assert len(codes) >= 12 and "iati.not_kept" in codes  # the sources really were read
+def test_every_code_the_readers_use_has_its_japanese_in_the_catalogue():
+    """Reasons, notes and refusals are coded (Message("iati....")); the catalogue script finds
+    the codes the sources use (Babel's extractor) and each has its Japanese."""
+    used = load_tool().codes_used()
+    readers = {str(p.relative_to(ROOT)) for p in READERS}
+    codes = {c for c, where in used.items() if {w.rsplit(":", 1)[0] for w in where} & readers}
+    assert len(codes) >= 40 and {"iati.no_title", "iati.not_kept"} <= codes  # really read
     japanese = catalogue("ja")
-    missing = [c for c in codes if not JAPANESE.search(japanese.template(c) or "")]
+    missing = sorted(c for c in codes if not JAPANESE.search(japanese.template(c) or ""))
     assert missing == [], "add these codes to resources/messages/messages.pot and ja.po"
 
 
@@ -306,38 +251,31 @@ def test_every_coded_reason_of_the_reader_has_its_japanese_in_the_catalogue():
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    """What pyside6-lupdate finds in fieldkit/ui/iati_import.py today (into a scratch .ts)."""
-    out = tmp_path_factory.mktemp("lupdate") / "iati_ja.ts"
-    return lupdate([str(MODULE.relative_to(ROOT))], out)
+def collected() -> dict[tuple[str, str], object]:
+    """What pyside6-lupdate finds in fieldkit/ui/iati_import.py today."""
+    return lupdate([str(MODULE.relative_to(ROOT))])
 
 
-def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
-    assert str(QM) in i18n.translation_files("ja")
+def test_the_japanese_interface_asks_the_catalogue(qapp):
+    assert translator_mismatches(CONTEXTS) == []
 
 
 def test_every_source_string_has_a_finished_japanese_translation(collected):
-    committed = messages(TS)
-    assert {context for context, _ in collected} == {dialog_module.CONTEXT}
-    assert len(collected) >= 45  # the module really was read
+    committed = messages(CONTEXTS)
+    assert {context for context, _ in collected} == CONTEXTS
+    assert len(collected) >= 15  # the module really was read (the reader's words: coded)
     assert untranslated(collected, committed) == [], (
-        "run `uv run python tools/update_translations.py iati` and translate"
+        "run `uv run python tools/update_translations.py` and translate"
     )
 
 
 def test_translations_keep_placeholders_and_file_patterns():
-    assert placeholder_mismatches(TS) == []
-    for (_context, source), message in messages(TS).items():
-        translation = message.findtext("translation") or ""
+    assert placeholder_mismatches(CONTEXTS) == []
+    for (_context, source), entry in messages(CONTEXTS).items():
+        translation = entry.translations[0]
         for pattern in re.findall(r"\(\*[^)]*\)", source):
             assert pattern in translation  # the file dialog reads the pattern from it
         assert translation.count(";;") == source.count(";;")
-
-
-def test_the_compiled_catalogue_matches_the_source(qapp):
-    assert compiled_mismatches(TS, QM) == [], (
-        "run `uv run python tools/update_translations.py iati`"
-    )
 
 
 def test_the_standard_buttons_are_qt_ones(qtbot, japanese):

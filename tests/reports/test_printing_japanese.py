@@ -1,8 +1,8 @@
-"""The print preview and the report dialogs in Japanese (printing_ja.ts/.qm).
+"""The print preview and the report dialogs in Japanese (resources/messages/ja.po).
 
 A string added to printing.py without a Japanese translation fails here: the catalogue must hold
 every text pyside6-lupdate finds in the module today, each finished, keeping its {placeholders}
-and its &mnemonic, and the committed .qm must give the same answers as the .ts. Text shown
+and its &mnemonic, and Qt must give the catalogue's answers. Text shown
 without going through tr() at all is caught by reading the module's source.
 
 Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs of the Japanese windows.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
@@ -30,21 +29,18 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 from translation_helpers import (  # noqa: E402
-    compiled_mismatches,
     lupdate,
     messages,
     placeholder_mismatches,
+    translator_mismatches,
     untranslated,
 )
 
 from fieldkit.core.models import Meeting  # noqa: E402
-from fieldkit.core.resources import resource_path  # noqa: E402
 from fieldkit.ui import i18n, ops, printing  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = ROOT / "fieldkit" / "ui" / "printing.py"
-TS = resource_path("translations", "printing_ja.ts")
-QM = resource_path("translations", "printing_ja.qm")
 MNEMONIC = re.compile(r"&([A-Za-z])")
 
 
@@ -273,40 +269,34 @@ def test_a_record_that_cannot_be_printed_is_refused_in_japanese(store, japanese)
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    """What pyside6-lupdate finds in printing.py today (into a scratch .ts)."""
-    out = tmp_path_factory.mktemp("lupdate") / "printing_ja.ts"
-    return lupdate([str(MODULE.relative_to(ROOT))], out)
+def collected() -> dict[tuple[str, str], object]:
+    """What pyside6-lupdate finds in printing.py today."""
+    return lupdate([str(MODULE.relative_to(ROOT))])
 
 
-def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
-    assert str(QM) in i18n.translation_files("ja")
+def test_the_japanese_interface_asks_the_catalogue(qapp, collected):
+    assert translator_mismatches({context for context, _ in collected}) == []
 
 
 def test_every_source_string_has_a_finished_japanese_translation(collected):
-    committed = messages(TS)
     contexts = {context for context, _ in collected}
+    committed = messages(contexts)
     assert {"PreviewWindow", "DigestDialog", "ListReportDialog", "Printing"} <= contexts
     assert len(collected) >= 40  # the module really was read
     assert untranslated(collected, committed) == [], (
-        "run pyside6-lupdate on printing.py and translate these"
+        "run `uv run python tools/update_translations.py` and translate these"
     )
 
 
-def test_translations_keep_placeholders_and_mnemonics():
-    assert placeholder_mismatches(TS) == []
-    for (context, source), message in messages(TS).items():
-        translation = message.findtext("translation") or ""
+def test_translations_keep_placeholders_and_mnemonics(collected):
+    contexts = {context for context, _ in collected}
+    assert placeholder_mismatches(contexts) == []
+    for (context, source), entry in messages(contexts).items():
+        translation = entry.translations[0]
         keys = [k.upper() for k in MNEMONIC.findall(source)]
         assert [k.upper() for k in MNEMONIC.findall(translation)] == keys, (context, source)
         if "(*.pdf)" in source:
             assert "(*.pdf)" in translation  # the file dialog reads the pattern from it
-
-
-def test_the_compiled_catalogue_matches_the_source(qapp):
-    assert compiled_mismatches(TS, QM) == [], (
-        "run `uv run python tools/update_translations.py printing`"
-    )
 
 
 # Qt calls that put their text arguments on screen.

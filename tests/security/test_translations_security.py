@@ -1,8 +1,7 @@
-"""The security dialogs' catalogue (security_ja.ts/.qm) covers every word the code can show.
+"""The catalogue (resources/messages/ja.po) covers every word the security dialogs can show.
 
 A string added to unlock.py, lock.py or about.py without a Japanese translation fails here, as
-does a .qm not rebuilt after the .ts changed, a translation that drops a {placeholder} or a new
-zxcvbn message. What the core says (strength problems, conversion steps, how long guessing takes)
+does a translation Qt does not find, one that drops a {placeholder}, or a new zxcvbn message. What the core says (strength problems, conversion steps, how long guessing takes)
 is coded (fieldkit.core.messages): tests/test_messages.py checks the catalogue has it in Japanese,
 and here a real conversion reports only coded steps the dialogs show in Japanese.
 """
@@ -12,52 +11,47 @@ from __future__ import annotations
 import ast
 import random
 import re
-import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from security_helpers import PASS, meeting, photo_file
-from translation_helpers import load_tool, lupdate, messages
+from translation_helpers import load_tool, lupdate, messages, translator_mismatches
 
 from fieldkit.core.attachments import add_attachment
-from fieldkit.core.messages import SOURCE, Message, catalogue
+from fieldkit.core.messages import SOURCE, Entry, Message, catalogue, read_catalogue
 from fieldkit.core.opening import open_store
-from fieldkit.core.resources import resource_path
 from fieldkit.core.security import encrypt_store, strength
 from fieldkit.core.security.errors import FORGOTTEN
 from fieldkit.ui import i18n, unlock
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = resource_path("translations", "security_ja.ts")
-QM = resource_path("translations", "security_ja.qm")
 MODULES = ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    """What pyside6-lupdate finds in the three modules today (into a scratch .ts)."""
-    out = tmp_path_factory.mktemp("lupdate") / "security_ja.ts"
-    return lupdate(list(MODULES), out)
+def collected() -> dict[tuple[str, str], object]:
+    """What pyside6-lupdate finds in the three modules today."""
+    return lupdate(list(MODULES))
 
 
-def test_the_catalogue_is_one_of_the_security_catalogues():
+def test_the_modules_are_extracted_into_the_one_catalogue():
     tool = load_tool()
-    assert set(tool.CATALOGUES["security"]) == set(MODULES)
-    assert str(QM) in i18n.translation_files("ja")
+    modules = {str(p.relative_to(ROOT)) for p in tool.files(tool.UI_SOURCES)}
+    assert set(MODULES) <= modules
+    assert [Path(p).name for p in i18n.translation_files("ja")] == ["qtbase_ja.qm"]
 
 
 def test_every_source_string_has_a_finished_japanese_translation(collected):
-    committed = messages(TS)
-    assert len(collected) > 70  # the three modules really were read (the core's words: resources/messages)
+    contexts = {context for context, _ in collected}
+    committed = messages(contexts)
+    assert len(collected) > 70  # the modules really were read (the core's words: coded)
     missing = sorted(key for key in collected if key not in committed)
-    assert missing == [], "run tools/update_translations.py security and translate these"
+    assert missing == [], "run tools/update_translations.py and translate these"
     problems = []
-    for (context, source), message in committed.items():
-        translation = message.find("translation")
-        text = translation.text or ""
-        if translation.get("type") is not None or not text.strip():
+    for (context, source), entry in committed.items():
+        text = entry.translations[0] if entry.translations else ""
+        if entry.fuzzy or not text.strip():
             problems.append((context, source, "not translated"))
         elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
             problems.append((context, source, f"placeholders differ: {text}"))
@@ -72,23 +66,8 @@ def test_every_source_string_has_a_finished_japanese_translation(collected):
     assert stale == [], "strings gone from the code: regenerate with tools/update_translations.py"
 
 
-def test_the_compiled_qm_matches_the_ts(tmp_path):
-    tool = load_tool()
-    rebuilt = tmp_path / "security_ja.qm"
-    subprocess.run(
-        [tool.tool("pyside6-lrelease"), str(TS), "-qm", str(rebuilt)],
-        check=True,
-        capture_output=True,
-    )
-    assert rebuilt.read_bytes() == QM.read_bytes(), "run tools/update_translations.py security"
-
-
-def test_the_app_finds_each_translation_under_the_context_the_code_asks_for(japanese):
-    from PySide6.QtCore import QCoreApplication
-
-    for (context, source), message in messages(TS).items():
-        expected = message.find("translation").text
-        assert QCoreApplication.translate(context, source) == expected, (context, source)
+def test_the_app_finds_each_translation_under_the_context_the_code_asks_for(qapp, collected):
+    assert translator_mismatches({context for context, _ in collected}) == []
 
 
 def test_zxcvbn_feedback_is_all_listed():
@@ -185,7 +164,8 @@ def test_every_conversion_step_of_the_core_is_worded(japanese, tmp_path):
     assert unlock.progress_text(Message("convert.done")) == "完了しました。"
 
 
-def test_update_tool_lists_what_is_left_to_translate(tmp_path):
+def test_update_tool_takes_finished_qt_translations_and_lists_what_is_left(tmp_path):
+    tool = load_tool()
     ts = tmp_path / "x_ja.ts"
     ts.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="ja_JP">'
@@ -194,8 +174,30 @@ def test_update_tool_lists_what_is_left_to_translate(tmp_path):
         '<message><source>New</source><translation type="unfinished"></translation></message>'
         "<message><source>Blank</source><translation>  </translation></message>"
         '<message numerus="yes"><source>%n days</source><translation>'
-        "<numerusform></numerusform></translation></message>"
+        "<numerusform>%n日</numerusform></translation></message>"
         "</context></TS>",
         encoding="utf-8",
     )
-    assert load_tool().unfinished(ts) == ["New", "Blank", "%n days"]
+    taken = tool.from_ts([ts])
+    assert {k: e.translations for k, e in taken.items()} == {
+        ("C", "Done"): ("完了",),
+        ("C", "%n days"): ("%n日",),
+    }
+    english = [
+        Entry("C", "Done"),
+        Entry("C", "New"),
+        Entry("C", "Done!"),
+        Entry("C", "%n days", "%n days"),
+    ]
+    merged = tool.translated_entries("ja", english, taken)
+    assert [(e.source, e.translations, e.fuzzy) for e in merged] == [
+        ("Done", ("完了",), False),
+        ("New", ("",), False),
+        ("Done!", ("完了",), True),  # the English changed a little: kept, to be reviewed
+        ("%n days", ("%n日",), False),
+    ]
+    assert [e.source for e in tool.untranslated(merged)] == ["New", "Done!"]
+    po = tmp_path / "ja.po"
+    po.write_text(tool.po_text("ja", merged), encoding="utf-8")
+    back = read_catalogue(po, "ja")
+    assert back.text("C", "%n days", 3) == "%n日" and back.text("C", "Done!") == "Done!"

@@ -1,4 +1,4 @@
-"""The Sync page and the conflicts screen in Japanese (sync_ja.ts/.qm), offscreen, against a real HQ.
+"""The Sync page and the conflicts screen in Japanese (resources/messages/ja.po), offscreen, against a real HQ.
 
 The page is driven as a Japanese user drives it: not enrolled, enrolling (a wrong code, then the
 right one), enrolled, a sync, a change HQ refused, HQ unreachable, and the conflicts screen with a
@@ -6,7 +6,7 @@ conflict hit here and one hit by another laptop. The texts are checked word for 
 refusal reasons come from sync/ and HQ as coded messages (fieldkit.core.messages), rendered from
 the Japanese catalogue; tests/test_messages.py checks every code has its Japanese.
 The catalogue must hold every text pyside6-lupdate finds in the two modules today, finished and
-keeping its placeholders, and the committed .qm must answer as the .ts says. The grabs of the
+keeping its placeholders, and Qt must answer as the catalogue says. The grabs of the
 Japanese widgets are checked for cut text.
 
 Set FIELDKIT_SCREENSHOTS to a folder to keep the grabs.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
@@ -39,16 +38,15 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 from translation_helpers import (  # noqa: E402
-    compiled_mismatches,
     lupdate,
     messages,
     placeholder_mismatches,
+    translator_mismatches,
     untranslated,
 )
 
 from fieldkit.core.messages import Message, stored  # noqa: E402
 from fieldkit.core.models import Meeting, Project  # noqa: E402
-from fieldkit.core.resources import resource_path  # noqa: E402
 from fieldkit.core.store import Store  # noqa: E402
 from fieldkit.ui import i18n, ops  # noqa: E402
 from fieldkit.ui.conflicts import ConflictsDialog  # noqa: E402
@@ -58,8 +56,7 @@ from sync.state import SyncState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("fieldkit/ui/sync_page.py", "fieldkit/ui/conflicts.py")
-TS = resource_path("translations", "sync_ja.ts")
-QM = resource_path("translations", "sync_ja.qm")
+CONTEXTS = {"SyncPage", "ConflictView", "ConflictsDialog"}
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 CELL_PADDING = 3  # what the style leaves either side of a cell's text (Fusion: 3 px)
@@ -547,35 +544,26 @@ def test_hq_sends_its_refusals_coded_beside_the_text_for_older_laptops(hq):
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    out = tmp_path_factory.mktemp("lupdate") / "sync_ja.ts"
-    return lupdate(list(MODULES), out)
+def collected() -> dict[tuple[str, str], object]:
+    return lupdate(list(MODULES))
 
 
-def test_the_catalogue_is_loaded_with_the_japanese_interface(qapp):
-    assert str(QM) in i18n.translation_files("ja")
+def test_the_japanese_interface_asks_the_catalogue(japanese):
+    assert translator_mismatches(CONTEXTS) == []
+    assert i18n.tr("SyncPage", "Sync now") == "今すぐ同期"
 
 
 def test_every_source_string_has_a_finished_japanese_translation(collected):
-    committed = messages(TS)
-    assert {context for context, _ in collected} == {"SyncPage", "ConflictView", "ConflictsDialog"}
-    assert (
-        len(collected) >= 70
-    )  # the modules really were read (sync's own messages: resources/messages)
+    committed = messages(CONTEXTS)
+    assert {context for context, _ in collected} == CONTEXTS
+    assert len(collected) >= 70  # the modules really were read (sync's own words: coded)
     assert untranslated(collected, committed) == [], (
-        "run `uv run python tools/update_translations.py sync` and translate"
+        "run `uv run python tools/update_translations.py` and translate"
     )
 
 
 def test_translations_keep_their_placeholders():
-    assert placeholder_mismatches(TS, PLACEHOLDER) == []
-    for (context, source), message in messages(TS).items():
-        translation = message.findtext("translation") or ""
+    assert placeholder_mismatches(CONTEXTS, PLACEHOLDER) == []
+    for (context, source), entry in messages(CONTEXTS).items():
         if re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", source)):  # words, not only "%1: %2"
-            assert JAPANESE.search(translation), (context, source)
-
-
-def test_the_compiled_catalogue_matches_the_source(qapp):
-    assert compiled_mismatches(TS, QM) == [], (
-        "run `uv run python tools/update_translations.py sync`"
-    )
+            assert JAPANESE.search(entry.translations[0]), (context, source)
