@@ -13,254 +13,48 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldkit.core import messages
 from fieldkit.core.errors import FieldKitError
-from fieldkit.core.messages import Message, render
 from fieldkit.core.opening import open_store
 from fieldkit.core.security.backoff import Backoff, UnlockDelayed
 from fieldkit.core.security.errors import (
     DamagedStore,
-    NotEncrypted,
-    StoreInUse,
-    WeakPassphrase,
     WrongPassphrase,
 )
 from fieldkit.core.security.files import StoreState, store_state
-from fieldkit.core.security.strength import Strength, check_strength
 from fieldkit.core.settings import Settings, load_settings
 from fieldkit.core.store import Store
 
-METER_COLOURS = ("#b3261e", "#c4541d", "#b08900", "#2e7d32", "#1b5e20")
+from .passphrase import ChoosePassphrase, PassphraseField, StrengthMeter
+from .security_words import error_text, forgotten_text, progress_text
 
-# ---- words that come from the core or from zxcvbn, in the interface language -------------------
-# The core sends coded messages (fieldkit.core.messages). zxcvbn's feedback is zxcvbn's own
-# English: the catalogue holds it word for word under msgctxt "zxcvbn".
-ZXCVBN = "zxcvbn"
-
-
-def strength_label(label: str) -> str:
-    return render(label)
-
-
-def feedback_text(text: str) -> str:
-    """A zxcvbn warning or suggestion (or our own hint) in the interface language."""
-    return render(text) if isinstance(text, Message) else messages.text(ZXCVBN, text)
-
-
-def crack_time_text(display: str) -> str:
-    """How long guessing would take ("3 hours", "centuries") in the interface language."""
-    return render(display)
-
-
-def problem_text(problem: str) -> str:
-    """Why the core's strength check refused a passphrase, in the interface language."""
-    if isinstance(problem, Message) and problem.code == "passphrase.too_easy_because":
-        # The core quotes zxcvbn's warning in lower case without its full stop; quote the
-        # translation the same way (untranslated: the core's quotation stays).
-        original = _quoted_warnings().get(problem.params.get("warning", ""))
-        translated = feedback_text(original) if original else None
-        if translated and translated != original:
-            problem = Message(problem.code, warning=translated.rstrip(".。"))
-    return render(problem)
-
-
-@cache
-def _quoted_warnings() -> dict[str, str]:
-    english = messages.catalogue(messages.SOURCE).entries.values()
-    return {e.source.rstrip(".").lower(): e.source for e in english if e.context == ZXCVBN}
-
-
-def progress_text(step: str) -> str:
-    """A conversion step reported by the core, as the dialog shows it."""
-    if getattr(step, "code", "") == "convert.done":
-        return QCoreApplication.translate("SecurityWording", "Done.")
-    text = render(step)
-    return text[:1].upper() + text[1:] + "…"
-
-
-def forgotten_text() -> str:
-    """fieldkit.core.security.errors.FORGOTTEN in the interface language (a test keeps them equal)."""
-    return QCoreApplication.translate(
-        "Unlock",
-        "A forgotten passphrase cannot be recovered: nobody, including HQ, can decrypt this "
-        "laptop's store without it. Records already synced are safe at HQ; a fresh enrolment "
-        "brings the embassy's records back.",
-    )
-
-
-def error_text(exc: FieldKitError) -> str:
-    """A refusal from the core as one sentence in the interface language (details kept)."""
-    if isinstance(exc, UnlockDelayed):
-        return QCoreApplication.translate(
-            "Unlock", "Too many wrong passphrases. Try again in {n} s."
-        ).format(n=int(exc.wait + 0.999))
-    if isinstance(exc, StoreInUse):
-        return QCoreApplication.translate(
-            "Unlock",
-            "The data is open in another FieldKit window or command. Close it and try again.",
-        )
-    if isinstance(exc, DamagedStore):
-        return QCoreApplication.translate(
-            "Unlock",
-            "The data file is damaged or was altered, so FieldKit cannot open it. It was left "
-            "untouched. Details: {detail}",
-        ).format(detail=exc)
-    if isinstance(exc, WeakPassphrase):
-        return QCoreApplication.translate("Unlock", "The new passphrase is not strong enough.")
-    if isinstance(exc, NotEncrypted):
-        return QCoreApplication.translate("Unlock", "The data on this laptop is not encrypted.")
-    return QCoreApplication.translate("Unlock", "This could not be done: {detail}").format(
-        detail=exc
-    )
-
-
-class PassphraseField(QWidget):
-    """A password line edit with a show/hide toggle; the text never goes anywhere but memory."""
-
-    textChanged = Signal(str)
-    returnPressed = Signal()
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setAccessibleName(accessible_name)
-        # No undo history, no drag out, no context-menu copy of a secret.
-        self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.edit.setDragEnabled(False)
-        self.edit.textChanged.connect(self.textChanged)
-        self.edit.returnPressed.connect(self.returnPressed)
-        self.toggle = QToolButton()
-        self.toggle.setCheckable(True)
-        self.toggle.setText(self.tr("Show"))
-        self.toggle.setAccessibleName(self.tr("Show passphrase"))
-        self.toggle.toggled.connect(self._show)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(self.toggle)
-        self.setFocusProxy(self.edit)
-
-    def _show(self, on: bool) -> None:
-        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        self.toggle.setText(self.tr("Hide") if on else self.tr("Show"))
-
-    def text(self) -> str:
-        return self.edit.text()
-
-    def clear(self) -> None:
-        self.edit.clear()
-
-
-class StrengthMeter(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 4)
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(8)
-        self.bar.setAccessibleName(self.tr("Passphrase strength"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.bar)
-        lay.addWidget(self.label)
-        self.verdict: Strength | None = None
-        self.update_for("")
-
-    def update_for(self, passphrase: str, user_words: tuple[str, ...] = ()) -> Strength:
-        verdict = check_strength(passphrase, user_words)
-        self.verdict = verdict
-        self.bar.setValue(verdict.score if passphrase else 0)
-        colour = METER_COLOURS[verdict.score]
-        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        label = strength_label(verdict.label)
-        if not passphrase:
-            text = self.tr("Use four or more unrelated words, or a long sentence.")
-        elif verdict.acceptable:
-            text = self.tr("Strength: {label}. Guessing it would take {time}.").format(
-                label=label, time=crack_time_text(verdict.crack_time)
-            )
-        else:
-            hint = feedback_text(verdict.hints[0]) if verdict.hints else ""
-            text = (
-                self.tr("Strength: {label}. Not accepted: {problem}. {hint}")
-                .format(label=label, problem=problem_text(verdict.problem), hint=hint)
-                .strip()
-            )
-        self.label.setText(text)
-        self.bar.setAccessibleDescription(text)
-        return verdict
-
-
-class ChoosePassphrase(QWidget):
-    """New passphrase twice, the meter, and the plain statement about forgetting it."""
-
-    validityChanged = Signal(bool)
-
-    def __init__(self, user_words: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.user_words = user_words
-        self.first = PassphraseField(self.tr("New passphrase"))
-        self.second = PassphraseField(self.tr("Repeat the passphrase"))
-        self.meter = StrengthMeter()
-        self.match = QLabel()
-        self.understood = QCheckBox(
-            self.tr("I understand: if I forget it, nobody can recover the data.")
-        )
-        self.understood.setAccessibleName(self.tr("Forgotten passphrase cannot be recovered"))
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.first_label = QLabel(self.tr("Passphrase:"))  # "New passphrase:" when re-keying
-        form.addRow(self.first_label, self.first)
-        form.addRow("", self.meter)
-        form.addRow(self.tr("Repeat:"), self.second)
-        form.addRow("", self.match)
-        form.addRow(self.understood)
-        self.first.textChanged.connect(self._changed)
-        self.second.textChanged.connect(self._changed)
-        self.understood.toggled.connect(self._changed)
-        self._valid = False
-
-    def _changed(self, *_: object) -> None:
-        verdict = self.meter.update_for(self.first.text(), self.user_words)
-        same = self.first.text() == self.second.text()
-        self.match.setText(
-            "" if not self.second.text() or same else self.tr("The two passphrases differ.")
-        )
-        valid = verdict.acceptable and same and self.understood.isChecked()
-        if valid != self._valid:
-            self._valid = valid
-            self.validityChanged.emit(valid)
-
-    def is_valid(self) -> bool:
-        return self._valid
-
-    def passphrase(self) -> str:
-        return self.first.text()
+__all__ = [  # lock.py and the tests take these from here
+    "ChoosePassphrase",
+    "ChoosePassphraseDialog",
+    "PassphraseField",
+    "StrengthMeter",
+    "UnlockDialog",
+    "error_text",
+    "forgotten_text",
+    "install_lock",
+    "open_store_interactively",
+    "progress_text",
+]
 
 
 def _user_words(data_dir: Path) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
 """The catalogue (resources/messages/ja.po) covers every word the security dialogs can show.
 
-A string added to unlock.py, lock.py or about.py without a Japanese translation fails here, as
-does a translation Qt does not find, one that drops a {placeholder}, or a new zxcvbn message. What the core says (strength problems, conversion steps, how long guessing takes)
-is coded (fieldkit.core.messages): tests/test_messages.py checks the catalogue has it in Japanese,
-and here a real conversion reports only coded steps the dialogs show in Japanese.
-"""
+A string added to unlock.py (passphrase.py, security_words.py), lock.py or about.py without a
+Japanese translation fails here, as does a translation Qt does not find, one that drops a
+{placeholder}, or a new zxcvbn message. What the core says (strength problems, conversion steps,
+how long guessing takes) is coded (fieldkit.core.messages): tests/test_messages.py checks the
+catalogue has it in Japanese, and here a real conversion reports only coded steps the dialogs
+show in Japanese."""
 
 from __future__ import annotations
 
@@ -22,10 +23,17 @@ from fieldkit.core.messages import SOURCE, Entry, Message, catalogue, read_catal
 from fieldkit.core.opening import open_store
 from fieldkit.core.security import encrypt_store, strength
 from fieldkit.core.security.errors import FORGOTTEN
-from fieldkit.ui import i18n, unlock
+from fieldkit.ui import i18n
+from fieldkit.ui import security_words as words
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ("fieldkit/ui/unlock.py", "fieldkit/ui/lock.py", "fieldkit/ui/about.py")
+MODULES = (
+    "fieldkit/ui/unlock.py",
+    "fieldkit/ui/passphrase.py",
+    "fieldkit/ui/security_words.py",
+    "fieldkit/ui/lock.py",
+    "fieldkit/ui/about.py",
+)
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -86,7 +94,7 @@ def test_zxcvbn_feedback_is_all_listed():
     }
     assert len(said) > 20
     english = catalogue(SOURCE).entries
-    assert sorted(t for t in said if (unlock.ZXCVBN, t) not in english) == []
+    assert sorted(t for t in said if (words.ZXCVBN, t) not in english) == []
 
 
 def test_strength_labels_problems_and_times_come_out_in_japanese(japanese):
@@ -94,7 +102,7 @@ def test_strength_labels_problems_and_times_come_out_in_japanese(japanese):
     assert labels == list(strength.LABELS)  # each label is its English word
     verdict = strength.check_strength("password1234")
     assert verdict.label == labels[verdict.score] and isinstance(verdict.label, Message)
-    assert [unlock.strength_label(label) for label in labels] == [
+    assert [words.strength_label(label) for label in labels] == [
         "非常に弱い",
         "弱い",
         "普通",
@@ -111,26 +119,26 @@ def test_strength_labels_problems_and_times_come_out_in_japanese(japanese):
     for passphrase, start in samples.items():
         verdict = strength.check_strength(passphrase)
         assert not verdict.acceptable, passphrase
-        text = unlock.problem_text(verdict.problem)
+        text = words.problem_text(verdict.problem)
         assert text.startswith(start), (passphrase, text)
         assert not re.search(r"[A-Za-z]", re.sub(r"「[^」]*」", "", text)), text
     hour, month = 3600, 86400 * 31
-    assert unlock.crack_time_text(strength.duration(month * 12 * 100)) == "数百年以上"
-    assert unlock.crack_time_text(strength.duration(3 * hour)) == "約3時間"
-    assert unlock.crack_time_text(strength.duration(month)) == "約1か月"
-    assert unlock.crack_time_text(strength.duration(0.2)) == "1秒未満"
+    assert words.crack_time_text(strength.duration(month * 12 * 100)) == "数百年以上"
+    assert words.crack_time_text(strength.duration(3 * hour)) == "約3時間"
+    assert words.crack_time_text(strength.duration(month)) == "約1か月"
+    assert words.crack_time_text(strength.duration(0.2)) == "1秒未満"
     verdict = strength.check_strength("correct horse battery staple lantern")
     assert re.fullmatch(
-        r"約\d+[秒分時間日か月年]+|数百年以上", unlock.crack_time_text(verdict.crack_time)
+        r"約\d+[秒分時間日か月年]+|数百年以上", words.crack_time_text(verdict.crack_time)
     )
 
 
 def test_strength_wording_stays_english_in_english(qapp):
     i18n.apply_language("en")
     verdict = strength.check_strength("password1234")
-    assert unlock.problem_text(verdict.problem) == verdict.problem
-    assert unlock.crack_time_text(strength.duration(3 * 3600)) == "3 hours"
-    assert unlock.crack_time_text(strength.duration(3600)) == "1 hour"
+    assert words.problem_text(verdict.problem) == verdict.problem
+    assert words.crack_time_text(strength.duration(3 * 3600)) == "3 hours"
+    assert words.crack_time_text(strength.duration(3600)) == "1 hour"
 
 
 def test_guessing_times_are_worded_as_zxcvbn_words_them():
@@ -142,7 +150,7 @@ def test_guessing_times_are_worded_as_zxcvbn_words_them():
     samples += [10 ** rng.uniform(-1, 12) for _ in range(500)]
     for seconds in samples:
         assert strength.duration(seconds) == display_time(seconds), seconds
-    assert unlock.forgotten_text() == FORGOTTEN  # the dialogs say what the CLI says
+    assert words.forgotten_text() == FORGOTTEN  # the dialogs say what the CLI says
 
 
 def test_every_conversion_step_of_the_core_is_worded(japanese, tmp_path):
@@ -155,13 +163,13 @@ def test_every_conversion_step_of_the_core_is_worded(japanese, tmp_path):
     encrypt_store(data_dir, PASS, report=steps.append)
     assert len(steps) >= 6 and all(isinstance(step, Message) for step in steps), steps
     for step in steps:
-        text = unlock.progress_text(step)
+        text = words.progress_text(step)
         assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text), (step, text)
     assert (
-        unlock.progress_text(Message("convert.encrypting_attachments", i=3, n=12))
+        words.progress_text(Message("convert.encrypting_attachments", i=3, n=12))
         == "添付ファイルを暗号化しています（3/12）…"
     )
-    assert unlock.progress_text(Message("convert.done")) == "完了しました。"
+    assert words.progress_text(Message("convert.done")) == "完了しました。"
 
 
 def test_update_tool_takes_finished_qt_translations_and_lists_what_is_left(tmp_path):
