@@ -20,6 +20,13 @@ Reported: medians, and ratios to baseline.
 
 "cpu s" is this process's CPU time, "reader" the reader process's: on a busy machine the wall
 time of the two-process modes suffers most, so both are shown.
+
+    uv run python benchmarks/bench_iati.py --memory 24,72,143 [--runs 3] [--before TREE]
+
+measures instead peak memory (app + reader process) and speed of the import (both modes) against
+the file's size: files of 24, 72 and 143 MB generated in a temporary folder. ``--before TREE``
+runs the same measurements, interleaved, with the code of another checkout (e.g. ``git worktree
+add /tmp/before HEAD~3``): the figures before and after a change, in the same run.
 """
 
 from __future__ import annotations
@@ -207,9 +214,11 @@ def _load() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
 
-def run_child(mode: str, path: Path, work: Path) -> dict:
+def run_child(mode: str, path: Path, work: Path, tree: Path | None = None) -> dict:
+    script = tree / "benchmarks" / "bench_iati.py" if tree else Path(__file__)
     out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path), str(work)],
+        [sys.executable, str(script), "--child", mode, str(path), str(work)],
+        cwd=tree or ROOT,  # the reader process imports fieldkit from there too
         check=True,
         capture_output=True,
         text=True,
@@ -224,11 +233,16 @@ def main() -> int:
     parser.add_argument(
         "--child", nargs=3, metavar=("MODE", "FILE", "WORK"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--memory", metavar="MB,MB,...", help="the memory series instead")
+    parser.add_argument("--before", metavar="TREE", help="also measure this source tree")
     args = parser.parse_args()
     if args.child:
         mode, file, work = args.child
         print(json.dumps(child(mode, Path(file), Path(work))))
         return 0
+    if args.memory:
+        sizes = [int(x) for x in args.memory.split(",")]
+        return memory_series(sizes, args.runs, Path(args.before) if args.before else None)
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -268,6 +282,45 @@ def main() -> int:
             f"(limit {MEMORY_LIMIT_MB} MB: {'ok' if peak < MEMORY_LIMIT_MB else 'OVER'}); "
             f"load average before/after: {load_before} / {_load()}"
         )
+    return 0
+
+
+MEMORY_MODES = ("import", "import-1p")
+
+
+def memory_series(sizes: list[int], runs: int, before: Path | None) -> int:
+    """Peak memory (app + reader process) and speed of the import against the file's size, for
+    this tree and, with ``--before``, another one (the code before a change), interleaved."""
+    trees = {"now": None} if before is None else {"before": before, "now": None}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for mb in sizes:
+            path = tmp / f"activities-{mb}.xml"
+            n = generate(path, mb)
+            size_mb = path.stat().st_size / 1024 / 1024
+            load = _load()
+            got: dict[tuple[str, str], list[dict]] = {}
+            for run in range(runs):
+                for name, tree in trees.items():
+                    for mode in MEMORY_MODES:
+                        work = tmp / f"store-{mb}-{name}-{mode}-{run}"
+                        got.setdefault((name, mode), []).append(run_child(mode, path, work, tree))
+            for (name, mode), results in got.items():
+                secs = statistics.median(r["seconds"] for r in results)
+                peak = max(r["peak_mb"] for r in results)
+                rows.append((size_mb, n, name, mode, secs, n / secs, peak, load))
+            path.unlink()
+    print(f"\n{'file MB':>8}{'activities':>11} {'code':<7}{'mode':<10}{'median s':>9}"
+          f"{'act/s':>8}{'peak MB':>8}  load")  # fmt: skip
+    for size_mb, n, name, mode, secs, rate, peak, load in rows:
+        flag = "" if peak < MEMORY_LIMIT_MB else "  OVER"
+        print(f"{size_mb:>8.0f}{n:>11,} {name:<7}{mode:<10}{secs:>9.2f}{rate:>8,.0f}{peak:>8.0f}"
+              f"  {load}{flag}")  # fmt: skip
+    print(
+        f"\nmedians of {runs} runs (peak: the highest); limit {MEMORY_LIMIT_MB} MB; "
+        f"load average at the end {_load()}"
+    )
     return 0
 
 

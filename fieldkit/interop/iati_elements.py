@@ -52,28 +52,25 @@ VOCABULARY_ALIASES = {"": "1", "DAC": "1", "DAC-3": "2"}  # 1.0x names still see
 def leftovers(node) -> list[str]:
     """The attributes and child elements of a modelled element that FieldKit does not keep."""
     attrs, children = KNOWN[node.tag]
-    out = [f"@{a}" for a in node.attrib if a not in attrs]
+    keys = node.keys()
+    out = [f"@{a}" for a in keys if a not in attrs] if keys else []
+    if not len(node):  # most elements FieldKit models have no children: the usual case is here
+        return out
     for child in node:
         tag = child.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             continue
         if tag not in children:
             out.append(tag)
-        elif tag == "narrative" and any(a != XML_LANG for a in child.attrib):
-            out.append("narrative/@" + next(a for a in child.attrib if a != XML_LANG))
+        elif tag == "narrative":
+            extra = [a for a in child.attrib if a != XML_LANG]
+            if extra:
+                out.append("narrative/@" + extra[0])
         elif tag == "point" and (len(child) > 1 or any(a != "srsName" for a in child.attrib)):
             out.append("point/*")
-        elif tag == "name" and (child.attrib or any(c.tag != "narrative" for c in child)):
+        elif tag == "name" and (child.keys() or any(c.tag != "narrative" for c in child)):
             out.append("name/*")
-        elif (
-            node.tag == "budget"
-            and tag == "value"
-            and set(child.attrib)
-            - {
-                "currency",
-                "value-date",
-            }
-        ):
+        elif tag == "value" and any(a not in ("currency", "value-date") for a in child.attrib):
             out.append("value/@*")
     return out
 

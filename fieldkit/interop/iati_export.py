@@ -228,7 +228,7 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
         )
     if p.status_unknown and p.status == "2":
         raise _Skip("no activity status: the IATI source gave none, and none was set since")
-    twins = _Twins(etree, p.iati_extra)
+    twins = _Twins(etree, p.iati_extra, p.iati_attributes.get("default-currency", p.currency))
 
     attrs = {
         "last-updated-datetime": _datetime(p.updated_at or datetime.now(UTC)),
@@ -416,7 +416,7 @@ class _Twins:
     of modelled ones with parts FieldKit does not keep, written instead of a rebuilt element when
     the project still says what they said (``take``)."""
 
-    def __init__(self, etree, kept: list[bytes]) -> None:
+    def __init__(self, etree, kept: list[bytes], currency: str) -> None:
         self.others = []
         self.by_tag: dict[str, list[tuple[Any, Any]]] = {}
         self.prefixes: dict[str, str] = {}  # the source's own prefixes for extension namespaces
@@ -431,7 +431,7 @@ class _Twins:
             self.prefixes.update((k, v) for k, v in element.nsmap.items() if k)
             tag = element.tag
             if tag in read.KNOWN:
-                key = _twin_key(element)
+                key = _twin_key(element, currency)
                 if key is not None:
                     self.by_tag.setdefault(tag, []).append((key, element))
             else:
@@ -448,7 +448,7 @@ class _Twins:
         return None
 
 
-def _twin_key(el):
+def _twin_key(el, currency: str):
     """What FieldKit reads from a kept element, as the key ``_activity`` compares with."""
     tag = el.tag
     prefer = (DEFAULT_LANG,)
@@ -483,7 +483,7 @@ def _twin_key(el):
         if got:
             return (got["type"], got["iso_date"])
     elif tag == "budget":
-        got = read.budget_line(el, "", _noop)
+        got = read.budget_line(el, currency.upper(), _noop)
         if got:
             return _budget_key(got)
     elif tag == "related-activity":
