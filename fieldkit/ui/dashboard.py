@@ -8,7 +8,7 @@ QPainter (QtCharts is not part of the app's Qt).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -272,7 +272,7 @@ def _panel(title_label: QLabel, body: QWidget, grow: bool = True) -> QFrame:
     return frame
 
 
-class DashboardPage(QWidget):
+class DashboardPage(i18n.Retranslating, QWidget):
     """Emits ``navigate(page, option)``: the window switches page (e.g. follow-ups, overdue only)."""
 
     navigate = Signal(str, str)
@@ -435,11 +435,6 @@ class DashboardPage(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))

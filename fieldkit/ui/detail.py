@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.models import Record
 from fieldkit.core.query import RecordFilter
-from fieldkit.ui import ops
+from fieldkit.ui import i18n, ops
 from fieldkit.ui.lists.detail_html import render
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.operations import read
@@ -72,7 +72,7 @@ _KEEP = Qt.AspectRatioMode.KeepAspectRatio
 _SMOOTH = Qt.TransformationMode.SmoothTransformation
 
 
-class DetailPane(QWidget):
+class DetailPane(i18n.Retranslating, QWidget):
     """Shows one record; its buttons emit what the user asked for, the window does it."""
 
     edit_requested = Signal(str, str)  # kind, id
@@ -200,11 +200,6 @@ class DetailPane(QWidget):
         self.delete_button.setEnabled(has)
         self.restore_button.setVisible(deleted)
         self.button_row.setVisible(has)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.placeholder.setText(self.tr("Select a record to see it here."))

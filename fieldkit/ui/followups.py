@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -202,7 +201,7 @@ class FollowupProxy(QSortFilterProxyModel):
         return True
 
 
-class FollowupsPage(QWidget):
+class FollowupsPage(i18n.Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._started = False
@@ -394,11 +393,6 @@ class FollowupsPage(QWidget):
         self.search.selectAll()
 
     # ---- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.title.setText(self.tr("Follow-ups"))
         self.done_button.setText(self.tr("Mark done"))

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QEvent,
     QObject,
     QSettings,
     QSize,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from fieldkit import __version__
 from fieldkit.core.envelope import KINDS
 from fieldkit.core.store import Changes, Store
-from fieldkit.ui import errors
+from fieldkit.ui import errors, i18n
 from fieldkit.ui.dashboard import DashboardPage
 from fieldkit.ui.followups import FollowupsPage
 from fieldkit.ui.lists import actions
@@ -97,7 +96,7 @@ def make_sync_page(parent: QWidget | None = None) -> QWidget:
     return SyncPage(parent)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(i18n.Retranslating, QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -472,11 +471,6 @@ class MainWindow(QMainWindow):
         self._update_info()
 
     # ---- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def page_names(self) -> dict[str, str]:
         return {
             "meeting": self.tr("Meetings"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,7 @@ class DateBox(QDateEdit):
         super().mousePressEvent(event)
 
 
-class FilterBar(QWidget):
+class FilterBar(i18n.Retranslating, QWidget):
     """Emits ``changed`` whenever the filter it describes changes."""
 
     changed = Signal()
@@ -203,11 +203,6 @@ class FilterBar(QWidget):
         self.country.setCurrentIndex(max(i, 0))
 
     # ---- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _fill(self, combo: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)

@@ -93,7 +93,7 @@ class RecordTable(QTableView):
         super().keyPressEvent(event)
 
 
-class ListPage(QWidget):
+class ListPage(i18n.Retranslating, QWidget):
     """One navigator entry's page. ``page_kind`` is meeting, visit, project or contact."""
 
     count_changed = Signal(int)
@@ -405,11 +405,6 @@ class ListPage(QWidget):
             self.detail.reload()
 
     # ---- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def page_title(self) -> str:
         return {
             "meeting": self.tr("Meetings"),
