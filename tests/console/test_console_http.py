@@ -427,3 +427,20 @@ def test_photo_thumbnail_and_full_size(app, client_for):
     assert max(Image.open(io.BytesIO(thumb.content)).size) <= 320
     full = ke.get(f"/console/files/{sha}")
     assert full.status_code == 200 and len(full.content) > len(thumb.content) // 2
+
+
+@pytest.mark.parametrize("text", ["ministry", "energy cooperation", '"Ministry of"', "地熱 発電"])
+def test_both_search_plans_give_the_same_list(app, text):
+    """Walking newest-first (common words) and the trigram index (rare ones) are two plans for one
+    answer: the same records in the same order, the same count."""
+    from sync.server.console.filters import ConsoleFilter, Scope
+
+    db = db_of(app)
+    f = ConsoleFilter(text=text)
+    with db.read() as c:
+        walk, _ = q.list_page(c, db.dialect, Scope(None), f, "date", 1, 500, plan="walk")
+        fts, _ = q.list_page(c, db.dialect, Scope(None), f, "date", 1, 500, plan="fts")
+        counts = {p: q.count(c, db.dialect, Scope(None), f, plan=p, budget_ms=None)
+                  for p in ("walk", "fts")}  # fmt: skip
+    assert [r["id"] for r in walk] == [r["id"] for r in fts]
+    assert walk and counts["walk"] == counts["fts"] == len(walk)

@@ -51,7 +51,7 @@ class FeedRecord(BaseModel):
 class FeedPage(BaseModel):
     page: int
     per_page: int
-    total: int
+    total: int  # exact, or (total_is_lower_bound) at least this many
     total_is_lower_bound: bool
     more: bool
     records: list[FeedRecord]
@@ -151,8 +151,10 @@ def router(console: Console) -> APIRouter:
             raise BadInput(str(exc)) from None
         indexer.catch_up(db)
         with db.read() as c:
-            rows = q.export_rows(c, db.dialect, user.scope, f, sort, (page - 1) * per, per + 1)
-            total = q.count(c, db.dialect, user.scope, f)
+            plan = q.text_plan(c, db.dialect, user.scope, f, sort)
+            rows = q.export_rows(c, db.dialect, user.scope, f, sort, (page - 1) * per, per + 1,
+                                 plan)  # fmt: skip
+            total = q.count(c, db.dialect, user.scope, f, plan=plan)
         more = len(rows) > per
         records: list[Any] = []
         for embassy, version, data in rows[:per]:
@@ -160,8 +162,10 @@ def router(console: Console) -> APIRouter:
             rec["embassy"] = embassy
             rec["hq_version"] = version
             records.append(rec)
-        return FeedPage(page=page, per_page=per, total=min(total, q.COUNT_CAP),
-                        total_is_lower_bound=total > q.COUNT_CAP, more=more,
+        seen = (page - 1) * per + len(records)
+        known = total is not None and total <= q.COUNT_CAP
+        return FeedPage(page=page, per_page=per, total=total if known else max(seen, q.COUNT_CAP
+                        if total is not None else seen), total_is_lower_bound=not known, more=more,
                         records=records)  # fmt: skip
 
     return r

@@ -135,12 +135,14 @@ def router(console: Console) -> APIRouter:
             raise BadInput(str(exc)) from None
         indexer.catch_up(db)
         with db.read() as c:
-            rows = q.list_page(c, db.dialect, user.scope, f, sort, page, per)
-            total = q.count(c, db.dialect, user.scope, f)
-        pages = max(1, -(-min(total, q.COUNT_CAP) // per))
+            plan = q.text_plan(c, db.dialect, user.scope, f, sort)
+            rows, more = q.list_page(c, db.dialect, user.scope, f, sort, page, per, plan)
+            total = q.count(c, db.dialect, user.scope, f, plan=plan)
+        seen = (page - 1) * per + len(rows)
+        pages = -(-total // per) if total is not None and total <= q.COUNT_CAP else None
         return console.render(
-            request, "records.html", rows=rows, total=total, cap=q.COUNT_CAP, page=page,
-            pages=pages, per=per, sort=sort, f=f,
+            request, "records.html", rows=rows, total=total, seen=seen, more=more,
+            cap=q.COUNT_CAP, page=page, pages=pages, per=per, sort=sort, f=f,
             qs=f.query_string(sort=sort, per_page=per if per != 50 else None),
             posts=_posts(user), levels=list(reference().classifications),
         )  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,10 @@ from .db import Dialect
 from .filters import ConsoleFilter, Scope
 from .regions import REGIONS
 
-COUNT_CAP = 10_000  # counts stop here ("10,000+"): an exact count of a common word costs seconds
+COUNT_CAP = 1_000  # counts stop here ("more than 1,000"): refine the filters to narrow it down
+COUNT_BUDGET_MS = 60  # SQLite: a count that needs longer is given up ("50+ records")
+WALK_PROBE = 1_000  # SQLite search: rows of the newest part of a list checked to choose a plan
+WALK_MIN_FOUND = 10  # ... and matches among them that make walking newest-first the faster plan
 
 SORTS = {
     "date": "cr.date DESC, cr.rowid DESC",
@@ -95,25 +99,30 @@ def store_index(c, dialect: Dialect, items: list[tuple[int, dict | None, str]]) 
             )
 
 
-def _text_match(dialect: Dialect, terms: list[str], sql: list[str], params: list) -> None:
+def _text_match(dialect: Dialect, terms: list[str], sql: list[str], params: list,
+                plan: str = "fts") -> None:  # fmt: skip
     """The laptop's search rules: every term must match; a term is a word or a quoted phrase;
     3+ characters go through the trigram index, 1-2 characters (Japanese words) are checked
-    record by record, newest first, so a common short term fills a page at once."""
+    record by record, newest first, so a common short term fills a page at once.
+
+    SQLite, ``plan="walk"``: every term is checked record by record, newest first. For words
+    found in many records this fills a page after a few hundred rows, where the trigram index
+    would first collect every match (400,000 of a million: over a second); see ``text_plan``."""
     if dialect is Dialect.POSTGRES:
         for term in terms:
             sql.append("cr.text ILIKE ? ESCAPE '\\'")
             params.append(_like(term))
         return
-    long_terms = [t for t in terms if len(t) >= 3]
+    long_terms = [t for t in terms if len(t) >= 3] if plan == "fts" else []
     if long_terms:
         sql.append("cr.rowid IN (SELECT rowid FROM console_fts WHERE console_fts MATCH ?)")
         params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for term in (t for t in terms if len(t) < 3):
+    for term in (t for t in terms if t not in long_terms):
         sql.append("(SELECT text FROM console_fts WHERE rowid = cr.rowid) LIKE ? ESCAPE '\\'")
         params.append(_like(term))
 
 
-def where(dialect: Dialect, scope: Scope, f: ConsoleFilter) -> tuple[str, list]:
+def where(dialect: Dialect, scope: Scope, f: ConsoleFilter, plan: str = "fts") -> tuple[str, list]:
     sql: list[str] = ["cr.deleted = ?"]
     params: list = [1 if f.deleted else 0]
     if scope.embassies is not None:
@@ -149,28 +158,66 @@ def where(dialect: Dialect, scope: Scope, f: ConsoleFilter) -> tuple[str, list]:
         params.append(f.parent_id)
     terms = split_terms(f.text)
     if terms:
-        _text_match(dialect, terms, sql, params)
+        _text_match(dialect, terms, sql, params, plan)
     return " AND ".join(sql), params
 
 
-def list_page(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, page: int, per: int):
-    """One page of list rows, in order."""
-    cond, params = where(dialect, scope, f)
-    cur = c.execute(
+def text_plan(c, dialect: Dialect, scope: Scope, f: ConsoleFilter, sort: str) -> str:
+    """SQLite: "walk" when the search words are common among the newest rows the other filters
+    give (the page then fills within a few thousand rows), else "fts" (the trigram index)."""
+    terms = split_terms(f.text)
+    if (
+        dialect is not Dialect.SQLITE
+        or sort not in ("date", "date_asc")
+        or all(len(t) < 3 for t in terms)
+    ):
+        return "fts"
+    cond, params = where(dialect, scope, replace(f, text=""))
+    checks = " AND ".join(
+        "(SELECT text FROM console_fts WHERE rowid = w.rowid) LIKE ? ESCAPE '\\'" for _ in terms
+    )
+    found = c.execute(
+        f"SELECT count(*) FROM (SELECT cr.rowid FROM console_records cr WHERE {cond} "
+        f"ORDER BY {SORTS[sort]} LIMIT ?) w WHERE {checks}",
+        [*params, WALK_PROBE, *(_like(t) for t in terms)],
+    ).fetchone()[0]
+    return "walk" if found >= WALK_MIN_FOUND else "fts"
+
+
+def list_page(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, page: int, per: int,
+              plan: str | None = None) -> tuple[list[dict[str, Any]], bool]:  # fmt: skip
+    """One page of list rows, in order, and whether more follow."""
+    plan = plan or text_plan(c, dialect, scope, f, sort)
+    cond, params = where(dialect, scope, f, plan)
+    rows = _rows(c.execute(
         f"SELECT {LIST_COLUMNS} FROM console_records cr WHERE {cond} ORDER BY {SORTS[sort]} "
         "LIMIT ? OFFSET ?",
-        [*params, per, (page - 1) * per],
-    )
-    return _rows(cur)
+        [*params, per + 1, (page - 1) * per],
+    ))  # fmt: skip
+    return rows[:per], len(rows) > per
 
 
-def count(c, dialect, scope: Scope, f: ConsoleFilter, cap: int = COUNT_CAP) -> int:
-    """How many match, up to ``cap`` (cap + 1 means "more than cap")."""
-    cond, params = where(dialect, scope, f)
-    return c.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM console_records cr WHERE {cond} LIMIT ?) x",
-        [*params, cap + 1],
-    ).fetchone()[0]
+def count(c, dialect, scope: Scope, f: ConsoleFilter, cap: int = COUNT_CAP,
+          plan: str = "fts", budget_ms: float | None = COUNT_BUDGET_MS) -> int | None:  # fmt: skip
+    """How many match, up to ``cap`` (cap + 1 means "more than cap"); None when counting would
+    take longer than ``budget_ms`` (SQLite; the list itself is shown all the same)."""
+    cond, params = where(dialect, scope, f, plan)
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM console_records cr WHERE {cond} LIMIT ?) x"
+    if dialect is not Dialect.SQLITE or budget_ms is None:
+        return c.execute(sql, [*params, cap + 1]).fetchone()[0]
+    import sqlite3
+    import time
+
+    deadline = time.perf_counter() + budget_ms / 1000
+    c.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
+    try:
+        return c.execute(sql, [*params, cap + 1]).fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+        return None
+    finally:
+        c.set_progress_handler(None, 0)
 
 
 def iter_ids(c, dialect, scope: Scope, f: ConsoleFilter, sort: str) -> list[str]:
@@ -180,9 +227,10 @@ def iter_ids(c, dialect, scope: Scope, f: ConsoleFilter, sort: str) -> list[str]
     )]  # fmt: skip
 
 
-def export_rows(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, after: int, limit: int):
+def export_rows(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, after: int, limit: int,
+                plan: str = "fts"):  # fmt: skip
     """Record bodies of a selection, ``limit`` at a time from list position ``after``."""
-    cond, params = where(dialect, scope, f)
+    cond, params = where(dialect, scope, f, plan)
     return c.execute(
         f"SELECT cr.embassy, r.version, r.data FROM console_records cr "
         f"JOIN records r ON r.rowid = cr.rowid WHERE {cond} ORDER BY {SORTS[sort]} "
