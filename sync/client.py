@@ -144,7 +144,6 @@ def enroll(
         raise SyncError(Message("sync.enrolment_refused", why=_server_message(resp)))
     info = _parse(resp, p.EnrollResponse)
     st = SyncState(store)
-    credentials.forget_keyring()  # enrolment decides where the token lives: look afresh
     saved = credentials.save_token(store.data_dir, info.device_id, info.token, store=store)
     for key, value in (
         ("server", server),

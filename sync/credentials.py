@@ -8,8 +8,8 @@ beside it), else to ``<data dir>/sync-token`` readable only by the user (0600). 
 encrypt`` moves that file inside. Enrolment says where it went.
 
 Looking for a keyring backend costs 0.4-1.2 s on a machine without one (keyring imports and
-probes every backend), so it is done once per process, and sync records at enrolment where the
-token went: a laptop whose token is not in the keyring never looks for one again.
+probes every backend), so sync records at enrolment where the token went: a laptop whose token is
+not in the keyring never looks for one again (``load_token(..., keyring=False)``).
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from fieldkit.core.messages import Message
 from fieldkit.core.paths import TOKEN_FILE, TOKEN_META
 
 SERVICE = "FieldKit sync"
-_UNKNOWN = object()
-_found: object = _UNKNOWN  # the keyring module or None, once looked for in this process
 
 
 @dataclass(frozen=True)
@@ -38,20 +36,8 @@ class Saved:
 
 
 def _keyring():
-    """The keyring module if a real backend exists, else None (looked for once per process)."""
-    global _found
-    if _found is _UNKNOWN:
-        _found = _probe()
-    return _found
-
-
-def forget_keyring() -> None:
-    """Look for a keyring backend again at the next use (enrolment does, deliberately)."""
-    global _found
-    _found = _UNKNOWN
-
-
-def _probe():
+    """The keyring module if a real backend exists, else None. keyring keeps the backend it found
+    for the rest of the process; the first look is the 0.4-1.2 s this module helps avoid."""
     try:
         import keyring
         from keyring.backends import fail

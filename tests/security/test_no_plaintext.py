@@ -78,8 +78,7 @@ def test_encrypt_moves_the_device_token_inside_the_store(store, data_dir, monkey
     # No keyring (a headless laptop): enrolment kept the token in a file beside the store.
     from sync import credentials
 
-    monkeypatch.setattr(credentials, "_probe", lambda: None)
-    credentials.forget_keyring()
+    monkeypatch.setattr(credentials, "_keyring", lambda: None)
     saved = credentials.save_token(data_dir, "device-1", TOKEN, store=store)
     assert saved.where == "file"
     store.close()

@@ -12,23 +12,11 @@ def test_sync_commands_do_not_look_for_a_keyring_enrolment_found_missing(
     hq, tmp_path, capsys, monkeypatch
 ):
     probes = []
-    monkeypatch.setattr(credentials, "_probe", lambda: probes.append(1))  # returns None
-    credentials.forget_keyring()
+    monkeypatch.setattr(credentials, "_keyring", lambda: probes.append(1))  # returns None
     d = tmp_path / "lap"
     with Store.open(d) as store:
         info = enroll(store, hq.url, hq.enrol_code("KE", "lap"), device_name="lap")
     assert "no system keyring" in info["credential"] and len(probes) == 1
-    credentials.forget_keyring()  # as a new process would start
     probes.clear()
     assert fieldkit(["--data-dir", str(d), "sync"]) == 0, capsys.readouterr().err
     assert probes == []  # the token is known to be in its file: no 0.4-1.2 s keyring lookup
-
-
-def test_the_keyring_is_looked_for_once_per_process(monkeypatch):
-    probes = []
-    monkeypatch.setattr(credentials, "_probe", lambda: probes.append(1))
-    credentials.forget_keyring()
-    for _ in range(3):
-        credentials._keyring()
-    assert probes == [1]
-    credentials.forget_keyring()
