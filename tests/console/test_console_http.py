@@ -444,3 +444,30 @@ def test_both_search_plans_give_the_same_list(app, text):
                   for p in ("walk", "fts")}  # fmt: skip
     assert [r["id"] for r in walk] == [r["id"] for r in fts]
     assert walk and counts["walk"] == counts["fts"] == len(walk)
+
+
+def test_index_survives_a_rebuilt_records_table(app, hq_db, client_for):
+    """An HQ schema upgrade that rebuilds ``records`` drops the console's triggers with it; the
+    next start puts them back and indexes every record again."""
+    import sqlite3
+
+    from sync.server.app import create_app
+
+    app.state.store.close()
+    conn = sqlite3.connect(hq_db, isolation_level=None)
+    conn.executescript(
+        "BEGIN; CREATE TABLE records_copy AS SELECT * FROM records; DROP TABLE records;"
+        "ALTER TABLE records_copy RENAME TO records; COMMIT;"
+    )
+    conn.close()
+    again = create_app(hq_db)
+    try:
+        db = again.state.console.db
+        with db.read() as c:
+            triggers = c.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name LIKE 'console_records_%'").fetchone()[0]  # fmt: skip
+            indexed = c.execute("SELECT count(*) FROM console_records").fetchone()[0]
+            total = c.execute("SELECT count(*) FROM records").fetchone()[0]
+        assert triggers == 3 and indexed == total
+    finally:
+        again.state.store.close()

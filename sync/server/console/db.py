@@ -2,7 +2,8 @@
 
 ``Handle`` is the one place that knows which store API and which SQL dialect are in use. Today HQ
 is SQLite (``HQStore.read()``/``write()``, connections with ``?`` parameters). The console's SQL is
-written with ``?`` placeholders; a PostgreSQL store gets them rewritten to ``%s`` here.
+written with ``?`` placeholders; HQ's database layer (``sync/server/db.py``) turns them into
+psycopg's on PostgreSQL, so connections are used as the store gives them.
 """
 
 from __future__ import annotations
@@ -18,36 +19,23 @@ class Dialect(enum.Enum):
     POSTGRES = "postgres"
 
 
-class _PgCursor:
-    """A psycopg connection that takes the console's ``?`` placeholders."""
-
-    def __init__(self, conn: Any) -> None:
-        self._conn = conn
-
-    def execute(self, sql: str, params: Any = ()):
-        return self._conn.execute(sql.replace("%", "%%").replace("?", "%s"), params)
-
-
 class Handle:
     def __init__(self, store: Any) -> None:
         self.store = store
-        name = type(store).__module__ + "." + type(store).__name__
-        dialect = getattr(store, "dialect", None)
-        self.dialect = (
-            Dialect.POSTGRES
-            if (str(dialect).lower().startswith("post") or "postgres" in name.lower())
-            else Dialect.SQLITE
-        )
+        # The store says which database it is on ("sqlite", "postgresql"); a store that does not
+        # say is the SQLite-only HQStore.
+        name = str(getattr(store, "dialect", "sqlite")).lower()
+        self.dialect = Dialect.POSTGRES if name.startswith("postgres") else Dialect.SQLITE
 
     @contextmanager
     def read(self) -> Iterator[Any]:
         with self.store.read() as c:
-            yield c if self.dialect is Dialect.SQLITE else _PgCursor(c)
+            yield c
 
     @contextmanager
     def write(self) -> Iterator[Any]:
         with self.store.write() as c:
-            yield c if self.dialect is Dialect.SQLITE else _PgCursor(c)
+            yield c
 
     def blob_path(self, sha: str):
         return self.store.blob_path(sha)

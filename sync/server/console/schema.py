@@ -190,7 +190,50 @@ def ensure(db: Handle) -> int:
             for statement in _statements(sqlite_sql if sqlite else pg_sql, sqlite):
                 c.execute(statement)
             c.execute("INSERT INTO console_schema VALUES (?)", (step,))
+    _repair_triggers(db)
     return LATEST
+
+
+_TRIGGERS = {
+    Dialect.SQLITE: (
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records' "
+        "AND name LIKE 'console_records_%'",
+        3,
+        [
+            "CREATE TRIGGER IF NOT EXISTS console_records_added AFTER INSERT ON records BEGIN "
+            "INSERT OR IGNORE INTO console_pending VALUES (new.rowid); END",
+            "CREATE TRIGGER IF NOT EXISTS console_records_changed AFTER UPDATE ON records BEGIN "
+            "INSERT OR IGNORE INTO console_pending VALUES (new.rowid); END",
+            "CREATE TRIGGER IF NOT EXISTS console_records_gone AFTER DELETE ON records BEGIN "
+            "DELETE FROM console_records WHERE rowid = old.rowid; "
+            "DELETE FROM console_fts WHERE rowid = old.rowid; END",
+            "DELETE FROM console_records",
+            "DELETE FROM console_fts",
+        ],
+    ),
+    Dialect.POSTGRES: (
+        "SELECT count(*) FROM pg_trigger WHERE tgname = 'console_records_queue'",
+        1,
+        [
+            "CREATE TRIGGER console_records_queue AFTER INSERT OR UPDATE ON records "
+            "FOR EACH ROW EXECUTE FUNCTION console_queue()",
+            "DELETE FROM console_records",
+        ],
+    ),
+}
+
+
+def _repair_triggers(db: Handle) -> None:
+    """Put the index triggers back if an HQ schema upgrade rebuilt ``records`` (dropping a table
+    drops its triggers), and index every record again: a rebuilt table may number rows anew."""
+    check, expected, repair = _TRIGGERS[db.dialect]
+    with db.write() as c:
+        if c.execute(check).fetchone()[0] >= expected:
+            return
+        for statement in repair:
+            c.execute(statement)
+        c.execute("DELETE FROM console_pending")
+        c.execute("INSERT INTO console_pending SELECT rowid FROM records")
 
 
 def _statements(script: str, sqlite: bool = True) -> list[str]:
