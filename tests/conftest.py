@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,17 +51,32 @@ def japanese(qapp):
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "runs_app_exec: runs the app's own event loop to its end; such tests run last"
+        "markers",
+        "runs_app_exec: runs the app's own event loop to its end; Qt's event loops are reset after",
     )
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests that run ``app.exec()`` to its end go last, whatever the order asked for.
+@pytest.fixture(autouse=True)
+def _event_loops_work_after_app_exec(request):
+    """After a test that ran ``app.exec()`` to its end, event loops work again for the next ones.
 
-    After one, this process's Qt no longer delivers the results of background jobs (``ops``): the
-    job runs but its queued ``done`` signal never arrives. A plain script doing the same steps
-    does not show it; until the cause is found, nothing that needs ``ops`` may run after them.
+    The cause of "results of background jobs not delivered after app.exec()": when the app's
+    window goes away after ``exec()`` has returned (``run_app`` returns and the window is
+    deleted), Qt's last-window-closed quit calls ``QCoreApplication::exit()`` with no loop
+    running. That sets the thread's ``quitNow`` flag, which only the next ``exec()`` clears; until
+    then every ``QEventLoop.exec()`` returns -1 at once. pytest-qt's ``wait``, ``waitUntil`` and
+    ``waitSignal`` run such loops, so they stopped processing events: the job ran, its queued
+    result was never delivered while the test waited. One short ``exec()`` clears the flag.
     """
-    last = [item for item in items if item.get_closest_marker("runs_app_exec")]
-    if last:
-        items[:] = [item for item in items if item not in last] + last
+    yield
+    if request.node.get_closest_marker("runs_app_exec") is None:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        gc.collect()  # the app's window goes now, and with it the stray quit
+        QApplication.processEvents()
+        QTimer.singleShot(0, app.quit)
+        app.exec()

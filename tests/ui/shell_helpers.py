@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from fieldkit.core.demo import generate
 from fieldkit.ui import ops
 from fieldkit.ui.pyside_workarounds import guard_none_refcount
 
@@ -26,9 +27,18 @@ def shell(store, qtbot):
 
 
 @pytest.fixture
-def demo(shell):
-    """A store with demo records (English and Japanese text, overdue follow-ups and reports)."""
-    generate(shell, meetings=120, visits=40, projects=30, seed=3)
+def demo(shell, demo_template):
+    """A store with demo records (English and Japanese text, overdue follow-ups and reports).
+
+    A copy of the session's template (``demo_template`` in conftest.py), written page by page into the test's own open store with
+    SQLite's backup API: the same records every time, without building them per test.
+    """
+    template = sqlite3.connect(demo_template)
+    try:
+        with shell.tx.lock:
+            template.backup(shell.conn)
+    finally:
+        template.close()
     return shell
 
 
