@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fields import CODE_TABLES
 from .models import Record
 from .reference import reference
 
-_CODE_TABLES = {
-    "country": "countries", "policy_fields": "policy_fields", "instruments": "instruments",
-    "summits": "summits", "scheme": "schemes", "classification": "classifications",
-    "caveats": "caveats", "type": "organisation_types",
-}  # fmt: skip
 _SKIP = {"kind", "id"}
 
 
@@ -47,7 +43,7 @@ def _children_filter(parent_id: str):
 
 
 def _render(name: str, value: Any, lang: str) -> str:
-    table = _CODE_TABLES.get(name)
+    table = CODE_TABLES.get(name)
     ref = reference()
     if table:
         codes = getattr(ref, table)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from fieldkit.core import fields
 from fieldkit.core.reference import reference
 from fieldkit.ui.operations import records as record_ops
 
@@ -24,100 +25,12 @@ from .common import tr, ui_language
 SHOWN = 120  # characters of a long value shown in the list; the tooltip has all of it
 
 
-# Field names as people say them (QT_TRANSLATE_NOOP: lupdate sees the words, tr() translates).
-FIELD_LABELS = {
-    "subject": QT_TRANSLATE_NOOP("", "Subject"),
-    "date": QT_TRANSLATE_NOOP("", "Date"),
-    "start_time": QT_TRANSLATE_NOOP("", "Start time"),
-    "end_time": QT_TRANSLATE_NOOP("", "End time"),
-    "place": QT_TRANSLATE_NOOP("", "Place"),
-    "country": QT_TRANSLATE_NOOP("", "Country"),
-    "organisation_ids": QT_TRANSLATE_NOOP("", "Counterpart organisations"),
-    "partner_attendees": QT_TRANSLATE_NOOP("", "Partner side"),
-    "our_attendees": QT_TRANSLATE_NOOP("", "Our side"),
-    "policy_fields": QT_TRANSLATE_NOOP("", "Policy fields"),
-    "instruments": QT_TRANSLATE_NOOP("", "Instruments"),
-    "summits": QT_TRANSLATE_NOOP("", "Summit / forum"),
-    "key_points": QT_TRANSLATE_NOOP("", "Key points"),
-    "partner_requests": QT_TRANSLATE_NOOP("", "Partner's requests"),
-    "our_responses": QT_TRANSLATE_NOOP("", "Our responses"),
-    "drafter": QT_TRANSLATE_NOOP("", "Drafter"),
-    "approver": QT_TRANSLATE_NOOP("", "Approver"),
-    "distribution": QT_TRANSLATE_NOOP("", "Distribution"),
-    "classification": QT_TRANSLATE_NOOP("", "Classification"),
-    "caveats": QT_TRANSLATE_NOOP("", "Caveats"),
-    "post": QT_TRANSLATE_NOOP("", "Post"),
-    "project_id": QT_TRANSLATE_NOOP("", "Project"),
-    "title": QT_TRANSLATE_NOOP("", "Title"),
-    "site": QT_TRANSLATE_NOOP("", "Site"),
-    "latitude": QT_TRANSLATE_NOOP("", "Latitude"),
-    "longitude": QT_TRANSLATE_NOOP("", "Longitude"),
-    "visitors": QT_TRANSLATE_NOOP("", "Visitors"),
-    "people_met": QT_TRANSLATE_NOOP("", "People met"),
-    "progress": QT_TRANSLATE_NOOP("", "Progress against plan"),
-    "facilities_use": QT_TRANSLATE_NOOP("", "Use of facilities and equipment"),
-    "criteria": QT_TRANSLATE_NOOP("", "DAC criteria"),
-    "overall_rating": QT_TRANSLATE_NOOP("", "Overall rating"),
-    "findings": QT_TRANSLATE_NOOP("", "Findings"),
-    "issues": QT_TRANSLATE_NOOP("", "Issues and risks"),
-    "recommendations": QT_TRANSLATE_NOOP("", "Recommendations"),
-    "name": QT_TRANSLATE_NOOP("", "Name"),
-    "name_local": QT_TRANSLATE_NOOP("", "Name (local language)"),
-    "acronym": QT_TRANSLATE_NOOP("", "Acronym"),
-    "type": QT_TRANSLATE_NOOP("", "Type"),
-    "address": QT_TRANSLATE_NOOP("", "Address"),
-    "phone": QT_TRANSLATE_NOOP("", "Phone"),
-    "email": QT_TRANSLATE_NOOP("", "Email"),
-    "website": QT_TRANSLATE_NOOP("", "Website"),
-    "iati_ref": QT_TRANSLATE_NOOP("", "IATI organisation id"),
-    "notes": QT_TRANSLATE_NOOP("", "Notes"),
-    "organisation_id": QT_TRANSLATE_NOOP("", "Organisation"),
-    "parent_id": QT_TRANSLATE_NOOP("", "From"),
-    "text": QT_TRANSLATE_NOOP("", "Action"),
-    "owner": QT_TRANSLATE_NOOP("", "Owner"),
-    "due": QT_TRANSLATE_NOOP("", "Due"),
-    "status": QT_TRANSLATE_NOOP("", "Status"),
-    "done_on": QT_TRANSLATE_NOOP("", "Done on"),
-    "description": QT_TRANSLATE_NOOP("", "Description"),
-    "iati_identifier": QT_TRANSLATE_NOOP("", "IATI identifier"),
-    "scheme": QT_TRANSLATE_NOOP("", "Scheme"),
-    "budget": QT_TRANSLATE_NOOP("", "Budget"),
-    "currency": QT_TRANSLATE_NOOP("", "Currency"),
-    "location": QT_TRANSLATE_NOOP("", "Location"),
-    "implementing_partner": QT_TRANSLATE_NOOP("", "Implementing partner"),
-    "reporting_org": QT_TRANSLATE_NOOP("", "Reporting organisation"),
-    "start_date": QT_TRANSLATE_NOOP("", "Start"),
-    "end_date": QT_TRANSLATE_NOOP("", "End"),
-    "contract_date": QT_TRANSLATE_NOOP("", "Grant contract signed"),
-    "interim_report_due": QT_TRANSLATE_NOOP("", "Interim report due"),
-    "interim_report_received": QT_TRANSLATE_NOOP("", "Interim report received"),
-    "completion_report_due": QT_TRANSLATE_NOOP("", "Completion report due"),
-    "completion_report_received": QT_TRANSLATE_NOOP("", "Completion report received"),
-    "completion_date": QT_TRANSLATE_NOOP("", "Completed"),
-    "caption": QT_TRANSLATE_NOOP("", "Caption"),
-    "position": QT_TRANSLATE_NOOP("", "Position"),
-    "deleted": QT_TRANSLATE_NOOP("", "In the trash"),
-}
-
-# Fields holding reference codes, shown by their names.
-CODE_TABLES = {
-    "policy_fields": "policy_fields",
-    "instruments": "instruments",
-    "summits": "summits",
-    "caveats": "caveats",
-    "classification": "classifications",
-    "country": "countries",
-    "scheme": "schemes",
-    "type": "organisation_types",
-}
-
-
 def field_label(name: str) -> str:
-    return tr(FIELD_LABELS.get(name) or name.replace("_", " ").capitalize())
+    return fields.label(name, ui_language())  # one home for field names: fieldkit.core.fields
 
 
 def field_value_text(name: str, value: Any) -> str:
-    table_name = CODE_TABLES.get(name)
+    table_name = fields.CODE_TABLES.get(name)
     if table_name and value:
         table = getattr(reference(), table_name)
         lang = ui_language()
