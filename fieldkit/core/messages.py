@@ -23,9 +23,9 @@ Adding a language is translating a file: copy ``messages.pot`` to ``fr.po``, fil
 
 from __future__ import annotations
 
-import ast
 import gettext
 import json
+import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -216,6 +216,18 @@ def catalogue(lang: str) -> Catalogue:
     return read_catalogue(catalogue_path(lang), lang)
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _unquote(quoted: str) -> str:
+    """A PO string's text: quotes off, C escapes (\\n \\t \\" \\\\) undone."""
+    text = quoted.strip()[1:-1]
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
+
+
 def read_catalogue(path: Path, lang: str) -> Catalogue:
     """Read a PO/POT file as Babel writes it (tools/update_translations.py).
 
@@ -261,14 +273,14 @@ def read_catalogue(path: Path, lang: str) -> Catalogue:
             continue
         elif line.startswith('"'):
             if current is not None:
-                current.append(ast.literal_eval(line))
+                current.append(_unquote(line))
         else:
             key, _, value = line.partition(" ")
             # entries without a blank line between them: a new msgctxt/msgid after a msgstr
             if key in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields):
                 finish()
             current = fields.setdefault(key, [])
-            current.append(ast.literal_eval(value))
+            current.append(_unquote(value))
     finish()
     rule = header.get("Plural-Forms", "")
     expression = rule.partition("plural=")[2].rstrip(";").strip()
