@@ -229,6 +229,11 @@ def cmd_serve(args, db: str, blobs: str | None, pwfile: str | None) -> int:
     if args.workers > 1 and not is_postgres(db):
         raise CliError(f"--workers {args.workers} needs PostgreSQL: an SQLite HQ is served by one "
                        "process (use --workers 1, or --db postgresql://...)")  # fmt: skip
+    if is_postgres(db) and not blobs:
+        raise CliError(
+            "give the attachments folder with --blobs DIR (or FIELDKIT_HQ_BLOBS) when "
+            "HQ stores on PostgreSQL: one folder (a shared volume) for every worker"
+        )
     # Open once here: creates an empty database, or refuses one that needs `migrate` or that a
     # newer HQ wrote, before any worker starts.
     store = HQStore(db, blobs, password_file=pwfile)

@@ -28,6 +28,14 @@ def default_blobs(target: str | Path) -> Path:
     return Path(str(target) + ".blobs")
 
 
+class _NoBlobs:
+    dir = None
+
+    def __getattr__(self, name):
+        raise Refused(500, "give the attachments folder with --blobs DIR (or FIELDKIT_HQ_BLOBS) "
+                      "when HQ stores on PostgreSQL")  # fmt: skip
+
+
 class HQStore:
     """HQ's database and attachment folder. Thread-safe; with PostgreSQL, process-safe too."""
 
@@ -39,14 +47,12 @@ class HQStore:
             self.db = Database.open(target, password_file=password_file)
         except DatabaseError as exc:
             raise Refused(500, str(exc)) from None
-        if blobs is None:
-            if self.db.dialect != "sqlite":
-                self.db.close()
-                raise Refused(500, "give the attachments folder with --blobs DIR (or "
-                              "FIELDKIT_HQ_BLOBS) when HQ stores on PostgreSQL")  # fmt: skip
+        if blobs is None and self.db.dialect == "sqlite":
             blobs = default_blobs(target)
         self.path = Path(target) if self.db.dialect == "sqlite" else None
-        self.blobs = Blobs(self.db, Path(blobs))
+        # On PostgreSQL the folder has no natural place: commands that touch no attachment
+        # (device, stats, export...) run without it; serving needs it (see cli.cmd_serve).
+        self.blobs = Blobs(self.db, Path(blobs)) if blobs is not None else _NoBlobs()
         self.blob_dir = self.blobs.dir
         if create:
             try:

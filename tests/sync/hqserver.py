@@ -25,8 +25,9 @@ def free_port() -> int:
 class HQServer:
     """uvicorn in a thread; ``restart()`` kills it and starts it again on the same port and file."""
 
-    def __init__(self, db: Path, port: int | None = None) -> None:
-        self.db = Path(db)
+    def __init__(self, db: Path | str, port: int | None = None, blobs: Path | None = None) -> None:
+        self.db = db if str(db).startswith("postgresql://") else Path(db)
+        self.blobs = blobs
         self.port = port or free_port()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -41,7 +42,7 @@ class HQServer:
         return self.app.state.store
 
     def start(self) -> HQServer:
-        self.app = create_app(self.db)
+        self.app = create_app(self.db, blobs=self.blobs)
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off",
             timeout_keep_alive=30,
