@@ -43,13 +43,13 @@ class FollowUpEditor(RecordEditor):
     def _status_changed(self) -> None:
         if not self._ready:
             return
-        done = self.bindings["done_on"]
-        if self.bindings["status"].get() == "done" and not done.get():
-            from datetime import date
+        from fieldkit.core.operations.followups import done_on
 
-            done.set(date.today().isoformat())
-        elif self.bindings["status"].get() != "done":
-            done.set(None)
+        # The rule every caller shares: done today unless a date is given; not done, no date.
+        done = self.bindings["done_on"]
+        wanted = done_on(self.bindings["status"].get(), done.get())
+        if wanted != done.get():
+            done.set(wanted)
 
     @classmethod
     def fetch(cls, store, record_id: str) -> dict[str, Any]:
