@@ -201,7 +201,14 @@ class SelfTest:
                 raise RuntimeError(f"Qt cannot load the translation {path.name}")
         if not any(p.name == "qtbase_ja.qm" for p in translations):
             raise RuntimeError("Qt's own Japanese strings (qtbase_ja.qm) are missing")
-        notes.append(f"{len(translations)} translations")
+        from fieldkit.core.messages import Message, catalogue
+
+        texts = len(catalogue("ja").entries)  # resources/messages: every FieldKit text
+        if Message("sync.timed_out").render("ja") == Message("sync.timed_out"):
+            raise RuntimeError(
+                "FieldKit's Japanese catalogue (resources/messages/ja.po) is missing"
+            )
+        notes.append(f"{len(translations)} Qt translations, {texts} FieldKit texts in Japanese")
 
         window = QMainWindow()
         window.setWindowTitle("FieldKit self-test")

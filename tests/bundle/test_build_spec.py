@@ -100,6 +100,8 @@ def test_version_comes_from_the_package_and_a_missing_one_stops_the_build(tmp_pa
         ("PySide6/Qt/lib/QtQuick.framework/Versions/A/Resources/Info.plist", False),  # macOS
         ("PySide6/Qt/lib/QtPdf.framework/Versions/A/QtPdf", True),
         ("resources/fonts/ipaexg.ttf", True),
+        ("resources/messages/ja.po", True),  # every FieldKit text in Japanese
+        ("resources/messages/messages.pot", True),
         ("sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so", True),
     ],
 )
