@@ -73,8 +73,14 @@ def cmd_enroll(args, ctx: Context) -> int:
 def cmd_sync(args, ctx: Context) -> int:
     import sys
 
+    from fieldkit.core.paths import STORE_FILE
     from sync.client import SyncClient
 
+    if not (ctx.data_dir / STORE_FILE).exists():
+        raise CommandError(
+            f"this laptop is not enrolled with HQ: there is no FieldKit store in {ctx.data_dir} "
+            "(check --data-dir; 'fieldkit enroll --server URL --code CODE' sets it up)"
+        )
     store = ctx.store()
     last = [""]
 
