@@ -63,7 +63,7 @@ class ConsoleFilter:
                 return tuple(theirs)
             if not theirs:
                 return mine
-            return tuple(x for x in mine if x in theirs) or ("\x00",)  # empty intersection
+            return tuple(x for x in mine if x in theirs) or ("(none)",)  # no value can match
 
         text = " ".join(x for x in (self.text, rf.text) if x)
         return replace(

@@ -33,6 +33,22 @@ SORTS = {
     "country": "cr.embassy ASC, cr.date DESC, cr.rowid DESC",
     "kind": "cr.kind ASC, cr.date DESC, cr.rowid DESC",
 }
+# PostgreSQL sorts NULL above every value, SQLite below: spelled out there, the two agree.
+PG_SORTS = {
+    key: ", ".join(
+        part + (" NULLS LAST" if part.endswith(" DESC") else " NULLS FIRST")
+        if part.split()[0] in ("cr.date", "cr.updated_at") else part
+        for part in value.split(", ")
+    )
+    for key, value in SORTS.items()
+}  # fmt: skip
+PG_SORTS["title"] = 'lower(cr.title) COLLATE "C" ASC, cr.rowid ASC'  # byte order, as SQLite
+
+
+def order(dialect: Dialect, sort: str) -> str:
+    return (PG_SORTS if dialect is Dialect.POSTGRES else SORTS)[sort]
+
+
 LIST_COLUMNS = (
     "cr.rowid, cr.id, cr.embassy, cr.kind, cr.country, cr.date, cr.title, cr.classification, "
     "cr.status, cr.due, cr.updated_at, cr.updated_by"
@@ -178,7 +194,7 @@ def text_plan(c, dialect: Dialect, scope: Scope, f: ConsoleFilter, sort: str) ->
     )
     found = c.execute(
         f"SELECT count(*) FROM (SELECT cr.rowid FROM console_records cr WHERE {cond} "
-        f"ORDER BY {SORTS[sort]} LIMIT ?) w WHERE {checks}",
+        f"ORDER BY {order(dialect, sort)} LIMIT ?) w WHERE {checks}",
         [*params, WALK_PROBE, *(_like(t) for t in terms)],
     ).fetchone()[0]
     return "walk" if found >= WALK_MIN_FOUND else "fts"
@@ -190,7 +206,7 @@ def list_page(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, page: int, 
     plan = plan or text_plan(c, dialect, scope, f, sort)
     cond, params = where(dialect, scope, f, plan)
     rows = _rows(c.execute(
-        f"SELECT {LIST_COLUMNS} FROM console_records cr WHERE {cond} ORDER BY {SORTS[sort]} "
+        f"SELECT {LIST_COLUMNS} FROM console_records cr WHERE {cond} ORDER BY {order(dialect, sort)} "
         "LIMIT ? OFFSET ?",
         [*params, per + 1, (page - 1) * per],
     ))  # fmt: skip
@@ -223,7 +239,7 @@ def count(c, dialect, scope: Scope, f: ConsoleFilter, cap: int = COUNT_CAP,
 def iter_ids(c, dialect, scope: Scope, f: ConsoleFilter, sort: str) -> list[str]:
     cond, params = where(dialect, scope, f)
     return [r[0] for r in c.execute(
-        f"SELECT cr.id FROM console_records cr WHERE {cond} ORDER BY {SORTS[sort]}", params
+        f"SELECT cr.id FROM console_records cr WHERE {cond} ORDER BY {order(dialect, sort)}", params
     )]  # fmt: skip
 
 
@@ -233,7 +249,7 @@ def export_rows(c, dialect, scope: Scope, f: ConsoleFilter, sort: str, after: in
     cond, params = where(dialect, scope, f, plan)
     return c.execute(
         f"SELECT cr.embassy, r.version, r.data FROM console_records cr "
-        f"JOIN records r ON r.rowid = cr.rowid WHERE {cond} ORDER BY {SORTS[sort]} "
+        f"JOIN records r ON r.rowid = cr.rowid WHERE {cond} ORDER BY {order(dialect, sort)} "
         "LIMIT ? OFFSET ?",
         [*params, limit, after],
     ).fetchall()

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.reference import reference
 
 from .web import country_name, label
 
-_HIDDEN = {"id", "kind", "revision", "created_at", "updated_at", "created_by", "updated_by",
-           "deleted_at", "post", "classification", "caveats"}  # fmt: skip
+_HIDDEN = ENVELOPE | {"post", "classification", "caveats"}
 _NARRATIVE = {
     "meeting": ("key_points", "partner_requests", "our_responses"),
     "visit": ("progress", "facilities_use", "findings", "issues", "recommendations"),
