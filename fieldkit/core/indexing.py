@@ -7,14 +7,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .envelope import ENVELOPE
 from .models import FollowUp, Meeting, Project, Record
 from .reference import reference
 
 # Keys whose values are ids, hashes or codes: indexing them would only produce noise matches.
-_NOT_TEXT = {
-    "id", "kind", "revision", "created_at", "updated_at", "deleted_at", "classification",
-    "post", "created_by", "updated_by",
-    "caveats", "sha256", "media_type", "status", "scheme", "vocabulary", "currency", "role",
+_NOT_TEXT = ENVELOPE | {
+    "classification", "post", "caveats", "sha256", "media_type", "status", "scheme", "vocabulary", "currency", "role",
     "type", "policy_fields", "instruments", "summits", "rating", "overall_rating",
 }  # fmt: skip
 
