@@ -21,7 +21,9 @@ class UserCommandError(Exception):
     pass
 
 
-def add_user_commands(sub, parser_class) -> None:
+def add_user_commands(sub, parser_class, db_options=None) -> None:
+    """Register ``user`` under ``sub``; ``db_options(parser)`` adds HQ's database options to each
+    action (so ``--db`` may follow it, as for HQ's other commands)."""
     user = sub.add_parser("user", help="HQ console accounts")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=parser_class)
     a = usub.add_parser("add", help="add a console account")
@@ -50,6 +52,9 @@ def add_user_commands(sub, parser_class) -> None:
     r.add_argument("name")
     r.add_argument("--password-file", metavar="FILE")
     r.set_defaults(func=cmd_reset)
+    for action in (a, ls, d, r):
+        if db_options is not None:
+            db_options(action)
 
     def usage(args, store) -> int:
         user.print_help(sys.stderr)

@@ -1,8 +1,7 @@
-"""English and Japanese for the console: a Babel catalogue (``translations/ja/LC_MESSAGES/
-console.po``) read at start-up, used by Jinja2's i18n extension (``_("...")`` in templates).
-
-The source texts are English. ``pybabel extract -F babel.cfg`` finds them (``_()`` calls in
-templates and here), so the catalogue can be merged into the project's shared one.
+"""English and Japanese for the console, from the project's one catalogue per language
+(resources/messages, msgctxt "Console"; fieldkit.core.messages), used by Jinja2's i18n extension
+(``_("...")`` in templates). tools/update_translations.py extracts the texts the templates and
+modules ask for.
 """
 
 from __future__ import annotations
@@ -10,20 +9,25 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from fieldkit.core import messages
 
 HERE = Path(__file__).parent
 LANGS = ("en", "ja")
 
 
+CONTEXT = "Console"
+
+
 @cache
 def _catalogue(lang: str) -> dict[str, str]:
-    path = HERE / "translations" / lang / "LC_MESSAGES" / "console.po"
-    if lang == "en" or not path.is_file():
+    if lang == messages.SOURCE or lang not in messages.LANGUAGES:
         return {}
-    with path.open("rb") as fh:
-        cat = read_po(fh, locale=lang)
-    return {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}
+    entries = messages.catalogue(lang).entries.values()
+    return {
+        e.source: e.translations[0]
+        for e in entries
+        if e.context == CONTEXT and not e.fuzzy and e.translations and e.translations[0]
+    }
 
 
 def gettext(lang: str):
