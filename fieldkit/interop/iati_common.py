@@ -54,15 +54,25 @@ def valid_language(code: str) -> bool:
 _BAD_IDENTIFIER = re.compile(r"[\s/&|?]")
 
 
-def identifier_problem(value: str, what: str = "identifier") -> str | None:
-    """Why ``value`` is not a valid IATI identifier, or None."""
+def identifier_problem(value: str, what: str = "activity"):
+    """Why ``value`` is not a valid IATI identifier (a Message), or None.
+
+    ``what``: "activity", "organisation" or "reporting_org" (which identifier it is)."""
+    from fieldkit.core.messages import Message
+
+    kind = {
+        "activity": Message("iati.identifier_of_activity"),
+        "organisation": Message("iati.identifier_of_organisation"),
+        "reporting_org": Message("iati.identifier_of_reporting_org"),
+    }[what]
     if not value:
-        return f"the {what} is empty"
+        return Message("iati.identifier_empty", what=kind)
     bad = _BAD_IDENTIFIER.search(value)
-    if bad:
-        char = "a space" if bad.group().isspace() else repr(bad.group())
-        return f"the {what} {value!r} contains {char}, which IATI identifiers may not contain"
-    return None
+    if bad is None:
+        return None
+    if bad.group().isspace():
+        return Message("iati.identifier_space", what=kind, value=repr(value))
+    return Message("iati.identifier_char", what=kind, value=repr(value), char=repr(bad.group()))
 
 
 # Fixed namespace for record ids derived from an IATI identifier: every laptop and HQ that imports

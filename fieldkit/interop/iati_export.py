@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.messages import Message
 from fieldkit.core.models import Project
 
 from . import iati_elements as read
@@ -58,14 +59,13 @@ class OrgDefault:
     type: str = "10"  # government: an embassy or ministry
 
     def __post_init__(self) -> None:
-        problem = identifier_problem(self.ref.strip(), "reporting organisation identifier")
+        problem = identifier_problem(self.ref.strip(), "reporting_org")
         if problem:
-            raise FieldKitError(f"--reporting-org: {problem}")
-        if not self.type.strip().isdigit():
             raise FieldKitError(
-                f"--reporting-org-type: {self.type!r} is not an IATI organisation type code "
-                "(e.g. 10 government, 40 multilateral)"
+                Message("iati.option_problem", option="--reporting-org", problem=problem)
             )
+        if not self.type.strip().isdigit():
+            raise FieldKitError(Message("iati.org_type_invalid", value=repr(self.type)))
 
 
 @dataclass
@@ -82,14 +82,15 @@ class ExportReport:
             text += f", {len(self.left_out)} values left out"
         return text
 
-    def why_empty(self) -> str:
+    def why_empty(self) -> Message:
         if not self.skipped:
-            return "nothing to export: there are no projects to write"
+            return Message("iati.export_no_projects")
         reasons = "; ".join(f"{what}: {why}" for what, why in self.skipped[:5])
-        more = f"; and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
-        return (
-            f"nothing to export: all {len(self.skipped)} projects were left out ({reasons}{more}); "
-            "no file was written"
+        more = len(self.skipped) - 5
+        return Message(
+            "iati.export_all_left_out",
+            n=len(self.skipped),
+            reasons=reasons + (f"; +{more}" if more > 0 else ""),
         )
 
 
@@ -120,11 +121,11 @@ def export_iati(
                 try:
                     element = _activity(etree, project, default_org, left_out)
                 except _Skip as exc:
-                    report.skipped.append((name, str(exc)))
+                    report.skipped.append((name, exc.args[0]))
                     continue
                 problem = _schema_problem(holder, element)
                 if problem:
-                    report.skipped.append((name, f"would not be valid IATI: {problem}"))
+                    report.skipped.append((name, Message("iati.export_invalid", problem=problem)))
                     continue
                 xf.write(element, pretty_print=True)
                 report.written += 1
@@ -213,7 +214,7 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
 
     reporting_ref, ro_name = _reporting_org(p, default_org)
     identifier = p.iati_identifier or f"{reporting_ref}-{p.id}"
-    problem = identifier_problem(identifier, "IATI identifier")
+    problem = identifier_problem(identifier, "activity")
     if problem:
         raise _Skip(problem)
     org_type = (
@@ -222,12 +223,9 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
         or next((o.type for o in p.participating_orgs if o.ref == reporting_ref and o.type), "")
     )
     if not org_type:
-        raise _Skip(
-            f"the type of the reporting organisation {reporting_ref} is not known (IATI requires "
-            "it; give --reporting-org with --reporting-org-type)"
-        )
+        raise _Skip(Message("iati.export_org_type_unknown", ref=reporting_ref))
     if p.status_unknown and p.status == "2":
-        raise _Skip("no activity status: the IATI source gave none, and none was set since")
+        raise _Skip(Message("iati.export_no_status"))
     twins = _Twins(etree, p.iati_extra, p.iati_attributes.get("default-currency", p.currency))
 
     attrs = {
@@ -247,10 +245,7 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
         {DEFAULT_LANG: ro_name} if ro_name else {}
     )
     if not ro_names:
-        raise _Skip(
-            f"the reporting organisation {reporting_ref} has no name (IATI requires one; give "
-            "it with --reporting-org-name)"
-        )
+        raise _Skip(Message("iati.export_org_no_name", ref=reporting_ref))
     twin = twins.take("reporting-org", (reporting_ref, org_type, _names_key(ro_names)))
     if twin is not None:
         act.append(twin)
@@ -272,13 +267,14 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
             _narratives(sub, d, p.translations[key], left_out, f"description type {kind}")
             described = True
     if not described:
-        raise _Skip("no description (IATI requires one)")
+        raise _Skip(Message("iati.export_no_description"))
 
     orgs = 0
     for i, o in enumerate(p.participating_orgs):
         ref = o.ref
-        if ref and identifier_problem(ref, "organisation identifier"):
-            left_out.append(f"participating-org ref: {identifier_problem(ref, 'identifier')}")
+        problem = identifier_problem(ref, "organisation") if ref else None
+        if problem:
+            left_out.append(Message("iati.export_org_ref_left_out", problem=problem))
             ref = ""
         if not o.role or not (ref or o.name):
             continue
@@ -295,12 +291,12 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
         _narratives(sub, po, {DEFAULT_LANG: p.implementing_partner}, left_out, "participating-org")
         orgs += 1
     if not orgs:
-        raise _Skip("no participating organisation (IATI requires one)")
+        raise _Skip(Message("iati.export_no_participating_org"))
 
     sub(act, "activity-status", {"code": p.status})
     dates = _dates(p)
     if not dates:
-        raise _Skip("no start or end date (IATI requires an activity date)")
+        raise _Skip(Message("iati.export_no_date"))
     for kind, day in sorted(dates.items()):
         twin = twins.take("activity-date", (kind, day.isoformat()))
         if twin is not None:
@@ -379,7 +375,7 @@ def _activity(etree, p: Project, default_org: OrgDefault | None, left_out):
         elif r.type:
             sub(act, "related-activity", {"ref": r.ref, "type": r.type})
         else:
-            left_out.append(f"related-activity {r.ref}: no relation type (IATI requires one)")
+            left_out.append(Message("iati.export_related_no_type", ref=r.ref))
 
     for element in twins.others:
         act.append(element)
@@ -396,18 +392,14 @@ def _reporting_org(p: Project, default_org: OrgDefault | None) -> tuple[str, str
     own = p.reporting_org
     if not own:
         if default_org is None:
-            raise _Skip("no reporting organisation (give --reporting-org)")
+            raise _Skip(Message("iati.export_no_reporting_org"))
         return default_org.ref, default_org.name
     if not identifier_problem(own):
         name = default_org.name if default_org and default_org.ref == own else ""
         return own, name
     if default_org is not None and default_org.name and own == default_org.name:
         return default_org.ref, own
-    raise _Skip(
-        f"the reporting organisation {own!r} is a name, not an IATI organisation identifier "
-        "(such as XM-DAC-701-8); put the identifier in the project, or give it with "
-        "--reporting-org and this name with --reporting-org-name"
-    )
+    raise _Skip(Message("iati.export_org_is_a_name", name=repr(own)))
 
 
 # ---- what the source said, and whether the project still says it -------------------------------
@@ -547,14 +539,16 @@ def _budgets(p: Project, left_out) -> list[dict[str, Any]]:
         if same or (total is None and p.budget is None):
             return lines
         left_out.append(
-            f"budgets: the total was changed here ({total or 'none'} {currency} published, "
-            f"{p.budget if p.budget is not None else 'none'} {p.currency} now), so the published "
-            "per-period budgets no longer add up to it and are not written"
+            Message(
+                "iati.export_budget_total_changed",
+                published=f"{total or '-'} {currency}".strip(),
+                now=f"{p.budget if p.budget is not None else '-'} {p.currency}".strip(),
+            )
         )
         return []
     if p.budget is None or not p.currency:
         if p.budget is not None:
-            left_out.append(f"budget {p.budget}: no currency")
+            left_out.append(Message("iati.export_budget_no_currency", value=format(p.budget, "f")))
         return []
     start, end = p.start_date, p.end_date
     if start and end and 0 <= (end - start).days <= MAX_BUDGET_DAYS:
@@ -569,15 +563,13 @@ def _budgets(p: Project, left_out) -> list[dict[str, Any]]:
                 "value_date": start.isoformat(),
             }
         ]
-    why = (
-        f"the project runs {start}..{end}, over a year"
-        if start and end
-        else "the project has no start and end date to give it a period"
-    )
-    left_out.append(
-        f"budget {format(p.budget, 'f')} {p.currency}: IATI wants one budget per period of a "
-        f"year at most, and {why}"
-    )
+    value = f"{format(p.budget, 'f')} {p.currency}"
+    if start and end:
+        left_out.append(
+            Message("iati.export_budget_over_a_year", value=value, start=str(start), end=str(end))
+        )
+    else:
+        left_out.append(Message("iati.export_budget_no_period", value=value))
     return []
 
 
@@ -611,7 +603,7 @@ def _narratives(sub, parent, texts: dict[str, str], left_out, what: str) -> None
         if not text:
             continue
         if lang != DEFAULT_LANG and not _valid_language(lang):
-            left_out.append(f"{what}: the text in {lang!r} (not a language code the schema allows)")
+            left_out.append(Message("iati.export_language_invalid", what=what, lang=repr(lang)))
             continue
         attrs = {} if lang == DEFAULT_LANG else {XML_LANG: lang}
         sub(parent, "narrative", attrs).text = text

@@ -87,6 +87,9 @@ def test_export_iati_writes_a_valid_file(capsys, dd, tmp_path):
 
 
 def test_export_ics_to_a_file_and_to_stdout(capsys, dd, tmp_path):
+    from fieldkit.core.store import Store
+
+    Store.open(dd).close()  # `new` records into an existing store; it never creates one
     run(capsys, "--data-dir", dd, "new", "meeting", "subject=GX dialogue", "date=2026-03-02",
         "country=KE", "classification=UNCLASSIFIED")  # fmt: skip
     target = tmp_path / "fieldkit.ics"
