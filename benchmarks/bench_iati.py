@@ -308,17 +308,19 @@ def memory_series(sizes: list[int], runs: int, before: Path | None) -> int:
                         got.setdefault((name, mode), []).append(run_child(mode, path, work, tree))
             for (name, mode), results in got.items():
                 secs = statistics.median(r["seconds"] for r in results)
+                cpu = statistics.median(r["cpu"] + r["reader_cpu"] for r in results)
                 peak = max(r["peak_mb"] for r in results)
-                rows.append((size_mb, n, name, mode, secs, n / secs, peak, load))
+                rows.append((size_mb, n, name, mode, secs, cpu, n / secs, peak, load))
             path.unlink()
     print(f"\n{'file MB':>8}{'activities':>11} {'code':<7}{'mode':<10}{'median s':>9}"
-          f"{'act/s':>8}{'peak MB':>8}  load")  # fmt: skip
-    for size_mb, n, name, mode, secs, rate, peak, load in rows:
+          f"{'cpu s':>7}{'act/s':>8}{'peak MB':>8}  load")  # fmt: skip
+    for size_mb, n, name, mode, secs, cpu, rate, peak, load in rows:
         flag = "" if peak < MEMORY_LIMIT_MB else "  OVER"
-        print(f"{size_mb:>8.0f}{n:>11,} {name:<7}{mode:<10}{secs:>9.2f}{rate:>8,.0f}{peak:>8.0f}"
-              f"  {load}{flag}")  # fmt: skip
+        print(f"{size_mb:>8.0f}{n:>11,} {name:<7}{mode:<10}{secs:>9.2f}{cpu:>7.2f}{rate:>8,.0f}"
+              f"{peak:>8.0f}  {load}{flag}")  # fmt: skip
     print(
-        f"\nmedians of {runs} runs (peak: the highest); limit {MEMORY_LIMIT_MB} MB; "
+        f"\nmedians of {runs} runs (peak: the highest; cpu s: app + reader process); limit "
+        f"{MEMORY_LIMIT_MB} MB; "
         f"load average at the end {_load()}"
     )
     return 0
