@@ -147,6 +147,16 @@ def test_desk_officer_in_chromium(server, browser):
     with app.state.console.db.read() as c:
         assert c.execute("SELECT revoked_at FROM devices WHERE id = ?", (device_id,)).fetchone()[0]
 
+    # Japanese, chosen on the account page.
+    from selenium.webdriver.support.ui import Select
+
+    d.get(url + "/console/account")
+    Select(d.find_element(By.ID, "lang")).select_by_value("ja")
+    d.find_element(By.ID, "save-lang").click()
+    d.get(url + "/console/records?kind=meeting&region=africa")
+    assert d.find_element(By.ID, "sign-out").text == "ログアウト"
+    d.save_screenshot(str(SHOTS / "console-records-ja.png"))
+
     d.find_element(By.ID, "sign-out").click()
     _wait(d, lambda d: d.find_elements(By.ID, "sign-in"))
     d.get(url + "/console/records")
