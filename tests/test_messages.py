@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 
 import pytest
 from babel.messages.pofile import read_po
@@ -26,6 +27,21 @@ TRANSLATED = [lang for lang in messages.LANGUAGES if lang != messages.SOURCE]
 def babel_catalogue(lang: str):
     with catalogue_path(lang).open("rb") as f:
         return read_po(f)
+
+
+OTHER_PLACEHOLDERS = re.compile(r"%\(\w+\)[sd]|%\d|%n")  # HQ console's %(n)s, Qt's %1 and %n
+
+
+def placeholders(text: str) -> set[str]:
+    """What a text fills in: {name} (coded messages, the UI, reports), %(name)s, %1, %n."""
+    if "{" in text and OTHER_PLACEHOLDERS.search(text) is None:
+        return {"{" + name + "}" for name in parameters(text)}
+    found = set(OTHER_PLACEHOLDERS.findall(text))
+    try:
+        found |= {"{" + name + "}" for name in parameters(text)}
+    except ValueError:  # a literal brace in a printf-style text
+        pass
+    return found
 
 
 def english_entries():
@@ -56,11 +72,12 @@ def test_every_text_is_translated_with_the_same_parameters(lang):
         if mine.fuzzy or not mine.translations or not all(t.strip() for t in mine.translations):
             problems.append((key, "untranslated or fuzzy"))
             continue
-        wanted = parameters(entry.source) | parameters(entry.source_plural or entry.source)
+        wanted = placeholders(entry.source) | placeholders(entry.source_plural or entry.source)
         for text in mine.translations:
-            got = parameters(text)
-            # A plural form may leave out {n} (Japanese has one form; English "one ..." may too)
-            if got - wanted or (wanted - {"n"}) - got:
+            got = placeholders(text)
+            # A plural form may leave out its count ("one item"); other texts keep every one
+            optional = {"{n}", "%n"} if entry.source_plural else set()
+            if got - wanted or (wanted - optional) - got:
                 problems.append((key, f"parameters {sorted(got)} instead of {sorted(wanted)}"))
     assert not problems, f"{lang}.po: {problems[:10]} ({len(problems)} in all)"
 

@@ -15,6 +15,8 @@ One catalogue per language for every layer: ``messages.pot`` holds the English (
   fieldkit.ui.i18n's catalogue translator.
 - ``Report``: the reports' labels; ``t("...")`` and ``N_("...")`` in fieldkit/reports are added
   (Babel's extractor); a label only used in an f-string or through a variable is added by hand.
+- ``Console``: HQ's web console; ``_("...")`` and ``ngettext`` in its templates and modules are
+  added (Babel, with Jinja2's extractor for the templates).
 - ``zxcvbn``, ``ReportKind``: other words kept by hand (zxcvbn's own English; document kinds).
 
 New texts are added to every language untranslated; texts gone from the code are dropped; a text
@@ -50,10 +52,12 @@ from fieldkit.core.messages import (  # noqa: E402
 UI_SOURCES = ("fieldkit/ui/**/*.py",)
 REPORT_SOURCES = ("fieldkit/reports/*.py",)
 CODE_SOURCES = ("fieldkit/**/*.py", "sync/**/*.py")
+CONSOLE_SOURCES = ("sync/server/console/*.py", "sync/server/console/templates/*.html")
 REPORT = "Report"
+CONSOLE = "Console"
 # Kept even when the extractor does not see them: other people's words, and report labels that are
 # looked up inside f-strings or through a variable (Babel's extractor sees only literal calls).
-KEPT_BY_HAND = ("zxcvbn", "ReportKind", REPORT)
+KEPT_BY_HAND = ("zxcvbn", "ReportKind", REPORT, CONSOLE)
 HEADER = """# FieldKit's texts in {name}.
 # msgctxt is a message code (sync.timed_out), a UI context (SyncPage), Report, or zxcvbn/ReportKind.
 # See fieldkit/core/messages.py; tools/update_translations.py keeps the catalogues in step.
@@ -117,14 +121,20 @@ def ui_texts(modules: list[Path] | None = None) -> list[Found]:
 
 
 def _extract(patterns: tuple[str, ...], keywords: dict) -> list[tuple[Path, int, str]]:
+    """Babel's extraction: Python modules, and Jinja2 templates (.html); a plural call gives its
+    singular and its plural, each looked up on its own."""
     from babel.messages.extract import extract_from_file
+    from jinja2.ext import babel_extract
 
     out = []
     for path in files(patterns):
+        method = babel_extract if path.suffix == ".html" else "python"
+        options = {"extensions": "jinja2.ext.i18n"} if path.suffix == ".html" else None
         for lineno, text, _comments, _context in extract_from_file(
-            "python", str(path), keywords=keywords, strip_comment_tags=True
+            method, str(path), keywords=keywords, options=options, strip_comment_tags=True
         ):
-            out.append((path, lineno, text if isinstance(text, str) else text[0]))
+            for one in [text] if isinstance(text, str) else [t for t in text if t]:
+                out.append((path, lineno, one))
     return out
 
 
@@ -145,8 +155,19 @@ def codes_used() -> dict[str, list[str]]:
     return used
 
 
+def console_texts() -> list[str]:
+    """What HQ's console asks for: ``_()`` and ``ngettext()`` with literals (the rest, field
+    names looked up through a variable, are kept by hand)."""
+    keywords = {"_": (1,), "ngettext": (1, 2)}
+    seen: dict[str, None] = {}
+    for _path, _line, text in _extract(CONSOLE_SOURCES, keywords):
+        seen.setdefault(text, None)
+    return list(seen)
+
+
 def extracted() -> list[Found]:
-    return ui_texts() + [Found(REPORT, text) for text in report_labels()]
+    reports = [Found(REPORT, text) for text in report_labels()]
+    return ui_texts() + reports + [Found(CONSOLE, text) for text in console_texts()]
 
 
 def kept(entry: Entry) -> bool:
