@@ -492,3 +492,20 @@ def test_contradicting_declarations_are_refused_in_plain_words(tmp_path, data, m
     with pytest.raises(IatiFileError, match=re.escape(message)) as caught:
         convert_iati(path)
     assert "\x00" not in str(caught.value) and str(caught.value).count("\n") == 0
+
+
+def test_the_import_runs_with_a_small_page_cache_and_gives_the_store_its_own_back(store, tmp_path):
+    from fieldkit.interop import iati_import
+
+    seen = []
+
+    def progress(done, total, label):
+        with store.tx.read() as conn:
+            seen.append(conn.execute("PRAGMA cache_size").fetchone()[0])
+
+    with store.tx.read() as conn:
+        usual = conn.execute("PRAGMA cache_size").fetchone()[0]
+    import_iati(store, write(tmp_path, RICH), progress=progress, worker=False)
+    assert seen and set(seen) == {-iati_import.IMPORT_CACHE_KB} != {usual}
+    with store.tx.read() as conn:
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == usual
