@@ -7,6 +7,7 @@ import json
 
 from sync import protocol as p
 
+from . import metrics
 from .common import REGISTRY, Device, marks, now_iso
 from .db import Database
 
@@ -35,6 +36,7 @@ def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
     page = p.encode_pull_page(
         [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts
     )
+    metrics.PULLED.inc(len(rows))
     if not more:
         with db.write() as w:
             w.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), dev.id))

@@ -39,6 +39,7 @@ class Batch:
         self.rows: dict[str, tuple] = {}
         self.versions: list[tuple] = []
         self.mutations: list[tuple] = []
+        self.inserts: list[tuple] = []  # new records, written in bulk (one round trip on PG)
         if dev is None:
             return
         ids = [mid for m in mutations for mid in m.ids]
@@ -70,8 +71,18 @@ class Batch:
             self.mutations.append((mid, dev_id, rid, version, cid))
             self.known[mid] = (version, cid)
 
+    def flush_inserts(self) -> None:
+        if self.inserts:
+            self.c.executemany(
+                "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, "
+                "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.inserts,
+            )
+            self.inserts.clear()
+
     def flush(self) -> None:
         c, db = self.c, self.db
+        self.flush_inserts()
         if self.seq != self.start:
             c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
             self.start = self.seq
@@ -264,12 +275,9 @@ def _write(
     sha = sha if kind == "attachment" else None
     ck = p.record_checksum(rid, seq)
     if insert:
-        batch.c.execute(
-            "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rid, embassy, kind, seq, origin, int(deleted), sha, ck, text),
-        )
+        batch.inserts.append((rid, embassy, kind, seq, origin, int(deleted), sha, ck, text))
     else:
+        batch.flush_inserts()  # an update may follow an insert of the same page
         batch.c.execute(
             "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
             "data = ? WHERE id = ? AND embassy = ?",

@@ -29,7 +29,7 @@ def _bin() -> Path | None:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, fsync: bool = False) -> None:
         bindir = _bin()
         if bindir is None:
             raise RuntimeError("PostgreSQL's initdb was not found (apt-get install postgresql)")
@@ -45,10 +45,11 @@ class Cluster:
             self._as = ["runuser", "-u", USER, "--"]
         self._run([str(bindir / "initdb"), "-D", str(self.data), "-U", "fieldkit",
                    "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])  # fmt: skip
+        # Tests trade durability for speed; a benchmark keeps PostgreSQL's defaults.
+        fast = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
         opts = (
-            f"-k {self.root} -c listen_addresses='' -p {self.port} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
-            "-c shared_buffers=64MB"
+            f"-k {self.root} -c listen_addresses='' -p {self.port} {'' if fsync else fast}"
+            "-c max_connections=300 -c shared_buffers=64MB"
         )
         self._run([str(bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l",
                    str(self.root / "log"), "-w", "-t", "60", "start"])  # fmt: skip
