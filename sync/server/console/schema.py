@@ -6,8 +6,11 @@ console turns queued rows into index rows in Python (``indexer.py``) with the la
 for search text, so the sync push code needs no change and both sides search alike.
 
 Steps run in order, each in one transaction, and the highest step applied is kept in
-``console_schema``. ``ensure`` runs them at start-up; a database whose console schema is newer than
-this code is refused, not touched.
+``console_schema``. HQ's migration runner (``sync/server/migrations.py``) runs them as its
+"console" track (``MIGRATIONS``), so ``fieldkit-hq migrate`` upgrades them with HQ's own; ``ensure``
+also runs at start-up (an HQ without that runner, or a database created before the console) and
+puts the index triggers back if an upgrade rebuilt ``records``. A database whose console schema
+is newer than this code is refused, not touched.
 """
 
 from __future__ import annotations
@@ -162,6 +165,13 @@ STEPS: list[tuple[int, str, str]] = [
 ]
 
 LATEST = STEPS[-1][0]
+
+try:  # HQ's migration runner (issue #12) runs these steps as its "console" track ...
+    from sync.server.migrations import Track
+except ImportError:  # ... an HQ without one gets them from ensure() at start-up
+    MIGRATIONS = None
+else:
+    MIGRATIONS = Track("console", STEPS, table="console_schema")
 
 
 class ConsoleSchemaTooNew(Exception):
