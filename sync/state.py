@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.errors import FieldKitError, NotFound
 from fieldkit.core.gcpause import paused_gc
-from fieldkit.core.models import Record, new_id, parse_record, utcnow
+from fieldkit.core.models import Record, parse_record, utcnow
 from fieldkit.core.store import Changes, Store, diff
 from sync.protocol import record_checksum
 
@@ -145,10 +145,7 @@ class SyncState:
         by_index = {int(_get(o, "i")): o for o in outcomes}
         result = Applied()
         with self.store.tx.write() as c:
-            c.executemany(
-                "DELETE FROM outbox WHERE mutation_id = ?",
-                [(mid,) for item in batch for mid in item.ids],
-            )
+            self.store.writer.acknowledge([mid for item in batch for mid in item.ids])
             rids = [item.record_id for item in batch]
             newer: set[str] = set()
             for i in range(0, len(rids), 500):
@@ -167,11 +164,8 @@ class SyncState:
                     plain.append((version, item.record_id))
                     continue
                 self._settle(c, item, outcome, version, item.record_id in newer, result)
-            c.executemany("UPDATE records SET server_version = ? WHERE id = ?", plain)
-            c.executemany(
-                "UPDATE outbox SET base_version = ? WHERE record_id = ?",
-                [(v, r) for v, r in plain if r in newer],
-            )
+            self.store.writer.set_server_versions(plain)
+            self.store.writer.rebase_queued([(v, r) for v, r in plain if r in newer])
             c.executemany("DELETE FROM sync_rejected WHERE record_id = ?", [(r,) for _, r in plain])
         self.store.writer.announce(result.changes)
         return result
@@ -205,15 +199,10 @@ class SyncState:
             else:
                 self._apply_one(c, hq_record, version, result, force=True)
         else:
-            c.execute(
-                "UPDATE records SET server_version = ? WHERE id = ?", (version, item.record_id)
-            )
+            self.store.writer.set_server_versions([(version, item.record_id)])
         if newer:
             # Later edits were made on top of what HQ now holds as ``version``.
-            c.execute(
-                "UPDATE outbox SET base_version = ? WHERE record_id = ?",
-                (version, item.record_id),
-            )
+            self.store.writer.rebase_queued([(version, item.record_id)])
 
     def _rebase(self, c, item: Pending, hq: dict, version: int, result: Applied) -> None:
         """HQ merged other laptops' fields into a record edited again here meanwhile: keep the
@@ -287,7 +276,7 @@ class SyncState:
                     fresh[rid] = (rec, version)  # an id twice in one page: the later version
             self._insert_new(c, list(fresh.values()), result)
             stamps += [(version, rec.id) for rec, version in fresh.values()]
-            c.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
+            self.store.writer.set_server_versions(stamps)
             if cursor is not None:
                 c.execute("INSERT OR REPLACE INTO sync_state VALUES ('cursor', ?)", (str(cursor),))
         self.store.writer.announce(result.changes)
@@ -345,7 +334,7 @@ class SyncState:
             return
         if row is None:
             self._insert_new(c, [(rec, version)], result)
-            c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+            self.store.writer.set_server_versions([(version, rid)])
             return
         store = self.store
         old = json.loads(row[0])
@@ -355,7 +344,7 @@ class SyncState:
             changes["deleted"] = [bool(old.get("deleted_at")), bool(new.get("deleted_at"))]
         store.writer.write_row(rec, insert=False)
         if stamps is None:
-            c.execute("UPDATE records SET server_version = ? WHERE id = ?", (version, rid))
+            store.writer.set_server_versions([(version, rid)])
         else:
             stamps.append((version, rid))  # one executemany for the page
         store.writer.log(rec, "sync", changes, utcnow(), rec.updated_by or "HQ")
@@ -402,12 +391,7 @@ class SyncState:
                 ).fetchone()
                 if row is None:
                     continue
-                c.execute("UPDATE records SET server_version = NULL WHERE id = ?", (rid,))
-                c.execute(
-                    "INSERT INTO outbox (mutation_id, record_id, kind, op, revision, base_version, "
-                    "fields, created_at) VALUES (?, ?, ?, 'upsert', ?, NULL, '[\"id\"]', ?)",
-                    (new_id(), rid, row[0], row[1], utcnow().isoformat()),
-                )
+                self.store.writer.requeue(rid, row[0], row[1])
                 n += 1
         return n
 
@@ -576,14 +560,7 @@ class SyncState:
         ]  # fmt: skip
 
     def mark_audit_synced(self, ids: list[str]) -> None:
-        if not ids:
-            return
-        at = utcnow().isoformat()
-        with self.store.tx.write() as c:
-            c.executemany(
-                "UPDATE audit_log SET synced_at = ? WHERE id = ? AND synced_at IS NULL",
-                [(at, i) for i in ids],
-            )
+        self.store.mark_audit_synced(ids)
 
     # ---- attachment files --------------------------------------------------------------------
     def blobs_to_upload(self) -> list[tuple[str, int]]:

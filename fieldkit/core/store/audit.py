@@ -37,3 +37,14 @@ class Audit:
         for r in rows:
             r["detail"] = json.loads(r["detail"])
         return rows
+
+    def mark_audit_synced(self, ids: list[str]) -> None:
+        """HQ has these events (sync): they are not sent again."""
+        if not ids:
+            return
+        at = utcnow().isoformat()
+        with self.tx.write() as conn:
+            conn.executemany(
+                "UPDATE audit_log SET synced_at = ? WHERE id = ? AND synced_at IS NULL",
+                [(at, i) for i in ids],
+            )

@@ -302,3 +302,26 @@ class Writer:
             conn.executemany(_HISTORY_INSERT, history)
             conn.executemany(_OUTBOX_INSERT, queued)
         return saved, unchanged
+
+    # ---- sync bookkeeping: which HQ version each record and each queued change is based on ----
+    def set_server_versions(self, stamps: list[tuple[int | None, str]]) -> None:
+        """(version, record id) pairs: the HQ version each local copy now matches (None: none)."""
+        self.store.conn.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
+
+    def acknowledge(self, mutation_ids: list[str]) -> None:
+        """Outbox entries HQ has stored: they are not sent again."""
+        self.store.conn.executemany(
+            "DELETE FROM outbox WHERE mutation_id = ?", [(m,) for m in mutation_ids]
+        )
+
+    def rebase_queued(self, bases: list[tuple[int, str]]) -> None:
+        """(version, record id) pairs: edits still queued for a record are now based on ``version``."""
+        self.store.conn.executemany("UPDATE outbox SET base_version = ? WHERE record_id = ?", bases)
+
+    def requeue(self, record_id: str, kind: str, revision: int) -> None:
+        """Queue a record for HQ again as new (HQ does not have it): no base version."""
+        self.set_server_versions([(None, record_id)])
+        self.store.conn.execute(
+            _OUTBOX_INSERT,
+            (new_id(), record_id, kind, "upsert", revision, None, '["id"]', utcnow().isoformat()),
+        )
