@@ -289,10 +289,12 @@ def _merged_data(activity: Activity, old: dict[str, Any]) -> dict[str, Any]:
         if value and (not data.get(key) or (key == "scheme" and data[key] == "other")):
             data[key] = value
     data.update(activity.fields)
-    # Languages someone added locally survive a refresh of the ones IATI publishes.
+    # Languages someone added locally to a title or description survive a refresh of the ones
+    # IATI publishes. Names of organisations, locations and sectors ("participating_org:1") are
+    # keyed by position or code: what a key held before may have been another organisation's.
     before = old.get("translations") or {}
     data["translations"] = {
-        key: {**before.get(key, {}), **texts}
+        key: texts if ":" in key else {**before.get(key, {}), **texts}
         for key, texts in activity.fields["translations"].items()
     }
     return data

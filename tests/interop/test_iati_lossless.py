@@ -509,3 +509,22 @@ def test_the_import_runs_with_a_small_page_cache_and_gives_the_store_its_own_bac
     assert seen and set(seen) == {-iati_import.IMPORT_CACHE_KB} != {usual}
     with store.tx.read() as conn:
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == usual
+
+
+def test_a_reimport_never_gives_an_organisation_another_ones_names(store, tmp_path):
+    import_iati(store, write(tmp_path, RICH))
+    moved = RICH.replace(
+        '<participating-org role="4" type="10" crs-channel-code="12000"><narrative>Ministry of '
+        'Water</narrative><narrative xml:lang="sw">Wizara ya Maji</narrative></participating-org>',
+        '<participating-org role="4" type="10"><narrative>County of Garissa</narrative>'
+        '<narrative xml:lang="so">Degmada Garissa</narrative></participating-org>',
+    )
+    assert moved != RICH
+    import_iati(store, write(tmp_path, moved, name="again.xml"))
+    p = only(store)
+    assert p.participating_orgs[1].name == "County of Garissa"
+    # the Swahili name was the ministry's: it does not stay with the county
+    assert p.translations["participating_org:1"] == {
+        "en": "County of Garissa",
+        "so": "Degmada Garissa",
+    }
