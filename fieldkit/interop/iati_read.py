@@ -13,7 +13,12 @@ neither the bytes nor the elements of one activity may exceed ``MAX_ACTIVITY_BYT
 Real files are messy. Each activity becomes the Project fields IATI owns; what is not valid is left
 out and listed in the report with its line number and the reason: a whole activity (no identifier,
 no title, a duplicate) or one part of it (an unknown DAC code, a negative budget, a bad date).
-Writing to the store is ``iati_import``'s job.
+Nothing is dropped silently: the elements and attributes of an activity FieldKit does not model
+are kept verbatim (``iati_extra``, ``iati_attributes``), and so is a modelled element that has
+parts FieldKit does not keep (an ``@activity-id``, a location's ``administrative``), so that
+export can write it back; the bytes are first made to agree with their declared encoding
+(``iati_encoding``). Reading one element is ``iati_elements``; writing to the store is
+``iati_import``'s job.
 """
 
 from __future__ import annotations
