@@ -247,6 +247,13 @@ def from_ts(paths: list[Path]) -> dict[tuple[str, str], Entry]:
     return out
 
 
+def _content(lang: str, entries) -> dict:
+    """What a catalogue says, whatever its layout (the English has no msgstr to compare)."""
+    if lang == SOURCE:
+        return {(e.context, e.source): e.source_plural for e in entries}
+    return {(e.context, e.source): (e.source_plural, e.translations, e.fuzzy) for e in entries}
+
+
 def untranslated(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.fuzzy or not all(t.strip() for t in e.translations)]
 
@@ -268,13 +275,14 @@ def main(argv: list[str] | None = None) -> int:
         entries = english if lang == SOURCE else translated_entries(lang, english, extra)
         text = po_text(lang, entries)
         path = catalogue_path(lang)
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if text != current:
-            if opts.check:
+        if opts.check:
+            # The entries, not the layout: an entry inserted by hand anywhere is in step.
+            current = read_catalogue(path, lang).entries.values() if path.exists() else []
+            if _content(lang, current) != _content(lang, entries):
                 print(f"{path.relative_to(ROOT)} is not in step with the code: run this script")
                 status = 1
-            else:
-                path.write_text(text, encoding="utf-8")
+        elif text != (path.read_text(encoding="utf-8") if path.exists() else ""):
+            path.write_text(text, encoding="utf-8")
         if lang != SOURCE:
             todo = untranslated(entries)
             print(f"{path.relative_to(ROOT)}: {len(entries)} texts, {len(todo)} to translate")
