@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import FieldKitError
+from .messages import Message
 from .models import Attachment
 
 MAX_PIXELS = 2560  # longest side kept for stored photos
@@ -99,13 +100,13 @@ def add_attachment(
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            raise FieldKitError(
-                f"{path.name} is {size // 1024 // 1024} MB; the limit is "
-                f"{MAX_FILE // 1024 // 1024} MB"
-            )
+            mb = {"size": size // 1024 // 1024, "limit": MAX_FILE // 1024 // 1024}
+            raise FieldKitError(Message("attachments.too_large", name=path.name, **mb))
         content = path.read_bytes()
     except OSError as exc:
-        raise FieldKitError(f"cannot read {path}: {exc.strerror}") from None
+        raise FieldKitError(
+            Message("attachments.unreadable", path=str(path), why=exc.strerror)
+        ) from None
     photo = read_photo(content, resize=resize)
     if photo:
         content = photo.content

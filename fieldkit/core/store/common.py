@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..envelope import ENVELOPE
 from ..errors import FieldKitError, StoreError, ValidationProblem, problems_from_pydantic
+from ..messages import Message
 
 if TYPE_CHECKING:  # records are pydantic: imported where used, not for `status`
     from ..models import Record
@@ -88,9 +89,10 @@ def is_integrity_error(exc: BaseException) -> bool:
 def check_replaceable(new: Record, stored_kind: str, in_trash: bool) -> None:
     """An edit may not change a record's kind, nor touch one in the trash."""
     if new.kind != stored_kind:
-        raise FieldKitError(f"record {new.id} is a {stored_kind}, not a {new.kind}")
+        kinds = {"stored": Message(f"kind.{stored_kind}"), "kind": Message(f"kind.{new.kind}")}
+        raise FieldKitError(Message("store.kind_changed", id=new.id, **kinds))
     if in_trash:
-        raise FieldKitError(f"record {new.id} is in the trash; restore it before editing")
+        raise FieldKitError(Message("store.in_trash", id=new.id))
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list]:

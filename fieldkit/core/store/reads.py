@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .. import schema
 from ..envelope import KINDS
 from ..errors import FieldKitError, NotFound
+from ..messages import Message
 from ..query import RecordFilter, order_clause, where_clause
 from .common import SUMMARY_COLUMNS, HistoryEntry, chunks, load_record
 
@@ -28,9 +29,8 @@ class Reads:
                 "SELECT data, deleted_at FROM records WHERE id = ?", (record_id,)
             ).fetchone()
         if row is None or (row[1] and not include_deleted):
-            raise NotFound(
-                f"no record with id {record_id}" + (" (it is in the trash)" if row else "")
-            )
+            code = "store.not_found_in_trash" if row else "store.not_found"
+            raise NotFound(Message(code, id=record_id))
         return load_record(row[0])
 
     def find(self, prefix: str, *, include_deleted: bool = True) -> Record:
@@ -44,7 +44,7 @@ class Reads:
                 (prefix, prefix + "\uffff"),
             ).fetchall()
         if not rows:
-            raise NotFound(f"no record with id {prefix}")
+            raise NotFound(Message("store.not_found", id=prefix))
         if len(rows) > 1:
             raise FieldKitError(f"id {prefix} matches several records; give more characters")
         record = load_record(rows[0][0])

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..envelope import ENVELOPE, utcnow
 from ..errors import FieldKitError, NotFound
+from ..messages import Message
 from .common import BATCH, Changes, batches, validate_record
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class Writes:
         with self.tx.write():
             old = self.get(record_id, include_deleted=True)
             if not old.deleted:
-                raise FieldKitError(f"record {record_id} is not in the trash")
+                raise FieldKitError(Message("store.not_in_trash", id=record_id))
             deleted_with = [
                 c
                 for c in self.writer.children_of(old.id, deleted=True)
