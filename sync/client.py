@@ -6,6 +6,11 @@ Designed for a 600 ms, few-hundred-kbit/s satellite link that drops: one kept-al
 gzip bodies, 500 records a request, the first pull page riding on the last push. Network errors
 and 5xx are retried with backoff; every step is committed locally as it completes, so a sync that
 dies half-way resumes where it stopped next time.
+
+Some links (satellite, mobile) cut every connection after a few kilobytes. A request that is cut
+is therefore not simply sent again: the push page, the pull page and the file piece are halved
+and sent at once, and grow again by a quarter after each answer, so sync makes progress on any
+link that carries one record per connection. The sizes learned are kept for the next sync.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ class SyncReport:
     bytes_received: int = 0
     requests: int = 0
     retries: int = 0
+    cuts: int = 0  # requests that died on the way and were sent again smaller
     seconds: float = 0.0
     verified: bool = False
     repulled: int = 0
@@ -193,6 +199,32 @@ def _parse(resp: httpx.Response, model: type[BaseModel]):
         raise SyncError(Message("sync.unreadable_answer", n=exc.error_count())) from None
 
 
+class _Cut(Exception):
+    """A request died on the way (cut, reset, timed out): the caller may try a smaller one."""
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.why = _plain(exc)
+
+
+class _Sizer:
+    """How much one request carries: halved after a cut, grown by a quarter after an answer."""
+
+    def __init__(self, size: int, largest: int, smallest: int = 1) -> None:
+        self.largest = largest
+        self.smallest = smallest
+        self.size = max(smallest, min(largest, size))
+
+    def shrink(self) -> bool:
+        if self.size <= self.smallest:
+            return False
+        self.size = max(self.smallest, self.size // 2)
+        return True
+
+    def grow(self) -> None:
+        self.size = min(self.largest, self.size + max(1, self.size // 4))
+
+
 class _HTTPFailure(Exception):
     def __init__(self, resp: httpx.Response) -> None:
         self.why = _server_message(resp)
@@ -245,9 +277,33 @@ class SyncClient:
         self.progress = progress or (lambda what, done, total: None)
         self.retries = retries
         self.backoff = backoff
-        self.page_size = page_size
-        self.pull_page_size = pull_page_size
+        # Learned on a link that cuts connections (see the module's docstring); kept in sync_state.
+        self.push_size = _Sizer(self._learned("link_push", page_size), page_size)
+        self.pull_size = _Sizer(self._learned("link_pull", pull_page_size), pull_page_size)
+        self.chunk_size = _Sizer(self._learned("link_chunk", p.CHUNK_SIZE), p.CHUNK_SIZE, 1024)
         self.report = SyncReport()
+
+    @property
+    def page_size(self) -> int:
+        return self.push_size.size
+
+    @property
+    def pull_page_size(self) -> int:
+        return self.pull_size.size
+
+    def _learned(self, key: str, default: int) -> int:
+        try:
+            return int(self.state.get(key) or default)
+        except ValueError:
+            return default
+
+    def _remember_sizes(self) -> None:
+        for key, sizer in (
+            ("link_push", self.push_size),
+            ("link_pull", self.pull_size),
+            ("link_chunk", self.chunk_size),
+        ):
+            self.state.set(key, None if sizer.size >= sizer.largest else str(sizer.size))
 
     def close(self) -> None:
         self.http.close()
@@ -259,8 +315,10 @@ class SyncClient:
         self.close()
 
     # ---- transport ---------------------------------------------------------------------------
-    def _send(self, method: str, path: str, **kw) -> httpx.Response:
-        """One request, retried with backoff on network errors and 5xx; 4xx raise _HTTPFailure."""
+    def _send(self, method: str, path: str, *, cut_ok: bool = False, **kw) -> httpx.Response:
+        """One request, retried with backoff on network errors and 5xx; 4xx raise _HTTPFailure.
+
+        With ``cut_ok`` a network error raises _Cut at once, for the caller to send less."""
         attempt = 0
         while True:
             attempt += 1
@@ -271,8 +329,10 @@ class SyncClient:
             try:
                 resp = self.http.request(method, f"{self.server}{path}", **kw)
             except httpx.TransportError as exc:
+                if cut_ok:
+                    raise _Cut(exc) from None
                 if attempt > self.retries:
-                    raise SyncError(Message("sync.stopped", why=_plain(exc), n=attempt)) from None
+                    raise self._stopped(_plain(exc), attempt) from None
                 self._wait(attempt)
                 continue
             self.report.bytes_received += resp.num_bytes_downloaded + 200
@@ -287,6 +347,30 @@ class SyncClient:
                 raise _HTTPFailure(resp)
             return resp
 
+    def _stopped(self, why: Message | str, attempts: int) -> SyncError:
+        """Giving up: say what this sync did get through, never more."""
+        rep = self.report
+        if rep.pushed or rep.pulled or rep.files_sent or rep.files_received or rep.audit_sent:
+            return SyncError(Message("sync.stopped_after", why=why, n=attempts, sent=rep.pushed,
+                                     received=rep.pulled, files=rep.files_sent + rep.files_received,
+                                     left=self.state.pending_count()))  # fmt: skip
+        return SyncError(
+            Message("sync.stopped_nothing", why=why, n=attempts, left=self.state.pending_count())
+        )
+
+    def _after_cut(self, sizer: _Sizer, cut: _Cut, failures: int) -> int:
+        """A request of ``sizer``'s size was cut: halve it and go on at once, or, at the smallest
+        size, wait as for any network error. Returns the failures counted so far."""
+        self.report.cuts += 1
+        if self.retries > 0 and sizer.shrink():
+            self.report.retries += 1
+            return failures
+        failures += 1
+        if failures > self.retries:
+            raise self._stopped(cut.why, failures)
+        self._wait(failures)
+        return failures
+
     def _wait(self, attempt: int) -> None:
         self.report.retries += 1
         delay = min(30.0, self.backoff * 2 ** (attempt - 1)) * (0.5 + random.random() / 2)
@@ -294,6 +378,7 @@ class SyncClient:
 
     def _call(self, method: str, path: str, model: type[BaseModel], body: BaseModel | None = None,
               **kw):  # fmt: skip
+        """A request whose answer is parsed into ``model``; 4xx become a SyncError."""
         if body is not None:
             content, headers = p.encode(body)
             kw["content"] = content
@@ -326,6 +411,7 @@ class SyncClient:
             self.state.set("last_error", stored(exc))  # shown later in the user's language
             raise
         finally:
+            self._remember_sizes()
             rep.seconds = round(time.monotonic() - started, 3)
             rep.pending = self.state.pending_count()
             rep.cursor = self.state.cursor
@@ -340,22 +426,37 @@ class SyncClient:
 
     def _push(self) -> p.PullPage | None:
         """Push the outbox in pages. While HQ works on one page the next is read and encoded
-        (one request in flight at a time, so HQ still sees pages in order)."""
+        (one request in flight at a time, so HQ still sees pages in order). A cut page is built
+        again at half the size; what HQ acknowledged stays acknowledged."""
         total = self.state.pending_count()
         self.progress("push", 0, total)
+        first = True  # audit events and resolutions ride on the first page HQ answers
         page = self._next_push(frozenset(), first=True)
         if page is None:
             return None
-        done = 0
+        done = failures = 0
         with ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync") as pool:
             future = pool.submit(self._post_push, page[1])
             # Bounded: edits made during the sync go too, but a busy laptop cannot loop forever.
-            for _ in range(max(4, total // max(1, self.page_size) + 4)):
+            for _ in range(2 * total + 16 + 4 * self.retries):
                 batch, _body, resolutions, last = page
                 upcoming = None
                 if not last:  # not the last page: prepare the next one meanwhile
                     upcoming = self._next_push(frozenset(b.record_id for b in batch), first=False)
-                resp = future.result()
+                try:
+                    resp = future.result()
+                except _Cut as cut:
+                    failures = self._after_cut(self.push_size, cut, failures)
+                    if last:  # the pull page riding on it may be what did not fit
+                        self.pull_size.shrink()
+                    page = self._next_push(frozenset(), first=first)
+                    if page is None:
+                        return None
+                    future = pool.submit(self._post_push, page[1])
+                    continue
+                failures = 0
+                first = False
+                self.push_size.grow()
                 self._settle_push(batch, resp, resolutions)
                 done += len(batch)
                 self.progress("push", done, max(total, done))
@@ -365,12 +466,11 @@ class SyncClient:
                     return None
                 page = upcoming
                 future = pool.submit(self._post_push, page[1])
-            return future.result().pull
-        return None
+        return None  # the rest goes with the next sync
 
     def _next_push(self, in_flight: frozenset, first: bool):
         batch = self.state.pending(self.page_size, exclude=in_flight)
-        audit = self.state.unsynced_audit() if first else []
+        audit = self.state.unsynced_audit(max(20, self.page_size * 4)) if first else []
         resolutions = self.state.unreported_resolutions() if first else []
         if not batch and not audit and not resolutions:
             return None
@@ -386,7 +486,9 @@ class SyncClient:
 
     def _post_push(self, body: tuple[bytes, dict[str, str]]) -> p.PushResponse:
         content, headers = body
-        return self._call("POST", "/v1/push", p.PushResponse, content=content, headers=headers)
+        return self._call(
+            "POST", "/v1/push", p.PushResponse, content=content, headers=headers, cut_ok=True
+        )
 
     def _settle_push(self, batch, resp: p.PushResponse, resolutions) -> None:
         rep = self.report
@@ -410,10 +512,14 @@ class SyncClient:
         """Walk HQ's sequence; the next page downloads while this one is written locally."""
         rep = self.report
         if page is None:
-            page = self._get_page(self.state.cursor)
+            page = self._pull_from(self.state.cursor)
         with ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync") as pool:
             while True:
-                upcoming = pool.submit(self._get_page, page.cursor) if page.more else None
+                upcoming = (
+                    pool.submit(self._get_page, page.cursor, self.pull_page_size)
+                    if page.more
+                    else None
+                )
                 applied = self.state.apply_page(page.records, page.versions, page.cursor)
                 rep.pulled += applied.applied
                 rep.unreadable += len(applied.invalid)
@@ -427,11 +533,27 @@ class SyncClient:
                         )
                         rep.conflicts_elsewhere += added
                     return
-                page = upcoming.result()
+                try:
+                    page = upcoming.result()
+                    self.pull_size.grow()
+                except _Cut as cut:
+                    failures = self._after_cut(self.pull_size, cut, 0)
+                    page = self._pull_from(page.cursor, failures)
 
-    def _get_page(self, since: int) -> p.PullPage:
-        return self._call("GET", "/v1/pull", p.PullPage,
-                          params={"since": since, "limit": self.pull_page_size})  # fmt: skip
+    def _pull_from(self, since: int, failures: int = 0) -> p.PullPage:
+        """One pull page, halved after each cut until one arrives."""
+        while True:
+            try:
+                page = self._get_page(since, self.pull_page_size)
+            except _Cut as cut:
+                failures = self._after_cut(self.pull_size, cut, failures)
+                continue
+            self.pull_size.grow()
+            return page
+
+    def _get_page(self, since: int, limit: int) -> p.PullPage:
+        return self._call("GET", "/v1/pull", p.PullPage, cut_ok=True,
+                          params={"since": since, "limit": limit})  # fmt: skip
 
     # ---- attachments -------------------------------------------------------------------------
     def _upload_files(self) -> None:
@@ -454,13 +576,17 @@ class SyncClient:
                 self.state.mark_blob(sha, "uploaded")
                 continue
             content = self.store.blobs.get(sha)
+            failures = 0
             while offset < len(content):
-                piece = content[offset : offset + p.CHUNK_SIZE]
+                piece = content[offset : offset + self.chunk_size.size]
                 try:
                     resp = self._send(
                         "PUT", f"/v1/blobs/{sha}", params={"offset": offset}, content=piece,
-                        headers={"Content-Type": "application/octet-stream"},
+                        headers={"Content-Type": "application/octet-stream"}, cut_ok=True,
                     )  # fmt: skip
+                except _Cut as cut:  # HQ keeps what it acknowledged: resume there, smaller
+                    failures = self._after_cut(self.chunk_size, cut, failures)
+                    continue
                 except _HTTPFailure as exc:
                     if exc.resp.status_code == 409 and exc.code.startswith("offset:"):
                         offset = int(exc.code.split(":", 1)[1])  # HQ had more than we knew
@@ -468,6 +594,8 @@ class SyncClient:
                     if exc.resp.status_code == 422 and exc.code == "bad_hash":
                         raise SyncError(Message("sync.attachment_damaged", sha=sha[:12])) from None
                     raise self._explain(exc) from None
+                failures = 0
+                self.chunk_size.grow()
                 ack = _parse(resp, p.BlobAck)
                 sent += ack.received - offset
                 offset = ack.received
@@ -492,32 +620,49 @@ class SyncClient:
         )
         for n, sha in enumerate(wanted):
             self.progress("files down", n, len(wanted))
-            for _attempt in range(self.retries + 2):
-                have = parts.size(sha)
-                try:
-                    resp = self._send(
-                        "GET", f"/v1/blobs/{sha}",
-                        headers={"Range": f"bytes={have}-"} if have else {},
-                    )  # fmt: skip
-                except _HTTPFailure as exc:
-                    if exc.resp.status_code == 404:
-                        self.report.files_waiting += 1  # not on HQ yet: the next sync tries again
-                        break
-                    if exc.resp.status_code == 416:  # we already have it all
-                        resp = None
-                    else:
-                        raise self._explain(exc) from None
-                if resp is not None:
-                    parts.add(sha, resp.content, append=bool(have) and resp.status_code == 206)
-                content = parts.read(sha)
-                parts.discard(sha)
-                if hashlib.sha256(content).hexdigest() == sha:
-                    self.store.blobs.put(content)
-                    self.state.mark_blob(sha, "have")
-                    self.report.files_received += 1
-                    break
-                # damaged: start this file again
+            self._download_one(sha, parts)
             self.progress("files down", n + 1, len(wanted))
+
+    def _download_one(self, sha: str, parts: _DiskParts | _MemoryParts) -> None:
+        """One file in ranges of the piece size: a cut range is asked again, halved, from where
+        the part stops (HQ answers ranges); a damaged file starts again."""
+        failures = damaged = 0
+        while damaged <= self.retries + 1:
+            have = parts.size(sha)
+            end = have + self.chunk_size.size - 1
+            try:
+                resp = self._send(
+                    "GET", f"/v1/blobs/{sha}", headers={"Range": f"bytes={have}-{end}"},
+                    cut_ok=True,
+                )  # fmt: skip
+            except _Cut as cut:
+                failures = self._after_cut(self.chunk_size, cut, failures)
+                continue
+            except _HTTPFailure as exc:
+                if exc.resp.status_code == 404:
+                    self.report.files_waiting += 1  # not on HQ yet: the next sync tries again
+                    return
+                if exc.resp.status_code != 416:  # 416: we already have it all
+                    raise self._explain(exc) from None
+                resp = None
+            failures = 0
+            complete = True
+            if resp is not None:
+                self.chunk_size.grow()
+                partial = resp.status_code == 206
+                parts.add(sha, resp.content, append=bool(have) and partial)
+                size = _range_total(resp.headers.get("content-range", "")) if partial else None
+                complete = size is None or parts.size(sha) >= size
+            if not complete:
+                continue
+            content = parts.read(sha)
+            parts.discard(sha)
+            if hashlib.sha256(content).hexdigest() == sha:
+                self.store.blobs.put(content)
+                self.state.mark_blob(sha, "have")
+                self.report.files_received += 1
+                return
+            damaged += 1  # damaged: start this file again
 
     # ---- verification ------------------------------------------------------------------------
     def _verify(self) -> None:
@@ -563,6 +708,12 @@ def _header_bytes(method: str, path: str, extra: dict) -> int:
     # Request line and the headers httpx sends on every request: an estimate for the report;
     # benchmarks count real wire bytes at a proxy.
     return len(method) + len(path) + 250 + sum(len(k) + len(v) + 4 for k, v in extra.items())
+
+
+def _range_total(content_range: str) -> int | None:
+    """The whole file's size from a Content-Range answer ("bytes 0-99/1234")."""
+    total = content_range.rpartition("/")[2].strip()
+    return int(total) if total.isdigit() else None
 
 
 def default_device_name() -> str:

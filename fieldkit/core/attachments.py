@@ -19,6 +19,7 @@ from .models import Attachment
 
 MAX_PIXELS = 2560  # longest side kept for stored photos
 MAX_FILE = 50 * 1024 * 1024
+ORIENTATION = 0x0112  # EXIF tag: how the stored pixels are to be turned for display
 
 
 @dataclass
@@ -73,8 +74,11 @@ def read_photo(content: bytes, resize: bool = True) -> PhotoInfo | None:
     info.latitude, info.longitude = _gps(exif.get_ifd(0x8825))
     info.content = content
     if resize and max(img.size) > MAX_PIXELS and img.format in ("JPEG", "PNG", "WEBP", "MPO"):
-        # Turn upright first: the resized copy drops EXIF orientation.
+        # Turn the pixels upright, then drop the Orientation tag from the EXIF kept with them:
+        # with the tag still there every viewer (the editor, the reports) turned them again.
         upright = ImageOps.exif_transpose(img)
+        if ORIENTATION in exif:
+            del exif[ORIENTATION]
         upright.thumbnail((MAX_PIXELS, MAX_PIXELS))
         out = io.BytesIO()
         if img.format == "PNG":
@@ -84,6 +88,18 @@ def read_photo(content: bytes, resize: bool = True) -> PhotoInfo | None:
             info.media_type = "image/jpeg"
         info.content = out.getvalue()
     return info
+
+
+def refuse_unreadable_image(name: str, photo: PhotoInfo | None) -> None:
+    """A file named as an image (.jpg, .png, ...) that is none would print as "PHOTO MISSING":
+    refuse it. Types Pillow cannot read at all (.heic without a plugin) stay documents."""
+    from PIL import Image
+
+    suffix = Path(name).suffix.lower()
+    kind = mimetypes.guess_type(name)[0] or ""
+    readable = Image.registered_extensions().get(suffix) in Image.OPEN
+    if photo is None and kind.startswith("image/") and readable:
+        raise FieldKitError(Message("attachments.not_an_image", name=name, type=suffix[1:].upper()))
 
 
 def add_attachment(
@@ -108,6 +124,7 @@ def add_attachment(
             Message("attachments.unreadable", path=str(path), why=exc.strerror)
         ) from None
     photo = read_photo(content, resize=resize)
+    refuse_unreadable_image(path.name, photo)
     if photo:
         content = photo.content
         media_type = photo.media_type

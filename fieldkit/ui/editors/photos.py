@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core.attachments import MAX_FILE, read_photo
+from fieldkit.core.attachments import MAX_FILE, read_photo, refuse_unreadable_image
+from fieldkit.core.errors import FieldKitError
 from fieldkit.ui.operations import read
 
 from .common import tr
@@ -68,6 +69,10 @@ def read_file_info(path: str) -> dict[str, Any]:
     except OSError as exc:
         return {"error": f"{p.name}: {exc.strerror}"}
     photo = read_photo(content, resize=False)
+    try:
+        refuse_unreadable_image(p.name, photo)  # a .jpg that is no image: refused at once
+    except FieldKitError as exc:
+        return {"error": exc.render()}
     info: dict[str, Any] = {"filename": p.name, "size": size}
     if photo:
         info.update(
