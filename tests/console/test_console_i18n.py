@@ -24,3 +24,10 @@ def test_every_template_text_has_japanese():
     table = i18n._catalogue("ja")
     missing = sorted(w for w in wanted if w not in table)
     assert not missing, missing
+
+
+def test_refusals_in_the_users_language(client_for):
+    ja = client_for("tz_officer").get("/console/records?field=nonsense")
+    assert ja.status_code == 400 and "重点分野 &#39;nonsense&#39; は不明です" in ja.text
+    en = client_for("admin").get("/console/records?field=nonsense")
+    assert "field: unknown policy field &#39;nonsense&#39;" in en.text

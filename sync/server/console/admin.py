@@ -38,7 +38,7 @@ def router(console: Console) -> APIRouter:
         try:
             info = store.add_device(str(form.get("embassy", "")), str(form.get("name", "")))
         except Refused as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         printing.record_audit(db, user, "console_device_added", None,
                               {"device": info["device_id"], "name": info["name"]},
                               embassy=info["embassy"])  # fmt: skip
@@ -122,7 +122,7 @@ def router(console: Console) -> APIRouter:
             try:
                 counts = store.import_registry(records, embassy=embassy)
             except Refused as exc:
-                raise BadInput(str(exc)) from None
+                raise BadInput(exc.args[0]) from None
             printing.record_audit(db, user, "console_registry_published", None, counts)
             return console.render(request, "registry.html", preview=None, published=counts)
         preview = _preview(records, embassy)

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from fieldkit.core.messages import Message
 from fieldkit.core.reference import reference
 
 from . import queries as q
@@ -93,9 +94,9 @@ class User:
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise AccountError(Message("console.password_short", n=MIN_PASSWORD))
     if len(password) > 1024:
-        raise AccountError("the password is longer than 1,024 characters")
+        raise AccountError(Message("console.password_long"))
     return password
 
 
@@ -104,7 +105,7 @@ def _countries(raw: str) -> str:
     known = reference().countries
     for c in codes:
         if c not in known:
-            raise AccountError(f"--countries: unknown country code {c!r} (ISO 3166-1, e.g. KE)")
+            raise AccountError(Message("console.unknown_country", code=repr(c)))
     return ",".join(dict.fromkeys(codes))
 
 
@@ -112,27 +113,29 @@ def add_user(db: Handle, name: str, role: str, password: str, countries: str = "
              region: str = "", lang: str = "en") -> None:  # fmt: skip
     name = name.strip()
     if not name or len(name) > 80 or any(ch.isspace() for ch in name):
-        raise AccountError("the user name must be 1-80 characters without spaces")
+        raise AccountError(Message("console.bad_user_name"))
     if role not in ROLES:
-        raise AccountError(f"--role must be one of {', '.join(ROLES)}, not {role!r}")
+        raise AccountError(Message("console.bad_role", roles=", ".join(ROLES), role=repr(role)))
     codes = _countries(countries or "")
     if region and region not in REGIONS:
-        raise AccountError(f"--region: unknown region {region!r}; choose from {', '.join(REGIONS)}")
+        raise AccountError(
+            Message("console.unknown_region", region=repr(region), regions=", ".join(REGIONS))
+        )
     if role == "officer" and not (codes or region):
-        raise AccountError("an officer needs --countries CC,CC or --region NAME")
+        raise AccountError(Message("console.officer_scope"))
     if lang not in LANGS:
-        raise AccountError("--lang must be en or ja")
+        raise AccountError(Message("console.bad_lang"))
     pw = _hasher.hash(check_password(password))
     with db.write() as c:
         if q.user_by_name(c, name):
-            raise AccountError(f"there is already a user {name!r}")
+            raise AccountError(Message("console.user_exists", name=repr(name)))
         q.add_user(c, name, pw, role, codes, region, lang, iso(now()))
 
 
 def _user_row(c, name: str) -> dict:
     row = q.user_by_name(c, name)
     if row is None:
-        raise AccountError(f"no user {name!r}")
+        raise AccountError(Message("console.no_user", name=repr(name)))
     return row
 
 
@@ -140,7 +143,7 @@ def disable_user(db: Handle, name: str) -> None:
     with db.write() as c:
         row = _user_row(c, name)
         if row["disabled_at"]:
-            raise AccountError(f"user {name!r} is already disabled")
+            raise AccountError(Message("console.already_disabled", name=repr(name)))
         q.set_user(c, row["id"], disabled_at=iso(now()))
         q.drop_sessions_of(c, row["id"])
 
@@ -163,7 +166,7 @@ def list_users(db: Handle) -> list[dict]:
 
 def set_language(db: Handle, user: User, lang: str) -> None:
     if lang not in LANGS:
-        raise AccountError("language must be en or ja")
+        raise AccountError(Message("console.bad_lang"))
     with db.write() as c:
         q.set_user(c, user.id, lang=lang)
 
@@ -277,7 +280,7 @@ def end_session(db: Handle, token: str) -> None:
 def new_api_token(db: Handle, user: User, name: str) -> str:
     name = name.strip()
     if not name or len(name) > 80:
-        raise AccountError("give the token a name of 1-80 characters (what it is for)")
+        raise AccountError(Message("console.token_name"))
     token = "fkc_" + secrets.token_urlsafe(32)
     with db.write() as c:
         q.add_token(c, digest(token), user.id, name, iso(now()))

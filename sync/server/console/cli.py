@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from fieldkit.core.messages import Message
+
 from . import auth, schema
 from .db import Handle
 from .regions import REGIONS
@@ -73,16 +75,16 @@ def _password(args: argparse.Namespace) -> str:
     if args.password_file:
         path = Path(args.password_file)
         if not path.is_file():
-            raise UserCommandError(f"no such file: {path}")
+            raise UserCommandError(Message("console.no_file", path=str(path)))
         lines = path.read_text(encoding="utf-8").splitlines()
         if not lines or not lines[0]:
-            raise UserCommandError(f"{path}: the first line (the password) is empty")
+            raise UserCommandError(Message("console.password_file_empty", path=str(path)))
         return lines[0]
     if not sys.stdin.isatty():
-        raise UserCommandError("no terminal to ask for the password: use --password-file FILE")
+        raise UserCommandError(Message("console.no_terminal"))
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Password again: "):
-        raise UserCommandError("the two passwords differ; nothing was changed")
+        raise UserCommandError(Message("console.passwords_differ"))
     return first
 
 
@@ -90,7 +92,7 @@ def _run(fn) -> int:
     try:
         return fn() or 0
     except (auth.AccountError, UserCommandError) as exc:
-        sys.stderr.write(f"fieldkit-hq: error: {exc}\n")
+        sys.stderr.write(f"fieldkit-hq: error: {exc.args[0]}\n")
         return 2
 
 

@@ -76,7 +76,7 @@ def router(console: Console) -> APIRouter:
             f = parse(request.query_params)
             sort = parse_sort(sort)
         except FilterError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         indexer.catch_up(db)
         cols = columns_for(f)
         printing.record_audit(db, user, "console_export_csv", None, {"filter": f.params()})
@@ -148,7 +148,7 @@ def router(console: Console) -> APIRouter:
             sort = parse_sort(sort)
             page, per = parse_page(str(page), str(per_page))
         except FilterError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         indexer.catch_up(db)
         with db.read() as c:
             plan = q.text_plan(c, db.dialect, user.scope, f, sort)

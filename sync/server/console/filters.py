@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from fieldkit.core.envelope import KINDS
+from fieldkit.core.messages import Message
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import reference
 
@@ -115,7 +116,8 @@ def _codes(raw: str, known, what: str, param: str, upper: bool = False) -> tuple
             continue
         part = part.upper() if upper else part
         if known is not None and part not in known:
-            raise FilterError(f"{param}: unknown {what} {part[:40]!r}")
+            raise FilterError(Message("console.filter_unknown", param=param, what=Message(what),
+                                      value=repr(part[:40])))  # fmt: skip
         out.append(part)
     return tuple(dict.fromkeys(out))
 
@@ -126,36 +128,45 @@ def _day(raw: str, param: str) -> date | None:
     try:
         return date.fromisoformat(raw.strip())
     except ValueError:
-        raise FilterError(f"{param}: not a date (YYYY-MM-DD): {raw[:40]!r}") from None
+        raise FilterError(
+            Message("console.filter_date", param=param, value=repr(raw[:40]))
+        ) from None
 
 
 def parse(params: Mapping[str, str]) -> ConsoleFilter:
     """A filter from query parameters; unknown codes and bad dates raise FilterError."""
     ref = reference()
     get = lambda k: (params.get(k) or "").strip()  # noqa: E731
-    kinds = _codes(get("kind"), set(KINDS) | {"contact"}, "record kind", "kind")
+    kinds = _codes(get("kind"), set(KINDS) | {"contact"}, "console.what_kind", "kind")
     region = get("region")
     if region and region not in REGIONS:
-        raise FilterError(f"region: unknown region {region!r}; choose from {', '.join(REGIONS)}")
+        raise FilterError(Message("console.filter_region", region=repr(region),
+                                  regions=", ".join(REGIONS)))  # fmt: skip
     summit = get("summit")
     if summit and summit not in ref.summits:
-        raise FilterError(f"summit: unknown summit {summit[:40]!r}")
+        raise FilterError(Message("console.filter_unknown", param="summit", what=Message(
+            "console.what_summit"), value=repr(summit[:40])))  # fmt: skip
     instrument = get("instrument")
     if instrument and instrument not in ref.instruments:
-        raise FilterError(f"instrument: unknown instrument {instrument[:40]!r}")
+        raise FilterError(Message("console.filter_unknown", param="instrument", what=Message(
+            "console.what_instrument"), value=repr(instrument[:40])))  # fmt: skip
     date_from, date_to = _day(get("from"), "from"), _day(get("to"), "to")
     if date_from and date_to and date_from > date_to:
-        raise FilterError(f"from: the period starts ({date_from}) after it ends ({date_to})")
+        raise FilterError(Message("console.filter_period", start=str(date_from), end=str(date_to)))
     text = get("q")
     if len(text) > 500:
-        raise FilterError("q: the search text is longer than 500 characters")
+        raise FilterError(Message("console.filter_text_long"))
     return ConsoleFilter(
         text=text,
         kinds=kinds,
-        posts=_codes(get("post"), set(ref.countries) | {"*"}, "country code", "post", upper=True),
+        posts=_codes(
+            get("post"), set(ref.countries) | {"*"}, "console.what_country", "post", upper=True
+        ),
         region=region,
-        countries=_codes(get("country"), ref.countries, "country code", "country", upper=True),
-        policy_fields=_codes(get("field"), ref.policy_fields, "policy field", "field"),
+        countries=_codes(
+            get("country"), ref.countries, "console.what_country", "country", upper=True
+        ),
+        policy_fields=_codes(get("field"), ref.policy_fields, "console.what_field", "field"),
         summit=summit,
         instrument=instrument,
         date_from=date_from,
@@ -163,7 +174,7 @@ def parse(params: Mapping[str, str]) -> ConsoleFilter:
         classifications=_codes(
             get("classification"), _levels(), "classification", "classification", upper=True
         ),  # fmt: skip
-        statuses=_codes(get("status"), None, "status", "status"),
+        statuses=_codes(get("status"), None, "", "status"),
         overdue=get("overdue") in ("1", "true", "yes", "on"),
     )
 
@@ -175,7 +186,7 @@ def _levels() -> set[str]:
 def parse_sort(raw: str | None) -> str:
     sort = (raw or "date").strip()
     if sort not in SORTS:
-        raise FilterError(f"sort: unknown sort {sort!r}; choose from {', '.join(SORTS)}")
+        raise FilterError(Message("console.filter_sort", sort=repr(sort), sorts=", ".join(SORTS)))
     return sort
 
 
@@ -184,9 +195,9 @@ def parse_page(raw: str | None, per_raw: str | None = None) -> tuple[int, int]:
         page = int(raw or 1)
         per = int(per_raw or PER_PAGE)
     except ValueError:
-        raise FilterError("page: not a number") from None
+        raise FilterError(Message("console.filter_page")) from None
     if page < 1:
-        raise FilterError("page: must be 1 or more")
+        raise FilterError(Message("console.filter_page"))
     if not 1 <= per <= MAX_PER_PAGE:
-        raise FilterError(f"per_page: must be 1..{MAX_PER_PAGE}")
+        raise FilterError(Message("console.filter_per_page", n=MAX_PER_PAGE))
     return page, per

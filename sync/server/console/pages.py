@@ -32,7 +32,7 @@ def router(console: Console) -> APIRouter:
         try:
             return parse(request.query_params)
         except FilterError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
 
     # ---- sign in / out ----------------------------------------------------------------------
     @r.get("/login")
@@ -132,7 +132,7 @@ def router(console: Console) -> APIRouter:
             sort = parse_sort(qp.get("sort"))
             page, per = parse_page(qp.get("page"), qp.get("per_page"))
         except FilterError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         indexer.catch_up(db)
         with db.read() as c:
             plan = q.text_plan(c, db.dialect, user.scope, f, sort)
@@ -229,7 +229,7 @@ def router(console: Console) -> APIRouter:
         except printing.NotVisible:
             raise NotFound() from None
         except FieldKitError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         return Response(pdf, media_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store",
         })  # fmt: skip
@@ -249,7 +249,7 @@ def router(console: Console) -> APIRouter:
         try:
             auth.set_language(db, user, str(form.get("lang", "")))
         except auth.AccountError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         return RedirectResponse(f"{PREFIX}/account", status_code=303)
 
     @r.post("/account/tokens")
@@ -259,7 +259,7 @@ def router(console: Console) -> APIRouter:
         try:
             token = auth.new_api_token(db, user, str(form.get("name", "")))
         except auth.AccountError as exc:
-            raise BadInput(str(exc)) from None
+            raise BadInput(exc.args[0]) from None
         printing.record_audit(db, user, "console_token_created", None, {"name": form.get("name")})
         with db.read() as c:
             tokens = q.tokens_of(c, user.id)

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from fieldkit.core.messages import render as render_message
 from fieldkit.core.reference import reference
 
 from . import auth, i18n
@@ -125,8 +126,10 @@ class Console:
 
     def error_page(self, request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith(PREFIX + "/api/"):
-            return JSONResponse({"error": message, "code": "console"}, status_code=status)
-        return self.render(request, "error.html", status=status, message=message)
+            body = {"error": str(message), "code": getattr(message, "code", "console")}
+            return JSONResponse(body, status_code=status)
+        text = render_message(message, self.lang_of(request))
+        return self.render(request, "error.html", status=status, message=text)
 
 
 def label(table: str, code: str | None, lang: str) -> str:
@@ -162,7 +165,7 @@ def install_handlers(app, console: Console) -> None:
         return console.error_page(request, 404, _("There is no such page or record."))
 
     async def bad(request: Request, exc: BadInput):
-        return console.error_page(request, exc.status, str(exc))
+        return console.error_page(request, exc.status, exc.args[0])
 
     app.add_exception_handler(SignInNeeded, sign_in)
     app.add_exception_handler(Forbidden, forbidden)
