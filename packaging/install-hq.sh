@@ -52,9 +52,21 @@ cat > /usr/local/bin/fieldkit-hq <<WRAPPER
 # FieldKit HQ administration (device add/list/revoke, stats, export, registry, conflicts), run as
 # the service user against the database the service uses.
 set -a; . $ETC/hq.env; set +a
-exec runuser -u $SERVICE_USER -- env FIELDKIT_HQ_DB="\$FIELDKIT_HQ_DB" $PREFIX/bin/fieldkit-hq "\$@"
+exec runuser -u $SERVICE_USER -- env FIELDKIT_HQ_DB="\$FIELDKIT_HQ_DB" \\
+  FIELDKIT_HQ_BLOBS="\${FIELDKIT_HQ_BLOBS:-}" \\
+  FIELDKIT_HQ_DB_PASSWORD_FILE="\${FIELDKIT_HQ_DB_PASSWORD_FILE:-}" $PREFIX/bin/fieldkit-hq "\$@"
 WRAPPER
 chmod 0755 /usr/local/bin/fieldkit-hq
+
+# An upgrade may bring schema steps: the service refuses to start until they are applied.
+HQ_DB=$(set -a; . "$ETC/hq.env"; echo "${FIELDKIT_HQ_DB:-/var/lib/fieldkit-hq/hq.db}")
+case "$HQ_DB" in
+  postgres*) /usr/local/bin/fieldkit-hq migrate ;;
+  *) if [ -f "$HQ_DB" ]; then
+       systemctl stop fieldkit-hq.service || true
+       /usr/local/bin/fieldkit-hq migrate
+     fi ;;
+esac
 
 systemctl daemon-reload
 systemctl enable fieldkit-hq.service >/dev/null

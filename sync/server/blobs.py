@@ -39,15 +39,14 @@ class Blobs:
         out = set()
         with self.db.read() as c:
             for i in range(0, len(shas), 500):
-                part = shas[i : i + 500]
+                among, params = self.db.in_list(shas[i : i + 500])
                 out.update(
                     r[0]
                     for r in c.execute(
-                        "SELECT sha256 FROM blob_owners WHERE embassy IN (?, ?) AND sha256 IN ("
-                        + ",".join("?" * len(part)) + ")",
-                        [dev.embassy, REGISTRY, *part],
+                        f"SELECT sha256 FROM blob_owners WHERE embassy IN (?, ?) AND sha256 {among}",
+                        [dev.embassy, REGISTRY, *params],
                     ).fetchall()
-                )  # fmt: skip
+                )
         return out
 
     def _claim(self, dev: Device, sha: str) -> tuple[int, str] | None:

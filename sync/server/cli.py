@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = command("conflicts", "open conflicts per embassy", cmd_conflicts)
     c.add_argument("--json", action="store_true")
+    from .console.cli import add_user_commands  # HQ console accounts
+
+    add_user_commands(sub, Parser, lambda p: _db_options(p, sub=True))
     return parser
 
 
@@ -158,7 +161,7 @@ def _target(args) -> tuple[str, str | None, str | None]:
                        "lines): use --db-password-file, PGPASSWORD or ~/.pgpass")  # fmt: skip
     if not is_postgres(db):
         db = str(Path(db).expanduser())
-    return db, blobs, pwfile
+    return db, blobs or None, pwfile or None  # an empty setting is no setting
 
 
 def _has_password(url: str) -> bool:

@@ -93,6 +93,22 @@ class Database:
     def sql(self, name: str) -> str:
         return SQL[name][self.dialect]
 
+    def in_list(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``column`` + this, with these params: membership in a list of values."""
+        return f"IN ({','.join('?' * len(values))})", list(values)
+
+    def insert_many(
+        self, c: Any, table: str, columns: Sequence[str], rows: list[tuple], ignore: bool = False
+    ) -> None:
+        """Insert rows in bulk (``ignore``: skip rows whose key exists)."""
+        if rows:
+            verb = "INSERT OR IGNORE" if ignore else "INSERT"
+            c.executemany(
+                f"{verb} INTO {table} ({', '.join(columns)}) VALUES "
+                f"({', '.join('?' * len(columns))})",
+                rows,
+            )
+
     @contextmanager
     def read(self) -> Iterator[Any]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -256,6 +272,33 @@ class PostgresDatabase(Database):
 
     def close(self) -> None:
         self._pool.close()
+
+    def in_list(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        # One array parameter: a statement with hundreds of placeholders costs psycopg more to
+        # parse than the server to run.
+        return "= ANY(?)", [list(values)]
+
+    def insert_many(
+        self, c: Any, table: str, columns: Sequence[str], rows: list[tuple], ignore: bool = False
+    ) -> None:
+        if not rows:
+            return
+        cols = ", ".join(columns)
+        cur = c.raw.cursor()
+        if not ignore:  # COPY: one stream instead of a round trip per row
+            with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS _bulk_{table} (LIKE {table}) ON COMMIT DELETE ROWS"
+        )
+        with cur.copy(f"COPY _bulk_{table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cur.execute(
+            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _bulk_{table} ON CONFLICT DO NOTHING"
+        )
 
 
 def _pg_factory(cursor):

@@ -8,7 +8,7 @@ import json
 from sync import protocol as p
 
 from . import metrics
-from .common import REGISTRY, Device, marks, now_iso
+from .common import REGISTRY, Device, now_iso
 from .db import Database
 
 
@@ -82,10 +82,10 @@ def versions(db: Database, dev: Device, kind: str) -> p.VersionsResponse:
 def fetch(db: Database, dev: Device, ids: list[str]) -> p.FetchResponse:
     if not ids:
         return p.FetchResponse(records=[], versions=[])
+    among, params = db.in_list(ids)
     with db.read() as c:
         rows = c.execute(
-            f"SELECT version, data FROM records WHERE embassy IN (?, ?) "
-            f"AND id IN ({marks(len(ids))})",
-            [dev.embassy, REGISTRY, *ids],
+            f"SELECT version, data FROM records WHERE embassy IN (?, ?) AND id {among}",
+            [dev.embassy, REGISTRY, *params],
         ).fetchall()
     return p.FetchResponse(records=[json.loads(r[1]) for r in rows], versions=[r[0] for r in rows])

@@ -17,9 +17,10 @@ from fieldkit.core.messages import Message
 from sync import protocol as p
 from sync.merge import merge, same_content
 
-from .common import REGISTRY, Device, Refused, chunks, marks, now_iso
+from .common import REGISTRY, Device, Refused, chunks, now_iso
 from .db import Database
 
+RECORD_COLUMNS = ("id", "embassy", "kind", "version", "origin", "deleted", "sha256", "ck", "data")
 MAX_AUDIT_DETAIL = 16 * 1024  # bytes of JSON per audit event's detail
 MAX_AUDIT_DEPTH = 8
 
@@ -45,18 +46,19 @@ class Batch:
         ids = [mid for m in mutations for mid in m.ids]
         rids = [str(m.record.get("id", "")) for m in mutations]
         for chunk in chunks(ids, 500):
+            among, params = db.in_list(chunk)
             for mid, version, cid in c.execute(
-                f"SELECT id, version, conflict_id FROM mutations "
-                f"WHERE device_id = ? AND id IN ({marks(len(chunk))})",
-                [dev.id, *chunk],
-            ):
+                f"SELECT id, version, conflict_id FROM mutations WHERE device_id = ? AND id {among}",
+                [dev.id, *params],
+            ).fetchall():
                 self.known[mid] = (version, cid)
         for chunk in chunks(rids, 500):
+            among, params = db.in_list(chunk)
             for row in c.execute(
                 f"SELECT id, embassy, kind, version, data FROM records "
-                f"WHERE embassy IN (?, ?) AND id IN ({marks(len(chunk))})",
-                [dev.embassy, REGISTRY, *chunk],
-            ):
+                f"WHERE embassy IN (?, ?) AND id {among}",
+                [dev.embassy, REGISTRY, *params],
+            ).fetchall():
                 # The registry's copy rules when both exist (HQ published the id meanwhile).
                 if row[0] not in self.rows or row[1] == REGISTRY:
                     self.rows[row[0]] = tuple(row[1:])
@@ -73,11 +75,7 @@ class Batch:
 
     def flush_inserts(self) -> None:
         if self.inserts:
-            self.c.executemany(
-                "INSERT INTO records (id, embassy, kind, version, origin, deleted, sha256, ck, "
-                "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                self.inserts,
-            )
+            self.db.insert_many(self.c, "records", RECORD_COLUMNS, self.inserts)
             self.inserts.clear()
 
     def flush(self) -> None:
@@ -86,17 +84,9 @@ class Batch:
         if self.seq != self.start:
             c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
             self.start = self.seq
-        if self.versions:
-            c.executemany(
-                "INSERT INTO versions (id, version, origin, data, embassy) VALUES (?, ?, ?, ?, ?)",
-                self.versions,
-            )
-        if self.mutations:
-            c.executemany(
-                db.sql("insert_ignore") + " mutations (id, device_id, record_id, version, "
-                "conflict_id) VALUES (?, ?, ?, ?, ?)" + db.sql("on_conflict_ignore"),
-                self.mutations,
-            )
+        db.insert_many(c, "versions", ("id", "version", "origin", "data", "embassy"), self.versions)
+        db.insert_many(c, "mutations", ("id", "device_id", "record_id", "version", "conflict_id"),
+                       self.mutations, ignore=True)  # fmt: skip
         self.versions.clear()
         self.mutations.clear()
 
@@ -136,13 +126,23 @@ def _depth(value, level: int = 0) -> int:
 
 
 def push(db: Database, dev: Device, req: p.PushRequest) -> p.PushResponse:
+    from fieldkit.core.models import parse_record
+
     check_audit(req.audit)
+    # Validation is most of a push's work: done before the transaction, so the sequence lock
+    # (which serialises writers) is held only for the database work.
+    parsed: list = []
+    for m in req.mutations:
+        try:
+            parsed.append(parse_record(m.record))
+        except ValidationError as exc:
+            parsed.append(exc)
     versions: list[int] = []
     outcomes: list[p.Outcome] = []
     with db.write() as c:
         batch = Batch(c, db, dev, req.mutations)
         for i, m in enumerate(req.mutations):
-            version, outcome = _apply(batch, dev, m, i)
+            version, outcome = _apply(batch, dev, m, i, parsed[i])
             versions.append(version)
             if outcome is not None:
                 outcomes.append(outcome)
@@ -160,7 +160,9 @@ def push(db: Database, dev: Device, req: p.PushRequest) -> p.PushResponse:
     return p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
 
 
-def _apply(batch: Batch, dev: Device, m: p.Mutation, i: int) -> tuple[int, p.Outcome | None]:
+def _apply(
+    batch: Batch, dev: Device, m: p.Mutation, i: int, parsed
+) -> tuple[int, p.Outcome | None]:
     from fieldkit.core.models import parse_record
 
     c = batch.c
@@ -195,10 +197,9 @@ def _apply(batch: Batch, dev: Device, m: p.Mutation, i: int) -> tuple[int, p.Out
         return row[2], p.Outcome(
             i=i, status="duplicate", version=row[2], record=json.loads(row[3]), conflict=conflict
         )
-    try:
-        rec = parse_record(m.record)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
+    rec = parsed
+    if isinstance(rec, ValidationError):
+        first = rec.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first.get("loc", ())) or "record"
         return reject(f"invalid record {rid[:64] or '(no id)'}: {where}: {first.get('msg')}")
     rid = rec.id

@@ -121,8 +121,8 @@ def test_four_workers_pushes_and_pulls_converge_without_gaps(served, tmp_path):
         cursors[embassy] = _pull_all(base, token, since, seen[embassy])
 
     def push(lap: Store) -> None:
-        with SyncClient(lap) as client:
-            client.page_size = 7  # many small transactions, interleaving across workers
+        # Many small transactions, interleaving across workers.
+        with SyncClient(lap, page_size=7) as client:
             client.sync()
 
     with ThreadPoolExecutor(16) as pool:
@@ -167,8 +167,7 @@ def test_a_worker_killed_mid_push_leaves_nothing_half_applied(served, tmp_path):
 
     def sync_once() -> None:
         try:
-            with SyncClient(lap, retries=0) as client:
-                client.page_size = 200
+            with SyncClient(lap, retries=0, page_size=200) as client:
                 client.sync()
         except Exception as exc:  # the worker dies under it: the sync fails, as on a real link
             failed.append(exc)
