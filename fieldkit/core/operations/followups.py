@@ -67,7 +67,7 @@ def save_table(
     old = {f["id"]: f for f in loaded}
     kept = set()
     for row in rows:
-        values = {k: row.get(k) for k in FOLLOWUP_FIELDS}
+        values = {k: row[k] for k in FOLLOWUP_FIELDS if k in row}  # a column left out: its default
         rid = row.get("id")
         if rid in old:
             kept.add(rid)
@@ -83,7 +83,7 @@ def save_table(
                     parent_id=parent.id,
                     classification=parent.classification,
                     caveats=parent.caveats,
-                    done_on=done_on(values["status"], None, today),
+                    done_on=done_on(values.get("status", "open"), None, today),
                     **values,
                 ),
                 source=source,
