@@ -1,6 +1,14 @@
 """Sync benchmarks against a real HQ (``fieldkit-hq serve`` in a subprocess) on 127.0.0.1.
 
     uv run python benchmarks/bench_sync.py [--records 10000] [--quick]
+    uv run python benchmarks/bench_sync.py --only command --runs 5 [--meetings 4000]
+
+``command``: the whole ``fieldkit sync`` command (a new process: start-up, opening the store,
+push, pull, verify) against a fresh ``fieldkit-hq serve``, beside PouchDB replicating the SAME
+records (demo data of every kind: meetings, follow-ups, visits, projects, organisations, people)
+from a LevelDB database on disk to express-pouchdb (``node replicate.js``, also a whole process),
+alternating, in the same run; medians, ratios and the load average. PouchDB comes from the npm
+registry with the machine's node/npm, installed into the run's temporary folder (never committed).
 
 Every figure is measured through tests/sync/netsim.py (a TCP proxy that counts wire bytes, adds
 latency, caps bandwidth and cuts connections), next to a baseline measured in the same run: the
@@ -104,6 +112,17 @@ def meetings(n: int, seed: int) -> list[Meeting]:
     return out
 
 
+def demo_records(meetings: int, seed: int = 7) -> list:
+    """Demo data of every kind, as ``fieldkit demo-data`` makes it (a tenth as many visits, a
+    twentieth as many projects as meetings; follow-ups, organisations and people with them)."""
+    from fieldkit.core.demo import build
+
+    records, _counts = build(
+        meetings=meetings, visits=max(1, meetings // 10), projects=max(1, meetings // 20), seed=seed
+    )
+    return records
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -175,12 +194,13 @@ BULK_EMBASSIES = ["KE", "ZM", "ZW", "SN", "GH", "NG", "ET", "MZ", "MW"]  # one p
 
 
 def bench_bulk(hq: HQProcess, root: Path, n: int, run: int = 0) -> dict:
-    recs = meetings(n, seed=1)
+    recs = demo_records(max(1, n * 4000 // 9085))  # ~n records of every kind
     embassy = BULK_EMBASSIES[run % len(BULK_EMBASSIES)]
     a = laptop(hq, root, f"bulk-a{run}", embassy=embassy)
     b = laptop(hq, root, f"bulk-b{run}", embassy=embassy)
     a.create_many(recs)
-    sizes = [len(r.model_dump_json()) for r in a.query()]
+    n = len(recs)
+    sizes = [len(r.model_dump_json()) for r in recs]
     docs = [json.loads(d) for (d,) in a.conn.execute("SELECT data FROM records")]
     out: dict = {"records": n, "mean_json_bytes": round(statistics.mean(sizes))}
     with LinkSimulator(hq.port) as link:
@@ -337,6 +357,169 @@ def bench_many(hq: HQProcess, root: Path, laptops: int = 200, each: int = 50) ->
     }  # fmt: skip
 
 
+# ---- the whole `fieldkit sync` command beside PouchDB ---------------------------------------
+POUCH_PACKAGES = [
+    "pouchdb-core@9", "pouchdb-adapter-leveldb@9", "pouchdb-adapter-http@9",
+    "pouchdb-replication@9", "express@4", "express-pouchdb@4",
+]  # fmt: skip
+POUCH_JS = {
+    "common.js": """
+const PouchDB = require('pouchdb-core')
+  .plugin(require('pouchdb-adapter-leveldb'))
+  .plugin(require('pouchdb-adapter-http'))
+  .plugin(require('pouchdb-replication'));
+module.exports = PouchDB;
+""",
+    # node server.js PORT DIR: express-pouchdb on LevelDB files under DIR (a fresh one each run)
+    "server.js": """
+const PouchDB = require('./common.js');
+const app = require('express')();
+const [port, dir] = process.argv.slice(2);
+app.use('/', require('express-pouchdb')(PouchDB.defaults({prefix: dir + '/'}),
+  {mode: 'minimumForPouchDB', logPath: dir + '/log.txt'}));
+app.listen(Number(port), '127.0.0.1', () => console.log('ready'));
+""",
+    # node load.js DB DOCS.json: the laptop's PouchDB, holding the records before the timing
+    "load.js": """
+const PouchDB = require('./common.js');
+const fs = require('fs');
+const [dbdir, file] = process.argv.slice(2);
+const docs = JSON.parse(fs.readFileSync(file, 'utf8'));
+(async () => {
+  const db = new PouchDB(dbdir);
+  for (let i = 0; i < docs.length; i += 1000) await db.bulkDocs(docs.slice(i, i + 1000));
+  console.log(JSON.stringify({docs: (await db.info()).doc_count}));
+  await db.close();
+})();
+""",
+    # node replicate.js DB URL: what is timed, a whole process like `fieldkit sync`
+    "replicate.js": """
+const PouchDB = require('./common.js');
+const [dbdir, url] = process.argv.slice(2);
+(async () => {
+  const db = new PouchDB(dbdir);
+  const r = await db.replicate.to(url);
+  console.log(JSON.stringify({docs_written: r.docs_written, ok: r.ok}));
+  await db.close();
+})().catch((e) => { console.error(e); process.exit(1); });
+""",
+}
+
+
+def install_pouchdb(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "package.json").write_text('{"name": "bench-pouch", "private": true}')
+    for name, text in POUCH_JS.items():
+        (folder / name).write_text(text)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *POUCH_PACKAGES],
+        cwd=folder, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+class PouchServer:
+    def __init__(self, js: Path, dir: Path) -> None:
+        dir.mkdir(parents=True)
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            ["node", str(js / "server.js"), str(self.port), str(dir)],
+            stdout=subprocess.PIPE, text=True, cwd=js,
+        )  # fmt: skip
+        if self.proc.stdout.readline().strip() != "ready":
+            raise RuntimeError("express-pouchdb did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _timed(cmd: list[str], **kw) -> tuple[float, str]:
+    t = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    took = time.perf_counter() - t
+    if done.returncode != 0:
+        raise RuntimeError(f"{cmd[:3]} failed: {done.stderr.strip()[-500:]}")
+    return took, done.stdout
+
+
+def bench_command(root: Path, meetings_n: int, runs: int) -> dict:
+    import shutil
+
+    records = demo_records(meetings_n)
+    kinds: dict[str, int] = {}
+    for r in records:
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+    js = root / "pouchdb"
+    t = time.perf_counter()
+    install_pouchdb(js)
+    print(f"  PouchDB installed in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    # The laptop's store with every record waiting to be pushed, copied fresh for each run.
+    template = root / "fk-template"
+    with Store.open(template) as store:
+        store.create_many(records, action="demo")
+        docs = [json.loads(d) for (d,) in store.conn.execute("SELECT data FROM records")]
+    for d in docs:  # the same JSON, with PouchDB's id field
+        d["_id"] = d["id"]
+    (root / "docs.json").write_text(json.dumps(docs))
+    _timed(["node", str(js / "load.js"), str(root / "pouch-laptop"), str(root / "docs.json")],
+           cwd=js)  # fmt: skip
+    # Start-up is part of the command: compile first, as an installed FieldKit is.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "fieldkit", "sync"], cwd=ROOT)
+    env = dict(os.environ, FIELDKIT_USER="bench.user")
+    fk, pouch, loads = [], [], []
+    for i in range(runs):
+        for side in ("fk", "pouch") if i % 2 == 0 else ("pouch", "fk"):
+            loads.append(os.getloadavg()[0])
+            if side == "fk":
+                data = root / f"fk-run{i}"
+                shutil.copytree(template, data)
+                hq = HQProcess(root / f"hq-command-{i}.db")
+                try:
+                    with Store.open(data) as store:
+                        enroll(store, f"http://127.0.0.1:{hq.port}", hq.code("KE", f"run{i}"))
+                    took, out = _timed(
+                        [sys.executable, "-m", "fieldkit", "--data-dir", str(data), "sync",
+                         "--json"], cwd=ROOT, env=env,
+                    )  # fmt: skip
+                finally:
+                    hq.stop()
+                rep = json.loads(out)
+                assert rep["pushed"] == len(records) and rep["verified"], rep
+                fk.append({"seconds": round(took, 3), "requests": rep["requests"],
+                           "sync_seconds": rep["seconds"]})  # fmt: skip
+            else:
+                server = PouchServer(js, root / f"pouch-server-{i}")
+                try:
+                    took, out = _timed(
+                        ["node", str(js / "replicate.js"), str(root / "pouch-laptop"),
+                         f"http://127.0.0.1:{server.port}/hq{i}"], cwd=js,
+                    )  # fmt: skip
+                finally:
+                    server.stop()
+                rep = json.loads(out)
+                assert rep["docs_written"] == len(records) and rep["ok"], rep
+                pouch.append({"seconds": round(took, 3)})
+        print(f"  run {i + 1}: fieldkit sync {fk[-1]['seconds']} s, PouchDB {pouch[-1]['seconds']}"
+              f" s", file=sys.stderr)  # fmt: skip
+    fk_med = statistics.median(r["seconds"] for r in fk)
+    pouch_med = statistics.median(r["seconds"] for r in pouch)
+    return {
+        "records": len(records), "kinds": kinds, "runs": runs,
+        "fieldkit_sync_command": {"median_seconds": round(fk_med, 3),
+                                  "all_seconds": [r["seconds"] for r in fk],
+                                  "median_sync_seconds": statistics.median(
+                                      r["sync_seconds"] for r in fk),
+                                  "requests": fk[0]["requests"]},
+        "pouchdb_replicate": {"median_seconds": round(pouch_med, 3),
+                              "all_seconds": [r["seconds"] for r in pouch]},
+        "pouchdb_over_fieldkit": round(pouch_med / fk_med, 2),
+        "per_run_ratios": [round(b["seconds"] / a["seconds"], 2) for a, b in zip(fk, pouch, strict=True)],
+        "target_ratio": 3.0,
+        "load_average_1min": {"min": min(loads), "max": max(loads),
+                              "median": round(statistics.median(loads), 2)},
+    }  # fmt: skip
+
+
 def bulk_medians(runs: list[dict]) -> dict:
     """Medians over runs of each timing and ratio (each ratio against its own run's floor)."""
     out: dict = {"runs": len(runs), "target_seconds": PEER["seconds_10k"] / 3}
@@ -357,7 +540,8 @@ def main() -> int:
     ap.add_argument("--laptops", type=int, default=200)
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     ap.add_argument("--runs", type=int, default=1, help="bulk runs (medians reported)")
-    ap.add_argument("--only", choices=["bulk", "slow", "photos", "many"])
+    ap.add_argument("--only", choices=["command", "bulk", "slow", "photos", "many"])
+    ap.add_argument("--meetings", type=int, default=4000, help="command: demo meetings")
     args = ap.parse_args()
     if args.quick:
         args.records, args.laptops = 1000, 20
@@ -365,6 +549,11 @@ def main() -> int:
     hq = HQProcess(root / "hq.db")
     results: dict = {}
     try:
+        if args.only in (None, "command"):
+            meetings_n = 400 if args.quick else args.meetings
+            results["command"] = r = bench_command(root, meetings_n, max(args.runs, 3))
+            r["meets_target"] = r["pouchdb_over_fieldkit"] >= r["target_ratio"]
+            print(json.dumps({"command": r}, indent=2), flush=True)
         if args.only in (None, "bulk"):
             n = args.records
             runs = []
