@@ -43,7 +43,7 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
         )
     from .security.unlocking import open_encrypted
 
-    return _hold(open_encrypted(data_dir, passphrase, create=create))
+    return open_encrypted(data_dir, passphrase, create=create, lock=_shared_lock)
 
 
 def _shared_lock(data_dir: Path):
@@ -51,9 +51,3 @@ def _shared_lock(data_dir: Path):
     from .security.inuse import StoreLock
 
     return StoreLock.shared(data_dir)
-
-
-def _hold(store: Store) -> Store:
-    """An encrypted store, opened by ``security.unlocking``, gets its lock here; closing releases it."""
-    store.hold(_shared_lock(store.data_dir))
-    return store

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..db import KeyRejected, connect
 from ..errors import StoreError
@@ -106,8 +107,11 @@ def open_encrypted(
     *,
     create: bool = True,
     clock: Callable[[], float] = time.time,
+    lock: Callable[[Path], Any] | None = None,
 ) -> Store:
     """The store in ``data_dir``, opened (or created) encrypted with ``passphrase``.
+
+    ``lock`` is handed to ``Store.open``: the store keeps what it returns until it closes.
 
     Wrong attempts are counted across runs and slow the next one down (UnlockDelayed).
     """
@@ -129,7 +133,7 @@ def open_encrypted(
     else:
         key = key_for_file(path, passphrase)  # a new store: a fresh salt
     try:
-        store = Store.open(data_dir, key=key.raw, create=create)
+        store = Store.open(data_dir, key=key.raw, create=create, lock=lock)
     except KeyRejected:  # replaced between the check and the open: treat like a wrong key
         backoff.failed()
         raise WrongPassphrase(f"wrong passphrase for {path}") from None

@@ -114,10 +114,6 @@ class Store(Reads, Writes, Drafts, Audit, Outbox):
         use_overrides(data_dir)
         return cls(conn, path, data_dir, settings, blobs=blobs, lock=held)
 
-    def hold(self, lock: Any) -> None:
-        """Keep ``lock`` until the store closes (for a store opened without one)."""
-        self.open_lock = lock
-
     def close(self) -> None:
         try:
             with self.tx.lock:
