@@ -47,6 +47,10 @@ QTextBrowser { background: #ffffff; }
 QLineEdit, QComboBox, QDateEdit { padding: 4px 6px; border: 1px solid #c9d2dc; border-radius: 4px;
     background: #ffffff; min-height: 18px; }
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus { border: 1px solid #2f6fb0; }
+/* The background above makes Qt draw the popup's items from this sheet: without a rule of their
+   own the highlighted item is white on white. */
+QComboBox::item { color: #1f2933; }
+QComboBox::item:selected { background: #2f6fb0; color: #ffffff; }
 QPushButton, QToolButton { padding: 5px 12px; border: 1px solid #c9d2dc; border-radius: 4px;
     background: #ffffff; color: #1f2933; }
 QPushButton:hover, QToolButton:hover { background: #f1f5f9; }

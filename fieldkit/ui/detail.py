@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -93,6 +93,8 @@ class DetailPane(i18n.Retranslating, QWidget):
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.document().setDocumentMargin(14)
+        # Break lines between words only: a narrow table column split "Status" into "Stat/us".
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("placeholder")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -202,6 +201,9 @@ class FollowupProxy(QSortFilterProxyModel):
 
 
 class FollowupsPage(i18n.Retranslating, QWidget):
+    #: due, action, owner, from, country, status (the last stretches to the edge)
+    COLUMN_WIDTHS = (100, 260, 160, 200, 100, 80)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._started = False
@@ -243,10 +245,11 @@ class FollowupsPage(i18n.Retranslating, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for i, width in enumerate((100, 0, 170, 220, 110, 70)):
-            if width:
-                self.table.setColumnWidth(i, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The action is what people read: it keeps a width of its own and the list scrolls
+        # sideways on a narrow screen (a stretched action column was squeezed to 75 px there).
+        for i, width in enumerate(self.COLUMN_WIDTHS):
+            self.table.setColumnWidth(i, width)
+        header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

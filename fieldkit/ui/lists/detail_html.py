@@ -392,12 +392,12 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             )
             rows.append(
                 f"<tr><td>{_e(f.text)}</td><td>{_e(f.owner)}</td><td nowrap>{due}</td>"
-                f"<td>{_e(status_label('followup', f.status))}</td></tr>"
+                f"<td nowrap>{_e(status_label('followup', f.status))}</td></tr>"
             )
         parts.append(
             f'<p class="section">{_e(_L()["Follow-up actions"])}</p>'
             f'<table class="grid" width="100%"><tr><th width="46%">{_e(_L()["Action"])}</th><th width="26%">{_e(_L()["Owner"])}</th>'
-            f"<th>{_e(_L()['Due'])}</th><th>{_e(_L()['Status'])}</th></tr>{''.join(rows)}</table>"
+            f"<th nowrap>{_e(_L()['Due'])}</th><th nowrap>{_e(_L()['Status'])}</th></tr>{''.join(rows)}</table>"
         )
     photos = detail.get("photos") or []
     if photos:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -117,21 +119,55 @@ class FilterBar(i18n.Retranslating, QWidget):
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self.clear)
 
-        layout = QHBoxLayout(self)
+        # Two rows when the list is narrow (a 1280-pixel laptop with the detail pane open), one
+        # row when there is room: the bar's minimum width is that of the two-row arrangement.
+        self.first_row = QHBoxLayout()
+        self.first_row.setSpacing(6)
+        self.first_row.addWidget(self.search, 4)
+        self.first_row.addWidget(self.country, 1)
+        self.first_row.addWidget(self.policy, 1)
+        self.first_row.addWidget(self.status, 1)
+        self.second_row = QHBoxLayout()
+        self.second_row.setSpacing(6)
+        self.second_row.addStretch(1)
+        self._dates = (self.date_label, self.date_from, self.to_label, self.date_to, self.overdue)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.search, 4)
-        layout.addWidget(self.country, 1)
-        layout.addWidget(self.policy, 1)
-        layout.addWidget(self.status, 1)
-        layout.addSpacing(4)
-        layout.addWidget(self.date_label)
-        layout.addWidget(self.date_from)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.overdue)
-        layout.addWidget(self.clear_button)
+        layout.addLayout(self.first_row)
+        layout.addLayout(self.second_row)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # minimumSizeHint decides
+        self._one_row: bool | None = None
+        self._arrange(one_row=False)
         self.retranslate()
+
+    def _arrange(self, one_row: bool) -> None:
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        target = self.first_row if one_row else self.second_row
+        for w in (*self._dates, self.clear_button):
+            target.addWidget(w)  # addWidget takes a widget out of the layout it was in
+
+    def _one_row_width(self) -> int:
+        shown = [w for w in (self.country, self.policy, self.status, *self._dates) if w.isVisible()]
+        widths = [self.search.minimumWidth() + 60, self.clear_button.sizeHint().width()]
+        widths += [w.sizeHint().width() for w in shown]
+        return sum(widths) + 6 * len(widths)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        def row(widgets) -> int:
+            shown = [w for w in widgets if w.isVisibleTo(self)]
+            return sum(w.minimumSizeHint().width() for w in shown) + 6 * len(shown)
+
+        first = self.search.minimumWidth() + row((self.country, self.policy, self.status))
+        second = row((*self._dates, self.clear_button))
+        height = self.search.minimumSizeHint().height()
+        return QSize(max(first, second), height * 2 + 6 if self._one_row is False else height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(one_row=event.size().width() >= self._one_row_width())
 
     # ---- state -------------------------------------------------------------------------------
     def _on_text(self, _text: str) -> None:

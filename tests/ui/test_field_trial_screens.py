@@ -1,0 +1,166 @@
+"""What a field trial of the desktop app found on screen (issue #18), each checked on real widgets.
+
+Screenshots of the window at laptop sizes go to ``build/screenshots/`` (or $FIELDKIT_ARTIFACTS)
+for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import shell_helpers
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from shell_helpers import WAIT, refreshed
+
+from fieldkit.ui import i18n
+from fieldkit.ui.app import apply_theme
+from fieldkit.ui.main_window import PAGES, MainWindow
+
+shell = shell_helpers.shell
+demo = shell_helpers.demo
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(os.environ.get("FIELDKIT_ARTIFACTS", ROOT / "build" / "screenshots"))
+LAPTOPS = [(1280, 800), (1366, 768)]
+
+
+def luminance(c: QColor) -> float:
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# ---- combo boxes ---------------------------------------------------------------------------------
+def test_the_highlighted_item_of_a_combo_popup_is_readable(qapp, qtbot):
+    apply_theme(qapp)  # the app's palette and stylesheet, as make_application applies them
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    combo = QComboBox()
+    combo.addItems(["English", "Kenya", "Sustainability"])
+    QVBoxLayout(holder).addWidget(combo)
+    holder.resize(300, 200)
+    holder.show()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=WAIT)
+    view.setCurrentIndex(combo.model().index(1, 0))
+    qapp.processEvents()
+    image = view.grab().toImage()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    image.save(str(ARTIFACTS / "combo-popup.png"))
+    rect = view.visualRect(combo.model().index(1, 0))
+    counts: dict[int, int] = {}
+    for y in range(rect.top() + 1, rect.bottom()):
+        for x in range(rect.left() + 1, min(rect.right(), image.width() - 1)):
+            rgb = image.pixel(x, y)
+            counts[rgb] = counts.get(rgb, 0) + 1
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    background = QColor.fromRgb(ranked[0])
+    assert background != QColor("#ffffff"), "the highlighted row is not highlighted"
+    # the text: the drawn colour that stands out most from the row's background
+    text = max((QColor.fromRgb(c) for c in ranked[1:]), key=lambda c: contrast(c, background))
+    assert contrast(text, background) >= 4.5
+    combo.hidePopup()
+
+
+# ---- the window on a laptop ----------------------------------------------------------------------
+@pytest.fixture
+def window(demo, qtbot):
+    w = MainWindow(demo)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.navigate("meeting")
+    refreshed(qtbot, w.pages["meeting"].model, w.show)
+    yield w
+    i18n.apply_language("en")
+    w.close()
+
+
+def _show_page_with_a_record(window, qtbot, name: str) -> None:
+    window.navigate(name)
+    page = window.current_page()
+    if name in ("followups",):
+        qtbot.waitUntil(lambda: page.proxy.rowCount() > 1, timeout=WAIT)
+        page.table.selectRow(1)
+        qtbot.waitUntil(lambda: page.detail.record is not None, timeout=WAIT)
+    elif hasattr(page, "model") and hasattr(page, "detail"):
+        qtbot.waitUntil(lambda: page.model.rowCount() > 1, timeout=WAIT)
+        page.table.selectRow(1)
+        qtbot.waitUntil(lambda: page.detail.record is not None, timeout=WAIT)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_page_fits_laptop_screens(window, qtbot, lang):
+    i18n.apply_language(lang)
+    for name in PAGES:
+        _show_page_with_a_record(window, qtbot, name)
+        for width, height in LAPTOPS:
+            window.resize(width, height)
+            qtbot.wait(30)
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1280, (name, lang, hint)
+            assert hint.height() <= 768 - 60, (name, lang, hint)  # room for a task bar
+            assert (window.width(), window.height()) == (width, height), name
+            page = window.current_page()
+            # nothing of the page lies beyond the window's right edge
+            right = page.mapTo(window, QPoint(page.width(), 0)).x()
+            assert right <= width, (name, right)
+            if name in ("project", "meeting", "followups") and width == 1280:
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(ARTIFACTS / f"laptop-{width}x{height}-{name}-{lang}.png"))
+
+
+def test_filter_bar_takes_two_rows_only_when_narrow(window, qtbot):
+    _show_page_with_a_record(window, qtbot, "project")
+    bar = window.pages["project"].filter_bar
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: bar.date_from.y() > bar.search.y() + 10, timeout=WAIT)
+    assert bar.geometry().right() <= bar.parentWidget().width()
+    window.resize(2200, 1000)
+    qtbot.waitUntil(lambda: abs(bar.date_from.y() - bar.search.y()) < 10, timeout=WAIT)
+
+
+# ---- columns -------------------------------------------------------------------------------------
+def test_followups_action_column_is_readable_at_1280(window, qtbot):
+    _show_page_with_a_record(window, qtbot, "followups")
+    page = window.pages["followups"]
+    window.resize(1280, 800)
+    qtbot.wait(30)
+    assert page.table.columnWidth(1) >= 200
+
+
+def test_detail_table_breaks_lines_between_words_only(window, qtbot):
+    _show_page_with_a_record(window, qtbot, "meeting")
+    page = window.pages["meeting"]
+    # a meeting with follow-ups, shown in a pane as narrow as the splitter lets it be
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        qtbot.waitUntil(lambda: page.detail.record is not None, timeout=WAIT)
+        if "Follow-up actions" in page.detail.browser.toPlainText():
+            break
+    else:
+        pytest.fail("no meeting with follow-ups in the demo data")
+    page.splitter.setSizes([10_000, 1])
+    qtbot.wait(30)
+    doc = page.detail.browser.document()
+    block = doc.begin()
+    checked = 0
+    while block.isValid():
+        text = block.text()
+        layout = block.layout()
+        if text in ("Status", "Due", "Open", "Done") and layout is not None:
+            assert layout.lineCount() == 1, f"{text!r} broken over {layout.lineCount()} lines"
+            checked += 1
+        block = block.next()
+    assert checked >= 2
