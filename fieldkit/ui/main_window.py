@@ -426,15 +426,21 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _update_info(self) -> None:
         def show(status: dict) -> None:
-            pending = status["pending_changes"]
-            text = (
-                self.tr("%n changes not yet synced", "", pending)
-                if pending
-                else self.tr("All changes synced")
-            )
-            self.status_info.setText(text)
+            self._pending = status["pending_changes"]
+            self._show_pending()
 
         record_ops.status(self).success(show).run_in_background()
+
+    def _show_pending(self) -> None:
+        pending = getattr(self, "_pending", None)
+        if pending is None:
+            return  # not counted yet
+        text = (
+            self.tr("%n changes not yet synced", "", pending)
+            if pending
+            else self.tr("All changes synced")
+        )
+        self.status_info.setText(text)
 
     def _update_user(self) -> None:
         s = self.store.settings
@@ -523,3 +529,5 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         for key, text in texts.items():
             a[key].setText(text)
         self._update_user()
+        self._show_pending()  # the status bar's count, in the new language
+        self.undo_button.setText(self.tr("Undo"))

@@ -139,7 +139,9 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), math.ceil(height) + margins + self.SLACK))
 
 
-class SyncPage(QWidget):
+class SyncPage(i18n.Retranslating, QWidget):
+    built_when = "timer"  # the last thing the constructor makes
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._running = False
@@ -157,12 +159,13 @@ class SyncPage(QWidget):
         conflicts_row = QHBoxLayout()
         conflicts_row.addWidget(self.conflicts_label, 1)
         conflicts_row.addWidget(self.conflicts_button)
-        state_box = QGroupBox(self.tr("Sync with headquarters"))
-        form = QFormLayout(state_box)
+        state_box = self.state_box = QGroupBox(self.tr("Sync with headquarters"))
+        form = self.state_form = QFormLayout(state_box)
         form.addRow(self.tr("Server:"), self.server_label)
         form.addRow(self.tr("Last sync:"), self.last_label)
         form.addRow(self.tr("Waiting to be sent:"), self.pending_label)
         form.addRow(self.tr("Conflicts:"), conflicts_row)
+        self.conflicts_row = conflicts_row
 
         # -- sync now, automatic sync, progress
         self.sync_button = QPushButton(self.tr("Sync now"))
@@ -233,7 +236,7 @@ class SyncPage(QWidget):
             self.tr("Ask HQ IT for a one-time enrolment code for your embassy.")
         )
         self.enrol_message.setWordWrap(True)
-        ef = QFormLayout(self.enrol_box)
+        ef = self.enrol_form = QFormLayout(self.enrol_box)
         ef.addRow(self.tr("HQ server address:"), self.server_edit)
         ef.addRow(self.tr("Enrolment code:"), self.code_edit)
         ef.addRow(self.tr("Name of this laptop:"), self.name_edit)
@@ -263,6 +266,44 @@ class SyncPage(QWidget):
         self.minutes.valueChanged.connect(self._schedule)
         self._schedule()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The words the constructor set, again in the current language (Settings switched it)."""
+        self.conflicts_button.setText(self.tr("Resolve conflicts…"))
+        self.state_box.setTitle(self.tr("Sync with headquarters"))
+        for form, field, text in (
+            (self.state_form, self.server_label, self.tr("Server:")),
+            (self.state_form, self.last_label, self.tr("Last sync:")),
+            (self.state_form, self.pending_label, self.tr("Waiting to be sent:")),
+            (self.state_form, self.conflicts_row, self.tr("Conflicts:")),
+            (self.enrol_form, self.server_edit, self.tr("HQ server address:")),
+            (self.enrol_form, self.code_edit, self.tr("Enrolment code:")),
+            (self.enrol_form, self.name_edit, self.tr("Name of this laptop:")),
+        ):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(text)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.auto_check.setText(self.tr("Sync automatically every"))
+        self.minutes.setSuffix(self.tr(" min"))
+        self.rejected.setHeaderLabels(
+            [self.tr("Record"), self.tr("Kind"), self.tr("Why HQ refused it")]
+        )
+        self.dismiss_button.setText(self.tr("Forget selected…"))
+        self.rejected_box.setTitle(self.tr("Changes HQ refused (kept on this laptop)"))
+        self.name_edit.setPlaceholderText(self.tr("this computer's name"))
+        self.enrol_button.setText(self.tr("Enrol"))
+        hint = "Ask HQ IT for a one-time enrolment code for your embassy."
+        # only the hint: an enrolment's outcome stays as it was said
+        if self.enrol_message.text() in {
+            i18n.messages.text("SyncPage", hint, lang) for lang in i18n.SUPPORTED
+        }:
+            self.enrol_message.setText(
+                self.tr("Ask HQ IT for a one-time enrolment code for your embassy.")
+            )
+        self.enrol_again.setText(self.tr("Enrol again…"))
+        if self._status:
+            self._show_status(self._status)  # server, counts and refused changes, reworded
 
     # ---- state --------------------------------------------------------------------------------
     def refresh(self) -> None:

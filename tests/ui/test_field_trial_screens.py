@@ -13,7 +13,7 @@ import pytest
 import shell_helpers
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QVBoxLayout, QWidget
 from shell_helpers import WAIT, refreshed
 
 from fieldkit.ui import i18n
@@ -164,3 +164,36 @@ def test_detail_table_breaks_lines_between_words_only(window, qtbot):
             checked += 1
         block = block.next()
     assert checked >= 2
+
+
+# ---- switching the language while running --------------------------------------------------------
+def test_switching_to_japanese_rewords_the_sync_page_and_status_bar(window, qtbot):
+    from fieldkit.core import messages
+
+    def ja(context: str, text: str, n: int | None = None) -> str:
+        found = messages.text(context, text, "ja", n)
+        assert found != text, f"no Japanese for {text!r}"
+        return found.replace("%n", str(n)) if n is not None else found
+
+    sync = window.pages["sync"]
+    window.navigate("sync")
+    qtbot.waitUntil(lambda: bool(sync._status), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_info.text() != "", timeout=WAIT)
+    pending = window._pending
+    i18n.apply_language("ja")
+    QApplication.processEvents()  # Qt posts the LanguageChange events
+    assert sync.sync_button.text() == ja("SyncPage", "Sync now")
+    assert sync.state_box.title() == ja("SyncPage", "Sync with headquarters")
+    assert sync.state_form.labelForField(sync.last_label).text() == ja("SyncPage", "Last sync:")
+    assert sync.server_label.text() == ja("SyncPage", "Not enrolled yet: fill in the form below.")
+    assert sync.rejected.headerItem().text(2) == ja("SyncPage", "Why HQ refused it")
+    expected = (
+        ja("MainWindow", "%n changes not yet synced", pending)
+        if pending
+        else ja("MainWindow", "All changes synced")
+    )
+    assert window.status_info.text() == expected
+    i18n.apply_language("en")
+    QApplication.processEvents()
+    assert sync.sync_button.text() == "Sync now"
+    assert window.status_info.text().endswith("not yet synced") or pending == 0
