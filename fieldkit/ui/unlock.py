@@ -233,14 +233,16 @@ class UnlockDialog(QDialog):
         forgot = QPushButton(self.tr("Forgot the passphrase?"))
         forgot.setObjectName("linkButton")
         forgot.setFlat(True)
+        # Enter is for unlocking: an auto-default button in a dialog takes Enter whenever the
+        # default one is disabled (as Unlock is while a wrong passphrase is being checked).
+        forgot.setAutoDefault(False)
         forgot.clicked.connect(lambda: show_forgotten(self))
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)
         quit_text = self.tr("Quit FieldKit") if locked else self.tr("Quit")
         self.quit = buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self._try)
-        self.field.returnPressed.connect(self._try)
+        self.ok.clicked.connect(self._try)  # also Enter in the field: Unlock is the default button
         self.quit.clicked.connect(self._quit)
         lay = QVBoxLayout(self)
         lay.addWidget(_bold(head))

@@ -197,3 +197,42 @@ def test_switching_to_japanese_rewords_the_sync_page_and_status_bar(window, qtbo
     QApplication.processEvents()
     assert sync.sync_button.text() == "Sync now"
     assert window.status_info.text().endswith("not yet synced") or pending == 0
+
+
+# ---- the unlock dialog ---------------------------------------------------------------------------
+def test_enter_after_a_wrong_passphrase_only_says_it_was_wrong(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from fieldkit.core.opening import open_store
+    from fieldkit.ui import unlock
+
+    passphrase = "correct horse battery staple"
+    folder = tmp_path / "locked"
+    open_store(folder, passphrase=passphrase).close()
+    forgotten: list = []
+    monkeypatch.setattr(unlock, "show_forgotten", lambda parent: forgotten.append(parent))
+    opened: list = []
+
+    def attempt(text: str):
+        store = open_store(folder, passphrase=text)
+        opened.append(store)
+        return store
+
+    dialog = unlock.UnlockDialog(folder, attempt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.field.edit
+    edit.setFocus()
+    for n in (1, 2):
+        edit.setText("not the passphrase")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert forgotten == []  # the "forgotten passphrase" box stayed shut
+        assert dialog.message.text() == f"Wrong passphrase ({n} wrong in a row)."
+    dialog.backoff.clear()  # no waiting out the slow-down after wrong guesses
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=WAIT)
+    edit.setText(passphrase)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert forgotten == []
+    assert len(opened) == 1 and dialog.result() == dialog.DialogCode.Accepted
+    opened[0].close()
