@@ -1,18 +1,20 @@
-"""Every figure the dashboard shows, read from the store in one pass (no Qt: any caller can use it).
+"""Every figure the dashboard shows, read from the store (no Qt: any caller can use it).
 
-Summaries are read in chunks, so memory stays flat with 100,000 records.
+Two steps, so a store of 100,000 records shows its headline figures at once: ``load_figures`` is
+a few indexed COUNT queries (the cards); ``load_details`` adds the charts and lists, grouped in
+SQL rather than read record by record (8 s at 100,000 meetings when they were).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from fieldkit.core.query import RecordFilter
+from fieldkit.core.envelope import KINDS
+from fieldkit.core.query import RecordFilter, where_clause
 from fieldkit.core.reference import reference
 
-CHUNK = 2000
 MONTHS = 12
 TOP_COUNTRIES = 10
 LIST_ROWS = 50
@@ -31,6 +33,7 @@ class DashboardData:
     overdue_followups: list[dict] = field(default_factory=list)
     overdue_followup_count: int = 0
     overdue_projects: list[dict] = field(default_factory=list)
+    complete: bool = False  # False: the headline figures only (load_figures), charts to come
 
 
 def _month_keys(today: date, n: int = MONTHS) -> list[tuple[int, int]]:
@@ -46,38 +49,83 @@ def _month_keys(today: date, n: int = MONTHS) -> list[tuple[int, int]]:
 
 def load_dashboard(store, today: date | None = None) -> DashboardData:
     """Worker side: every figure the dashboard shows."""
+    return load_details(store, load_figures(store, today))
+
+
+def load_figures(store, today: date | None = None) -> DashboardData:
+    """The headline counts only: one pass over a covering index, well under a second at 100,000
+    records (a COUNT per figure read every follow-up's row: 1.3 s there)."""
     today = today or date.today()
     data = DashboardData(today=today)
-    status = store.status()
-    data.counts = status["counts"]
-    for code in reference().policy_fields:
-        n = store.count(RecordFilter(kinds=("meeting",), policy_fields=(code,)))
-        if n:
-            data.by_policy.append((code, n))
-    data.by_policy.sort(key=lambda kv: -kv[1])
+    data.counts = dict.fromkeys(KINDS, 0)
+    # The same records as the list filters count: not in the trash; "open" by status, "overdue"
+    # by due date alone (RecordFilter's overdue), so the cards match the lists they open.
+    where, params = where_clause(RecordFilter())
+    sql = (
+        "SELECT r.kind, r.status = 'open', r.due < ?, count(*) FROM records r "
+        f"WHERE {where} GROUP BY 1, 2, 3"
+    )
+    with store.tx.read() as conn:
+        rows = conn.execute(sql, [today.isoformat(), *params]).fetchall()
+    for kind, is_open, is_overdue, n in rows:
+        data.counts[kind] = data.counts.get(kind, 0) + n
+        if kind == "followup":
+            data.open_followups += n if is_open else 0
+            data.overdue_followup_count += n if is_overdue else 0
+    return data
 
+
+def _grouped(store, flt: RecordFilter, columns: str) -> list[tuple]:
+    """``columns`` and the number of records of each of their values, among ``flt``'s records."""
+    where, params = where_clause(flt)
+    sql = f"SELECT {columns}, count(*) FROM records r WHERE {where} GROUP BY {columns}"
+    with store.tx.read() as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def load_details(store, figures: DashboardData) -> DashboardData:
+    """The charts, the overdue lists and the projects with late reports, beside ``figures``."""
+    today = figures.today
+    data = replace(figures, complete=True)
+    data.by_policy, data.by_country, data.by_month = [], [], []
+    data.overdue_followups, data.overdue_projects = [], []
+    # One pass over the covering list index for both charts: policy fields are words in the tags
+    # column (' gx digital '), so the few distinct (kind, country, tags) combinations are summed
+    # here. Filtering the kind in SQL made SQLite read every meeting's row instead (1.2 s).
+    policy: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    months: Counter[tuple[int, int, str]] = Counter()
-    first_month = _month_keys(today)[0]
-    ids = store.ids(RecordFilter(kinds=("meeting", "visit")), sort="date")
-    for i in range(0, len(ids), CHUNK):
-        for row in store.summaries(ids[i : i + CHUNK]):
-            if row["country"]:
-                countries[row["country"]] += 1
-            d = row["date"]
-            if d:
-                key = (int(d[:4]), int(d[5:7]))
-                if first_month <= key <= (today.year, today.month):
-                    months[(*key, row["kind"])] += 1
-    data.by_country = countries.most_common(TOP_COUNTRIES)
-    data.by_month = [
-        (y, m, months[(y, m, "meeting")], months[(y, m, "visit")]) for y, m in _month_keys(today)
-    ]
+    for kind, country, tags, n in _grouped(store, RecordFilter(), "r.kind, r.country, r.tags"):
+        if kind == "meeting":
+            for code in set((tags or "").split()):
+                policy[code] += n
+        if kind in ("meeting", "visit") and country:
+            countries[country] += n
+    data.by_policy = [(code, policy[code]) for code in reference().policy_fields if policy[code]]
+    data.by_policy.sort(key=lambda kv: -kv[1])
+    data.by_country = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_COUNTRIES]
 
-    data.open_followups = store.count(RecordFilter(kinds=("followup",), statuses=("open",)))
-    overdue = RecordFilter(kinds=("followup",), overdue=True, today=today)
-    data.overdue_followup_count = store.count(overdue)
-    records = store.query(overdue, sort="due", limit=LIST_ROWS)
+    keys = _month_keys(today)
+    since = RecordFilter(kinds=("meeting", "visit"), date_from=date(*keys[0], 1))
+    months: Counter[tuple[int, int, str]] = Counter()
+    for kind, month, n in _grouped(store, since, "r.kind, substr(r.date, 1, 7)"):
+        if month and len(month) == 7:
+            months[(int(month[:4]), int(month[5:7]), kind)] += n
+    data.by_month = [(y, m, months[(y, m, "meeting")], months[(y, m, "visit")]) for y, m in keys]
+
+    # The first overdue follow-ups by due date: walking the due-date index (every store has it,
+    # schema v1) finds them at once; SQLite's own choice, the kind index, read and sorted every
+    # follow-up first (0.6-1.5 s at 100,000).
+    where, params = where_clause(RecordFilter(kinds=("followup",), overdue=True, today=today))
+    with store.tx.read() as conn:
+        ids = [
+            i
+            for (i,) in conn.execute(
+                f"SELECT r.id FROM records r INDEXED BY records_due WHERE {where} "
+                "ORDER BY r.due LIMIT ?",
+                [*params, LIST_ROWS],
+            )
+        ]
+    records = store.get_many(ids)
     parents = {s["id"]: s for s in store.summaries({r.parent_id for r in records if r.parent_id})}
     for r in records:
         p = parents.get(r.parent_id or "", {})

@@ -1,14 +1,15 @@
 """The dashboard: what a head of section asks on Monday morning, at a glance.
 
 Counts of meetings and visits by policy field, country and month, overdue follow-ups, and
-projects whose interim or completion report is late. The numbers come from one QueryOp running
-``fieldkit.core.dashboard.load_dashboard``; the charts are painted with
-QPainter (QtCharts is not part of the app's Qt).
+projects whose interim or completion report is late. The numbers come in two background reads:
+the headline figures (``fieldkit.core.dashboard.load_figures``, a few indexed counts) and then the
+charts and lists (``load_details``); until each arrives its place says "counting…", never "No
+records yet". The charts are painted with QPainter (QtCharts is not part of the app's Qt).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core.dashboard import DashboardData, load_dashboard
+from fieldkit.core.dashboard import DashboardData, load_details, load_figures
+from fieldkit.core.dashboard import load_dashboard as load_dashboard  # callers import it here
 from fieldkit.core.reference import reference
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
@@ -45,15 +47,21 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[tuple[str, int]] = []
+        self.counting = True  # no figures yet: say so rather than "No records yet"
         self.color = BAR
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def set_items(self, items: list[tuple[str, int]]) -> None:
         self.items = items
+        self.counting = False
         self.setAccessibleDescription("; ".join(f"{k}: {v}" for k, v in items))
         self.updateGeometry()
         self.update()
+
+    def placeholder_text(self) -> str:
+        """What the chart says instead of bars: still counting, or nothing to count."""
+        return counting_text() if self.counting else self.tr("No records yet")
 
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 10
@@ -71,7 +79,7 @@ class BarChart(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         if not self.items:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No records yet"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder_text())
             return
         rh = self._row_height()
         label_w = min(
@@ -107,12 +115,14 @@ class MonthChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.months: list[tuple[int, int, int, int]] = []
+        self.counting = True
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def set_months(self, months: list[tuple[int, int, int, int]]) -> None:
         self.months = months
+        self.counting = False
         self.setAccessibleDescription(
             "; ".join(f"{i18n.format_month(y, m)}: {a} + {b}" for y, m, a, b in months)
         )
@@ -129,6 +139,9 @@ class MonthChart(QWidget):
         text_color = pal.color(QPalette.ColorRole.WindowText)
         grid = pal.color(QPalette.ColorRole.Mid)
         if not self.months:
+            if self.counting:
+                p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+                p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, counting_text())
             return
         legend_h = fm.height() + 8
         label_h = fm.height() + 6
@@ -186,6 +199,11 @@ class MonthChart(QWidget):
             x += 16 + fm.horizontalAdvance(text) + 18
 
 
+def counting_text() -> str:
+    """What a figure, chart or list says while its numbers are still being read."""
+    return QCoreApplication.translate("DashboardPage", "counting…")
+
+
 def _qdate(y: int, m: int):
     from PySide6.QtCore import QDate
 
@@ -227,7 +245,7 @@ class Card(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.value = QLabel("–")
+        self.value = QLabel(counting_text())
         self.value.setObjectName("cardValue")
         self.caption = QLabel()
         self.caption.setObjectName("cardCaption")
@@ -238,6 +256,13 @@ class Card(QFrame):
         lay.addWidget(self.caption)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_counting(self, caption: str) -> None:
+        """The caption now, the figure once it is counted."""
+        self.value.setText(counting_text())
+        self.value.setProperty("alert", False)
+        self.caption.setText(caption)
+        self.setAccessibleName(f"{caption}: {self.value.text()}")
 
     def set(self, value: int, caption: str, alert: bool = False) -> None:
         self.value.setText(i18n.format_number(value))
@@ -280,7 +305,8 @@ class DashboardPage(i18n.Retranslating, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.data: DashboardData | None = None
+        self.figures: DashboardData | None = None  # the headline figures, first
+        self.data: DashboardData | None = None  # everything, charts and lists too
         self._dirty = True
         self._generation = 0
 
@@ -357,38 +383,69 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self.retranslate()
 
     def reload(self) -> None:
+        """Read the figures again: the cards first (fast at any size), then charts and lists.
+
+        What is on screen stays until its new numbers arrive; only a page that has none yet says
+        "counting…"."""
         self._dirty = False
         self._generation += 1
         generation = self._generation
-        read(self, load_dashboard).success(
+        read(self, load_figures).success(
+            lambda f: self._on_figures(generation, f)
+        ).run_in_background()
+
+    def _on_figures(self, generation: int, figures: DashboardData) -> None:
+        if generation != self._generation:
+            return
+        self.figures = figures
+        self._show_figures()
+        read(self, load_details, figures).success(
             lambda d: self._on_loaded(generation, d)
         ).run_in_background()
 
     def _on_loaded(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:
             return
-        self.data = data
+        self.figures = self.data = data
         self._show()
 
+    def _captions(self) -> dict[str, str]:
+        return {
+            "meeting": self.tr("Meetings"),
+            "visit": self.tr("Monitoring visits"),
+            "project": self.tr("Projects"),
+            "open": self.tr("Open follow-ups"),
+            "overdue": self.tr("Overdue follow-ups"),
+            "reports": self.tr("Projects with late reports"),
+        }
+
+    def _show_figures(self) -> None:
+        captions = self._captions()
+        d = self.figures
+        if d is None:
+            for name, card in self.cards.items():
+                card.set_counting(captions[name])
+            return
+        c = d.counts
+        self.cards["meeting"].set(c.get("meeting", 0), captions["meeting"])
+        self.cards["visit"].set(c.get("visit", 0), captions["visit"])
+        self.cards["project"].set(c.get("project", 0), captions["project"])
+        self.cards["open"].set(d.open_followups, captions["open"])
+        self.cards["overdue"].set(d.overdue_followup_count, captions["overdue"], alert=True)
+        if d.complete:  # the projects' report dates are read with the details
+            self.cards["reports"].set(len(d.overdue_projects), captions["reports"], alert=True)
+        elif self.data is None:
+            self.cards["reports"].set_counting(captions["reports"])
+        self.as_of.setText(
+            self.tr("as of {date}").format(date=i18n.format_date(d.today, long=True))
+        )
+
     def _show(self) -> None:
+        self._show_figures()
         d = self.data
         if d is None:
             return
         ref = reference()
-        c = d.counts
-        self.cards["meeting"].set(c.get("meeting", 0), self.tr("Meetings"))
-        self.cards["visit"].set(c.get("visit", 0), self.tr("Monitoring visits"))
-        self.cards["project"].set(c.get("project", 0), self.tr("Projects"))
-        self.cards["open"].set(d.open_followups, self.tr("Open follow-ups"))
-        self.cards["overdue"].set(
-            d.overdue_followup_count, self.tr("Overdue follow-ups"), alert=True
-        )
-        self.cards["reports"].set(
-            len(d.overdue_projects), self.tr("Projects with late reports"), alert=True
-        )
-        self.as_of.setText(
-            self.tr("as of {date}").format(date=i18n.format_date(d.today, long=True))
-        )
         self.month_chart.set_months(d.by_month)
         self.policy_chart.set_items(
             [(i18n.label(ref.policy_fields.get(k), k), n) for k, n in d.by_policy]

@@ -7,7 +7,7 @@ records (``record:<id>``) ask the main window to show them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument, QTextOption
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core.models import Record
 from fieldkit.core.query import RecordFilter
 from fieldkit.ui import i18n, ops
 from fieldkit.ui.lists.detail_html import render
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.operations import read
+
+if TYPE_CHECKING:  # pydantic models load when a record is shown, not with the window
+    from fieldkit.core.models import Record
 
 THUMB = 220
 MAX_PHOTOS = 8

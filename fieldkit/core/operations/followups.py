@@ -8,9 +8,10 @@ the status), whoever sets it: an editor, the follow-ups list, ``fieldkit new``/`
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import FollowUp, Record
+if TYPE_CHECKING:  # the models (pydantic) load on first save: the app's window opens without them
+    from ..models import Record
 
 # The columns of a meeting's or visit's follow-up table (the rest of a FollowUp is inherited).
 FOLLOWUP_FIELDS = ("text", "owner", "due", "status")
@@ -64,6 +65,8 @@ def save_table(
     are written, so a change made elsewhere meanwhile to another column is kept. New follow-ups
     carry the parent's marking.
     """
+    from ..models import FollowUp
+
     old = {f["id"]: f for f in loaded}
     kept = set()
     for row in rows:

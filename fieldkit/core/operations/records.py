@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Record
 from . import followups
+
+if TYPE_CHECKING:  # the models (pydantic) load on first use: the app's window opens without them
+    from ..models import Record
 
 
 def create_record(store, data: dict[str, Any], *, context: str = "", source=None) -> Record:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldkit.core.models import Record
 from fieldkit.core.reference import reference
 from fieldkit.ui import i18n
 from fieldkit.ui.lists.columns import classification_label, country_label, kind_label, status_label
+
+if TYPE_CHECKING:  # pydantic models load when a record is shown, not with the window
+    from fieldkit.core.models import Record
 
 RATING_COLORS = {"A": "#2e7d32", "B": "#558b2f", "C": "#b26a00", "D": "#b3261e"}
 MARKING_COLORS = {

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from fieldkit.core.query import RecordFilter
-from fieldkit.core.transfer import export_csv
 from fieldkit.ui.operations import read
 from fieldkit.ui.ops import Progress, QueryOp
 
@@ -33,6 +32,8 @@ def write_csv(
     store, flt: RecordFilter, sort: str, paths: dict[str, Path], progress: Progress | None = None
 ) -> dict[str, int]:
     """Worker side: every record matching ``flt`` into its kind's file; counts by kind."""
+    from fieldkit.core.transfer import export_csv  # pydantic models: not with the window
+
     per_kind = {k: store.ids(replace(flt, kinds=(k,)), sort=sort) for k in paths}
     total = sum(len(v) for v in per_kind.values())
     done = 0

@@ -1,0 +1,242 @@
+"""Start-up at 100,000 records: `fieldkit smoke` beside a bare PySide6 window, in one run.
+
+    uv run python benchmarks/bench_startup.py [--runs 5] [--records 100000]
+        [--pages meeting,dashboard,followups] [--baseline-rev REV]
+
+Builds once (cached in /tmp, reused by later runs) a store of --records meetings with their
+follow-ups (``fieldkit demo-data``), compiles bytecode for the app and its site-packages (this
+machine sets PYTHONDONTWRITEBYTECODE, and a user's install is compiled), then alternates, --runs
+times, so every contender sees the same machine load:
+
+- bare: a new Python process showing a QMainWindow with a QTableView over a 50-row model, until
+  the table is painted; the floor any Qt app pays;
+- smoke PAGE: ``fieldkit smoke --json`` on that store with the window last closed on PAGE (the
+  window opens on it), until the page shows its data: a list's first rows, the follow-ups, the
+  dashboard's figures;
+- with --baseline-rev, the same smoke from that git revision (exported with ``git archive`` into
+  /tmp, run by the same interpreter and on the same store): before and after in the same run.
+
+Reports medians of whole-process wall time and peak RSS (wait4's ru_maxrss), the ratios to the
+bare window (targets: at most 3x the wall, at most 2.5x the memory), the time from the window
+being shown to the page's data (the dashboard's figures: at most 1 s), and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WALL_TARGET = 3.0
+RSS_TARGET = 2.5
+FIGURES_TARGET_MS = 1000
+
+BARE_WINDOW = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication(sys.argv)
+model = QStandardItemModel(50, 6)
+for r in range(50):
+    for c in range(6):
+        model.setItem(r, c, QStandardItem(f"row {r} column {c}"))
+window = QMainWindow()
+table = QTableView()
+table.setModel(model)
+window.setCentralWidget(table)
+window.resize(1360, 840)
+
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+painted = Painted()
+table.viewport().installEventFilter(painted)
+window.show()
+QTimer.singleShot(30000, app.quit)
+app.exec()
+"""
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def run_child(
+    command: list[str], env: dict[str, str], cwd: Path | None = None
+) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MiB, stdout) of one child process, from spawn to exit."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stdout}{stderr}")
+    return elapsed, usage.ru_maxrss / 1024, stdout
+
+
+def build_store(records: int, folder: Path) -> Path:
+    """The store of ``records`` meetings (and their follow-ups), made once and kept in /tmp."""
+    done = folder / "complete"
+    store = folder / "store"
+    if done.exists():
+        return store
+    if folder.exists():
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+    folder.mkdir(parents=True)
+    print(f"building a store of {records:,} meetings in {store} (once)...", flush=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "fieldkit", "--data-dir", str(store), "demo-data",
+         "--meetings", str(records), "--visits", "0", "--projects", "0", "--seed", "18"],
+        check=True, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    done.write_text(f"{records}\n")
+    print(f"  built in {time.perf_counter() - start:.0f} s", flush=True)
+    return store
+
+
+def compile_bytecode(folders: list[Path]) -> None:
+    """What a user's install has: every module compiled (skips files already up to date)."""
+    paths = [str(p) for p in folders] + [sysconfig.get_paths()["purelib"]]
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", *paths],
+        check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def export_revision(rev: str) -> Path:
+    """The app as it was at ``rev``, unpacked once into /tmp (no change to the work tree)."""
+    sha = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    folder = Path(tempfile.gettempdir()) / f"fieldkit-startup-rev-{sha[:12]}"
+    if not (folder / "fieldkit").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", sha, "fieldkit", "resources"],
+            cwd=ROOT, capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        with tempfile.TemporaryFile() as fh:
+            fh.write(archive)
+            fh.seek(0)
+            with tarfile.open(fileobj=fh) as tar:
+                tar.extractall(folder, filter="data")
+    return folder
+
+
+def set_last_page(store: Path, page: str) -> None:
+    # The window opens on the page it was closed on, kept in window.ini (QSettings, INI format).
+    (store / "window.ini").write_text(f"[General]\npage={page}\n")
+
+
+def smoke_command(store: Path) -> list[str]:
+    return [sys.executable, "-m", "fieldkit", "--data-dir", str(store), "smoke", "--json"]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--pages", default="meeting,dashboard,followups")
+    parser.add_argument("--baseline-rev", default="", help="also time smoke from this revision")
+    parser.add_argument("--json", type=Path, help="write every sample here as JSON")
+    args = parser.parse_args()
+    pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+
+    cache = Path(tempfile.gettempdir()) / f"fieldkit-bench-startup-{args.records}"
+    store = build_store(args.records, cache)
+    trees = {"current": ROOT}
+    if args.baseline_rev:
+        trees[f"rev {args.baseline_rev}"] = export_revision(args.baseline_rev)
+    compile_bytecode([tree / "fieldkit" for tree in trees.values()])
+    env = child_env()
+
+    samples: dict[str, list[dict]] = {}
+    load_before = os.getloadavg()
+    for run in range(args.runs):
+        wall, rss, _ = run_child([sys.executable, "-c", BARE_WINDOW], env)
+        samples.setdefault("bare window", []).append({"wall": wall, "rss": rss})
+        for label, tree in trees.items():
+            for page in pages:
+                set_last_page(store, page)
+                wall, rss, out = run_child(smoke_command(store), env, cwd=tree)
+                result = json.loads(out)
+                if not result.get("ok") or result.get("page") != page:
+                    raise SystemExit(f"smoke ({label}, {page}) did not show its page: {out}")
+                samples.setdefault(f"{label}: smoke {page}", []).append(
+                    {"wall": wall, "rss": rss, "window_ms": result["window_ms"],
+                     "data_ms": result["rows_ms"], "rows": result["rows"]}
+                )  # fmt: skip
+        print(f"run {run + 1}/{args.runs} done, load {os.getloadavg()[0]:.1f}", flush=True)
+    load_after = os.getloadavg()
+
+    bare = samples["bare window"]
+    bare_wall = median([s["wall"] for s in bare])
+    bare_rss = median([s["rss"] for s in bare])
+    print()
+    print(f"{args.records:,} meetings, {args.runs} runs alternating; medians")
+    print(f"load average before {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f}"
+          f", after {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f}")  # fmt: skip
+    print(
+        f"{'':34} {'wall s':>7} {'x bare':>7} {'RSS MiB':>8} {'x bare':>7} {'data after window':>18}"
+    )
+    print(f"{'bare window':34} {bare_wall:7.2f} {'':>7} {bare_rss:8.0f}")
+    verdicts = []
+    for name, rows in samples.items():
+        if name == "bare window":
+            continue
+        wall = median([s["wall"] for s in rows])
+        rss = median([s["rss"] for s in rows])
+        after = median([s["data_ms"] - s["window_ms"] for s in rows])
+        print(
+            f"{name:34} {wall:7.2f} {wall / bare_wall:7.2f} {rss:8.0f} {rss / bare_rss:7.2f}"
+            f" {after:15.0f} ms"
+        )
+        if name.startswith("current"):
+            ok = wall / bare_wall <= WALL_TARGET and rss / bare_rss <= RSS_TARGET
+            if name.endswith("dashboard"):
+                ok = ok and after <= FIGURES_TARGET_MS
+            verdicts.append(ok)
+    print()
+    print(
+        f"targets: wall <= {WALL_TARGET}x bare, RSS <= {RSS_TARGET}x bare, dashboard figures "
+        f"<= {FIGURES_TARGET_MS} ms after the window: {'met' if all(verdicts) else 'NOT met'}"
+    )
+    if args.json:
+        args.json.write_text(
+            json.dumps({"load_before": load_before, "load_after": load_after, "samples": samples})
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The dashboard at start-up: "counting…" until its figures arrive, never "No records yet" meanwhile;
+the headline figures first, the charts and lists after (fieldkit.core.dashboard's two steps)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import shell_helpers
+from shell_helpers import WAIT
+
+from fieldkit.core import dashboard as core_dashboard
+from fieldkit.core.query import RecordFilter
+from fieldkit.ui import dashboard as ui_dashboard
+from fieldkit.ui import i18n
+from fieldkit.ui.dashboard import DashboardPage
+
+shell = shell_helpers.shell
+demo = shell_helpers.demo
+
+COUNTING = "counting…"
+
+
+@pytest.fixture
+def held_details(monkeypatch):
+    """The real ``load_details``, held on its worker thread until the test lets it go."""
+    release = threading.Event()
+    real = core_dashboard.load_details
+
+    def held(store, figures):
+        release.wait(WAIT / 1000)
+        return real(store, figures)
+
+    monkeypatch.setattr(ui_dashboard, "load_details", held)
+    yield release
+    release.set()
+
+
+def show(qtbot) -> DashboardPage:
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    return page
+
+
+def test_counting_then_figures_then_charts(demo, qtbot, held_details):
+    page = show(qtbot)
+    # Before anything is read: every card and chart says it is counting, with its caption.
+    assert {card.value.text() for card in page.cards.values()} == {COUNTING}
+    assert page.cards["overdue"].caption.text() == "Overdue follow-ups"
+    assert page.policy_chart.placeholder_text() == COUNTING
+    assert page.country_chart.placeholder_text() == COUNTING
+    assert page.month_chart.counting
+
+    page.show()
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=WAIT)
+    counts = demo.status()["counts"]
+    overdue = demo.count(RecordFilter(kinds=("followup",), overdue=True))
+    open_ = demo.count(RecordFilter(kinds=("followup",), statuses=("open",)))
+    assert page.cards["meeting"].value.text() == i18n.format_number(counts["meeting"])
+    assert page.cards["visit"].value.text() == i18n.format_number(counts["visit"])
+    assert page.cards["open"].value.text() == i18n.format_number(open_)
+    assert page.cards["overdue"].value.text() == i18n.format_number(overdue)
+    # The charts and the late reports are still being read: they say so, not "No records yet".
+    assert page.data is None
+    assert page.cards["reports"].value.text() == COUNTING
+    assert page.policy_chart.placeholder_text() == COUNTING
+    assert not page.policy_chart.items and page.followup_list.topLevelItemCount() == 0
+    page.grab()  # paints while counting
+
+    held_details.set()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    assert page.data.complete
+    assert page.policy_chart.items and page.country_chart.items and not page.month_chart.counting
+    assert page.followup_list.topLevelItemCount() == min(overdue, core_dashboard.LIST_ROWS)
+    assert page.cards["reports"].value.text() == i18n.format_number(len(page.data.overdue_projects))
+    assert page.data.overdue_projects
+
+
+def test_figures_stay_while_a_change_is_counted(demo, qtbot, held_details):
+    """A reload keeps what is on screen until its new numbers arrive (no flash of "counting…")."""
+    held_details.set()
+    page = show(qtbot)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    shown = {name: card.value.text() for name, card in page.cards.items()}
+    before = page.data
+    held_details.clear()
+    page.reload()
+    qtbot.wait(200)  # the figures come back; the details are held
+    assert {name: card.value.text() for name, card in page.cards.items()} == shown
+    assert page.policy_chart.items and page.followup_list.topLevelItemCount()
+    held_details.set()
+    qtbot.waitUntil(lambda: page.data is not before, timeout=WAIT)
+    assert {name: card.value.text() for name, card in page.cards.items()} == shown
+
+
+def test_an_empty_store_says_no_records_after_counting(shell, qtbot):
+    page = show(qtbot)
+    assert page.policy_chart.placeholder_text() == COUNTING
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    assert page.cards["meeting"].value.text() == "0"
+    assert page.cards["reports"].value.text() == "0"
+    assert page.policy_chart.placeholder_text() == "No records yet"
+    assert page.country_chart.placeholder_text() == "No records yet"
+
+
+def test_counting_in_japanese(shell, qtbot):
+    i18n.apply_language("ja")
+    try:
+        page = show(qtbot)
+        assert page.cards["meeting"].value.text() == "集計中…"
+        assert page.policy_chart.placeholder_text() == "集計中…"
+    finally:
+        i18n.apply_language("en")
