@@ -186,8 +186,7 @@ class Catalogue:
         if template is None and self.language != SOURCE:
             template = catalogue(SOURCE).template(code)
         values = _Keep(
-            (k, v.render(self.language) if isinstance(v, Message) else v)
-            for k, v in params.items()
+            (k, v.render(self.language) if isinstance(v, Message) else v) for k, v in params.items()
         )
         if template is None:  # a code no catalogue has: still say everything we know
             shown = ", ".join(f"{k}={v}" for k, v in values.items())

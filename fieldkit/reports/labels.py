@@ -35,7 +35,6 @@ CONTEXT = "Report"
 KIND_CONTEXT = "ReportKind"
 
 
-
 def N_(text: str) -> str:  # noqa: N802 - gettext's name for a "no-op" marker
     """A label looked up later with ``t(...)``, marked so tools/update_translations.py finds it."""
     return text

@@ -198,7 +198,9 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
                 Heading(t("Drafting and distribution")),
                 field_table([(t("Distribution"), t.sep.join(meeting.distribution))], width),
                 signature_block(
-                    t, width, [(N_("Drafted by"), meeting.drafter), (N_("Approved by"), meeting.approver)]
+                    t,
+                    width,
+                    [(N_("Drafted by"), meeting.drafter), (N_("Approved by"), meeting.approver)],
                 ),
             ]
         )
@@ -369,7 +371,9 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
         yield KeepTogether(
             [
                 Heading(t("Sign-off")),
-                signature_block(t, width, [(N_("Reported by"), visitors[0]), (N_("Reviewed by"), "")]),
+                signature_block(
+                    t, width, [(N_("Reported by"), visitors[0]), (N_("Reviewed by"), "")]
+                ),
             ]
         )
 
