@@ -6,10 +6,12 @@ catalogue per language in ``resources/messages/``: ``messages.pot`` holds the En
 ``msgid``), ``ja.po`` the Japanese (its ``msgstr``). An entry's ``msgctxt`` is its code (dotted,
 lower case: ``sync.refused_country``) or, for texts the UI writes itself, the UI context. Texts
 are ``str.format`` templates; an entry with a plural (``msgid_plural``) picks its form by the
-parameter ``n``. A parameter that is itself a Message is rendered in the same language.
+parameter ``n``. A parameter that is itself a Message is rendered in the same language. A Message
+is also a ``str`` (its English), so logging, JSON and the CLI keep working unchanged; a database
+column keeps one with :func:`stored` / :func:`restored`, the wire with ``to_dict``/``from_dict``.
 
-Adding a message (``uv run pytest tests/test_messages.py`` checks every language has it, with the
-same parameters):
+Adding a message (entries may go anywhere in the files; ``uv run pytest tests/test_messages.py``
+checks every language has it with the same parameters, and that every code used is there):
 
     # 1. messages.pot:  msgctxt "store.locked"
     #                   msgid "{path} is open in another FieldKit"
