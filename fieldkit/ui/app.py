@@ -22,7 +22,7 @@ from fieldkit.ui.pyside_workarounds import guard_none_refcount
 
 STYLE = """
 QMainWindow, QDialog { background: #ffffff; }
-#sidebar { background: #1f2f45; }
+#navSidebar { background: #1f2f45; }
 #brand { color: #ffffff; font-size: 13pt; font-weight: 600; padding: 16px 18px 14px 18px;
          letter-spacing: 0.5px; }
 #navigator { background: transparent; border: none; color: #d3dce7; outline: 0; padding: 4px 0; }
@@ -57,6 +57,8 @@ QPushButton:hover, QToolButton:hover { background: #f1f5f9; }
 QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; }
 QToolButton:checked { background: #e4edf7; border-color: #2f6fb0; }
 QToolButton::menu-indicator { image: none; width: 0; }
+/* Qt's own file dialog: its small icon buttons would have no room left for the icon */
+QFileDialog QToolButton { padding: 3px; }
 #primary { background: #2f6fb0; border-color: #2a649f; color: #ffffff; font-weight: 600; }
 #primary:hover { background: #2a649f; }
 #primary:disabled { background: #a9c2dd; border-color: #a9c2dd; color: #ffffff; }

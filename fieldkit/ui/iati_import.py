@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import render
-from fieldkit.ui import i18n, ops
+from fieldkit.ui import file_dialogs, i18n, ops
 
 PROGRESS_STEPS = 1000
 WRAPPED_ROWS = 2000  # above this, rows keep one height: measuring each would stall the window
@@ -46,10 +45,9 @@ def reason_text(reason: str) -> str:
 def import_iati_dialog(parent: QWidget | None, path: str | None = None) -> ImportIatiDialog | None:
     """Ask for an IATI file (unless ``path`` is given) and import it in the background."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             parent,
             QCoreApplication.translate("ImportIatiDialog", "Import IATI activities"),
-            "",
             QCoreApplication.translate(
                 "ImportIatiDialog", "IATI activity files (*.xml);;All files (*)"
             ),

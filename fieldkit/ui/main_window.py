@@ -134,7 +134,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.user_label.setObjectName("navFooter")
         self.user_label.setWordWrap(True)
         sidebar = QWidget()
-        sidebar.setObjectName("sidebar")
+        sidebar.setObjectName("navSidebar")  # not "sidebar": Qt's file dialog has one of that name
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(0)

@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -63,7 +62,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.reference import reference
 
-from . import i18n, ops
+from . import file_dialogs, i18n, ops
 
 PRINT_DPI = 300  # enough for text and photos; a 600 dpi A4 page is a 140 MB image
 
@@ -201,7 +200,7 @@ class PreviewWindow(i18n.Retranslating, QMainWindow):
 
     # -- export ----------------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, _export_title(), self.rendered.filename, _pdf_filter()
         )
         if path:
@@ -342,7 +341,7 @@ def export_record_pdf(parent: QWidget | None, record_id: str) -> ops.QueryOp:
     saved = QCoreApplication.translate("Printing", "Saved {path} ({pages})")
 
     def ask(names: tuple[str, str]) -> None:
-        path, _ = QFileDialog.getSaveFileName(parent, _export_title(), names[1], _pdf_filter())
+        path = file_dialogs.save_file_name(parent, _export_title(), names[1], _pdf_filter())
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -63,7 +63,7 @@ def test_preview_export_and_print_a_classified_meeting(ui_store, full_meeting, q
 
 def test_export_record_pdf_asks_for_a_file(ui_store, full_meeting, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "asked"
-    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(printing.file_dialogs.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "PDF documents (*.pdf)"))  # fmt: skip
     printing.export_record_pdf(None, full_meeting.id)
     qtbot.waitUntil(lambda: (tmp_path / "asked.pdf").exists(), timeout=15_000)

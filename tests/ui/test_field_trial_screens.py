@@ -236,3 +236,69 @@ def test_enter_after_a_wrong_passphrase_only_says_it_was_wrong(qtbot, tmp_path, 
     assert forgotten == []
     assert len(opened) == 1 and dialog.result() == dialog.DialogCode.Accepted
     opened[0].close()
+
+
+# ---- file dialogs --------------------------------------------------------------------------------
+def test_file_dialog_keeps_a_readable_sidebar_and_visible_icons(window, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QToolButton
+
+    dialog = QFileDialog(window, "Export", str(ROOT))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own, as on Linux
+    qtbot.addWidget(dialog)
+    dialog.resize(800, 500)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "file-dialog.png"))
+    sidebar = dialog.findChild(QWidget, "sidebar")
+    shot = sidebar.grab().toImage()
+    background = QColor.fromRgb(shot.pixel(shot.width() - 4, shot.height() - 4))
+    assert luminance(background) > 0.8, background.name()  # light, not the navigator's navy
+    buttons = [b for b in dialog.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) >= 5
+    for button in buttons:
+        image = button.grab().toImage()
+        cx, cy = image.width() // 2, image.height() // 2
+        centre = [image.pixel(x, y) for x in range(cx - 7, cx + 7) for y in range(cy - 7, cy + 7)]
+        background = image.pixel(3, cy)
+        drawn = sum(1 for rgb in centre if rgb != background)
+        assert drawn >= 20, (button.objectName(), drawn)  # an icon, not an empty frame
+
+
+def test_file_dialogs_start_in_documents_then_where_the_user_went(tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from fieldkit.ui import file_dialogs
+
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("FIELDKIT_DATA_DIR", str(config))
+    monkeypatch.setattr(file_dialogs, "_remembered", {})
+    elsewhere = tmp_path / "somewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the working directory is never where a dialog opens
+    asked: list[str] = []
+    chosen = tmp_path / "reports" / "meetings.csv"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, caption, start, filters: asked.append(start) or (str(chosen), filters),
+    )
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = Path(docs) if docs and Path(docs).is_dir() else Path.home()
+    assert file_dialogs.save_file_name(None, "Export", "meetings.csv", "*.csv") == str(chosen)
+    assert Path(asked[0]) == expected / "meetings.csv"
+    assert not asked[0].startswith(str(elsewhere))
+    # the next dialog, even after a restart, opens where the user saved last
+    monkeypatch.setattr(file_dialogs, "_remembered", {})
+    assert (config / "dialogs.ini").is_file()
+    file_dialogs.save_file_name(None, "Export", "visits.csv", "*.csv")
+    assert Path(asked[1]) == chosen.parent / "visits.csv"
+    # a remembered folder that has gone: Documents again
+    (chosen.parent / "meetings.csv").unlink(missing_ok=True)
+    chosen.parent.rmdir()
+    monkeypatch.setattr(file_dialogs, "_remembered", {})
+    assert file_dialogs.start_folder() == expected

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.attachments import MAX_FILE, read_photo, refuse_unreadable_image
 from fieldkit.core.errors import FieldKitError
+from fieldkit.ui import file_dialogs
 from fieldkit.ui.operations import read
 
 from .common import tr
@@ -225,7 +225,7 @@ class PhotoStrip(QWidget):
 
     # ---- adding --------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add photos"), "", IMAGE_FILTER)
+        paths = file_dialogs.open_file_names(self, tr("Add photos"), IMAGE_FILTER)
         if paths:
             self.add_files(paths)
 

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldkit.core.query import RecordFilter
+from fieldkit.ui import file_dialogs
 from fieldkit.ui.operations import read
 from fieldkit.ui.ops import Progress, QueryOp
 
@@ -66,11 +67,10 @@ def export_list(
     parent: QWidget, flt: RecordFilter, sort: str, suggested_name: str, on_done=None
 ) -> None:
     """Ask where, then export the list's records (all of them, not only the rows fetched)."""
-    start = str(Path.home() / f"{suggested_name}.csv")
-    name, _ = QFileDialog.getSaveFileName(
+    name = file_dialogs.save_file_name(
         parent,
         QCoreApplication.translate("Export", "Export list as CSV"),
-        start,
+        f"{suggested_name}.csv",
         QCoreApplication.translate("Export", "CSV files (*.csv)"),
     )
     if not name:
