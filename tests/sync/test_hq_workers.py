@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from hqserver import free_port
+from netsim import LinkSimulator
 
 from fieldkit.core.models import Meeting
 from fieldkit.core.store import Store
@@ -161,34 +162,50 @@ def test_a_worker_killed_mid_push_leaves_nothing_half_applied(served, tmp_path):
     ids = [
         lap.create(Meeting(subject=f"m {k}", date=date(2026, 2, 1), country=embassy,
                            key_points="x" * 2000)).id
-        for k in range(600)
+        for k in range(1200)
     ]  # fmt: skip
     failed = []
 
+    port = int(base.rsplit(":", 1)[1])
+
     def sync_once() -> None:
+        # A 100 ms link: the sync's 12 pages take long enough to be caught in the middle.
         try:
-            with SyncClient(lap, retries=0, page_size=200) as client:
+            with (
+                LinkSimulator(port, rtt=0.1) as link,
+                SyncClient(lap, server=link.url, retries=0, page_size=100) as client,
+            ):
                 client.sync()
         except Exception as exc:  # the worker dies under it: the sync fails, as on a real link
             failed.append(exc)
 
-    t = threading.Thread(target=sync_once)
-    t.start()
-    time.sleep(0.3)
-    for pid in _children(proc.pid):
-        os.kill(pid, signal.SIGKILL)  # every worker: the one serving the push among them
-    t.join(60)
     store = HQStore(url, blobs)
-    try:
+
+    def committed() -> tuple[int, int, int]:
         with store.read() as c:
             mine = (device,)
-            n = c.execute("SELECT count(*) FROM records WHERE origin = ?", mine).fetchone()[0]
-            v = c.execute("SELECT count(*) FROM versions WHERE origin = ?", mine).fetchone()[0]
-            mids = c.execute("SELECT count(*) FROM mutations WHERE device_id = ?", mine).fetchone()[
-                0
-            ]
-        assert n % 200 == 0 and v == n and mids == n  # whole pages (transactions) or nothing
-        assert failed and n < 600, (n, failed)  # the kill did cut this sync short
+            return (
+                c.execute("SELECT count(*) FROM records WHERE origin = ?", mine).fetchone()[0],
+                c.execute("SELECT count(*) FROM versions WHERE origin = ?", mine).fetchone()[0],
+                c.execute("SELECT count(*) FROM mutations WHERE device_id = ?", mine).fetchone()[0],
+            )
+
+    try:
+        t = threading.Thread(target=sync_once)
+        t.start()
+        deadline = time.monotonic() + 60
+        while committed()[0] == 0:  # the first pages are in: the sync is under way
+            assert time.monotonic() < deadline and t.is_alive()
+            time.sleep(0.005)
+        for pid in _children(proc.pid):
+            os.kill(pid, signal.SIGKILL)  # every worker: the one serving the push among them
+        at_kill = committed()[0]
+        assert 0 < at_kill < 1200  # killed in the middle of the sync
+        t.join(60)
+        # The sync failed with the link, or (the port is the supervisor's) waited for the new
+        # workers; either way: every record with its history and mutation ids, nothing half.
+        n, v, mids = committed()
+        assert v == n and mids == n and (failed or n == 1200), (n, v, mids, failed)
         deadline = time.monotonic() + 60  # uvicorn starts new workers
         while len(_children(proc.pid)) < 4 or not _healthy(base):
             assert time.monotonic() < deadline
