@@ -347,6 +347,10 @@ def test_credential_goes_to_the_keyring_when_there_is_one(tmp_path, monkeypatch)
     import keyring
     from keyring.backend import KeyringBackend
 
+    # Before the class exists: keyring's first look picks the best backend class defined so far,
+    # and would otherwise keep this one for the rest of the process.
+    previous = keyring.get_keyring()
+
     class Memory(KeyringBackend):
         priority = 1
         secrets: dict = {}
@@ -360,7 +364,6 @@ def test_credential_goes_to_the_keyring_when_there_is_one(tmp_path, monkeypatch)
         def delete_password(self, service, username):
             self.secrets.pop((service, username), None)
 
-    previous = keyring.get_keyring()
     keyring.set_keyring(Memory())
     try:
         saved = credentials.save_token(tmp_path, "dev1", "secret-token")
