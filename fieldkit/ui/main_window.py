@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QObject,
     QSettings,
     QSize,
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,18 +37,18 @@ from fieldkit import __version__
 from fieldkit.core.envelope import KINDS
 from fieldkit.core.store import Changes, Store
 from fieldkit.ui import errors, i18n
-from fieldkit.ui.dashboard import DashboardPage
-from fieldkit.ui.followups import FollowupsPage
 from fieldkit.ui.lists import actions
 from fieldkit.ui.lists.icons import icon
-from fieldkit.ui.lists.page import ListPage
 from fieldkit.ui.operations import records as record_ops
+from fieldkit.ui.window_menus import build_menus
+from fieldkit.ui.window_pages import LIST_PAGES, LazyPages, make_page
 
 PAGES = ("meeting", "visit", "project", "contact", "followups", "dashboard", "sync")
 PAGE_ICONS = {
     "meeting": "meetings", "visit": "visits", "project": "projects", "contact": "contacts",
     "followups": "followups", "dashboard": "dashboard", "sync": "sync",
 }  # fmt: skip
+SYNC_PAGE_AFTER_MS = 3000
 KIND_PAGE = {
     "meeting": "meeting",
     "visit": "visit",
@@ -69,33 +68,6 @@ class ChangeBridge(QObject):
         self.changed.emit(changes)
 
 
-class UnavailablePage(QWidget):
-    """Shown where a part of the app is missing from this build, instead of failing to start."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(text)
-        label.setObjectName("placeholder")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(label)
-
-
-def make_sync_page(parent: QWidget | None = None) -> QWidget:
-    try:
-        from fieldkit.ui.sync_page import SyncPage
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("fieldkit.ui"):
-            return UnavailablePage(
-                QCoreApplication.translate(
-                    "MainWindow", "Sync with headquarters is not part of this build."
-                ),
-                parent,
-            )
-        raise
-    return SyncPage(parent)
-
-
 class MainWindow(i18n.Retranslating, QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,19 +85,12 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.navigator.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        for name in ("meeting", "visit", "project", "contact"):
-            self.pages[name] = ListPage(name)
-        self.pages["followups"] = FollowupsPage()
-        self.pages["dashboard"] = DashboardPage()
-        self.pages["dashboard"].navigate.connect(self.navigate)
-        self.pages["dashboard"].open_record.connect(self.show_record)
-        self.pages["sync"] = make_sync_page()
+        # Each page is built when first shown or asked for (window_pages): start-up pays for one.
+        self.pages = LazyPages(self.stack, PAGES, self._make_page)
         for name in PAGES:
             item = QListWidgetItem(icon(PAGE_ICONS[name]), "")
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.navigator.addItem(item)
-            self.stack.addWidget(self.pages[name])
         self.navigator.currentRowChanged.connect(self._on_nav)
 
         brand = QLabel("FieldKit")
@@ -165,106 +130,22 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(self._clear_status)
 
-        self._build_actions()
-        self.setTabOrder(self.navigator, self.pages["meeting"].filter_bar.search)
+        build_menus(self, PAGES, PAGE_ICONS)
         self.retranslate()
         self._restore_state()
         if self.navigator.currentRow() < 0:
             self.navigator.setCurrentRow(0)
+        # Automatic sync runs from the sync page: built once the first page has had its turn.
+        QTimer.singleShot(SYNC_PAGE_AFTER_MS, self, lambda: self.pages["sync"])
 
-    # ---- menus -------------------------------------------------------------------------------
-    def _action(self, icon_name: str | None, slot, shortcut=None, menu=None) -> QAction:
-        action = QAction(self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.edit_menu = bar.addMenu("")
-        self.view_menu = bar.addMenu("")
-        self.help_menu = bar.addMenu("")
-        fm, em, vm, hm = self.file_menu, self.edit_menu, self.view_menu, self.help_menu
-        a = self.acts = {}
-        a["new_meeting"] = self._action(
-            "new-meeting", lambda: actions.new_record(self, "meeting"), "Ctrl+N", fm
-        )
-        a["new_visit"] = self._action(
-            "new-visit", lambda: actions.new_record(self, "visit"), "Ctrl+Shift+N", fm
-        )
-        a["new_project"] = self._action(None, lambda: actions.new_record(self, "project"), None, fm)
-        a["new_org"] = self._action(
-            None, lambda: actions.new_record(self, "organisation"), None, fm
-        )
-        a["new_person"] = self._action(None, lambda: actions.new_record(self, "person"), None, fm)
-        fm.addSeparator()
-        a["print"] = self._action("print", self.print_selected, QKeySequence.StandardKey.Print, fm)
-        a["pdf"] = self._action("pdf", self.pdf_selected, "Ctrl+Shift+E", fm)
-        a["digest"] = self._action(
-            None, lambda: actions.call_part(self, "printing", "digest_dialog", self), None, fm
-        )
-        self.reports_menu = fm.addMenu("")
-        a["report_followups"] = self._action(
-            None,
-            lambda: actions.call_part(self, "printing", "report_dialog", self, "followups"),
-            None,
-            self.reports_menu,
-        )
-        a["report_projects"] = self._action(
-            None,
-            lambda: actions.call_part(self, "printing", "report_dialog", self, "projects"),
-            None,
-            self.reports_menu,
-        )
-        fm.addSeparator()
-        a["export_csv"] = self._action("export", self.export_current, None, fm)
-        a["import_iati"] = self._action(
-            "import",
-            lambda: actions.call_part(self, "iati_import", "import_iati_dialog", self),
-            None,
-            fm,
-        )
-        fm.addSeparator()
-        a["settings"] = self._action(
-            "settings", self.open_settings, QKeySequence.StandardKey.Preferences, fm
-        )
-        if a["settings"].shortcut().isEmpty():
-            a["settings"].setShortcut(QKeySequence("Ctrl+,"))
-        fm.addSeparator()
-        a["quit"] = self._action(None, self.close, QKeySequence.StandardKey.Quit, fm)
-        if a["quit"].shortcut().isEmpty():
-            a["quit"].setShortcut(QKeySequence("Ctrl+Q"))
-
-        a["edit"] = self._action("edit", self.edit_selected, "Ctrl+E", em)
-        a["history"] = self._action("history", self.history_selected, "Ctrl+H", em)
-        a["delete"] = self._action("delete", self.delete_selected, None, em)
-        a["undo"] = self._action("restore", self.undo, QKeySequence.StandardKey.Undo, em)
-        a["undo"].setEnabled(False)
-        em.addSeparator()
-        a["find"] = self._action("search", self.focus_search, QKeySequence.StandardKey.Find, em)
-
-        for i, name in enumerate(PAGES):
-            act = self._action(
-                PAGE_ICONS[name], lambda _c=False, n=name: self.navigate(n), f"Ctrl+{i + 1}", vm
-            )
-            a[f"page_{name}"] = act
-        vm.addSeparator()
-        a["trash"] = self._action("trash", self.toggle_trash, None, vm)
-        a["refresh"] = self._action(
-            "refresh", self.refresh_all, QKeySequence.StandardKey.Refresh, vm
-        )
-        if a["refresh"].shortcut().isEmpty():
-            a["refresh"].setShortcut(QKeySequence("F5"))
-        a["about"] = self._action(
-            None, lambda: actions.call_part(self, "about", "show_about", self), None, hm
-        )
-        a["log"] = self._action(None, self.show_log_location, None, hm)
+    def _make_page(self, name: str) -> QWidget:
+        page = make_page(name)
+        if name == "meeting":
+            self.setTabOrder(self.navigator, page.filter_bar.search)
+        elif name == "dashboard":
+            page.navigate.connect(self.navigate)
+            page.open_record.connect(self.show_record)
+        return page
 
     # ---- navigation --------------------------------------------------------------------------
     def current_page_name(self) -> str:
@@ -276,18 +157,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:
-            self.stack.setCurrentIndex(row)
             name = PAGES[row]
-            self.acts["trash"].setEnabled(isinstance(self.pages[name], ListPage))
+            self.pages[name]  # built before it is shown
+            self.stack.setCurrentIndex(row)
+            self.acts["trash"].setEnabled(name in LIST_PAGES)
 
     def navigate(self, name: str, option: str = "") -> None:
         """Show a page; ``option`` "overdue" narrows follow-ups or projects to overdue ones."""
         self.navigator.setCurrentRow(PAGES.index(name))
         page = self.pages[name]
         if option == "overdue":
-            if isinstance(page, FollowupsPage):
+            if name == "followups":
                 page.overdue_box.setChecked(True)
-            elif isinstance(page, ListPage):
+            elif name in LIST_PAGES:
                 if page.trash_mode:
                     page.set_trash_mode(False)
                 page.filter_bar.overdue.setChecked(True)
@@ -303,11 +185,11 @@ class MainWindow(i18n.Retranslating, QMainWindow):
                 return
             self.navigate(page_name)
             page = self.pages[page_name]
-            if isinstance(page, ListPage):
+            if page_name in LIST_PAGES:
                 if rows[0]["deleted_at"] and not page.trash_mode:
                     page.set_trash_mode(True)
                 page.show_record(record_id)
-            elif isinstance(page, FollowupsPage):
+            elif page_name == "followups":
                 page.detail.show_record(record_id)
 
         record_ops.summaries(self, [record_id]).success(found).run_in_background()
@@ -345,9 +227,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.show_status(self.tr("Select a meeting, visit or project to export it as PDF."))
 
     def delete_selected(self) -> None:
-        page = self.current_page()
-        if isinstance(page, ListPage):
-            page.delete_selected()
+        if self.current_page_name() in LIST_PAGES:
+            self.current_page().delete_selected()
 
     def focus_search(self) -> None:
         page = self.current_page()
@@ -357,21 +238,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         page.focus_search()
 
     def toggle_trash(self) -> None:
-        page = self.current_page()
-        if isinstance(page, ListPage):
+        if self.current_page_name() in LIST_PAGES:
+            page = self.current_page()
             page.set_trash_mode(not page.trash_mode)
 
     def export_current(self) -> None:
-        page = self.current_page()
-        if not isinstance(page, ListPage):
+        if self.current_page_name() not in LIST_PAGES:
             self.navigate("meeting")
-            page = self.current_page()
-        page.export_csv()
+        self.current_page().export_csv()
 
     def refresh_all(self) -> None:
         everything = Changes(kinds=set(KINDS))
-        for page in self.pages.values():
-            if isinstance(page, ListPage):
+        for name, page in self.pages.items():
+            if name in LIST_PAGES:
                 page.model.refresh()
             elif hasattr(page, "apply_changes"):
                 page.apply_changes(everything)
