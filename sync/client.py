@@ -210,10 +210,16 @@ class _Cut(Exception):
 class _Sizer:
     """How much one request carries: halved after a cut, grown by a quarter after an answer."""
 
-    def __init__(self, size: int, largest: int, smallest: int = 1) -> None:
+    def __init__(self, size: int, largest: int, smallest: int = 1, normal: int = 0) -> None:
         self.largest = largest
         self.smallest = smallest
+        self.normal = normal or largest  # where a link that never cut starts: nothing to learn
         self.size = max(smallest, min(largest, size))
+
+    @property
+    def learned(self) -> str | None:
+        """What to remember for the next sync: a size below normal, which a cut taught."""
+        return str(self.size) if self.size < self.normal else None
 
     def shrink(self) -> bool:
         if self.size <= self.smallest:
@@ -250,7 +256,7 @@ class SyncClient:
         retries: int = 6,
         backoff: float = 0.5,
         timeout: float = 120,
-        page_size: int = p.PAGE_SIZE,
+        page_size: int | None = None,  # records per push request; None: 500 growing to 1,000
         pull_page_size: int = p.PULL_PAGE_SIZE,
     ) -> None:
         self.store = store
@@ -282,7 +288,11 @@ class SyncClient:
         self.retries = retries
         self.backoff = backoff
         # Learned on a link that cuts connections (see the module's docstring); kept in sync_state.
-        self.push_size = _Sizer(self._learned("link_push", page_size), page_size)
+        # Push pages start at 500 records and grow to the 1,000 HQ takes while answers come back
+        # (fewer requests and HQ transactions); a page size given here is kept as the limit.
+        largest = page_size or p.MAX_PAGE_SIZE
+        start = min(page_size or p.PAGE_SIZE, largest)
+        self.push_size = _Sizer(self._learned("link_push", start), largest, normal=start)
         self.pull_size = _Sizer(self._learned("link_pull", pull_page_size), pull_page_size)
         self.chunk_size = _Sizer(self._learned("link_chunk", p.CHUNK_SIZE), p.CHUNK_SIZE, 1024)
         self.report = SyncReport()
@@ -307,7 +317,7 @@ class SyncClient:
             ("link_pull", self.pull_size),
             ("link_chunk", self.chunk_size),
         ):
-            self.state.set(key, None if sizer.size >= sizer.largest else str(sizer.size))
+            self.state.set(key, sizer.learned)
 
     def close(self) -> None:
         self.http.close()
@@ -322,7 +332,7 @@ class SyncClient:
     def _send(self, method: str, path: str, *, cut_ok: bool = False, **kw) -> httpx.Response:
         """One request, retried with backoff on network errors and 5xx; 4xx raise _HTTPFailure.
 
-        With ``cut_ok`` a network error raises _Cut at once, for the caller to send less."""
+        With ``cut_ok`` a connection that dies raises _Cut at once, for the caller to send less."""
         attempt = 0
         while True:
             attempt += 1
@@ -333,7 +343,8 @@ class SyncClient:
             try:
                 resp = self.http.request(method, f"{self.server}{path}", **kw)
             except httpx.TransportError as exc:
-                if cut_ok:
+                # A link that cannot connect at all is not helped by smaller requests.
+                if cut_ok and not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
                     raise _Cut(exc) from None
                 if attempt > self.retries:
                     raise self._stopped(_plain(exc), attempt) from None

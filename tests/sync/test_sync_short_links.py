@@ -146,3 +146,17 @@ def test_a_link_that_dies_part_way_says_what_got_through(short_hq, tmp_path):
         assert f"sent {sent} changes" in text and f"{400 - sent} changes wait" in text
     finally:
         a.close()
+
+
+def test_an_unreachable_hq_does_not_shrink_the_pages(short_hq, tmp_path):
+    from hqserver import free_port
+
+    a = _laptop(short_hq, tmp_path, 1)
+    try:
+        _meetings(a.store, 5)
+        with pytest.raises(SyncError) as err:  # nothing listens there: no connection at all
+            a.sync(url=f"http://127.0.0.1:{free_port()}", backoff=0.001, retries=1)
+        assert "nothing got through" in str(err.value) and "5 changes wait" in str(err.value)
+        assert SyncState(a.store).get("link_push") is None  # the next sync starts at full size
+    finally:
+        a.close()
