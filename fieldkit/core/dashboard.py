@@ -14,6 +14,7 @@ from datetime import date
 from fieldkit.core.envelope import KINDS
 from fieldkit.core.query import RecordFilter, where_clause
 from fieldkit.core.reference import reference
+from fieldkit.core.soonest import soonest_due_ids
 
 MONTHS = 12
 TOP_COUNTRIES = 10
@@ -112,19 +113,9 @@ def load_details(store, figures: DashboardData) -> DashboardData:
             months[(int(month[:4]), int(month[5:7]), kind)] += n
     data.by_month = [(y, m, months[(y, m, "meeting")], months[(y, m, "visit")]) for y, m in keys]
 
-    # The first overdue follow-ups by due date: walking the due-date index (every store has it,
-    # schema v1) finds them at once; SQLite's own choice, the kind index, read and sorted every
-    # follow-up first (0.6-1.5 s at 100,000).
-    where, params = where_clause(RecordFilter(kinds=("followup",), overdue=True, today=today))
-    with store.tx.read() as conn:
-        ids = [
-            i
-            for (i,) in conn.execute(
-                f"SELECT r.id FROM records r INDEXED BY records_due WHERE {where} "
-                "ORDER BY r.due LIMIT ?",
-                [*params, LIST_ROWS],
-            )
-        ]
+    # The first overdue follow-ups by due date, from the due-date index (soonest.py).
+    overdue = RecordFilter(kinds=("followup",), overdue=True, today=today)
+    ids = soonest_due_ids(store, overdue, LIST_ROWS)
     records = store.get_many(ids)
     parents = {s["id"]: s for s in store.summaries({r.parent_id for r in records if r.parent_id})}
     for r in records:

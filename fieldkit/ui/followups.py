@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.core import soonest
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
@@ -44,6 +45,7 @@ from fieldkit.ui.operations import followups as followup_ops
 from fieldkit.ui.operations import read
 
 MAX_ROWS = 20_000  # the earliest due; a list longer than this is not read by anyone
+FIRST_ROWS = 300  # shown at once from the due-date index; the rest follow (100,000 records: 5 s)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,8 +69,12 @@ def load_followups(
 ) -> tuple[list[FollowupRow], int]:
     """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title."""
     flt = RecordFilter(kinds=("followup",), statuses=() if include_done else ("open",))
-    ids = store.ids(flt, sort="due")
-    total = len(ids)
+    ids = soonest.soonest_due_ids(store, flt, limit) if limit <= FIRST_ROWS else []
+    if len(ids) == limit:  # a first page, all with due dates (those without come last)
+        total = soonest.count(store, flt)
+    else:
+        ids = store.ids(flt, sort="due")
+        total = len(ids)
     records = store.get_many(ids[:limit])
     parents = {s["id"]: s for s in store.summaries({r.parent_id for r in records if r.parent_id})}
     rows = []
@@ -301,14 +307,21 @@ class FollowupsPage(i18n.Retranslating, QWidget):
         self._generation += 1
         generation = self._generation
         include_done = self.done_box.isChecked()
-        read(self, load_followups, include_done).success(
-            lambda result: self._on_loaded(generation, result)
+        # The first rows at once, then the whole list (which the filters and counts work on).
+        first = not self.model.rows
+        limit = FIRST_ROWS if first else MAX_ROWS
+        read(self, load_followups, include_done, limit).success(
+            lambda result: self._on_loaded(generation, result, more=first, done=include_done)
         ).run_in_background()
 
-    def _on_loaded(self, generation: int, result) -> None:
+    def _on_loaded(self, generation: int, result, more: bool = False, done: bool = False) -> None:
         if generation != self._generation:
             return
         rows, total = result
+        if more and total > len(rows):
+            read(self, load_followups, done, MAX_ROWS).success(
+                lambda result: self._on_loaded(generation, result)
+            ).run_in_background()
         selected = set(self.selected_ids())
         self.total = total
         self.model.set_rows(rows)
