@@ -128,11 +128,22 @@ def text_section(t: Labels, title: str, text: str) -> list[Flowable]:
     return [*heading(title, 2), paragraph(t, text)]
 
 
-def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: float = 38 * mm):
-    """Label / value pairs as a two-column table; an empty value shows a dash."""
+def field_table(
+    rows: Sequence[tuple[str, str]],
+    width: float,
+    label_width: float = 38 * mm,
+    *,
+    highlight: Sequence[int] = (),
+):
+    """Label / value pairs as a two-column table; an empty value shows a dash; ``highlight``
+    rows in red ink (label and value)."""
+    hl = set(highlight)
     data = [
-        [TextBlock(label, LABEL), TextBlock(value if value else EMPTY, CELL)]
-        for label, value in rows
+        [
+            TextBlock(label, LABEL.but(color=ALERT) if i in hl else LABEL),
+            TextBlock(value if value else EMPTY, CELL.but(color=ALERT) if i in hl else CELL),
+        ]
+        for i, (label, value) in enumerate(rows)
     ]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(

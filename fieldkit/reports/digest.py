@@ -227,7 +227,7 @@ def _followup_lines(t: Labels, items: list[FollowUp], today: date) -> Iterator[F
     for f in sorted(items, key=lambda f: (f.due is None, f.due or date.max)):
         if f.status != "open":
             continue
-        due = t(" — due {date}", date=t.day(f.due)) if f.due else ""
+        due = t(" — due {date}", date=t.date(f.due)) if f.due else ""  # as the date line
         late = f.overdue(today)
         owner = t(" ({text})", text=f.owner) if f.owner else ""
         yield TextBlock(

@@ -41,6 +41,9 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's name for a "no-op" marker
 
 
 _WEEKDAYS_JA = "月火水木金土日"
+# Not strftime's %B: Qt sets the C locale from the environment, so %B could print "Januar".
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
 
 
 class Labels:
@@ -69,17 +72,19 @@ class Labels:
         if self.ja:
             day = f"{d.year}年{d.month}月{d.day}日"
             return f"{day}（{_WEEKDAYS_JA[d.weekday()]}）" if weekday else day
-        return f"{d.day} {d:%B %Y}"
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
     def day(self, d: date | datetime | None) -> str:
-        """A date in a table cell: ISO in English (narrow columns), written out in Japanese."""
+        """A date in a table cell or short phrase, in the style of :meth:`date` (one style per
+        language, never ISO beside written-out dates): "18 Feb 2027" in English (the month
+        shortened, as the app's lists show it, to fit a narrow column), "2027年2月18日"."""
         if d is None:
             return ""
-        return self.date(d) if self.ja else d.isoformat()
+        return self.date(d) if self.ja else f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}"
 
     def stamp(self, at: datetime) -> str:
         """A moment (UTC) for reference lines and footers."""
-        return f"{self.date(at)} {at:%H:%M}" if self.ja else f"{at:%Y-%m-%d %H:%M}"
+        return f"{self.day(at)} {at:%H:%M}"
 
     def time_range(self, start: time | None, end: time | None) -> str:
         if start and end:

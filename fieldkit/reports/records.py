@@ -73,12 +73,17 @@ def _ref_line(t: Labels, record: Record) -> str:
     )
 
 
+# A follow-up's status as a word: the stored code ("open") is no word to print.
+STATUS_WORDS = {"open": N_("Open"), "done": N_("Done")}
+
+
 def _followups(t: Labels, items: list[FollowUp], width: float, today: date) -> list[Flowable]:
     if not items:
         return [paragraph(t, "")]
     rows, late = [], []
     for i, f in enumerate(sorted(items, key=lambda f: (f.due is None, f.due or date.max))):
-        status = t(f.status) + (t(" — OVERDUE") if f.overdue(today) else "")
+        word = t(STATUS_WORDS[f.status]) if f.status in STATUS_WORDS else f.status
+        status = word + (t(" — OVERDUE") if f.overdue(today) else "")
         if f.status == "done" and f.done_on:
             status += f" {t.day(f.done_on)}"
         if f.overdue(today):
@@ -228,9 +233,9 @@ def _project_facts(
     def report(due, received, overdue: bool) -> str:
         if not due:
             return ""
-        text = t("due {date}", date=t.day(due))
+        text = t("due {date}", date=t.date(due))  # a wide value column: dates as in prose
         if received:
-            return text + t(", received {date}", date=t.day(received))
+            return text + t(", received {date}", date=t.date(received))
         if overdue:
             return text + t(" — OVERDUE by {n} days", n=(today - due).days)
         return text + t(", not yet due")
@@ -341,7 +346,16 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
         yield from heading(t("People met"), 2)
         yield _people(t, visit.people_met, width)
         yield from heading(t("The project"))
-        yield field_table(_project_facts(t, project, visit, today), width)
+        facts = _project_facts(t, project, visit, today)
+        late_reports = set()
+        if project is not None:
+            if project.interim_report_overdue(today):
+                late_reports.add(t("Interim report"))
+            if project.completion_report_overdue(today):
+                late_reports.add(t("Completion report"))
+        # overdue report rows in red, as the follow-ups and the project sheet show overdue ones
+        late_rows = [i for i, (label, _value) in enumerate(facts) if label in late_reports]
+        yield field_table(facts, width, highlight=late_rows)
         if project and (
             project.interim_report_overdue(today) or project.completion_report_overdue(today)
         ):

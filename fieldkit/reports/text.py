@@ -269,6 +269,11 @@ def has_cjk(text: str) -> bool:
     return bool(CJK_CHARS.search(text or ""))
 
 
+def _line_count(flowables: list[Flowable]) -> int:
+    """Text lines in ``flowables`` as last wrapped (rules and spacers have none)."""
+    return sum(len(getattr(f, "_lines", None) or []) for f in flowables)
+
+
 class Stack(Flowable):
     """Several text blocks (and rules) laid out as one flowable, split between lines at a page end.
 
@@ -309,14 +314,21 @@ class Stack(Flowable):
             if top + h <= availHeight:
                 continue
             room = availHeight - top
-            parts = child.split(availWidth, room) if room > 0 and i >= self.keep - 1 else []
+            # A block of two or three lines moves whole: split, it would leave one line alone
+            # (a TextBlock of four or more keeps two lines on each side).
+            splittable = room > 0 and i >= self.keep - 1 and _line_count([child]) >= 4
+            parts = child.split(availWidth, room) if splittable else []
             if len(parts) == 2:
                 head, tail = self.children[:i] + [parts[0]], [parts[1]] + self.children[i + 1 :]
-            elif i >= self.keep and i > 0:
-                head, tail = self.children[:i], self.children[i:]
-            else:
-                return []
-            return [Stack(head), Stack(tail)]
+                return [Stack(head), Stack(tail)]
+            # Between blocks, with at least two lines of the record going over to the next page
+            # (one action line and the closing rule alone there read as a stray line).
+            j = i
+            while j > 0 and _line_count(self.children[j:]) < 2:
+                j -= 1
+            if j < self.keep or j == 0:
+                return []  # the whole record goes to the next page
+            return [Stack(self.children[:j]), Stack(self.children[j:])]
         return [self]
 
     def draw(self) -> None:

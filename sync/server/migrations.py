@@ -374,13 +374,20 @@ def check(db: Database) -> list[str]:
     return behind
 
 
-def migrate(db: Database, blob_dir: Path | None = None) -> list[str]:
-    """Apply every missing step, each in its own transaction; return what was applied."""
+def migrate(
+    db: Database, blob_dir: Path | None = None, upto: dict[str, int] | None = None
+) -> list[str]:
+    """Apply every missing step (up to ``upto[track]``, for tests that build an old database),
+    each in its own transaction; return what was applied."""
     check(db)
     done = []
     ctx = Context(db.dialect, blob_dir)
     for track in tracks():
+        if upto is not None and track.name not in upto:
+            continue
         for number, sqlite_body, pg_body in sorted(track.steps, key=lambda s: s[0]):
+            if upto is not None and number > upto[track.name]:
+                break
             with db.write() as c:
                 # Read again inside the transaction: another process may have applied it.
                 at = _step_of(c, db.dialect, track, _tables(c, db.dialect))

@@ -60,7 +60,7 @@ def test_meeting_record_holds_every_value_and_marking(store, full_meeting, tmp_p
         "The Ministry presented the Olkaria expansion plan.", "地熱発電の拡大について説明があった。",
         full_meeting.partner_requests, full_meeting.our_responses, "Ito Daisuke",
         "Ambassador Tanaka Hiroshi", "Regional Bureau; ODA Policy Division",
-        "Send the study terms of reference", "2026-04-01", "OVERDUE", "在ケニア大使館から本省へ報告",
+        "Send the study terms of reference", "1 Apr 2026", "OVERDUE", "在ケニア大使館から本省へ報告",
         "面談記録", full_meeting.id,
     ]:  # fmt: skip
         assert squash(value) in text, value

@@ -164,3 +164,10 @@ def test_health_metrics_and_one_json_log_line_per_request(hq, laptops, caplog):
     assert push and push[0]["embassy"] == "KE" and push[0]["device"] == a.device_id
     assert push[0]["status"] == 200 and push[0]["bytes_in"] > 0 and push[0]["ms"] >= 0
     assert not any("SECRET" in r.getMessage() for r in caplog.records)
+
+
+def test_health_says_when_the_database_does_not_answer(hq):
+    assert httpx.get(f"{hq.url}/health").status_code == 200
+    hq.store.db.close()  # as if the database went away under a running HQ
+    r = httpx.get(f"{hq.url}/health")
+    assert r.status_code == 503 and r.json()["error"] == "HQ's database does not answer"

@@ -105,3 +105,53 @@ def test_a_database_from_a_newer_hq_is_refused_and_left_untouched(tmp_path, caps
         err = capsys.readouterr().err
         assert "newer FieldKit HQ" in err and err.count("\n") == 1
     assert _digest(db) == digest
+
+
+def test_postgresql_is_upgraded_step_by_step_with_every_row_intact(pg_cluster, tmp_path, capsys):
+    """The same steps on PostgreSQL: a database at core step 1 (rows as schema 1 wrote them) is
+    refused until ``migrate``, which keeps every row and makes record ids unique per embassy."""
+    from sync.server import migrations
+    from sync.server.db import Database
+
+    url = pg_cluster.create_database()
+    db = Database.open(url)
+    try:
+        migrations.migrate(db, None, upto={"core": 1})
+        with db.write() as c:
+            c.execute("INSERT INTO devices (id, embassy, name, created_at) VALUES "
+                      "('d1', 'KE', 'ke', '2026-01-01')")  # fmt: skip
+            for v, (rid, cc) in enumerate((("r1", "KE"), ("r2", "VN")), 1):
+                c.execute(
+                    "INSERT INTO records (id, embassy, kind, version, origin, ck, data) "
+                    "VALUES (?, ?, 'meeting', ?, 'd1', 7, '{}')",
+                    (rid, cc, v),
+                )
+                c.execute(
+                    "INSERT INTO versions (version, id, origin, data) VALUES (?, ?, 'd1', '{}')",
+                    (v, rid),
+                )
+            c.execute("UPDATE meta SET value = '2' WHERE key = 'seq'")
+        assert migrations.state(db)["core"] == (1, migrations.LATEST)
+    finally:
+        db.close()
+    with pytest.raises(Refused, match="needs a schema upgrade"):
+        HQStore(url, tmp_path / "blobs")
+    assert hq_cli(["--db", url, "migrate", "--check"]) == 1
+    assert hq_cli(["--db", url, "migrate"]) == 0
+    assert "applied core step 2" in capsys.readouterr().out
+    store = HQStore(url, tmp_path / "blobs")
+    try:
+        with store.write() as c:
+            rows = c.execute("SELECT id, embassy, version FROM records ORDER BY version").fetchall()
+            assert rows == [("r1", "KE", 1), ("r2", "VN", 2)]
+            history = c.execute("SELECT id, embassy FROM versions ORDER BY version").fetchall()
+            assert history == [("r1", "KE"), ("r2", "VN")]
+            # Ids are unique per embassy now: VN may hold an 'r1' of its own.
+            c.execute(
+                "INSERT INTO records (id, embassy, kind, version, origin, ck, data) "
+                "VALUES ('r1', 'VN', 'meeting', 3, 'd1', 7, '{}')"
+            )
+        assert store.stats()["sequence"] == 2
+    finally:
+        store.close()
+        pg_cluster.drop_database(url)
