@@ -22,6 +22,9 @@ from .storage import HQStore
 # In dependency order; every table of the core schema.
 TABLES = ("meta", "devices", "enrol_codes", "records", "versions", "mutations", "conflicts",
           "audit", "blob_owners")  # fmt: skip
+# The web console's accounts and API tokens, when its tables exist on both sides (sessions are
+# not copied: people sign in again; its search index rebuilds itself from the copied records).
+ACCOUNTS = ("console_users", "console_tokens")
 BATCH = 2000
 
 
@@ -43,9 +46,18 @@ def checksums(db: Database) -> dict[str, tuple[int, str]]:
     return out
 
 
-def counts(db: Database) -> dict[str, int]:
+def counts(db: Database, extra: list[str] | tuple = ()) -> dict[str, int]:
     with db.read() as c:
-        return {t: int(c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        return {
+            t: int(c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in (*TABLES, *extra)
+        }
+
+
+def _tables(db: Database) -> set[str]:
+    from .migrations import _tables as tables
+
+    with db.read() as c:
+        return tables(c, db.dialect)
 
 
 def copy_hq(
@@ -77,9 +89,12 @@ def _copy(src: HQStore, dst: HQStore) -> list[str]:
         )
     if existing:
         raise Refused(400, f"{dst.db.label} already holds an HQ; copy only into an empty database")
+    accounts = [t for t in ACCOUNTS if t in _tables(src.db) and t in _tables(dst.db)]
+    # Identity columns on PostgreSQL take the source's ids only when told to.
+    override = " OVERRIDING SYSTEM VALUE" if dst.dialect == POSTGRESQL else ""
     with src.read() as s, dst.write() as d:
         d.execute("DELETE FROM meta")  # the target's fresh 'seq' and schema rows: replaced
-        for table in TABLES:
+        for table in (*TABLES, *accounts):
             cur = s.execute(f"SELECT * FROM {table}")
             while True:
                 rows = cur.fetchmany(BATCH)
@@ -87,20 +102,21 @@ def _copy(src: HQStore, dst: HQStore) -> list[str]:
                     break
                 names = rows[0].keys()
                 d.executemany(
-                    f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                    f"INSERT INTO {table} ({', '.join(names)}){override} VALUES "
                     f"({', '.join('?' * len(names))})",
                     [tuple(r) for r in rows],
                 )
         if dst.dialect == POSTGRESQL:
-            d.execute(
-                "SELECT setval(pg_get_serial_sequence('records', 'rowid'), "
-                "coalesce((SELECT max(rowid) FROM records), 0) + 1, false)"
-            )
+            for table, column in (("records", "rowid"), *((t, "id") for t in accounts)):
+                d.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                    f"coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"
+                )
     files = _copy_blobs(src.blob_dir, dst.blob_dir)
-    a, b = counts(src.db), counts(dst.db)
+    a, b = counts(src.db, accounts), counts(dst.db, accounts)
     ca, cb = checksums(src.db), checksums(dst.db)
     lines = [f"copied {src.db.label} -> {dst.db.label}"]
-    for t in TABLES:
+    for t in a:
         lines.append(f"  {t:<12} {a[t]:>9} -> {b[t]:>9}  {'ok' if a[t] == b[t] else 'DIFFERENT'}")
     for kind in sorted(set(ca) | set(cb)):
         x, y = ca.get(kind, (0, "-")), cb.get(kind, (0, "-"))

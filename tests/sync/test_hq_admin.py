@@ -91,6 +91,23 @@ def test_copy_from_sqlite_to_postgresql_then_laptops_keep_syncing(pg_cluster, tm
     before = hq.store.stats()
     port = hq.port
     hq.stop()
+    pw = tmp_path / "pw"
+    pw.write_text("a long console passphrase 42\n")
+    code, _, err = hq_run(
+        capsys,
+        "--db",
+        str(tmp_path / "hq.db"),
+        "user",
+        "add",
+        "sato",
+        "--role",
+        "officer",
+        "--countries",
+        "KE",
+        "--password-file",
+        str(pw),
+    )
+    assert code == 0, err
     url = pg_cluster.create_database()
     blobs = tmp_path / "pg-blobs"
     code, out, err = hq_run(capsys, "copy", "--from", str(tmp_path / "hq.db"), "--to", url,
@@ -108,6 +125,8 @@ def test_copy_from_sqlite_to_postgresql_then_laptops_keep_syncing(pg_cluster, tm
         assert new.store.stats() == before
         assert new.store.open_conflicts()[0]["embassy"] == "KE"
         assert [e["event"] for e in new.store.audit_events()] == ["export"]
+        users = hq_run(capsys, "--db", url, "user", "list", "--json")[1]
+        assert [u["name"] for u in json.loads(users)] == ["sato"]  # console accounts came too
         for lap in (ke1, ke2, tz, vn):
             report = lap.sync()
             assert report.pulled == 0 and report.pushed == 0 and report.verified
