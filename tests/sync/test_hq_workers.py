@@ -152,6 +152,13 @@ def test_four_workers_pushes_and_pulls_converge_without_gaps(served, tmp_path):
     for embassy in EMBASSIES:
         views = [sorted(lap.ids()) for e, lap, _ in laps if e == embassy]
         assert all(v == views[0] for v in views) and len(views[0]) == 100
+    # /metrics adds up every worker's counters, whichever worker answers the scrape.
+    pushed = [
+        float(line.split()[-1])
+        for line in httpx.get(f"{base}/metrics").text.splitlines()
+        if line.startswith("fieldkit_hq_records_pushed_total")
+    ]
+    assert pushed == [300.0]
     for _, lap, _ in laps + watchers:
         lap.close()
 
