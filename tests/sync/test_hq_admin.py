@@ -54,6 +54,9 @@ def test_every_command_works_alike_on_both_databases(hq_db, tmp_path, capsys):
         assert code == 2 and "password" in err and "secret" not in err
         code, _, err = hq_run(capsys, "--db", db, "serve", "--port", "1")
         assert code == 2 and "--blobs" in err
+        code, _, err = hq_run(capsys, "--db", db, "--db-password-file", str(tmp_path / "no"),
+                              "stats")  # fmt: skip
+        assert code == 2 and "cannot read the password file" in err and err.count("\n") == 1
     else:
         assert code == 0 and "backed up" in out
         code, _, err = hq_run(capsys, *base, "serve", "--workers", "2")
