@@ -73,6 +73,51 @@ app.exec()
 """
 
 
+# The dashboard's two moments, which smoke (it waits for the whole page) does not tell apart: the
+# headline figures (cards) and everything, in ms after the window is shown, and what a card said
+# meanwhile. A revision without the two steps shows its cards with the rest.
+DASHBOARD_PROBE = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from fieldkit.core.settings import load_settings
+from fieldkit.core.store import Store
+from fieldkit.ui import i18n, ops
+from fieldkit.ui.app import make_application
+from fieldkit.ui.main_window import MainWindow
+
+store = Store.open(Path(sys.argv[1]), create=False)
+app = make_application()
+i18n.apply_language(load_settings(store.data_dir).language)
+ops.configure(lambda: store, lambda *_a: app.quit())
+window = MainWindow(store)
+window.navigate("dashboard")  # window.ini says so too
+page = window.pages["dashboard"]
+window.show()
+shown = time.perf_counter()
+seen = {"meanwhile": page.cards["meeting"].value.text()}
+
+
+def poll():
+    now = time.perf_counter()
+    if getattr(page, "figures", page.data) is not None and "figures" not in seen:
+        seen["figures"] = (now - shown) * 1000
+    if page.data is not None:
+        seen["data"] = (now - shown) * 1000
+        app.quit()
+
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+QTimer.singleShot(60000, app.quit)
+app.exec()
+window.close()
+ops.wait_all(10000)
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -181,6 +226,7 @@ def main() -> int:
     env = child_env()
 
     samples: dict[str, list[dict]] = {}
+    probes: dict[str, list[dict]] = {}
     load_before = os.getloadavg()
     for run in range(args.runs):
         wall, rss, _ = run_child([sys.executable, "-c", BARE_WINDOW], env)
@@ -196,6 +242,12 @@ def main() -> int:
                     {"wall": wall, "rss": rss, "window_ms": result["window_ms"],
                      "data_ms": result["rows_ms"], "rows": result["rows"]}
                 )  # fmt: skip
+            if "dashboard" in pages:
+                set_last_page(store, "dashboard")
+                _w, _r, out = run_child(
+                    [sys.executable, "-c", DASHBOARD_PROBE, str(store)], env, cwd=tree
+                )
+                probes.setdefault(label, []).append(json.loads(out.strip().splitlines()[-1]))
         print(f"run {run + 1}/{args.runs} done, load {os.getloadavg()[0]:.1f}", flush=True)
     load_after = os.getloadavg()
 
@@ -222,10 +274,17 @@ def main() -> int:
             f" {after:15.0f} ms"
         )
         if name.startswith("current"):
-            ok = wall / bare_wall <= WALL_TARGET and rss / bare_rss <= RSS_TARGET
-            if name.endswith("dashboard"):
-                ok = ok and after <= FIGURES_TARGET_MS
-            verdicts.append(ok)
+            verdicts.append(wall / bare_wall <= WALL_TARGET and rss / bare_rss <= RSS_TARGET)
+    for label, rows in probes.items():
+        figures = median([p["figures"] for p in rows if "figures" in p])
+        data = median([p["data"] for p in rows if "data" in p])
+        meanwhile = sorted({p["meanwhile"] for p in rows})
+        print(
+            f"{label}: dashboard figures {figures:.0f} ms after the window, everything "
+            f"{data:.0f} ms; the cards said {meanwhile} meanwhile"
+        )
+        if label == "current":
+            verdicts.append(figures <= FIGURES_TARGET_MS)
     print()
     print(
         f"targets: wall <= {WALL_TARGET}x bare, RSS <= {RSS_TARGET}x bare, dashboard figures "
@@ -233,7 +292,15 @@ def main() -> int:
     )
     if args.json:
         args.json.write_text(
-            json.dumps({"load_before": load_before, "load_after": load_after, "samples": samples})
+            json.dumps(
+                {
+                    "load_before": load_before,
+                    "load_after": load_after,
+                    "samples": samples,
+                    "dashboard": probes,
+                },
+                ensure_ascii=False,
+            )
         )
     return 0
 
