@@ -153,6 +153,12 @@ def run_app(ctx) -> int:
         return 2
     if store is None:
         return 0
+    from fieldkit.ui import first_start
+
+    try:  # who drafts the records: asked until a name is given (else the login name, "root")
+        first_start.ask_who_if_unknown(data_dir, store)
+    except FieldKitError as exc:  # settings unreadable: said, and the app still opens
+        errors.show_message(None, str(exc))
     window: MainWindow | None = None
     # Before the window exists: its pages (Sync among them) start reading as they are built.
     ops.configure(lambda: window.store if window is not None else store, errors.report)

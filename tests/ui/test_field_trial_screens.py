@@ -7,6 +7,7 @@ for people to look at.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,86 @@ def test_file_dialogs_start_in_documents_then_where_the_user_went(tmp_path, monk
     chosen.parent.rmdir()
     monkeypatch.setattr(file_dialogs, "_remembered", {})
     assert file_dialogs.start_folder() == expected
+
+
+# ---- first start: who drafts the records ---------------------------------------------------------
+@pytest.mark.runs_app_exec
+def test_first_start_asks_for_name_and_post_and_records_carry_them(tmp_path, monkeypatch, qapp):
+    import sys
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QTimer
+
+    from fieldkit.core.models import Meeting
+    from fieldkit.core.settings import load_settings
+    from fieldkit.core.store import Store
+    from fieldkit.ui import app, first_start, unlock
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
+    monkeypatch.delenv("FIELDKIT_USER", raising=False)
+    monkeypatch.delenv("FIELDKIT_POST", raising=False)
+    data_dir = tmp_path / "new"
+    opened: list = []
+
+    def first_open(folder, parent=None):  # the passphrase step, done: a new, empty store
+        opened.append(Store.open(folder))
+        return opened[0]
+
+    monkeypatch.setattr(unlock, "open_store_interactively", first_open)
+    monkeypatch.setattr(unlock, "install_lock", lambda window, store: None)
+    seen: dict = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, first_start.WhoDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.ok.click()  # nothing typed: refused, the dialog stays
+        seen["refused"] = dialog.error.text()
+        seen["still_open"] = dialog.isVisible()
+        dialog.name.setText("Sato Yuki")
+        dialog.post.setText("Embassy of Japan in Kenya")
+        dialog.ok.click()
+        seen["answered"] = True
+
+    polls = []
+
+    def close_window():  # once the window shows after the answer (or after 5 s without one)
+        polls.append(1)
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        ready = windows and windows[0].isVisible()
+        if not ready or ("answered" not in seen and len(polls) < 250):
+            QTimer.singleShot(20, close_window)
+            return
+        seen["footer"] = windows[0].user_label.text()
+        windows[0].close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, close_window)
+    assert app.run_app(SimpleNamespace(data_dir=data_dir)) == 0
+    assert seen.get("answered"), "no question asked at first start"
+    assert seen["refused"] == "Give both your name and your post." and seen["still_open"]
+    assert seen["footer"] == "Sato Yuki\nEmbassy of Japan in Kenya"
+    saved = load_settings(data_dir)
+    assert (saved.user_name, saved.post) == ("Sato Yuki", "Embassy of Japan in Kenya")
+    with Store.open(data_dir) as store:
+        record = store.create(
+            Meeting(subject="Courtesy call", country="KE", date=date(2027, 1, 29))
+        )
+        assert record.created_by == "Sato Yuki" and record.post == "Embassy of Japan in Kenya"
+    # a later start does not ask again
+    assert not first_start.needs_asking(saved)
+
+
+def test_a_name_from_the_cli_counts_as_given(tmp_path, monkeypatch):
+    from fieldkit.cli.main import main
+    from fieldkit.core.settings import load_settings
+    from fieldkit.ui import first_start
+
+    monkeypatch.delenv("FIELDKIT_USER", raising=False)
+    folder = tmp_path / "cli"
+    assert main(["--data-dir", str(folder), "config", "user_name", "Ito Daisuke"]) == 0
+    settings = load_settings(folder)
+    assert settings.user_name == "Ito Daisuke"
+    assert not first_start.needs_asking(settings)
