@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.errors import FieldKitError, NotFound
+from fieldkit.core.messages import Message
 from fieldkit.core.models import utcnow
 
 
@@ -87,9 +88,9 @@ class Conflicts:
             if k["id"] == conflict_id or (len(conflict_id) >= 4 and k["id"].startswith(conflict_id))
         ]
         if not matches:
-            raise NotFound(f"no conflict {conflict_id}; 'fieldkit conflicts' lists them")
+            raise NotFound(Message("conflicts.not_found", id=conflict_id))
         if len(matches) > 1:
-            raise FieldKitError(f"conflict id {conflict_id} is ambiguous; give more characters")
+            raise FieldKitError(Message("conflicts.ambiguous", id=conflict_id))
         return matches[0]
 
     def resolve(
@@ -101,10 +102,12 @@ class Conflicts:
         named keep HQ's value. The edit is an ordinary local change and syncs like any other.
         """
         if keep not in ("mine", "theirs"):
-            raise FieldKitError("keep must be 'mine' or 'theirs'")
+            raise FieldKitError(Message("conflicts.bad_keep"))
         k = self.conflict(conflict_id)
         if k["resolved_at"]:
-            raise FieldKitError(f"conflict {k['id']} was already resolved ({k['resolution']})")
+            raise FieldKitError(
+                Message("conflicts.already", id=k["id"], resolution=k["resolution"])
+            )
         store = self.store
         mine = k["mine"]
         with store.tx.write() as c:

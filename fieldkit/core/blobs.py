@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .atomic import write_bytes
 from .errors import FieldKitError
+from .messages import Message
 
 
 class BlobStore:
@@ -43,12 +44,10 @@ class BlobStore:
         try:
             raw = self.path(sha256).read_bytes()
         except FileNotFoundError:
-            raise FieldKitError(
-                f"attachment file {sha256[:12]}... is missing from the data folder"
-            ) from None
+            raise FieldKitError(Message("attachments.missing", sha=sha256[:12])) from None
         content = self._decode(raw, sha256)
         if hashlib.sha256(content).hexdigest() != sha256:
-            raise FieldKitError(f"attachment file {sha256[:12]}... is damaged (checksum mismatch)")
+            raise FieldKitError(Message("attachments.damaged", sha=sha256[:12]))
         return content
 
     def _encode(self, content: bytes, sha256: str) -> bytes:

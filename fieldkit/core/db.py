@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import StoreError
+from .messages import Message
 
 
 class KeyRejected(StoreError):
@@ -53,14 +54,16 @@ def connect(path: Path | str, key: str | bytes | None = None, readonly: bool = F
         except Exception as exc:
             if key is not None and "not a database" in str(exc):
                 conn.close()
-                raise KeyRejected(f"{path}: wrong key, or not a FieldKit store") from None
+                raise KeyRejected(Message("store.key_rejected", path=str(path))) from None
             raise
     except (sqlite3.DatabaseError, Exception) as exc:  # sqlcipher3 has its own error classes
         if isinstance(exc, StoreError):
             raise
         name = type(exc).__name__
         if "DatabaseError" in name or "OperationalError" in name:
-            raise StoreError(f"{path} is not a FieldKit store or is damaged ({exc})") from None
+            raise StoreError(
+                Message("store.damaged_or_foreign", path=str(path), why=str(exc))
+            ) from None
         raise
     return conn
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .messages import Message
 from .store import Store
 
 
@@ -27,20 +28,16 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, create: bool = 
             why = truncation_problem(store_path(data_dir))
             if why:
                 raise StoreError(
-                    f"{store_path(data_dir)} is not a FieldKit store ({why}); it was left untouched"
+                    Message("store.not_fieldkit_why", path=str(store_path(data_dir)), why=why)
                 )
             raise PassphraseRequired(
-                f"{store_path(data_dir)} is encrypted: give its passphrase with "
-                "--passphrase-file FILE or the FIELDKIT_PASSPHRASE environment variable"
+                Message("store.passphrase_required", path=str(store_path(data_dir)))
             )
         return Store.open(data_dir, create=create, lock=_shared_lock)
     if state is StoreState.PLAIN:
         from .security.errors import NotEncrypted
 
-        raise NotEncrypted(
-            f"{store_path(data_dir)} is not encrypted yet; 'fieldkit encrypt' encrypts it with "
-            "this passphrase"
-        )
+        raise NotEncrypted(Message("store.not_encrypted_yet", path=str(store_path(data_dir))))
     from .security.unlocking import open_encrypted
 
     return open_encrypted(data_dir, passphrase, create=create, lock=_shared_lock)

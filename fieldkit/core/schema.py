@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .errors import NewerStoreError, StoreError
+from .messages import Message
 
 APP_ID = 0x464B4954  # "FKIT": PRAGMA application_id marks the file as ours
 
@@ -200,7 +201,7 @@ def check_ours(conn, path: str) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != APP_ID and tables:
-        raise StoreError(f"{path} is a SQLite file but not a FieldKit store; it was left untouched")
+        raise StoreError(Message("store.sqlite_not_fieldkit", path=str(path)))
 
 
 def check_openable(conn, path: str) -> int:
@@ -208,10 +209,7 @@ def check_openable(conn, path: str) -> int:
     check_ours(conn, path)
     start = user_version(conn)
     if start > CURRENT:
-        raise NewerStoreError(
-            f"{path} was written by a newer FieldKit (schema {start}, this version knows up to "
-            f"{CURRENT}); update FieldKit to open it. The file was left untouched."
-        )
+        raise NewerStoreError(Message("store.newer", path=str(path), schema=start, known=CURRENT))
     return start
 
 

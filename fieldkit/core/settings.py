@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FieldKitError, problems_from_pydantic
+from .messages import Message
 
 SETTINGS_FILE = "settings.json"
 
@@ -55,9 +56,9 @@ def load_settings(data_dir: Path) -> Settings:
         return Settings.model_validate_json(path.read_text(encoding="utf-8"))
     except ValidationError as exc:
         where = "; ".join(f"{w}: {m}" for w, m in problems_from_pydantic(exc))
-        raise FieldKitError(f"{path}: invalid settings ({where})") from None
+        raise FieldKitError(Message("settings.invalid", path=str(path), where=where)) from None
     except ValueError as exc:
-        raise FieldKitError(f"{path}: not valid JSON ({exc})") from None
+        raise FieldKitError(Message("settings.not_json", path=str(path), why=str(exc))) from None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

@@ -80,7 +80,7 @@ def iter_jsonl(path: Path, problems: list[tuple[str, str]]) -> Iterator[Record]:
     try:
         fh = open(path, "rb")  # decoded line by line, so a bad byte is reported on its own line
     except OSError as exc:
-        raise FieldKitError(f"cannot read {path}: {exc.strerror}") from None
+        raise FieldKitError(Message("file.cannot_read", path=str(path), why=exc.strerror)) from None
     with fh:
         lineno = 0
         while len(problems) <= MAX_PROBLEMS:

@@ -183,7 +183,7 @@ def validate_iati(path: Path | str) -> None:
             pass
     except etree.XMLSyntaxError as exc:
         raise IatiSchemaError(
-            f"{path} does not validate against the IATI 2.03 schema: {exc}"
+            Message("iati.schema_invalid", path=str(path), why=str(exc))
         ) from None
 
 

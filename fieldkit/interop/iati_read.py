@@ -177,18 +177,17 @@ class _GuardedReader:
         if self.pos == 0:
             kind, name = _prolog(data)
             if kind == "doctype":
-                raise _Refused(
-                    "it declares a DTD (<!DOCTYPE ...>); IATI files never do, and DTDs are how "
-                    "XML entity-expansion and external-entity attacks work"
-                )
+                raise _Refused(Message("iati.dtd"))
             if kind == "root" and name != "iati-activities":
-                raise _NotIati(f"its root element is <{name}>")
+                raise _NotIati(Message("iati.root_is", tag=_plain(str(name))))
         self.pos += len(data)
         if self.pos - self.mark > MAX_ACTIVITY_BYTES:
             raise _Refused(
-                f"more than {MAX_ACTIVITY_BYTES // (1024 * 1024)} MB without the end of an "
-                f"activity (after byte {self.mark:,}); FieldKit reads one activity at a time and "
-                "refuses larger ones to keep memory bounded"
+                Message(
+                    "iati.activity_too_large",
+                    mb=MAX_ACTIVITY_BYTES // (1024 * 1024),
+                    at=f"{self.mark:,}",
+                )
             )
         self.reads += 1
         # Counting every fourth read (256 KB) keeps the check cheap and the bound tight.
@@ -198,8 +197,7 @@ class _GuardedReader:
             and next(islice(self.root.iter(), MAX_ELEMENTS, None), None) is not None
         ):
             raise _Refused(
-                f"more than {MAX_ELEMENTS:,} elements in one activity (before byte "
-                f"{self.pos:,}); FieldKit refuses larger ones to keep memory bounded"
+                Message("iati.too_many_elements", n=f"{MAX_ELEMENTS:,}", at=f"{self.pos:,}")
             )
         return data
 
@@ -285,12 +283,18 @@ def read_activities(
         report.skipped.sort(key=lambda s: s.line or 0)  # file order, also within an activity
         if root is None:
             tag = context.root.tag if context.root is not None else None
-            what = f"its root element is <{tag}>" if isinstance(tag, str) else "it is empty"
-            raise IatiFileError(f"{name} is not an IATI activity file ({what})")
+            what = (
+                Message("iati.root_is", tag=_plain(tag))
+                if isinstance(tag, str)
+                else Message("iati.empty")
+            )
+            raise IatiFileError(Message("iati.not_activity_file", name=_plain(name), why=what))
     except _Refused as exc:
-        raise IatiFileError(f"{name} was refused: {exc}; nothing was imported") from None
+        why = exc.args[0]
+        raise IatiFileError(Message("iati.refused", name=_plain(name), why=why)) from None
     except _NotIati as exc:
-        raise IatiFileError(_plain(f"{name} is not an IATI activity file ({exc})")) from None
+        why = exc.args[0]
+        raise IatiFileError(Message("iati.not_activity_file", name=_plain(name), why=why)) from None
     except etree.XMLSyntaxError as exc:
         explained = _explain_syntax_error(name, exc)
         plain = explained if isinstance(explained, Message) else _plain(explained)
@@ -319,30 +323,27 @@ def _open(source) -> tuple[IO[bytes], int, str, Callable[[], None]]:
         return source, total, name, lambda: None
     path = Path(source)
     if not path.is_file():
-        raise IatiFileError(f"no such file: {path}")
+        raise IatiFileError(Message("file.no_such", path=str(path)))
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        raise IatiFileError(f"cannot read {path}: {exc.strerror}") from None
+        raise IatiFileError(Message("file.cannot_read", path=str(path), why=exc.strerror)) from None
     return fh, path.stat().st_size, str(path), fh.close
 
 
 def _check_document(tree, report: ImportReport, name: str) -> None:
     info = tree.docinfo
     if info.doctype or info.internalDTD is not None:
-        raise IatiFileError(
-            f"{name} was refused: it declares a DTD; IATI files never do; nothing was imported"
-        )
+        raise IatiFileError(Message("iati.refused_dtd", name=name))
     root = tree.getroot()
     if root.tag != "iati-activities":
-        raise IatiFileError(f"{name} is not an IATI activity file (root element <{root.tag}>)")
+        raise IatiFileError(
+            Message("iati.root_element", name=_plain(name), tag=_plain(str(root.tag)))
+        )
     version = (root.get("version") or "").strip()
     report.version = version
     if version.startswith("1."):
-        raise IatiFileError(
-            f"{name} is IATI version {version}; FieldKit reads versions 2.01 to 2.03 "
-            "(ask the publisher for the 2.0x file); nothing was imported"
-        )
+        raise IatiFileError(Message("iati.version_1", name=name, version=version))
     if not version:
         report.notes.append(Message("iati.no_version"))
     elif version not in SUPPORTED_VERSIONS:

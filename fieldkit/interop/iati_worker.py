@@ -34,6 +34,8 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
+from fieldkit.core.messages import Message
+
 from . import READER_PROCESS_FLAG
 from .iati_read import Activity, IatiFileError, ImportReport, Progress, read_activities
 
@@ -87,7 +89,7 @@ def read_activities_in_worker(
     """``read_activities`` for a file, done by a reader process (see the module's docstring)."""
     path = Path(path)
     if not path.is_file():
-        raise IatiFileError(f"no such file: {path}")
+        raise IatiFileError(Message("file.no_such", path=str(path)))
     total = path.stat().st_size
     package_root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
@@ -112,10 +114,7 @@ def read_activities_in_worker(
             frame = inbox.get()
             if frame is None:
                 code = proc.wait()  # killed (out of memory?) or could not start Python
-                raise IatiFileError(
-                    f"the IATI reader process stopped unexpectedly (exit code {code}) while "
-                    f"reading {path}; nothing was imported"
-                )
+                raise IatiFileError(Message("iati.reader_died", code=code, path=str(path)))
             kind, payload = pickle.loads(frame)
             if kind == "batch":
                 for done, line, identifier, fields, hints in payload:

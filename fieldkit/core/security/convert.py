@@ -57,8 +57,13 @@ def _quiet(_: str) -> None:
 def require_strong(passphrase: str, user_words: tuple[str, ...] = ()) -> None:
     verdict = check_strength(passphrase, user_words)
     if not verdict.acceptable:
-        hint = f" {verdict.hints[0]}" if verdict.hints else ""
-        raise WeakPassphrase(f"the new passphrase is not strong enough: {verdict.problem}.{hint}")
+        if verdict.hints:
+            raise WeakPassphrase(
+                Message(
+                    "passphrase.not_strong_hint", problem=verdict.problem, hint=verdict.hints[0]
+                )
+            )
+        raise WeakPassphrase(Message("passphrase.not_strong", problem=verdict.problem))
 
 
 # ---- encrypting a plain store ------------------------------------------------------------------
@@ -76,9 +81,7 @@ def encrypt_store(
         require_strong(passphrase, (settings.user_name, settings.post))
     state = store_state(data_dir)
     if state is StoreState.ENCRYPTED:
-        raise FieldKitError(
-            f"{path} is already encrypted; 'fieldkit passphrase change' changes its passphrase"
-        )
+        raise FieldKitError(Message("encrypt.already_change", path=str(path)))
     if state is StoreState.MISSING:
         from .unlocking import open_encrypted
 
@@ -106,7 +109,7 @@ def encrypt_open_store(
     from .blobs import encrypted_blobs
 
     if isinstance(store.blobs, EncryptedBlobStore):
-        raise FieldKitError(f"{store.path} is already encrypted")
+        raise FieldKitError(Message("encrypt.already", path=str(store.path)))
     data_dir = Path(store.data_dir)
     if check:
         require_strong(passphrase, (store.settings.user_name, store.settings.post))
@@ -212,9 +215,9 @@ def change_passphrase(
 
     path = Path(store.path)
     if not isinstance(store.blobs, EncryptedBlobStore):
-        raise NotEncrypted(f"{path} is not encrypted; 'fieldkit encrypt' encrypts it")
+        raise NotEncrypted(Message("encrypt.not_encrypted", path=str(path)))
     if new == old:
-        raise FieldKitError("the new passphrase is the same as the current one")
+        raise FieldKitError(Message("passphrase.unchanged"))
     if check:
         require_strong(new, (store.settings.user_name, store.settings.post))
     backoff = Backoff(store.data_dir)
@@ -225,9 +228,7 @@ def change_passphrase(
     except WrongPassphrase:
         failures = backoff.failed().failures
         store.audit("passphrase_change_refused", None, reason="wrong current passphrase")
-        raise WrongPassphrase(
-            f"the current passphrase is wrong; nothing was changed ({failures} wrong in a row)"
-        ) from None
+        raise WrongPassphrase(Message("passphrase.current_wrong", n=failures)) from None
     backoff.clear()
     key = new_key(new)
     tmp = Path(store.data_dir) / REKEYING
@@ -352,11 +353,8 @@ def _verify(conn, tmp: Path, key: StoreKey) -> None:
     short = [t for t in tables if got[t] - expected[t] not in (0, *added.get(t, ()))]
     if bad or quick != "ok" or short or got_version != version:
         remove_quietly(tmp)
-        raise DamagedStore(
-            "the encrypted copy did not check out "
-            f"({'; '.join(filter(None, [str(bad[:1]) if bad else '', quick if quick != 'ok' else '', ', '.join(short)]))}); "
-            "the store was left as it was"
-        )
+        found = [str(bad[:1]) if bad else "", quick if quick != "ok" else "", ", ".join(short)]
+        raise DamagedStore(Message("encrypt.copy_failed", why="; ".join(filter(None, found))))
     fsync_file(tmp)
 
 

@@ -32,7 +32,7 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
     """
     problem = truncation_problem(path)
     if problem:
-        raise DamagedStore(f"{path} is damaged: {problem}. It was left untouched.")
+        raise DamagedStore(Message("unlock.damaged_cut", path=str(path), why=problem))
     try:
         conn = connect(path, key=key.raw, readonly=True)
     except KeyRejected:
@@ -40,24 +40,21 @@ def check_key(path: Path, key: StoreKey, *, full: bool = True) -> None:
             # The passphrase is right (other pages authenticate under it): the first page was
             # altered or damaged. Not a wrong attempt, and the owner must hear the truth.
             raise DamagedStore(Message("unlock.first_page_damaged", path=str(path))) from None
-        raise WrongPassphrase(
-            f"wrong passphrase for {path} (if you are sure it is right, the file is damaged)"
-        ) from None
+        raise WrongPassphrase(Message("unlock.wrong_or_damaged", path=str(path))) from None
     except StoreError as exc:  # the key fits page 1 but the file is cut short or malformed
         reason = str(exc).rsplit("(", 1)[-1].rstrip(")") if "(" in str(exc) else str(exc)
-        raise DamagedStore(f"{path} is damaged ({reason}). It was left untouched.") from None
+        raise DamagedStore(Message("unlock.damaged", path=str(path), why=reason)) from None
     try:
         if full and path.stat().st_size <= FULL_CHECK_MAX:
             bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
             if bad:
                 raise DamagedStore(
-                    f"{path} is damaged or was altered ({len(bad)} pages fail their checks, "
-                    f"e.g. {bad[0][0]}). It was left untouched."
+                    Message("unlock.pages_fail", path=str(path), n=len(bad), example=bad[0][0])
                 )
     except DamagedStore:
         raise
     except Exception as exc:  # sqlcipher3's own error classes
-        raise DamagedStore(f"{path} is damaged ({exc}). It was left untouched.") from None
+        raise DamagedStore(Message("unlock.damaged", path=str(path), why=str(exc))) from None
     finally:
         conn.close()
 
@@ -127,8 +124,7 @@ def open_encrypted(
         except WrongPassphrase:
             failures = backoff.failed().failures
             raise WrongPassphrase(
-                f"wrong passphrase for {path} ({failures} wrong in a row; if you are sure it is "
-                "right, the file is damaged). A forgotten passphrase cannot be recovered."
+                Message("unlock.wrong_in_a_row", path=str(path), n=failures)
             ) from None
     else:
         key = key_for_file(path, passphrase)  # a new store: a fresh salt
@@ -136,7 +132,7 @@ def open_encrypted(
         store = Store.open(data_dir, key=key.raw, create=create, lock=lock)
     except KeyRejected:  # replaced between the check and the open: treat like a wrong key
         backoff.failed()
-        raise WrongPassphrase(f"wrong passphrase for {path}") from None
+        raise WrongPassphrase(Message("unlock.wrong_for", path=str(path))) from None
     try:
         _audit_failures(store, backoff)
         finish_conversion(store)
@@ -157,7 +153,7 @@ def verify_passphrase(
         check_key(path, key_for_file(path, passphrase), full=False)
     except WrongPassphrase:
         failures = backoff.failed().failures
-        raise WrongPassphrase(f"wrong passphrase ({failures} wrong in a row)") from None
+        raise WrongPassphrase(Message("unlock.wrong", n=failures)) from None
     _audit_failures(store, backoff)
 
 

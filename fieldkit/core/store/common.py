@@ -118,6 +118,4 @@ def check_header(path: Path, encrypted: bool) -> None:
     if not head:
         return  # an empty file: SQLite makes a store of it
     if not encrypted and head != b"SQLite format 3\x00":
-        raise StoreError(
-            f"{path} is not a FieldKit store (not an SQLite file); it was left untouched"
-        )
+        raise StoreError(Message("store.not_sqlite", path=str(path)))

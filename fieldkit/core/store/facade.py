@@ -21,6 +21,7 @@ from ..blobs import BlobStore
 from ..db import Transaction, connect, prepare_for_writing
 from ..envelope import new_id
 from ..errors import StoreError
+from ..messages import Message
 from ..paths import STORE_FILE
 from ..reference import use_overrides
 from .audit import Audit
@@ -84,10 +85,10 @@ class Store(Reads, Writes, Drafts, Audit, Outbox):
         path = data_dir / STORE_FILE
         if not path.exists():
             if not create:
-                raise StoreError(f"no FieldKit store in {data_dir}")
+                raise StoreError(Message("store.none_in", folder=str(data_dir)))
             data_dir.mkdir(parents=True, exist_ok=True)
         elif path.is_dir():
-            raise StoreError(f"{path} is a folder, not a FieldKit store")
+            raise StoreError(Message("store.is_folder", path=str(path)))
         if path.exists():
             check_header(path, encrypted=key is not None)
         if isinstance(key, str):  # a passphrase: stretch it as every keyed store is (Argon2id)

@@ -37,7 +37,7 @@ class Reads:
         """A record by its id or an unambiguous id prefix of at least 6 characters (for the CLI)."""
         prefix = prefix.strip().lower()
         if len(prefix) < 6:
-            raise FieldKitError(f"id {prefix!r} is too short: give at least 6 characters")
+            raise FieldKitError(Message("store.id_too_short", id=prefix, n=6))
         with self.tx.read() as conn:
             rows = conn.execute(
                 "SELECT data FROM records WHERE id >= ? AND id < ? LIMIT 2",
@@ -46,10 +46,10 @@ class Reads:
         if not rows:
             raise NotFound(Message("store.not_found", id=prefix))
         if len(rows) > 1:
-            raise FieldKitError(f"id {prefix} matches several records; give more characters")
+            raise FieldKitError(Message("store.id_ambiguous", id=prefix))
         record = load_record(rows[0][0])
         if record.deleted and not include_deleted:
-            raise NotFound(f"record {record.id} is in the trash")
+            raise NotFound(Message("store.is_in_trash", id=record.id))
         return record
 
     def get_many(self, ids: Iterable[str]) -> list[Record]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..envelope import new_id, utcnow
 from ..errors import FieldKitError, NotFound
+from ..messages import Message
 from .common import Changes, check_replaceable, diff, is_integrity_error, load_record
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class Writer:
                 "SELECT count(*) FROM records WHERE rowid >= ?", (first,)
             ).fetchone()
             dup = recs[done[0]].id
-            raise FieldKitError(f"a record with id {dup} already exists") from None
+            raise FieldKitError(Message("store.id_exists", id=dup)) from None
         conn.executemany("INSERT INTO records_fts (rowid, text) VALUES (?, ?)", texts)
         conn.executemany(_HISTORY_INSERT, history)
         if outbox:
@@ -189,7 +190,7 @@ class Writer:
             except Exception as exc:  # sqlite3's or sqlcipher3's IntegrityError
                 if not is_integrity_error(exc):
                     raise
-                raise FieldKitError(f"a record with id {rec.id} already exists") from None
+                raise FieldKitError(Message("store.id_exists", id=rec.id)) from None
             rowid = cur.lastrowid
         else:
             sets = ",".join(f"{c} = ?" for c in cols)
@@ -260,7 +261,7 @@ class Writer:
         cols: list[str] = []
         for new in batch:
             if new.id not in stored:
-                raise NotFound(f"no record with id {new.id}")
+                raise NotFound(Message("store.not_found", id=new.id))
             rowid, data, server_version = stored[new.id]
             old = json.loads(data)
             check_replaceable(new, old["kind"], bool(old.get("deleted_at")))

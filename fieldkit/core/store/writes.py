@@ -57,7 +57,7 @@ class Writes:
         """Change some fields of a record; validated as a whole before anything is written."""
         bad = sorted(set(values) & ENVELOPE)
         if bad:
-            raise FieldKitError(f"{', '.join(bad)} cannot be set directly")
+            raise FieldKitError(Message("store.envelope_field", fields=", ".join(bad)))
         changes = Changes(source=source)
         with self.tx.write():
             old = self.get(record_id)
