@@ -86,7 +86,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         # Each page is built when first shown or asked for (window_pages): start-up pays for one.
-        self.pages = LazyPages(self.stack, PAGES, self._make_page)
+        self.pages = LazyPages(self.stack, PAGES, self._make_page, self._page_placed)
         for name in PAGES:
             item = QListWidgetItem(icon(PAGE_ICONS[name]), "")
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -140,12 +140,14 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _make_page(self, name: str) -> QWidget:
         page = make_page(name)
-        if name == "meeting":
-            self.setTabOrder(self.navigator, page.filter_bar.search)
-        elif name == "dashboard":
+        if name == "dashboard":
             page.navigate.connect(self.navigate)
             page.open_record.connect(self.show_record)
         return page
+
+    def _page_placed(self, name: str, page: QWidget) -> None:
+        if name == "meeting":
+            self.setTabOrder(self.navigator, page.filter_bar.search)
 
     # ---- navigation --------------------------------------------------------------------------
     def current_page_name(self) -> str:

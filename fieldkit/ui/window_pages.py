@@ -66,15 +66,17 @@ class LazyPages:
     """Name -> page, as a dict reads, but ``pages[name]`` builds the page on first use.
 
     ``values()`` and ``items()`` are the pages built so far (the ones to tell about changes);
-    ``built`` says whether one is."""
+    ``built`` says whether one is. ``placed(name, page)`` runs once a new page is in the stack (in
+    the window: what needs it there, like the tab order)."""
 
     def __init__(
         self,
         stack: QStackedWidget,
         names: tuple[str, ...],
         build: Callable[[str], QWidget],
+        placed: Callable[[str, QWidget], None] | None = None,
     ) -> None:
-        self._stack, self._names, self._build = stack, names, build
+        self._stack, self._names, self._build, self._placed = stack, names, build, placed
         self._pages: dict[str, QWidget] = {}
         for _ in names:
             stack.addWidget(QWidget())
@@ -94,6 +96,8 @@ class LazyPages:
         placeholder.deleteLater()
         if was_current:
             self._stack.setCurrentIndex(index)
+        if self._placed is not None:
+            self._placed(name, page)
         return page
 
     def built(self, name: str) -> bool:
