@@ -77,7 +77,8 @@ def test_the_highlighted_item_of_a_combo_popup_is_readable(qapp, qtbot):
 
 # ---- the window on a laptop ----------------------------------------------------------------------
 @pytest.fixture
-def window(demo, qtbot):
+def window(demo, qtbot, qapp):
+    apply_theme(qapp)  # sizes and screenshots as the app draws them
     w = MainWindow(demo)
     qtbot.addWidget(w)
     w.resize(1280, 800)
@@ -103,6 +104,12 @@ def _show_page_with_a_record(window, qtbot, name: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_page_fits_laptop_screens(window, qtbot, lang):
+    from PySide6.QtGui import QFontDatabase
+
+    from fieldkit.core.resources import resource_path
+
+    # Japanese glyphs at their real width (a machine without a CJK font would draw boxes)
+    QFontDatabase.addApplicationFont(str(resource_path("fonts", "ipaexg.ttf")))
     i18n.apply_language(lang)
     for name in PAGES:
         _show_page_with_a_record(window, qtbot, name)
