@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from .context import CommandError, qt_missing, require_display
 
+# What the page the window opens on (the last one used) shows once it has loaded.
+_SHOWN = {
+    "meeting": "meetings",
+    "visit": "visits",
+    "project": "projects",
+    "contact": "contacts",
+    "followups": "follow-ups",
+    "dashboard": "dashboard figures",
+    "sync": "sync status",
+}
+
 
 def register(sub) -> None:
     p = sub.add_parser(
         "smoke",
-        help="open the desktop window on this data folder until meetings are listed, then close",
+        help="open the desktop window on this data folder until its first page is listed, then close",
         description="Start the desktop app as a user would (this data folder, its settings), wait "
-        "until the meetings list shows its first rows, print how long that took and exit: 0 if "
-        "it did, 1 if not. For checking an installation; set QT_QPA_PLATFORM=offscreen where "
+        "until the page it opens on (the last one used) shows its first rows, print how long that "
+        "took and exit: 0 if it did, 1 if not. For checking an installation; set QT_QPA_PLATFORM=offscreen where "
         "there is no screen.",
     )
     p.add_argument("--timeout", type=float, default=60.0, metavar="S", help="give up after S s")
@@ -31,16 +42,17 @@ def cmd_smoke(args, ctx) -> int:
 
     result = run_smoke(store, timeout_s=args.timeout)
     ok = result.rows_ms is not None
+    what = _SHOWN.get(result.page, result.page)
     if args.json:
         ctx.print_json({"ok": ok, **result.__dict__})
     elif ok:
         ctx.print(
-            f"smoke: window shown after {result.window_ms:.0f} ms; meetings listed after "
+            f"smoke: window shown after {result.window_ms:.0f} ms; {what} listed after "
             f"{result.rows_ms:.0f} ms ({result.rows} rows on screen; {store.path})"
         )
     elif result.error:
-        ctx.print(f"smoke: the meetings list failed to load: {result.error}")
+        ctx.print(f"smoke: the {what} failed to load: {result.error}")
     else:
-        ctx.print(f"smoke: the meetings list showed nothing within {args.timeout:g} s")
+        ctx.print(f"smoke: the {what} showed nothing within {args.timeout:g} s")
     ctx.close()
     return 0 if ok else 1

@@ -36,8 +36,19 @@ def test_smoke_lists_the_meetings_of_this_data_folder(tmp_path):
     assert 0 < figures["window_ms"] <= figures["rows_ms"] <= figures["total_ms"]
 
 
-def test_smoke_on_a_new_folder_starts_with_an_empty_list(tmp_path):
+def test_smoke_on_a_folder_without_a_store_says_so_and_creates_nothing(tmp_path):
     result = run(tmp_path / "new")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no FieldKit store" in lines[0], result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_smoke_on_an_empty_store_starts_with_an_empty_list(tmp_path):
+    from fieldkit.core.store import Store
+
+    Store.open(tmp_path / "empty").close()
+    result = run(tmp_path / "empty")
     assert result.returncode == 0, result.stderr
     assert "meetings listed after" in result.stdout and "(0 rows on screen" in result.stdout
 
