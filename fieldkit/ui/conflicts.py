@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 from fieldkit.core.envelope import ENVELOPE
 from fieldkit.ui import i18n
 from fieldkit.ui.editors.history import field_label
-from fieldkit.ui.ops import CollectionOp, QueryOp
-from fieldkit.ui.sync_page import kind_name
-from sync.state import SyncState
+from fieldkit.ui.operations import sync as sync_ops
+from fieldkit.ui.sync_page import kind_name, message_text
 
 
 def show_value(value: Any) -> str:
@@ -185,7 +184,7 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        QueryOp(self, lambda store: SyncState(store).conflicts(), self._show).run_in_background()
+        sync_ops.conflicts(self).success(self._show).run_in_background()
 
     def _show(self, conflicts: list[dict[str, Any]]) -> None:
         self.items = conflicts
@@ -223,8 +222,6 @@ class ConflictsDialog(QDialog):
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(str(exc))
+            self.status.setText(message_text(exc))  # a coded refusal in the user's language
 
-        CollectionOp(self, lambda store: SyncState(store).resolve(cid, keep, values)).success(
-            done
-        ).failure(failed).run_in_background()
+        sync_ops.resolve(self, cid, keep, values).success(done).failure(failed).run_in_background()

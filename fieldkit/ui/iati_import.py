@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import render
 from fieldkit.ui import file_dialogs, i18n, ops
+from fieldkit.ui.operations import iati as iati_ops
 
 PROGRESS_STEPS = 1000
 WRAPPED_ROWS = 2000  # above this, rows keep one height: measuring each would stall the window
@@ -112,14 +113,8 @@ class ImportIatiDialog(QDialog):
 
         path = self.path
         prefer = preferred_languages(i18n.current_language())
-
-        def run(store, progress):
-            from fieldkit.interop.iati_import import import_iati
-
-            return import_iati(store, path, prefer=prefer, progress=progress.update)
-
         self._op = (
-            ops.CollectionOp(self, run, progress=True)
+            iati_ops.import_file(self, path, prefer)
             .on_progress(self._progress)
             .success(self._finished)
             .failure(self._failed)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.messages import Message, render, restored
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
-from fieldkit.ui.ops import CollectionOp, QueryOp
+from fieldkit.ui.operations import sync as sync_ops
 
 DEFAULT_MINUTES = 5
 CONTEXT = "SyncPage"  # the class's tr() context: lupdate files the tables below with it
@@ -83,29 +83,6 @@ def _when(iso: str | None) -> str:
     except ValueError:
         return iso
     return i18n.format_date(at, time=True)
-
-
-def load_status(store) -> dict[str, Any]:
-    from sync.client import status
-
-    return status(store)
-
-
-def run_sync(store, progress, *, auto: bool = False) -> dict[str, Any]:
-    """The background part of Sync now / automatic sync. Returns the report as a dict."""
-    from sync.client import SyncClient
-
-    def report(what: str, done: int, total: int) -> None:
-        progress.update(done, total, what)
-
-    with SyncClient(store, progress=report, retries=1 if auto else 4) as client:
-        return client.sync().as_dict()
-
-
-def enrol(store, server: str, code: str, name: str) -> dict[str, Any]:
-    from sync.client import default_device_name, enroll
-
-    return enroll(store, server, code, device_name=name or default_device_name())
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -307,7 +284,7 @@ class SyncPage(i18n.Retranslating, QWidget):
 
     # ---- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        QueryOp(self, load_status, self._show_status).run_in_background()
+        sync_ops.status(self).success(self._show_status).run_in_background()
 
     def apply_changes(self, changes: Changes) -> None:
         """Called by the main window after every store change: the pending count moves."""
@@ -380,13 +357,7 @@ class SyncPage(i18n.Retranslating, QWidget):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def forget(store) -> int:
-            from sync.state import SyncState
-
-            return SyncState(store).dismiss_rejected(ids)
-
-        CollectionOp(self, forget).success(lambda _n: self.refresh()).run_in_background()
+        sync_ops.forget_refused(self, ids).success(lambda _n: self.refresh()).run_in_background()
 
     # ---- sync ---------------------------------------------------------------------------------
     def _schedule(self) -> None:
@@ -412,8 +383,7 @@ class SyncPage(i18n.Retranslating, QWidget):
             self._quiet = False
             self.error_label.clear()
 
-        op = CollectionOp(self, lambda store, progress: run_sync(store, progress, auto=auto),
-                          progress=True)  # fmt: skip
+        op = sync_ops.sync_now(self, auto=auto)
         op.on_progress(self._on_progress).success(self._on_done).failure(
             lambda exc: self._on_failed(exc, auto)
         ).run_in_background()
@@ -514,9 +484,7 @@ class SyncPage(i18n.Retranslating, QWidget):
             self.enrol_button.setEnabled(True)
             self.enrol_message.setText(message_text(exc))
 
-        CollectionOp(self, lambda store: enrol(store, server, code, name)).success(done).failure(
-            failed
-        ).run_in_background()
+        sync_ops.enrol(self, server, code, name).success(done).failure(failed).run_in_background()
 
     def open_conflicts(self) -> None:
         from fieldkit.ui.conflicts import ConflictsDialog
