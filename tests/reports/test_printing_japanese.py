@@ -1,6 +1,6 @@
 """The print preview and the report dialogs in Japanese (resources/messages/ja.po).
 
-A string added to printing.py without a Japanese translation fails here: the catalogue must hold
+A string added to printing.py (or print_preview.py, report_dialogs.py) without a Japanese translation fails here: the catalogue must hold
 every text pyside6-lupdate finds in the module today, each finished, keeping its {placeholders}
 and its &mnemonic, and Qt must give the catalogue's answers. Text shown
 without going through tr() at all is caught by reading the module's source.
@@ -40,7 +40,11 @@ from fieldkit.core.models import Meeting  # noqa: E402
 from fieldkit.ui import i18n, ops, printing  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULE = ROOT / "fieldkit" / "ui" / "printing.py"
+# printing.py and the two modules it was split into (the preview window, the report dialogs)
+MODULES = [
+    ROOT / "fieldkit" / "ui" / f"{name}.py"
+    for name in ("printing", "print_preview", "report_dialogs")
+]
 MNEMONIC = re.compile(r"&([A-Za-z])")
 
 
@@ -270,8 +274,8 @@ def test_a_record_that_cannot_be_printed_is_refused_in_japanese(store, japanese)
 
 @pytest.fixture(scope="module")
 def collected() -> dict[tuple[str, str], object]:
-    """What pyside6-lupdate finds in printing.py today."""
-    return lupdate([str(MODULE.relative_to(ROOT))])
+    """What pyside6-lupdate finds in the printing modules today."""
+    return lupdate([str(m.relative_to(ROOT)) for m in MODULES])
 
 
 def test_the_japanese_interface_asks_the_catalogue(qapp, collected):
@@ -320,9 +324,9 @@ def _literal_words(node: ast.AST) -> bool:
 
 
 def test_no_text_reaches_the_screen_without_translation():
-    tree = ast.parse(MODULE.read_text(encoding="utf-8"))
+    trees = [ast.parse(m.read_text(encoding="utf-8")) for m in MODULES]
     untranslated = []
-    for node in ast.walk(tree):
+    for node in (n for tree in trees for n in ast.walk(tree)):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
