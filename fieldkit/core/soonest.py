@@ -1,12 +1,19 @@
-"""The records due soonest, and counts, read from the indexes alone: fast at 100,000 records.
+"""The records due soonest, counts and a few fields, read without the rows' models: fast at
+100,000 records.
 
 SQLite's own plan for "follow-ups by due date" reads every follow-up's row through the kind index
 and sorts them all (1.7 s for 44,000 open ones of 100,000); walking the due-date index instead
 stops after the first page (7 ms). Counting over the list index, which holds every column a list
 filters on, skips the rows too (90 ms against 420). Both indexes are in every store (schema v1).
+``fields`` reads a few fields of many records from their stored JSON, which was validated when it
+was written, without building each record's pydantic model (20,000 follow-ups: 2.5 s that way).
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
 
 from fieldkit.core.query import RecordFilter, where_clause
 
@@ -33,3 +40,19 @@ def count(store, flt: RecordFilter) -> int:
     with store.tx.read() as conn:
         sql = f"SELECT count(*) FROM records r INDEXED BY records_list WHERE {where}"
         return conn.execute(sql, params).fetchone()[0]
+
+
+def fields(store, ids: Iterable[str], names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """``names`` (and ``id``) of the records ``ids``, in that order, as stored (dates as text)."""
+    ids = list(ids)
+    found: dict[str, dict[str, Any]] = {}
+    with store.tx.read() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for rid, data in conn.execute(
+                f"SELECT id, data FROM records WHERE id IN ({marks})", chunk
+            ):
+                record = json.loads(data)
+                found[rid] = {"id": rid, **{name: record.get(name) for name in names}}
+    return [found[i] for i in ids if i in found]

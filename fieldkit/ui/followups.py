@@ -69,25 +69,23 @@ def load_followups(
 ) -> tuple[list[FollowupRow], int]:
     """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title."""
     flt = RecordFilter(kinds=("followup",), statuses=() if include_done else ("open",))
-    ids = soonest.soonest_due_ids(store, flt, limit) if limit <= FIRST_ROWS else []
-    if len(ids) == limit:  # a first page, all with due dates (those without come last)
-        total = soonest.count(store, flt)
-    else:
+    ids = soonest.soonest_due_ids(store, flt, limit)
+    total = soonest.count(store, flt)
+    if len(ids) < min(limit, total):  # some have no due date: they come last, in the store's order
         ids = store.ids(flt, sort="due")
-        total = len(ids)
-    records = store.get_many(ids[:limit])
-    parents = {s["id"]: s for s in store.summaries({r.parent_id for r in records if r.parent_id})}
+    records = soonest.fields(store, ids[:limit], ("text", "owner", "due", "status", "parent_id"))
+    parents = {s["id"]: s for s in store.summaries({r["parent_id"] for r in records} - {None})}
     rows = []
     for r in records:
-        p = parents.get(r.parent_id or "", {})
+        p = parents.get(r["parent_id"] or "", {})
         rows.append(
             FollowupRow(
-                id=r.id,
-                text=r.text,
-                owner=r.owner,
-                due=r.due,
-                status=r.status,
-                parent_id=r.parent_id,
+                id=r["id"],
+                text=r["text"] or "",
+                owner=r["owner"] or "",
+                due=date.fromisoformat(r["due"]) if r["due"] else None,
+                status=r["status"] or "open",
+                parent_id=r["parent_id"],
                 parent_title=p.get("title") or "",
                 parent_kind=p.get("kind") or "",
                 country=p.get("country") or "",

@@ -53,3 +53,16 @@ def test_first_rows_then_the_whole_list(demo, qtbot, monkeypatch):
     assert page.total == total
     dues = [r.due for r in page.model.rows]
     assert dues == sorted(dues, key=lambda d: (d is None, d or date.min))
+
+
+@pytest.mark.parametrize("include_done", [False, True])
+def test_rows_read_from_the_stored_json_match_the_records(demo, include_done):
+    rows, total = followups.load_followups(demo, include_done)
+    assert len(rows) == total > 0
+    records = {r.id: r for r in demo.get_many([row.id for row in rows])}
+    for row in rows:
+        r = records[row.id]
+        assert (row.text, row.owner, row.due, row.status, row.parent_id) == (
+            r.text, r.owner, r.due, r.status, r.parent_id,
+        )  # fmt: skip
+    assert {row.status for row in rows} >= ({"open", "done"} if include_done else {"open"})
