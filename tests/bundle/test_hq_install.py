@@ -189,6 +189,9 @@ def test_the_window_without_qt_says_what_to_install(tmp_path):
             "fieldkit: error: the desktop window needs Qt, which this installation lacks: install "
             "'fieldkit[desktop]' (every command-line tool works without it)"
         )
+    from fieldkit.core.store import Store
+
+    Store.open(tmp_path / "data").close()  # commands other than the window need a store
     status = subprocess.run(
         [sys.executable, "-c", code, "status"], capture_output=True, text=True, env=env, timeout=60
     )
