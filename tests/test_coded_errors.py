@@ -118,3 +118,35 @@ def test_conflict_refusal_is_coded():
     message = Message("conflicts.already", id="abc123", resolution="mine")
     assert message == "conflict abc123 was already resolved (mine)"
     assert message.render("ja") == "競合 abc123 は解決済みです（mine）"
+
+
+def test_pydantic_problems_keep_pydantic_words_and_render_in_japanese():
+    from pydantic import BaseModel, Field, ValidationError
+
+    from fieldkit.core.errors import ValidationProblem, problems_from_pydantic
+
+    class Form(BaseModel):
+        title: str = Field(max_length=3)
+        count: int
+        note: str = Field(min_length=1)  # "at least 1 character": no coded text, kept as is
+
+    try:
+        Form(title="abcd", note="")
+    except ValidationError as exc:
+        problems = problems_from_pydantic(exc)
+        pydantic_words = [e["msg"] for e in exc.errors(include_url=False)]
+    assert [str(what).split(" (got")[0] for _, what in problems] == pydantic_words
+    one = ValidationProblem(problems[:1], "record 123456")
+    assert str(one) == "record 123456: title: String should have at most 3 characters (got 'abcd')"
+    assert (
+        messages.render(one, "ja")
+        == "record 123456: title: 3文字以内にしてください（入力値: 'abcd'）"
+    )
+    missing = ValidationProblem([problems[1]])
+    assert (str(missing), messages.render(missing, "ja")) == (
+        "count: Field required",
+        "count: 入力が必要です",
+    )
+    plain = ValidationProblem([problems[2]])
+    assert not isinstance(problems[2][1], messages.Message)
+    assert messages.render(plain, "ja") == str(plain)  # pydantic's own words, as before

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldkit.core.messages import Message
+from fieldkit.core.messages import SOURCE, Message, catalogue
 
 
 class FieldKitError(Exception):
@@ -56,24 +56,57 @@ class ValidationProblem(FieldKitError):
         self.problems = problems
         lines = [f"{where}: {what}" if where else what for where, what in problems]
         head = f"{context}: " if context else ""
-        if len(lines) == 1:
+        if len(lines) == 1 and isinstance(problems[0][1], Message):
+            # One coded problem: the same English line, rendered whole in the reader's language.
+            where, what = problems[0]
+            if where and context:
+                super().__init__(
+                    Message("validation.in_where", context=context, where=where, what=what)
+                )
+            elif where:
+                super().__init__(Message("validation.where", where=where, what=what))
+            elif context:
+                super().__init__(Message("validation.in", context=context, what=what))
+            else:
+                super().__init__(what)
+        elif len(lines) == 1:
             super().__init__(head + lines[0])
         else:
             super().__init__(head + f"{len(lines)} problems\n  " + "\n  ".join(lines))
 
 
 def problems_from_pydantic(exc, prefix: str = "") -> list[tuple[str, str]]:
-    """Turn a pydantic ValidationError into (field path, message) pairs a person can read."""
+    """Turn a pydantic ValidationError into (field path, message) pairs a person can read.
+
+    A message is coded (``validation.<pydantic error type>``, with pydantic's context as its
+    parameters) when the catalogue has that type and its English is pydantic's own words, so the
+    CLI's line stays as pydantic wrote it; other types keep pydantic's text."""
     out = []
     for err in exc.errors(include_url=False):
         loc = ".".join(str(p) for p in err.get("loc", ()))
         where = f"{prefix}{loc}" if loc else prefix.rstrip(".")
-        msg = err.get("msg", "invalid")
+        msg = _coded(err)
         value = err.get("input")
         if err.get("type") not in ("missing", "extra_forbidden") and isinstance(
             value, (str, int, float)
         ):
             shown = repr(value) if len(str(value)) <= 40 else repr(str(value)[:37] + "...")
-            msg = f"{msg} (got {shown})"
+            if isinstance(msg, Message):
+                msg = Message("validation.got", what=msg, got=shown)
+            else:
+                msg = f"{msg} (got {shown})"
         out.append((where, msg))
     return out
+
+
+def _coded(err: dict) -> Message | str:
+    msg = err.get("msg", "invalid")
+    code = f"validation.{err.get('type')}"
+    if catalogue(SOURCE).template(code) is None:
+        return msg
+    params = {
+        k: v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+        for k, v in (err.get("ctx") or {}).items()
+    }
+    message = Message(code, **params)
+    return message if str(message) == msg else msg  # pydantic reworded it: keep its words
