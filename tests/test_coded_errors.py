@@ -150,3 +150,19 @@ def test_pydantic_problems_keep_pydantic_words_and_render_in_japanese():
     plain = ValidationProblem([problems[2]])
     assert not isinstance(problems[2][1], messages.Message)
     assert messages.render(plain, "ja") == str(plain)  # pydantic's own words, as before
+
+
+def test_a_cut_short_file_is_refused_in_japanese_to_the_last_word(tmp_path):
+    from fieldkit.core.errors import StoreError
+    from fieldkit.core.opening import open_store
+
+    (tmp_path / "fieldkit.db").write_bytes(b"\x8f" * 100)  # noise, not SQLite: "encrypted"
+    try:
+        open_store(tmp_path)
+    except StoreError as exc:
+        assert str(exc).endswith("(it is only 100 bytes long); it was left untouched")
+        japanese = messages.render(exc, "ja")
+        assert "大きさが 100 バイトしかありません" in japanese
+        assert "bytes" not in japanese
+    else:
+        raise AssertionError("a 100-byte file was opened as a store")

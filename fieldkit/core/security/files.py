@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from ..atomic import fsync_dir  # noqa: F401 - one home; convert imports it from here
+from ..messages import Message
 from ..paths import STORE_FILE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -39,13 +40,14 @@ def store_state(data_dir: Path) -> StoreState:
     return StoreState.PLAIN if head == SQLITE_HEADER else StoreState.ENCRYPTED
 
 
-def truncation_problem(path: Path) -> str:
-    """Why an encrypted store file is certainly cut short, or "" (cheap: a stat, no reading)."""
+def truncation_problem(path: Path) -> Message | str:
+    """Why an encrypted store file is certainly cut short (a coded message), or "" (cheap: a
+    stat, no reading)."""
     size = path.stat().st_size
     if size < PAGE:
-        return f"it is only {size} bytes long"
+        return Message("store.cut_short", size=size)
     if size % PAGE:
-        return f"its size ({size} bytes) is not a whole number of {PAGE}-byte pages"
+        return Message("store.not_whole_pages", size=size, page=PAGE)
     return ""
 
 
