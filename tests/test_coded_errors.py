@@ -20,10 +20,6 @@ SCANNED = ("fieldkit/core", "fieldkit/interop", "sync")
 
 # (file, exception) -> why a literal sentence is fine there
 ALLOWED = {
-    ("fieldkit/core/models.py", "ValueError"): "a pydantic validator: the field's problem is "
-    "listed by problems_from_pydantic as (field, pydantic message), like pydantic's own",
-    ("fieldkit/core/reference.py", "UnknownCountry"): "a ValueError for model validators "
-    "(listed like pydantic's problems); commands and reports re-raise it",
     ("fieldkit/core/transfer.py", "ValueError"): "a JSON line's problem, listed with its line "
     "number among an import's (where, what) problems like pydantic's",
     ("fieldkit/core/query.py", "ValueError"): "a sort name from the program (UI columns, CLI "
@@ -166,3 +162,22 @@ def test_a_cut_short_file_is_refused_in_japanese_to_the_last_word(tmp_path):
         assert "bytes" not in japanese
     else:
         raise AssertionError("a 100-byte file was opened as a store")
+
+
+def test_a_validator_refusal_is_rendered_in_japanese():
+    from fieldkit.core.store.common import validate_record
+
+    data = {"kind": "meeting", "subject": "x", "date": "2026-01-01", "country": "XX"}
+    try:
+        validate_record(data, context="record abc")
+    except FieldKitError as exc:
+        assert str(exc) == (
+            "record abc: meeting.country: Value error, unknown country code 'XX' "
+            "(use ISO 3166-1 alpha-2, e.g. KE) (got 'XX')"
+        )
+        assert messages.render(exc, "ja") == (
+            "record abc: meeting.country: 値が正しくありません: 国コード 'XX' は登録されていません"
+            "（ISO 3166-1 の2文字、例: KE）（入力値: 'XX'）"
+        )
+    else:
+        raise AssertionError("an unknown country was accepted")

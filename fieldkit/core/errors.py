@@ -104,9 +104,16 @@ def _coded(err: dict) -> Message | str:
     code = f"validation.{err.get('type')}"
     if catalogue(SOURCE).template(code) is None:
         return msg
-    params = {
-        k: v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
-        for k, v in (err.get("ctx") or {}).items()
-    }
+    params = {k: _param(v) for k, v in (err.get("ctx") or {}).items()}
     message = Message(code, **params)
     return message if str(message) == msg else msg  # pydantic reworded it: keep its words
+
+
+def _param(value: Any) -> Any:
+    """A context value as a parameter: a validator's coded refusal (``ValueError(Message)``) stays
+    coded, so it is rendered in the reader's language too."""
+    if isinstance(value, Exception) and value.args and isinstance(value.args[0], Message):
+        return value.args[0]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)

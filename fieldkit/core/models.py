@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from .envelope import CONTACT_KINDS, ENVELOPE, KINDS, new_id, utcnow
+from .messages import Message
 from .reference import country_code, reference
 
 __all__ = ["CONTACT_KINDS", "ENVELOPE", "KINDS", "new_id", "utcnow"]  # re-exported
@@ -34,11 +35,13 @@ SHORT = 500  # names, titles, places
 LONG = 200_000  # narrative fields: a long finding must fit, a 10 MB paste must not
 
 
-def _in(table_name: str, what: str):
+def _in(table_name: str):
+    """A code from a reference table; refused as ``validation.unknown_<table>``."""
+
     def check(value: str) -> str:
         table = getattr(reference(), table_name)
         if value not in table:
-            raise ValueError(f"unknown {what} {value!r}")
+            raise ValueError(Message(f"validation.unknown_{table_name}", value=repr(value)))
         return value
 
     return AfterValidator(check)
@@ -52,12 +55,12 @@ def _uuid(value: str) -> str:
     try:
         return str(uuid.UUID(value))
     except (ValueError, AttributeError, TypeError):
-        raise ValueError(f"not a record id: {value!r}") from None
+        raise ValueError(Message("validation.not_record_id", value=repr(value))) from None
 
 
 def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
-        raise ValueError("a time zone is required (times are stored in UTC)")
+        raise ValueError(Message("validation.time_zone_required"))
     return value.astimezone(UTC)
 
 
@@ -65,13 +68,13 @@ ShortText = Annotated[str, Field(max_length=SHORT)]
 LongText = Annotated[str, Field(max_length=LONG)]
 RecordId = Annotated[str, AfterValidator(_uuid)]
 CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
-PolicyField = Annotated[str, _in("policy_fields", "policy field")]
-Instrument = Annotated[str, _in("instruments", "instrument")]
-Summit = Annotated[str, _in("summits", "summit/forum")]
-Classification = Annotated[str, _in("classifications", "classification")]
-Caveat = Annotated[str, _in("caveats", "handling caveat")]
-Scheme = Annotated[str, _in("schemes", "scheme")]
-Criterion = Annotated[str, _in("dac_criteria", "DAC criterion")]
+PolicyField = Annotated[str, _in("policy_fields")]
+Instrument = Annotated[str, _in("instruments")]
+Summit = Annotated[str, _in("summits")]
+Classification = Annotated[str, _in("classifications")]
+Caveat = Annotated[str, _in("caveats")]
+Scheme = Annotated[str, _in("schemes")]
+Criterion = Annotated[str, _in("dac_criteria")]
 Rating = Literal["A", "B", "C", "D"]
 UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
@@ -107,7 +110,7 @@ class SectorShare(Strict):
     @model_validator(mode="after")
     def _dac_code(self):
         if self.vocabulary == "1" and self.code not in reference().sectors:
-            raise ValueError(f"unknown DAC 5-digit sector code {self.code!r}")
+            raise ValueError(Message("validation.unknown_sector", code=repr(self.code)))
         return self
 
 
@@ -194,7 +197,7 @@ class Meeting(Record):
     @model_validator(mode="after")
     def _times(self):
         if self.start_time and self.end_time and self.end_time < self.start_time:
-            raise ValueError("end_time is before start_time")
+            raise ValueError(Message("validation.end_before_start"))
         return self
 
     def title_text(self) -> str:
@@ -290,7 +293,7 @@ class Project(Record):
     completion_report_due: date | None = None
     completion_report_received: date | None = None
     completion_date: date | None = None
-    status: Annotated[str, _in("activity_status", "activity status")] = "2"
+    status: Annotated[str, _in("activity_status")] = "2"
     notes: LongText = ""
     # What an IATI source said, kept so that export writes it back instead of guessing.
     reporting_org_type: ShortText = ""
@@ -310,7 +313,7 @@ class Project(Record):
     @classmethod
     def _currency(cls, value: str) -> str:
         if value and value.upper() not in reference().currencies:
-            raise ValueError(f"unknown currency {value!r} (use ISO 4217, e.g. JPY)")
+            raise ValueError(Message("validation.unknown_currency", value=repr(value)))
         return value.upper()
 
     def title_text(self) -> str:
@@ -345,7 +348,7 @@ class Organisation(Record):
     name: ShortText = Field(min_length=1)
     name_local: ShortText = ""
     acronym: ShortText = ""
-    type: Annotated[str, _in("organisation_types", "organisation type")] = "other"
+    type: Annotated[str, _in("organisation_types")] = "other"
     country: CountryCode | None = None
     address: ShortText = ""
     phone: ShortText = ""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .messages import Message
 from .resources import resource_path
 
 EDITABLE = ("summits.json", "classifications.json")
@@ -168,7 +169,7 @@ def country_code(text: str) -> str:
     """
     code = str(text).strip().upper()
     if code not in reference().countries:
-        raise UnknownCountry(f"unknown country code {code!r} (use ISO 3166-1 alpha-2, e.g. KE)")
+        raise UnknownCountry(Message("validation.unknown_country", code=repr(code)))
     return code
 
 
