@@ -135,8 +135,13 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._restore_state()
         if self.navigator.currentRow() < 0:
             self.navigator.setCurrentRow(0)
-        # Automatic sync runs from the sync page: built once the first page has had its turn.
-        QTimer.singleShot(SYNC_PAGE_AFTER_MS, self, lambda: self.pages["sync"])
+        # Automatic sync runs from the sync page: built once the first page has had its turn
+        # (not for a window already closed again: its store may be gone).
+        QTimer.singleShot(SYNC_PAGE_AFTER_MS, self, self._build_sync_page)
+
+    def _build_sync_page(self) -> None:
+        if self.isVisible():
+            self.pages["sync"]
 
     def _make_page(self, name: str) -> QWidget:
         page = make_page(name)
