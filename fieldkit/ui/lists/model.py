@@ -52,7 +52,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @contextmanager
-def interruptible(store, stale: Callable[[], bool]) -> Iterator[None]:
+def interruptible(store, stale: Callable[[], bool]) -> Iterator[Any]:
     """Store reads inside this block stop as soon as ``stale()`` is true.
 
     A search typed letter by letter starts a query per pause; each one is abandoned by SQLite
@@ -63,12 +63,12 @@ def interruptible(store, stale: Callable[[], bool]) -> Iterator[None]:
     with store.tx.read() as conn:
         conn.set_progress_handler(lambda: 1 if stale() else 0, 1000)
         try:
-            yield
+            yield conn
         finally:
             conn.set_progress_handler(None, 0)
 
 
-def _unless_interrupted(fn: Callable[[], Any], stale: Callable[[], bool]) -> Any:
+def unless_interrupted(fn: Callable[[], Any], stale: Callable[[], bool]) -> Any:
     if stale():
         return None
     try:
@@ -89,7 +89,7 @@ def load_first_rows(
         with interruptible(store, stale):
             return store.search(flt.text, flt, limit=PAGE, sort=sort)
 
-    return _unless_interrupted(run, stale)
+    return unless_interrupted(run, stale)
 
 
 def load_page(
@@ -107,7 +107,7 @@ def load_page(
                 ids.reverse()
             return ids, store.summaries(ids[:PAGE])
 
-    return _unless_interrupted(run, stale)
+    return unless_interrupted(run, stale)
 
 
 class RecordListModel(ReadOnlyTableModel):
