@@ -138,7 +138,8 @@ def test_next_never_leads_off_the_console(client_for):
 
 # ---- roles and scope -----------------------------------------------------------------------------
 @pytest.mark.parametrize("url", ["/console/admin/devices", "/console/admin/conflicts",
-                                 "/console/admin/audit", "/console/admin/registry"])  # fmt: skip
+                                 "/console/admin/audit", "/console/admin/registry",
+                                 "/console/admin/reference"])  # fmt: skip
 def test_admin_pages_are_for_admins(client_for, url):
     assert client_for("admin").get(url).status_code == 200
     for who in ("viewer", "ke_officer"):

@@ -1,5 +1,6 @@
 """HQ IT's pages: devices (add with a one-time code, rename, revoke), open conflicts, the audit
-log, and publishing the project registry with a preview of what changes."""
+log, publishing the project registry with a preview of what changes, and the reference lists HQ
+uses (read-only until HQ governs them)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
 from fieldkit.core.models import parse_record
+from fieldkit.core.reference import reference
 from sync.server.storage import REGISTRY, Refused
 
 from . import printing
@@ -17,6 +19,8 @@ from .filters import Scope
 from .web import PREFIX, BadInput, Console, NotFound
 
 MAX_REGISTRY = 20 * 1024 * 1024
+# The lists HQ's filters, dashboards and reports use, shown on the reference page in this order.
+REFERENCE_TABLES = ("summits", "policy_fields", "instruments", "schemes", "countries")
 
 
 def router(console: Console) -> APIRouter:
@@ -96,6 +100,15 @@ def router(console: Console) -> APIRouter:
         return console.render(request, "audit.html", rows=rows, events=events, page=page,
                               flt={"event": event, "embassy": embassy, "author": author,
                                    "since": since, "until": until})  # fmt: skip
+
+    @r.get("/reference")
+    def reference_lists(request: Request):
+        # Read-only: HQ has no way yet to send reference lists to laptops (each laptop reads the
+        # lists shipped with the app plus its own local overrides), so nothing here publishes.
+        console.admin(request)
+        ref = reference()
+        tables = [(table, list(getattr(ref, table).values())) for table in REFERENCE_TABLES]
+        return console.render(request, "reference.html", tables=tables)
 
     @r.get("/registry")
     def registry(request: Request):

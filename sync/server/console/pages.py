@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import secrets
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -97,6 +97,8 @@ def router(console: Console) -> APIRouter:
             months = q.per_month(c, db.dialect, scope, since)
             posts = q.per_post(c, db.dialect, scope, since)
             fields = q.per_field(c, db.dialect, scope, since, reference().policy_fields)
+            month_post = q.per_month_post(c, db.dialect, scope, since)
+            month_field = q.per_month_field(c, db.dialect, scope, since, reference().policy_fields)
             overdue = q.overdue_by_post(c, db.dialect, scope, today)
             devices = q.devices(c, scope)
         by_month: dict[str, dict[str, int]] = {}
@@ -108,15 +110,20 @@ def router(console: Console) -> APIRouter:
         late: dict[str, dict[str, int]] = {}
         for embassy, kind, n in overdue:
             late.setdefault(embassy, {"followup": 0, "project": 0})[kind] = n
-        stale_before = (today - timedelta(days=14)).isoformat()
+        # 14 days to the hour, in the UTC form devices.last_sync is written in (now_iso): by
+        # calendar day alone a laptop 14 days and 23 hours quiet was not yet shown as stale.
+        stale_before = (datetime.now(UTC) - timedelta(days=14)).isoformat(timespec="milliseconds")
         for d in devices:
             d["stale"] = not d["revoked_at"] and (
                 not d["last_sync"] or d["last_sync"] < stale_before
             )
         top = max([n for m in by_month.values() for n in m.values()] or [1])
         months_out = [(m, n, _month_end(m)) for m, n in sorted(by_month.items())]
+        cross_post = _cross(month_post)
+        cross_field = _cross(month_field)
         return console.render(
             request, "dashboard.html", by_month=months_out, top=top,
+            cross_post=cross_post, cross_field=cross_field,
             by_post=sorted(by_post.items()), fields=sorted(fields.items(), key=lambda kv: -kv[1]),
             field_top=max(fields.values() or [1]) or 1, late=sorted(late.items()),
             devices=devices, since=since, today=today.isoformat(),
@@ -276,6 +283,16 @@ def router(console: Console) -> APIRouter:
         return RedirectResponse(f"{PREFIX}/account", status_code=303)
 
     return r
+
+
+def _cross(rows: list[tuple]) -> dict:
+    """A month x column table from (month, column, n) rows: only the columns with a figure, the
+    biggest cell for the bars, each month's last day for the links."""
+    cells: dict[tuple[str, str], int] = {(m, col): n for m, col, n in rows}
+    months = sorted({m for m, _col, _n in rows})
+    columns = sorted({col for _m, col, _n in rows})
+    return {"months": [(m, _month_end(m)) for m in months], "columns": columns, "cells": cells,
+            "top": max(cells.values() or [1])}  # fmt: skip
 
 
 def _month_end(month: str) -> str:

@@ -331,6 +331,32 @@ def per_post(c, dialect, scope: Scope, since: str) -> list[tuple]:
     ).fetchall()
 
 
+def per_month_post(c, dialect, scope: Scope, since: str) -> list[tuple]:
+    """(month, embassy, meetings and visits) for the month x country table."""
+    cond, params = where(dialect, scope, ConsoleFilter(kinds=("meeting", "visit")))
+    return c.execute(
+        f"SELECT substr(cr.date, 1, 7), cr.embassy, count(*) FROM console_records cr "
+        f"WHERE {cond} AND cr.date >= ? GROUP BY substr(cr.date, 1, 7), cr.embassy ORDER BY 1, 2",
+        [*params, since],
+    ).fetchall()
+
+
+def per_month_field(c, dialect, scope: Scope, since: str, fields: Iterable[str]) -> list[tuple]:
+    """(month, policy field, meetings and visits); a record with two fields counts in both, as
+    it does in the records list filtered by either."""
+    out = []
+    for code in fields:
+        f = ConsoleFilter(kinds=("meeting", "visit"), policy_fields=(code,))
+        cond, params = where(dialect, scope, f)
+        rows = c.execute(
+            f"SELECT substr(cr.date, 1, 7), count(*) FROM console_records cr WHERE {cond} "
+            "AND cr.date >= ? GROUP BY substr(cr.date, 1, 7)",
+            [*params, since],
+        ).fetchall()
+        out.extend((month, code, n) for month, n in rows)
+    return out
+
+
 def per_field(c, dialect, scope: Scope, since: str, fields: Iterable[str]) -> dict[str, int]:
     out = {}
     for code in fields:
