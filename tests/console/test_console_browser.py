@@ -2,7 +2,8 @@
 chromedriver (never a downloaded one), against a real HQ server on 127.0.0.1.
 
 Sign in, search a Japanese two-character word (live search), open a record, download its PDF and
-read it back, revoke a laptop, sign out. Screenshots of the main pages go to /tmp/console-*.png.
+read it back, revoke a laptop, sign out; the month x country / policy field dashboards (a figure
+opens the records it counts) and the reference data page. Screenshots of the main pages go to /tmp/console-*.png.
 """
 
 from __future__ import annotations
@@ -106,6 +107,20 @@ def test_desk_officer_in_chromium(server, browser):
     d.find_element(By.ID, "sign-in").click()
     _wait(d, lambda d: d.find_elements(By.ID, "sign-out"))
     d.save_screenshot(str(SHOTS / "console-dashboard.png"))
+    # The month x country and month x policy field tables; a figure opens the records it counts.
+    for id_ in ("month-country", "month-field"):
+        table = d.find_element(By.ID, id_)
+        assert table.is_displayed() and table.find_elements(By.CSS_SELECTOR, "td[data-cell] a")
+        table.screenshot(str(SHOTS / f"console-dashboard-{id_}.png"))
+    cell = d.find_element(By.CSS_SELECTOR, "#month-field td[data-cell] a")
+    figure = cell.text
+    cell.click()
+    _wait(d, lambda d: d.find_elements(By.ID, "count"))
+    assert d.find_element(By.ID, "count").text.split()[0] == figure
+
+    d.get(url + "/console/admin/reference")
+    assert len(d.find_elements(By.CSS_SELECTOR, "#summits tr[data-code]")) >= 5
+    d.save_screenshot(str(SHOTS / "console-reference.png"))
 
     d.get(url + "/console/records")
     before = d.find_element(By.ID, "count").text
@@ -156,6 +171,8 @@ def test_desk_officer_in_chromium(server, browser):
     d.get(url + "/console/records?kind=meeting&region=africa")
     assert d.find_element(By.ID, "sign-out").text == "ログアウト"
     d.save_screenshot(str(SHOTS / "console-records-ja.png"))
+    d.get(url + "/console/admin/reference#countries")
+    d.save_screenshot(str(SHOTS / "console-reference-ja.png"))
 
     d.find_element(By.ID, "sign-out").click()
     _wait(d, lambda d: d.find_elements(By.ID, "sign-in"))
