@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,7 +25,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from fieldkit import __version__
@@ -36,6 +36,28 @@ from sync.state import SyncState
 
 from . import credentials
 from . import protocol as p
+
+
+def _import_httpx():
+    """httpx without the optional packages it probes at import: httpcore imports trio (selenium
+    brings it) to detect an async runtime, httpx imports click and rich for its own command line.
+    This client is synchronous and needs neither; skipping them takes ~40 ms off the start of
+    every ``fieldkit sync``. Another module importing them later gets them as usual."""
+    if "httpx" in sys.modules:
+        return sys.modules["httpx"]
+    blocked = [name for name in ("trio", "click") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    try:
+        import httpx
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return httpx
+
+
+httpx = _import_httpx()
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 

@@ -210,7 +210,7 @@ def _apply(
         seq = batch.next_seq()
         text = rec.model_dump_json()
         _write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
-               getattr(rec, "sha256", None), rid, insert=True)  # fmt: skip
+               rec.sha256 if rec.kind == "attachment" else None, rid, insert=True)  # fmt: skip
         batch.remember(m.ids, rid, seq, None)
         return seq, None
     mine = rec.model_dump(mode="json")
