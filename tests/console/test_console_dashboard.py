@@ -115,9 +115,23 @@ def test_overdue_and_stale_laptops_match_the_records(app, client_for):
         due = raw.get("due") if kind == "followup" else None
         if kind == "followup" and raw.get("status") == "open" and due and due < today:
             late[embassy, "followup"] += 1
-    assert late  # the demo data has overdue follow-ups
+        if kind == "project":
+            # A report due and not received, whatever the project's status (as on the laptop).
+            pending = [
+                raw.get(f"{r}_report_due")
+                for r in ("interim", "completion")
+                if raw.get(f"{r}_report_due") and not raw.get(f"{r}_report_received")
+            ]
+            if pending and min(pending) < today:
+                late[embassy, "project"] += 1
+    assert any(k == "followup" for _e, k in late)  # the demo data has overdue follow-ups
     for embassy, n in {e: n for (e, k), n in late.items() if k == "followup"}.items():
         href = f"/console/records?post={embassy}&kind=followup&status=open&overdue=1"
+        assert f'<a href="{href}">{n}</a>' in page, embassy
+        assert _listed(c, href) == n
+    assert any(k == "project" for _e, k in late)  # the demo data has late project reports
+    for embassy, n in {e: n for (e, k), n in late.items() if k == "project"}.items():
+        href = f"/console/records?post={embassy}&kind=project&overdue=1"
         assert f'<a href="{href}">{n}</a>' in page, embassy
         assert _listed(c, href) == n
     # Laptops that last synced more than 14 days ago (or never) are marked; the others are not.
