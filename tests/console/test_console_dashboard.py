@@ -69,6 +69,12 @@ def test_month_by_country_and_by_policy_field_match_the_records(app, client_for)
     assert by_post and by_field  # the demo data reaches the dashboard's year
     assert {k: n for k, (n, _h) in _shown(page.text, "month-country").items()} == dict(by_post)
     assert {k: n for k, (n, _h) in _shown(page.text, "month-field").items()} == dict(by_field)
+    # The year's totals per policy field (meetings: visits carry no policy field).
+    totals = Counter()
+    for (_m, code), n in by_field.items():
+        totals[code] += n
+    card = re.findall(r'field=(\w+)&from=[\d-]+">[^<]*</a></td>\s*<td>(\d+)</td>', page.text)
+    assert {code: int(n) for code, n in card if int(n)} == dict(totals)
     # Each figure opens the records it counts: the biggest cell of each table, checked by link.
     for id_ in ("month-country", "month-field"):
         shown = _shown(page.text, id_)

@@ -96,9 +96,12 @@ def router(console: Console) -> APIRouter:
         with db.read() as c:
             months = q.per_month(c, db.dialect, scope, since)
             posts = q.per_post(c, db.dialect, scope, since)
-            fields = q.per_field(c, db.dialect, scope, since, reference().policy_fields)
             month_post = q.per_month_post(c, db.dialect, scope, since)
             month_field = q.per_month_field(c, db.dialect, scope, since, reference().policy_fields)
+        # The year's totals per policy field from the month table (one scan, not one per field).
+        fields = dict.fromkeys(reference().policy_fields, 0)
+        for _month, code, n in month_field:
+            fields[code] += n
             overdue = q.overdue_by_post(c, db.dialect, scope, today)
             devices = q.devices(c, scope)
         by_month: dict[str, dict[str, int]] = {}

@@ -359,18 +359,6 @@ def per_month_field(c, dialect, scope: Scope, since: str, fields: Iterable[str])
     return sorted((month, code, n) for (month, code), n in counts.items())
 
 
-def per_field(c, dialect, scope: Scope, since: str, fields: Iterable[str]) -> dict[str, int]:
-    out = {}
-    for code in fields:
-        cond, params = where(dialect, scope, ConsoleFilter(kinds=("meeting",),
-                                                           policy_fields=(code,)))  # fmt: skip
-        out[code] = c.execute(
-            f"SELECT count(*) FROM console_records cr WHERE {cond} AND cr.date >= ?",
-            [*params, since],
-        ).fetchone()[0]
-    return out
-
-
 def overdue_by_post(c, dialect, scope: Scope, today: date) -> list[tuple]:
     f = ConsoleFilter(kinds=("followup", "project"), overdue=True, today=today)
     cond, params = where(dialect, scope, f)
