@@ -53,8 +53,8 @@ def pending_changes(store: Store, closed: threading.Event) -> int | None:
     from fieldkit.ui.lists.model import interruptible, unless_interrupted
 
     def run() -> int:
-        with interruptible(store, closed.is_set) as conn:
-            return conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        with interruptible(store, closed.is_set):
+            return store.pending_changes()
 
     return unless_interrupted(run, closed.is_set)
 

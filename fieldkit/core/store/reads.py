@@ -152,6 +152,11 @@ class Reads:
             ).fetchall()
         return [HistoryEntry(*r[:6], json.loads(r[6])) for r in rows]
 
+    def pending_changes(self) -> int:
+        """Changes saved here and not yet accepted by HQ (the sync outbox)."""
+        with self.tx.read() as conn:
+            return conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
     def status(self) -> dict[str, Any]:
         with self.tx.read() as conn:
             counts = dict.fromkeys(KINDS, 0)
@@ -163,7 +168,7 @@ class Reads:
             trash = conn.execute(
                 "SELECT count(*) FROM records WHERE deleted_at IS NOT NULL"
             ).fetchone()[0]
-            pending = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+            pending = self.pending_changes()
             drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
             version = schema.user_version(conn)
         return {
