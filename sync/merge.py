@@ -13,6 +13,8 @@ from typing import Any
 from fieldkit.core.envelope import ENVELOPE
 
 DELETED = "deleted"  # the pseudo-field a delete conflict names
+# A meeting's or visit's approval (fieldkit.core.approval): bound to the whole record's content.
+BOUND = "approval"
 
 Record = dict[str, Any]
 
@@ -80,7 +82,13 @@ def merge(base: Record | None, theirs: Record, mine: Record) -> tuple[Record, li
         if t_del and not base_deleted and not m_del and mine_changed:
             return dict(theirs), [DELETED]
 
-    conflicts = sorted(f for f in theirs_changed & mine_changed if theirs.get(f) != mine.get(f))
+    both = theirs_changed & mine_changed
+    if (BOUND in theirs_changed and mine_changed) or (BOUND in mine_changed and theirs_changed):
+        # An approval (or submit, return, amend) on one laptop against any change on another:
+        # merging them would approve text the approver never saw, so every field either side
+        # changed is in conflict.
+        both = theirs_changed | mine_changed
+    conflicts = sorted(f for f in both if theirs.get(f) != mine.get(f))
     merged = dict(theirs)
     for f in mine_changed:
         if f in conflicts:

@@ -19,6 +19,7 @@ from .context import CommandError, Context, qt_missing
 # Modules under fieldkit.cli that add subcommands, in the order --help lists them.
 COMMAND_MODULES = (
     "records",
+    "approval_cmd",
     "transfer",
     "config_cmd",
     "report_cmd",

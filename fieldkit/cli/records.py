@@ -51,6 +51,11 @@ def register(sub) -> None:
         help="at most N rows (0: all; default 100)",
     )
     p.add_argument("--trash", action="store_true", help="list deleted records instead")
+    p.add_argument(
+        "--waiting",
+        action="store_true",
+        help="submitted meetings and visits waiting for my approval (I am their named approver)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_list)
 
@@ -153,7 +158,8 @@ def _filter_options(p, kinds) -> None:
     p.add_argument(
         "--status",
         action="append",
-        help="status (follow-up: open/done/dropped; project: IATI activity status 1-6)",
+        help="status (meeting, visit: draft/submitted/approved/filed; follow-up: "
+        "open/done/dropped; project: IATI activity status 1-6)",
     )
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
@@ -271,6 +277,11 @@ def cmd_list(args, ctx: Context) -> int:
         ids = store.ids(flt, sort=args.sort)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    if args.waiting:
+        from fieldkit.core.approval import waiting_for
+
+        mine = set(waiting_for(store))
+        ids = [i for i in ids if i in mine]
     total = len(ids)
     if args.limit:
         ids = ids[: args.limit]

@@ -8,13 +8,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .envelope import ENVELOPE
-from .models import FollowUp, Meeting, Project, Record
+from .models import Approvable, FollowUp, Meeting, Project, Record
 from .reference import reference
 
 # Keys whose values are ids, hashes or codes: indexing them would only produce noise matches.
 _NOT_TEXT = ENVELOPE | {
     "classification", "post", "caveats", "sha256", "media_type", "status", "scheme", "vocabulary", "currency", "role",
     "type", "policy_fields", "instruments", "summits", "rating", "overall_rating",
+    "approval",
 }  # fmt: skip
 
 
@@ -44,6 +45,8 @@ def index_record(record: Record) -> tuple[dict[str, Any], str]:
         status = record.status
         nxt = record.next_report_due()
         due = nxt.isoformat() if nxt else None
+    elif isinstance(record, Approvable):  # meetings and visits: where their approval stands
+        status = record.approval.status
     if isinstance(record, Meeting) and record.policy_fields:
         tags = " " + " ".join(record.policy_fields) + " "
     sort_date = record.sort_date()

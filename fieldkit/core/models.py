@@ -58,6 +58,14 @@ def _uuid(value: str) -> str:
         raise ValueError(Message("validation.not_record_id", value=repr(value))) from None
 
 
+def _visit_type(value: str) -> str:
+    from .grant_reference import visit_types
+
+    if value not in visit_types():
+        raise ValueError(Message("validation.unknown_visit_type", value=repr(value)))
+    return value
+
+
 def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError(Message("validation.time_zone_required"))
@@ -76,6 +84,7 @@ Caveat = Annotated[str, _in("caveats")]
 Scheme = Annotated[str, _in("schemes")]
 Criterion = Annotated[str, _in("dac_criteria")]
 Rating = Literal["A", "B", "C", "D"]
+SubRating = Literal["3", "2", "1"]  # JICA ex-post evaluation: ③ High, ② Fair, ① Low
 UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
@@ -96,8 +105,46 @@ class Attendee(Strict):
 
 
 class CriterionRating(Strict):
-    rating: Rating | None = None
+    """A criterion's JICA sub-rating (③ "3" High, ② "2" Fair, ① "1" Low) and note.
+
+    ``legacy_rating`` keeps an A-D rating given before the sub-ratings existed, unchanged (see
+    resources/reference/dac_criteria.json: legacy_note); it takes no part in the suggestion."""
+
+    rating: SubRating | None = None
+    legacy_rating: Rating | None = None
     note: LongText = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: Any) -> Any:
+        # Records written before the sub-ratings (store, import file, HQ, an older laptop) rated
+        # each criterion with the overall A-D labels: keep that as the legacy rating.
+        if isinstance(data, dict) and data.get("rating") in ("A", "B", "C", "D"):
+            data = dict(data)
+            data.setdefault("legacy_rating", data["rating"])
+            data["rating"] = None
+        return data
+
+
+class ChecklistItem(Strict):
+    """One point of the post-completion checklist: yes, no or not checked, and a note."""
+
+    answer: bool | None = None
+    note: LongText = ""
+
+
+class PostCompletionChecklist(Strict):
+    """What a post-completion follow-up visit checks (items in visit_types.json: checklist)."""
+
+    facilities_in_use: ChecklistItem = Field(default_factory=ChecklistItem)
+    maintained: ChecklistItem = Field(default_factory=ChecklistItem)
+    beneficiaries_reached: ChecklistItem = Field(default_factory=ChecklistItem)
+    beneficiaries_count: int | None = Field(default=None, ge=0, le=100_000_000)
+    oda_logo_displayed: ChecklistItem = Field(default_factory=ChecklistItem)
+    procurement_records_kept: ChecklistItem = Field(default_factory=ChecklistItem)
+
+    def is_empty(self) -> bool:
+        return self == PostCompletionChecklist()
 
 
 class SectorShare(Strict):
@@ -227,6 +274,13 @@ class Visit(Record):
     findings: LongText = ""
     issues: LongText = ""
     recommendations: LongText = ""
+    # What kind of visit (visit_types.json); records from before visit types read as "other".
+    visit_type: Annotated[str, AfterValidator(_visit_type)] = "other"
+    applicant_capacity: LongText = ""  # pre-approval: can the applicant run the project?
+    site_assessment: LongText = ""  # pre-approval: the site as found
+    quotes_review: LongText = ""  # pre-approval: the quotes seen and how they compare
+    delivery: LongText = ""  # completion inspection: what was delivered against the contract
+    checklist: PostCompletionChecklist | None = None  # post-completion follow-up
 
     def title_text(self) -> str:
         return self.title or f"Visit {self.date.isoformat()} {self.site}".strip()
@@ -264,6 +318,25 @@ class RegionShare(Strict):
     percentage: float | None = Field(default=None, ge=0, le=100)
 
 
+class Quote(Strict):
+    """A supplier's quote seen for procurement (GGP asks for three)."""
+
+    supplier: ShortText = Field(min_length=1)
+    amount: Decimal | None = Field(default=None, ge=0)
+    currency: ShortText = ""
+    received_on: date | None = None
+    selected: bool = False
+
+
+class Disbursement(Strict):
+    """A payment of the grant to the grantee."""
+
+    paid_on: date
+    amount: Decimal = Field(ge=0)
+    currency: ShortText = ""
+    note: ShortText = ""
+
+
 class Project(Record):
     """A project in the registry: a grassroots grant, a JICA project, or one imported from IATI."""
 
@@ -293,6 +366,15 @@ class Project(Record):
     completion_report_due: date | None = None
     completion_report_received: date | None = None
     completion_date: date | None = None
+    # The grant cycle (which stages apply comes from the scheme: schemes.json, grant_cycle.py).
+    application_received: date | None = None
+    hq_approval_date: date | None = None
+    contract_number: ShortText = ""
+    contract_amount: Decimal | None = Field(default=None, ge=0)
+    contract_currency: ShortText = ""
+    quotes: list[Quote] = Field(default_factory=list)
+    disbursements: list[Disbursement] = Field(default_factory=list)
+    handover_date: date | None = None
     status: Annotated[str, _in("activity_status")] = "2"
     notes: LongText = ""
     # What an IATI source said, kept so that export writes it back instead of guessing.
@@ -309,7 +391,7 @@ class Project(Record):
     # Attributes of iati-activity FieldKit does not model (hierarchy, linked-data-uri, ...).
     iati_attributes: dict[ShortText, LongText] = Field(default_factory=dict)
 
-    @field_validator("currency")
+    @field_validator("currency", "contract_currency")
     @classmethod
     def _currency(cls, value: str) -> str:
         if value and value.upper() not in reference().currencies:
@@ -322,23 +404,34 @@ class Project(Record):
     def sort_date(self) -> date | None:
         return self.contract_date or self.start_date
 
+    def _asks_report(self, report: str) -> bool:
+        # A scheme without grantee reports (JICA technical cooperation ...) has no deadlines.
+        from .grant_reference import scheme_rules
+
+        return report in scheme_rules(self.scheme).reports
+
     def interim_report_overdue(self, today: date) -> bool:
         due = self.interim_report_due
-        return bool(due and not self.interim_report_received and due < today)
+        return bool(
+            due and not self.interim_report_received and due < today
+        ) and self._asks_report("interim")
 
     def completion_report_overdue(self, today: date) -> bool:
         due = self.completion_report_due
-        return bool(due and not self.completion_report_received and due < today)
+        return bool(
+            due and not self.completion_report_received and due < today
+        ) and self._asks_report("completion")
 
     def next_report_due(self) -> date | None:
-        """The earliest report still outstanding: what makes a project overdue."""
+        """The earliest report still outstanding that the scheme asks the grantee for: what
+        makes a project overdue."""
         pending = [
             d
-            for d, got in (
-                (self.interim_report_due, self.interim_report_received),
-                (self.completion_report_due, self.completion_report_received),
+            for report, d, got in (
+                ("interim", self.interim_report_due, self.interim_report_received),
+                ("completion", self.completion_report_due, self.completion_report_received),
             )
-            if d and not got
+            if d and not got and self._asks_report(report)
         ]
         return min(pending) if pending else None
 

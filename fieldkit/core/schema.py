@@ -188,7 +188,14 @@ def _sync_conflict_device(conn) -> None:
 
 # Append new steps here (with ``tables(conn)`` where sqlite-utils does the job); never edit a
 # released one. Index i upgrades to version i + 1.
-UPGRADES: list[Callable] = [_v1, _sync_state, _sync_conflict_device]
+def _visit_types_ratings(conn) -> None:
+    """Visits get a type ("other" for old ones) and keep A-D criterion ratings as legacy (#15)."""
+    from .grant_upgrade import upgrade_visits
+
+    upgrade_visits(conn)
+
+
+UPGRADES: list[Callable] = [_v1, _sync_state, _sync_conflict_device, _visit_types_ratings]
 CURRENT = len(UPGRADES)
 
 

@@ -117,11 +117,23 @@ class Writer:
         if outbox:
             conn.executemany(_OUTBOX_INSERT, queued)
 
-    def replace(self, old: Record, new: Record, action: str, allow_deleted: bool = False) -> Record:
+    def replace(
+        self, old: Record, new: Record, action: str, allow_deleted: bool = False,
+        workflow: bool = False,
+    ) -> Record:  # fmt: skip
+        """``workflow``: a step of the approval workflow (fieldkit.core.approval), which alone may
+        change a record's approval; every other change passes the approval lock first."""
         check_replaceable(new, old.kind, old.deleted and not allow_deleted)
         old_data = old.model_dump(mode="json")
         new_data = new.model_dump(mode="json")
         changed = diff(old_data, new_data)
+        if changed and not workflow:
+            from ..approval import guard_edit
+
+            guarded = guard_edit(old, new)
+            if guarded is not new:
+                new, new_data = guarded, guarded.model_dump(mode="json")
+                changed = diff(old_data, new_data)
         tomb_changed = bool(old.deleted_at) != bool(new.deleted_at)
         if not changed and not tomb_changed:
             return old

@@ -1,0 +1,120 @@
+"""What an auditor looks for in a project's monitoring, on a given date: one function used by
+the lists, the dashboard and the reports.
+
+    project_flags(project, visits, today)   # [Flag, ...]
+    visit_flags(visit, today)                # [Flag, ...]
+
+Codes: report_overdue, report_late, overrun, followup_due, rating_missing, rating_not_asked,
+overall_disagrees. Each flag carries a coded Message (rendered in the reader's language) and, where
+it has one, the number of days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .grant_cycle import completed_on, followups_due, planned_end
+from .grant_reference import dac_ratings_of, report_kinds, scheme_rules
+from .messages import Message
+from .ratings import overall_disagrees, suggested_overall
+
+if TYPE_CHECKING:
+    from .models import Project, Visit
+
+FLAG_CODES = (
+    "report_overdue",
+    "report_late",
+    "overrun",
+    "followup_due",
+    "rating_missing",
+    "rating_not_asked",
+    "overall_disagrees",
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    message: Message
+    days: int | None = None
+    # Something still to act on (an overdue report, a visit due), not only a fact on record.
+    open: bool = True
+
+
+def _report_name(code: str) -> Message:
+    return Message(f"flag.report_{code}")
+
+
+def project_flags(project: Project, visits: list[Visit], today: date) -> list[Flag]:
+    """The flags of ``project`` on ``today``; ``visits`` are its visits (any order)."""
+    rules = scheme_rules(project.scheme)
+    flags: list[Flag] = []
+    for report in rules.reports:
+        if report not in report_kinds():
+            continue
+        due = getattr(project, f"{report}_report_due")
+        got = getattr(project, f"{report}_report_received")
+        if not due:
+            continue
+        if got is None and due < today:
+            days = (today - due).days
+            flags.append(
+                Flag(
+                    "report_overdue",
+                    Message("flag.report_overdue", report=_report_name(report), n=days),
+                    days,
+                )
+            )
+        elif got is not None and got > due:
+            days = (got - due).days
+            flags.append(
+                Flag(
+                    "report_late",
+                    Message("flag.report_late", report=_report_name(report), n=days),
+                    days,
+                    open=False,
+                )
+            )
+    end = planned_end(project)
+    done = completed_on(project)
+    if end and project.status not in ("5",):  # a cancelled project does not overrun
+        if done and done > end:
+            days = (done - end).days
+            flags.append(Flag("overrun", Message("flag.overrun_done", n=days), days, open=False))
+        elif not done and end < today:
+            days = (today - end).days
+            flags.append(Flag("overrun", Message("flag.overrun", n=days), days))
+    for f in followups_due(project, visits):
+        if f.done_on is None and f.due <= today:
+            days = (today - f.due).days
+            flags.append(
+                Flag(
+                    "followup_due",
+                    Message("flag.followup_due", due=f.due.isoformat()),
+                    days,
+                )
+            )
+    return flags
+
+
+def visit_flags(visit: Visit) -> list[Flag]:
+    """A visit's own flags: ratings missing where its type needs them, ratings on a type that
+    does not ask for them, and an overall rating that disagrees with the sub-ratings."""
+    flags: list[Flag] = []
+    asks = dac_ratings_of(visit.visit_type)
+    rated = any(c.rating for c in visit.criteria.values()) or visit.overall_rating
+    if asks == "required" and (not visit.overall_rating or suggested_overall(visit) is None):
+        flags.append(Flag("rating_missing", Message("flag.rating_missing")))
+    if asks == "none" and rated:
+        flags.append(Flag("rating_not_asked", Message("flag.rating_not_asked")))
+    warning = overall_disagrees(visit)
+    if warning:
+        flags.append(Flag("overall_disagrees", warning))
+    return flags
+
+
+def grantee_deadlines(project: Project) -> bool:
+    """Whether the scheme asks the grantee for reports at all (JICA schemes do not)."""
+    return scheme_rules(project.scheme).grantee_reports
