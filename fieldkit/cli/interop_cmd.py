@@ -78,6 +78,13 @@ def register(sub) -> None:
         action="store_true",
         help="follow-ups as all-day events (Google Calendar ignores to-dos)",
     )
+    p.add_argument(
+        "--include-restricted",
+        action="store_true",
+        help="write subject, place and description of records with handling caveats (NOT FOR "
+        "LOCAL STAFF ...) and their follow-ups too; without it they are 'Restricted meeting' "
+        "entries with only their time and marking. Written to the audit log",
+    )
     p.set_defaults(func=cmd_export_ics)
 
 
@@ -154,6 +161,7 @@ def cmd_export_ics(args, ctx: Context) -> int:
         country=_country(args.country),
         date_from=args.date_from,
         todos_as_events=args.todos_as_events,
+        include_restricted=args.include_restricted,
     )
     if args.output:
         _write_atomic(Path(args.output), "wb", lambda fh: fh.write(data))

@@ -55,12 +55,12 @@ def cmd_export(args, ctx: Context) -> int:
         target = Path(args.output)
         # All or nothing: an interrupted export never leaves half a file behind.
         with atomic_write(target, "w", encoding=encoding, newline="") as out:
-            n = _write(args, records, out, export_csv, export_jsonl)
+            n = _write(args, records, out, export_csv, export_jsonl, store)
         print(f"exported {n} records to {target}", file=sys.stderr)
     else:
         if args.format == "csv":
             sys.stdout.reconfigure(encoding="utf-8-sig", newline="")
-        _write(args, records, sys.stdout, export_csv, export_jsonl)
+        _write(args, records, sys.stdout, export_csv, export_jsonl, store)
     # Like the app's Export CSV: every export leaves an entry in the audit log.
     store.audit(
         "export",
@@ -79,9 +79,9 @@ def _counted(records, counts: dict[str, int]):
         yield record
 
 
-def _write(args, records, out, export_csv, export_jsonl) -> int:
+def _write(args, records, out, export_csv, export_jsonl, store=None) -> int:
     if args.format == "csv":
-        return export_csv(records, args.kind, out)
+        return export_csv(records, args.kind, out, store)
     return export_jsonl(records, out)
 
 

@@ -191,8 +191,13 @@ def _remember(
     return True
 
 
+# The handling marking comes right after the id, where a reader of the sheet sees it first.
+MARKING_COLUMNS = ("classification", "caveats")
+
+
 def csv_columns(kind: str) -> list[str]:
-    return [name for name in MODELS[kind].model_fields if name != "kind"]
+    rest = [n for n in MODELS[kind].model_fields if n not in ("kind", "id", *MARKING_COLUMNS)]
+    return ["id", *MARKING_COLUMNS, *rest]
 
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
@@ -218,20 +223,33 @@ def _cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def export_csv(records: Iterable[Record], kind: str, out: IO[str]) -> int:
-    """One column per field, for Excel: the caller opens ``out`` with encoding 'utf-8-sig'."""
+def export_csv(records: Iterable[Record], kind: str, out: IO[str], store=None) -> int:
+    """One column per field, for Excel: the caller opens ``out`` with encoding 'utf-8-sig'.
+
+    Each row's classification and caveats are the marking its content carries
+    (``fieldkit.core.marking``): a follow-up of a NOT FOR LOCAL STAFF meeting says so, whatever
+    its own fields hold. ``store`` is where the parents are read; without it a row carries its
+    own marking only."""
+    from .marking import effective_marking, with_markings
+
     columns = csv_columns(kind)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
+    marked = (
+        with_markings(store, records)
+        if store is not None
+        else ((r, effective_marking(r)) for r in records)
+    )
     n = 0
-    for record in records:
+    for record, marking in marked:
         data = record.model_dump(mode="json")
+        data["classification"], data["caveats"] = marking.classification, list(marking.caveats)
         writer.writerow([_cell(data.get(c)) for c in columns])
         n += 1
     return n
 
 
-def csv_text(records: Iterable[Record], kind: str) -> str:
+def csv_text(records: Iterable[Record], kind: str, store=None) -> str:
     buf = io.StringIO()
-    export_csv(records, kind, buf)
+    export_csv(records, kind, buf, store)
     return buf.getvalue()

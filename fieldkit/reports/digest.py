@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.marking import effective_marking
 from fieldkit.core.models import FollowUp, Meeting, Visit
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import country_codes, reference
@@ -219,8 +220,8 @@ _ACTION_LATE = _ACTION.but(color=ALERT)
 
 
 def _portion(t: Labels, record) -> str:
-    level = reference().classifications.get(record.classification)
-    return f"[{level.label(t.lang) if level else record.classification}]"
+    """The entry's own marking, caveats included: "[秘・現地職員閲覧不可]"."""
+    return f"[{effective_marking(record).label(t.lang)}]"
 
 
 def _followup_lines(t: Labels, items: list[FollowUp], today: date) -> Iterator[Flowable]:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 
+from fieldkit.core.marking import EffectiveMarking, effective_marking, strictest
 from fieldkit.core.models import FollowUp, Project, Visit
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.reference import country_codes, reference
@@ -18,6 +19,19 @@ from .labels import for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import TextBlock
+
+
+def marking_cell(t, marking: EffectiveMarking) -> str:
+    """A row's classification and caveats, each on its own line (narrow column)."""
+    return "\n".join([marking.classification_name(t.lang), *marking.caveat_names(t.lang)])
+
+
+def band(markings: list[EffectiveMarking]) -> Marking:
+    """The page band of a list: the strictest of what it prints."""
+    m = strictest(markings) if markings else None
+    if m is None:
+        return Marking(reference().default_classification)
+    return Marking(m.classification, list(m.caveats))
 
 
 def _day(t, iso: str) -> str:
@@ -53,15 +67,19 @@ def followups_report(
         )
         if not owner or f.owner.casefold() == owner.casefold()
     ]
-    parents = {s["id"]: s for s in store.summaries({f.parent_id for f in items if f.parent_id})}
+    parent_ids = sorted({f.parent_id for f in items if f.parent_id})
+    parents = {s["id"]: s for s in store.summaries(parent_ids)}
     if countries:
         wanted = {c.upper() for c in countries}
         items = [f for f in items if parents.get(f.parent_id, {}).get("country") in wanted]
+    # An action carries its meeting's marking (caveats included), whatever its own fields say.
+    parent_records = {p.id: p for p in store.get_many(parent_ids)} if parent_ids else {}
+    markings = {f.id: effective_marking(f, parent_records.get(f.parent_id or "")) for f in items}
     by_owner: dict[str, list[FollowUp]] = defaultdict(list)
     for f in items:
         by_owner[f.owner or t("(no owner)")].append(f)
     overdue = sum(f.overdue(today) for f in items)
-    marking = Marking.of(items) if items else Marking(reference().default_classification)
+    marking = band(list(markings.values()))
     info = page_info(store, t.title("Follow-up actions"), marking, lang=t.lang)
     due_w = DATE_COLUMN[t.lang]
 
@@ -95,12 +113,19 @@ def followups_report(
                 state = t("{n} days", n=(today - f.due).days) if f.overdue(today) else ""
                 if state:
                     late.append(i)
-                rows.append([t.day(f.due), f.text, source, state])
+                rows.append([t.day(f.due), f.text, source, marking_cell(t, markings[f.id]), state])
             yield from heading(t("{name} ({n})", name=name, n=len(rows)), 2)
+            mark_w = 28 * mm
             yield grid(
-                [t("Due"), t("Action"), t("From"), t("Overdue by")],
+                [t("Due"), t("Action"), t("From"), t("Marking"), t("Overdue by")],
                 rows,
-                [due_w, width * 0.45, width - due_w - width * 0.45 - 24 * mm, 24 * mm],
+                [
+                    due_w,
+                    width * 0.32,
+                    width - due_w - width * 0.32 - mark_w - 22 * mm,
+                    mark_w,
+                    22 * mm,
+                ],
                 highlight=late,
             )
 
@@ -124,7 +149,6 @@ def projects_report(
     """The post's projects: overdue reports first, with the latest visit and its rating."""
     t = for_store(store, lang)
     today = today or date.today()
-    ref = reference()
     flt = RecordFilter(kinds=("project",), countries=country_codes(countries))
     projects: list[Project] = list(store.iter_records(flt, sort="title"))
     latest: dict[str, Visit] = {}
@@ -137,7 +161,8 @@ def projects_report(
 
     projects.sort(key=lambda p: (not overdue(p), p.next_report_due() or date.max, p.title))
     late = sum(overdue(p) for p in projects)
-    marking = Marking.of(projects) if projects else Marking(ref.default_classification)
+    markings = {p.id: effective_marking(p) for p in projects}
+    marking = band(list(markings.values()))
     info = page_info(store, t.title("Project status sheet"), marking, landscape=True, lang=t.lang)
 
     def report_cell(due, received, is_late: bool) -> str:
@@ -179,9 +204,10 @@ def projects_report(
             )
             if overdue(p):
                 highlight.append(i)
+            lines = [p.title, p.implementing_partner, f"[{markings[p.id].label(t.lang)}]"]
             rows.append(
                 [
-                    f"{p.title}\n{p.implementing_partner}".strip(),
+                    "\n".join(x for x in lines if x),
                     t.name("schemes", p.scheme),
                     p.country or "",
                     fmt_money(p.budget, p.currency),

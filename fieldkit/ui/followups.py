@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core import soonest
+from fieldkit.core.marking import EffectiveMarking, effective_marking
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
@@ -62,6 +63,7 @@ class FollowupRow:
     parent_title: str
     parent_kind: str
     country: str
+    marking: EffectiveMarking | None = None  # the action's own and its meeting's (core.marking)
 
 
 def load_followups(
@@ -73,7 +75,11 @@ def load_followups(
     total = soonest.count(store, flt)
     if len(ids) < min(limit, total):  # some have no due date: they come last, in the store's order
         ids = store.ids(flt, sort="due")
-    records = soonest.fields(store, ids[:limit], ("text", "owner", "due", "status", "parent_id"))
+    records = soonest.fields(
+        store,
+        ids[:limit],
+        ("text", "owner", "due", "status", "parent_id", "classification", "caveats"),
+    )
     parents = {s["id"]: s for s in store.summaries({r["parent_id"] for r in records} - {None})}
     rows = []
     for r in records:
@@ -89,13 +95,14 @@ def load_followups(
                 parent_title=p.get("title") or "",
                 parent_kind=p.get("kind") or "",
                 country=p.get("country") or "",
+                marking=effective_marking(r, p or None),
             )
         )
     return rows, total
 
 
 class FollowupModel(ReadOnlyTableModel):
-    COLUMNS = ("due", "text", "owner", "parent", "country", "status")
+    COLUMNS = ("due", "text", "owner", "parent", "country", "marking", "status")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -121,6 +128,7 @@ class FollowupModel(ReadOnlyTableModel):
             self.tr("Owner"),
             self.tr("From"),
             self.tr("Country"),
+            self.tr("Marking"),
             self.tr("Status"),
         )[section]
 
@@ -147,6 +155,8 @@ class FollowupModel(ReadOnlyTableModel):
                 return f"{kind_label(r.parent_kind)}: {r.parent_title}" if r.parent_title else ""
             if col == "country":
                 return country_label(r.country)
+            if col == "marking":
+                return r.marking.label(i18n.current_language()) if r.marking else ""
             return status_label("followup", r.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "due" and self.overdue(r):
@@ -165,6 +175,8 @@ class FollowupModel(ReadOnlyTableModel):
                 return r.parent_title.casefold()
             if col == "country":
                 return country_label(r.country)
+            if col == "marking":
+                return (-r.marking.rank, r.marking.caveats) if r.marking else (0, ())
             if col == "status":
                 return r.status
             return r.text.casefold()

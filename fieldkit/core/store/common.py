@@ -18,9 +18,11 @@ if TYPE_CHECKING:  # records are pydantic: imported where used, not for `status`
 
 BATCH = 500  # records per executemany in bulk loads
 
+# caveats (JSON text, e.g. '["NO_LOCAL_STAFF"]') so that every list row can show its marking
+# (fieldkit.core.marking); only a page of rows is read at a time.
 SUMMARY_COLUMNS = (
     "id, kind, revision, title, country, date, due, status, classification, post, parent_id, "
-    "updated_at, updated_by, deleted_at"
+    "updated_at, updated_by, deleted_at, json_extract(data, '$.caveats') AS caveats"
 )
 
 

@@ -60,6 +60,15 @@ def classification_label(code: str | None) -> str:
     return i18n.label(reference().classifications.get(code), code)
 
 
+def marking_label(row: dict[str, Any]) -> str:
+    """A row's classification and caveats: "取扱注意・現地職員閲覧不可" (fieldkit.core.marking)."""
+    from fieldkit.core.marking import effective_marking
+
+    if not row.get("classification"):
+        return ""
+    return effective_marking(row).label(i18n.current_language())
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -107,10 +116,10 @@ COUNTRY = Column(
 MARKING = Column(
     "classification",
     lambda: QCoreApplication.translate("Columns", "Marking"),
-    lambda r: classification_label(r.get("classification")),
+    marking_label,
     None,
     None,
-    160,
+    200,
 )
 EDITED = Column(
     "updated_at",

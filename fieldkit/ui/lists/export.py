@@ -54,7 +54,7 @@ def write_csv(
                         if progress:
                             progress.update(done, total, name)
 
-                counts[kind] = export_csv(records(), kind, out)
+                counts[kind] = export_csv(records(), kind, out, store)
             os.replace(tmp, path)
         finally:
             if tmp.exists():
