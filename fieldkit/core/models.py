@@ -218,7 +218,40 @@ class Record(Strict):
         return getattr(self, "country", None)
 
 
-class Meeting(Record):
+class Approval(Strict):
+    """Where a meeting record or visit report stands in its approval (決裁); the rules are in
+    ``fieldkit.core.approval``. One field on the record, so that two laptops changing it at once
+    conflict instead of merging into an approval of text the approver never saw."""
+
+    status: Literal["draft", "submitted", "approved", "filed"] = "draft"
+    amendment: int = Field(default=0, ge=0)  # 0: the original; N: the Nth amendment
+    amends_revision: int | None = None  # the approved revision an amendment started from
+    submitted_by: ShortText = ""
+    submitted_at: UtcDateTime | None = None
+    approved_by: ShortText = ""
+    approved_at: UtcDateTime | None = None
+    approved_on: ShortText = ""  # the laptop: its enrolled device name, else the host name
+    returned_by: ShortText = ""
+    returned_at: UtcDateTime | None = None
+    return_comment: LongText = ""
+
+
+class Approvable(Record):
+    """A record that goes draft -> submitted -> approved (meetings and visits)."""
+
+    approval: Approval = Field(default_factory=Approval)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _filed_before_approvals(cls, data: Any) -> Any:
+        # A record saved before FieldKit recorded approvals (it has a creation time but no
+        # approval) was filed the old way: final, not a draft (fieldkit.core.approval.FILED).
+        if isinstance(data, dict) and "approval" not in data and data.get("created_at"):
+            return {**data, "approval": {"status": "filed"}}
+        return data
+
+
+class Meeting(Approvable):
     """A record of conversation with a ministry, company or partner."""
 
     kind: Literal["meeting"] = "meeting"
@@ -254,7 +287,7 @@ class Meeting(Record):
         return self.date
 
 
-class Visit(Record):
+class Visit(Approvable):
     """A project monitoring visit, rated against the six DAC criteria."""
 
     kind: Literal["visit"] = "visit"
@@ -274,6 +307,7 @@ class Visit(Record):
     findings: LongText = ""
     issues: LongText = ""
     recommendations: LongText = ""
+    approver: ShortText = ""  # who approves the report (決裁者)
     # What kind of visit (visit_types.json); records from before visit types read as "other".
     visit_type: Annotated[str, AfterValidator(_visit_type)] = "other"
     applicant_capacity: LongText = ""  # pre-approval: can the applicant run the project?

@@ -195,7 +195,16 @@ def _visit_types_ratings(conn) -> None:
     upgrade_visits(conn)
 
 
-UPGRADES: list[Callable] = [_v1, _sync_state, _sync_conflict_device, _visit_types_ratings]
+def _approval_filed(conn) -> None:
+    """Meetings and visits saved before approvals were recorded are 'filed' (#14)."""
+    from .approval import upgrade_filed
+
+    upgrade_filed(conn)
+
+
+UPGRADES: list[Callable] = [
+    _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
+]  # fmt: skip
 CURRENT = len(UPGRADES)
 
 

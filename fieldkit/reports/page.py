@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldkit.core.reference import reference
 
-from .fonts import SANS, japanese_first, register_fonts, text_width
+from .fonts import GOTHIC, SANS, japanese_first, register_fonts, text_width
 from .labels import labels
 from .text import TextStyle, draw_lines, wrap_lines
 
@@ -92,6 +92,7 @@ class PageInfo:
     paper: str = "A4"
     landscape: bool = False
     lang: str = "en"  # the language of the footer's words (the marking bands are bilingual)
+    watermark: str = ""  # across every page, e.g. "DRAFT  案" until a record is approved
 
     def pagesize(self) -> tuple[float, float]:
         size = PAPER.get(self.paper, A4)
@@ -160,6 +161,21 @@ def fit_line(text: str, width: float, size: float) -> str:
     return text[:lo].rstrip() + "…"
 
 
+def _watermark(canv: Canvas, text: str, width: float, height: float) -> None:
+    """Large, pale and diagonal, under the page's content (onPage draws before the frame)."""
+    canv.saveState()
+    canv.setFillColor(colors.HexColor("#b3121b"))
+    canv.setFillAlpha(0.13)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(40)
+    # IPAexGothic: the one face with both the Latin and the Japanese of "DRAFT  案".
+    diagonal = (width**2 + height**2) ** 0.5
+    size = min(110.0, 0.7 * diagonal / max(canv.stringWidth(text, GOTHIC, 1), 1))
+    canv.setFont(GOTHIC, size)
+    canv.drawCentredString(0, -size / 3, text)
+    canv.restoreState()
+
+
 def _decorate(info: PageInfo):
     marking_style = TextStyle(size=10, leading=12, bold=True, color=info.marking.colour())
     caveat_style = TextStyle(size=7, leading=9, bold=True, color=info.marking.colour())
@@ -203,6 +219,8 @@ def _decorate(info: PageInfo):
                 wrap_lines(fit_line(info.post, inner * 0.36, small.size), inner, small.size),
             )
         mark, caveats, title, post = marking_lines
+        if info.watermark:
+            _watermark(canv, info.watermark, width, height)
         centred = marking_style.but(align="centre")
         caveat_centred = caveat_style.but(align="centre")
         # Top: marking, caveats, then the running title and post above a rule.

@@ -14,6 +14,7 @@ from fieldkit.core.errors import FieldKitError
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project, Record, Visit
 from fieldkit.core.reference import reference
 
+from .approval_block import approval_block, watermark
 from .components import (
     ALERT,
     BODY,
@@ -30,7 +31,6 @@ from .components import (
     people_rows,
     photo_grid,
     photos_for,
-    signature_block,
     text_section,
     title_block,
 )
@@ -166,6 +166,8 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
         yield from title_block(
             t, "Record of conversation", meeting.subject, meeting.post, _ref_line(t, meeting)
         )
+        # The approval block (決裁欄) heads page 1, as on MOFA's forms.
+        yield approval_block(t, width, meeting, (N_("Drafted by"), meeting.drafter))
         yield field_table(
             [
                 *_when(t, meeting),
@@ -197,16 +199,11 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
             width,
             today,
         )
-        # The sign-off stays in one piece, with its heading, on the last page.
+        # The distribution, with its heading; the signatures are in the approval block on page 1.
         yield KeepTogether(
             [
                 Heading(t("Drafting and distribution")),
                 field_table([(t("Distribution"), t.sep.join(meeting.distribution))], width),
-                signature_block(
-                    t,
-                    width,
-                    [(N_("Drafted by"), meeting.drafter), (N_("Approved by"), meeting.approver)],
-                ),
             ]
         )
 
@@ -326,6 +323,8 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
             visit.post,
             _ref_line(t, visit),
         )
+        reporter = (visit.visitors or [""])[0]
+        yield approval_block(t, width, visit, (N_("Reported by"), reporter))
         coords = (
             f"{visit.latitude:.5f}, {visit.longitude:.5f}"
             if visit.latitude is not None and visit.longitude is not None
@@ -381,15 +380,6 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
             width,
             today,
         )
-        visitors = visit.visitors or [""]
-        yield KeepTogether(
-            [
-                Heading(t("Sign-off")),
-                signature_block(
-                    t, width, [(N_("Reported by"), visitors[0]), (N_("Reviewed by"), "")]
-                ),
-            ]
-        )
 
     return story
 
@@ -431,6 +421,7 @@ def record_report(
         lang=t.lang,
     )
     info.post = record.post or info.post
+    info.watermark = watermark(record)
     result = write_pdf(target, info, make_story(store, record, t, today), records=1)
     audit_output(store, event, result, record.id, report=kind)
     return result

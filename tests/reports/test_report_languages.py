@@ -190,7 +190,7 @@ def test_japanese_visit_report(store, full_visit, tmp_path):
         "JPY9,800,000", "契約締結日", "2025年1月15日", "中間報告書", "期限2025年7月15日（321日超過）",
         "DAC評価基準に基づく評価", "評価項目", "妥当性", "A（非常に高い）", "持続性", "C（一部課題がある）",
         "視察結果", "計画に対する進捗", "施設・機材の利用状況", "所見", "課題・リスク", "提言",
-        "写真", "Captionnumber0", "報告者", "確認者", "被供与団体からの報告書が提出期限を過ぎています",
+        "写真", "Captionnumber0", "報告者", "決裁者", "被供与団体からの報告書が提出期限を過ぎています",
     ]:  # fmt: skip
         assert squash(value) in flat, value
     assert result.pages == page_count(out)
