@@ -2,7 +2,8 @@
 
 Labels are looked up by their English text in the one message catalogue (fieldkit.core.messages,
 msgctxt "Report"), so the report code reads as English; the Japanese is the wording expected on an
-official record (面談記録, 日時, 相手方, 期限, 頁 x / y). Names of
+official record (面談記録, 日時, 先方, 期限, 頁 x / y), in the words of the
+glossary (resources/messages/glossary.json, checked by tests/test_glossary.py). Names of
 countries, policy fields, summits, schemes, DAC criteria and ratings come from the reference data
 (``name_ja``); a code list without Japanese names (DAC sectors, IATI activity status) prints in
 English rather than in an invented translation.

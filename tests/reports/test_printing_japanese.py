@@ -150,7 +150,7 @@ def test_digest_dialog_in_japanese(ui_store, qtbot, japanese, tmp_path):
     assert dialog.windowTitle() == "期間ダイジェスト"
     assert dialog.period_label.text() == "対象期間(&P)"
     assert dialog.period_to.text() == "～"
-    assert dialog.summit_label.text() == "首脳会議等(&S)"
+    assert dialog.summit_label.text() == "首脳会議・フォーラム(&S)"
     assert dialog.summit.itemText(0) == "指定なし"
     assert "第9回アフリカ開発会議（TICAD 9）" in [
         dialog.summit.itemText(i) for i in range(dialog.summit.count())

@@ -101,7 +101,7 @@ def test_every_label_the_reports_use_has_japanese():
 
 def test_japanese_wording_and_placeholders():
     t = labels("ja")
-    assert t("Date") == "日時" and t("Partner side") == "相手方" and t("Due") == "期限"
+    assert t("Date") == "日時" and t("Partner side") == "先方" and t("Due") == "期限"
     assert t("Follow-up actions") == "フォローアップ事項"
     assert t("Page {page} of ", page=3) == "頁 3 / "
     assert t.kind("Record of conversation") == ("面談記録", "RECORD OF CONVERSATION")
@@ -166,7 +166,7 @@ def test_japanese_meeting_record(store, full_meeting, tmp_path):
         for value in [
             "面談記録", "RECORDOFCONVERSATION", "日時", "2026年3月2日（月）10:00～11:30", "場所",
             "ケニア（KE）", "重点分野", "グリーン・トランスフォーメーション（GX・脱炭素）", "円借款",
-            "出席者", "相手方", "当方", "氏名", "役職", "所属", "面談内容", "要点", "相手方からの要望",
+            "出席者", "先方", "当方", "氏名", "役職", "所属", "面談内容", "要点", "先方の要望",
             "当方の応答", "フォローアップ事項", "事項", "担当", "期限", "状況", "2026年4月1日",
             "未了（期限超過）", "起案・配布", "配布先", "起案者", "決裁者", "署名・日付",
             "Ambassador Tanaka Hiroshi", "記録番号", full_meeting.id,
@@ -188,7 +188,7 @@ def test_japanese_visit_report(store, full_visit, tmp_path):
         "案件視察報告", "視察の概要", "視察日", "2026年5月20日", "視察先", "総合評価", "B（高い）",
         "面会者", "案件の概要", "草の根・人間の安全保障無償資金協力", "実施機関", "予算額",
         "JPY9,800,000", "契約締結日", "2025年1月15日", "中間報告書", "期限2025年7月15日（321日超過）",
-        "DAC評価基準に基づく評価", "評価項目", "妥当性", "A（非常に高い）", "持続性", "C（一部課題がある）",
+        "DAC評価項目に基づく評価", "評価項目", "妥当性", "A（非常に高い）", "持続性", "C（一部課題がある）",
         "視察結果", "計画に対する進捗", "施設・機材の利用状況", "所見", "課題・リスク", "提言",
         "写真", "Captionnumber0", "報告者", "決裁者", "被供与団体からの報告書が提出期限を過ぎています",
     ]:  # fmt: skip

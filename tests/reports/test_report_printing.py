@@ -126,7 +126,7 @@ def test_previews_follow_the_interface_language(ui_store, full_meeting, qtbot, j
     printing.preview_record(None, full_meeting.id)
     window = _window(qtbot)
     text = _pdf_text(window.rendered.pdf)
-    assert "面談記録" in text and "相手方" in text and "2026年3月2日" in text
+    assert "面談記録" in text and "先方" in text and "2026年3月2日" in text
     assert "Participants" not in text
     window.close()
     dialog = printing.report_dialog(None, "followups")

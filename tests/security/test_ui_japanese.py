@@ -184,7 +184,7 @@ def test_about_dialog_in_japanese(qtbot, tmp_path, japanese):
     labels = [w.text() for w in d.findChildren(QLabel)]
     assert "データフォルダー:" in labels
     assert (
-        "協力に関する面談、案件のモニタリング視察、フォローアップをオフラインで記録します。"
+        "協力に関する面談、案件視察、フォローアップをオフラインで記録します。"
         in labels
     )
     buttons = sorted(b.text() for b in d.findChildren(QPushButton))
