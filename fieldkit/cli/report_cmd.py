@@ -75,6 +75,10 @@ def register(sub) -> None:
     _output(p)
     p.set_defaults(func=cmd_projects)
 
+    from .project_file_cmd import add_report
+
+    add_report(kinds, _output)  # fieldkit report project ID (#15)
+
 
 def _target(args) -> Path:
     target = Path(args.output)

@@ -11,13 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fieldkit.core.errors import FieldKitError
+from fieldkit.core.grant_reference import scheme_rules
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project, Record, Visit
 from fieldkit.core.reference import reference
 
+from . import grant_parts
 from .approval_block import approval_block, watermark
 from .components import (
     ALERT,
-    BODY,
     CELL,
     DATE_COLUMN,
     EMPTY,
@@ -38,9 +39,6 @@ from .labels import N_, Labels, for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
 from .text import TextBlock
-
-# A criterion note longer than this goes below the ratings table: a table row cannot span pages.
-NOTE_IN_TABLE = 600
 
 
 def load(store, record_id: str, kind: str) -> Record:
@@ -246,7 +244,12 @@ def _project_facts(
     period = (
         t("{start} – {end}", start=dates[0], end=dates[1]) if len(dates) == 2 else "".join(dates)
     )
-    return [
+    # Reports the scheme does not ask the grantee for (JICA schemes) are not listed (#15).
+    asks = scheme_rules(project.scheme).reports
+    skip = {t("Interim report")} if "interim" not in asks else set()
+    if "completion" not in asks:
+        skip.add(t("Completion report"))
+    rows = [
         (t("Project"), project.title),
         (t("Scheme"), t.names("schemes", [project.scheme])),
         (t("IATI identifier"), project.iati_identifier or ""),
@@ -274,31 +277,7 @@ def _project_facts(
         (t("Completion date"), t.date(project.completion_date)),
         (t("Status"), t.name("activity_status", project.status)),
     ]
-
-
-def _criteria(t: Labels, visit: Visit, width: float) -> list[Flowable]:
-    ref = reference()
-    rows, long_notes = [], []
-    for code, crit in ref.dac_criteria.items():
-        r = visit.criteria.get(code)
-        note = r.note if r else ""
-        name = crit.label(t.lang)
-        if len(note) > NOTE_IN_TABLE:
-            long_notes.append((name, note))
-            note = note[:200].rstrip() + t(" … (continued below the table)")
-        # English reports keep the Japanese criterion name beside the English one, as before.
-        label = name if t.ja else f"{crit.name}  {crit.name_ja}".strip()
-        rows.append([label, t.rating(r.rating if r else None), note])
-    out: list[Flowable] = [
-        grid(
-            [t("Criterion"), t("Rating"), t("Note")],
-            rows,
-            [38 * mm, 36 * mm, width - 74 * mm],
-        )
-    ]
-    for name, note in long_notes:
-        out += [*heading(t("{name}: note", name=name), 2), TextBlock(note, BODY)]
-    return out
+    return [r for r in rows if r[0] not in skip]
 
 
 def _project_of(store, visit: Visit) -> Project | None:
@@ -337,6 +316,7 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
                 (t("Site"), visit.site),
                 (t("Country"), t.country(visit.country)),
                 (t("Coordinates"), coords),
+                (t("Visit type"), grant_parts.type_name(t, visit)),
                 (t("Visited by"), t.sep.join(visit.visitors)),
                 (t("Overall rating"), t.rating(visit.overall_rating)),
             ],
@@ -363,15 +343,14 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
                 t("Reports from the grantee are overdue: see above."),
                 CELL.but(bold=True, color=ALERT, space_after=4),
             )
-        yield from heading(t("Evaluation against the DAC criteria"))
-        yield from _criteria(t, visit, width)
+        # The sub-ratings with the suggested overall rating, and the follow-up checklist (#15).
+        yield from grant_parts.visit_extra(t, visit, width)
         yield from _narrative_and_actions(
             t,
             store,
             t("Observations"),
             (
-                (t("Progress against the plan"), visit.progress),
-                (t("Use of facilities and equipment"), visit.facilities_use),
+                *grant_parts.type_sections(t, visit),  # what the visit's type asks for
                 (t("Findings"), visit.findings),
                 (t("Issues and risks"), visit.issues),
                 (t("Recommendations"), visit.recommendations),

@@ -158,8 +158,8 @@ def full_visit(store, tmp_path):
             progress="Roof completed; plastering under way.",
             facilities_use="Delivery beds delivered and in use.",
             criteria={
-                "relevance": CriterionRating(rating="A", note="Matches the county plan."),
-                "sustainability": CriterionRating(rating="C", note="維持管理予算が未確保。"),
+                "relevance": CriterionRating(rating="3", note="Matches the county plan."),
+                "sustainability": CriterionRating(rating="1", note="維持管理予算が未確保。"),
             },
             overall_rating="B",
             findings="The contractor is two months behind schedule.",

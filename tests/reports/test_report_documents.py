@@ -113,7 +113,7 @@ def test_visit_report_project_facts_ratings_and_photos(store, full_visit, tmp_pa
         "-0.09170, 34.76800", "Watanabe Mai", "Dr Achieng Otieno", "Medical Superintendent",
         "Kisumu Maternity Ward Construction", "Grassroots grant (GGP)", "JPY 9,800,000",
         "County Government of Kisumu", "12230", "OVERDUE by 321 days", "OVERDUE by 106 days",
-        "A — Highly satisfactory", "C — Partially satisfactory", "Matches the county plan.",
+        "③ High", "① Low", "Matches the county plan.",  # JICA sub-ratings (#15)
         "維持管理予算が未確保。", "B — Satisfactory", "Roof completed; plastering under way.",
         "Delivery beds delivered and in use.", "The contractor is two months behind schedule.",
         "Rainy season may delay works.", "Ask the grantee for a revised schedule.",
