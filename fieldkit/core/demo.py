@@ -9,15 +9,14 @@ import random
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from . import demo_grants
 from .models import (
     Attendee,
-    CriterionRating,
     FollowUp,
     Meeting,
     Organisation,
     Person,
     Project,
-    Turn,
     Visit,
 )
 
@@ -320,7 +319,11 @@ def generate(
     records, counts = build(
         meetings=meetings, visits=visits, projects=projects, seed=seed, today=today
     )
-    store.create_many(records, action="demo")
+    # Generated photos on some visits, so reports show them (#15).
+    shots = demo_grants.photos(store, [r for r in records if isinstance(r, Visit)], seed)
+    store.create_many(records + shots, action="demo")
+    if shots:
+        counts["attachment"] = len(shots)
     return counts
 
 
@@ -454,6 +457,7 @@ def build(
             description=f"{title}. Implemented by {partner}.",
         )
         project_list.append(p)
+    project_list = demo_grants.shape_projects(project_list, seed, g.today)  # the grant cycle
     records += project_list
     counts["project"] = len(project_list)
 
@@ -509,21 +513,14 @@ def build(
                 ["ticad9", "asean2024", "palm10", "g20_2024", "apec2024", "ca_plus_japan"], 0, 1
             ),
             key_points="\n".join(g.some(KEY_POINTS, 2, 3)),
-            # The exchange as turns: the partner's request, then our answer (same draws as
-            # before turns existed, so a seed makes the same data).
-            turns=[
-                Turn(side="partner", text=g.pick(REQUESTS), request=True),
-                Turn(side="ours", text=g.pick(RESPONSES)),
-            ],
-            meeting_type="courtesy_call" if subject.startswith("Courtesy call") else "talks",
-            partner_head=met[0].name if met else "",
+            partner_requests=g.pick(REQUESTS),
+            our_responses=g.pick(RESPONSES),
             drafter=g.pick(OUR_SIDE[1:]),
             approver=OUR_SIDE[0],
             distribution=["Regional Bureau", "ODA Policy Division"],
             classification=g.pick(["UNCLASSIFIED", "FOUO", "FOUO", "CONFIDENTIAL"]),
             caveats=g.some(["NO_LOCAL_STAFF", "NO_COPY"], 0, 1),
         )
-        m.our_head = m.our_attendees[0].name
         records.append(m)
         for _ in range(g.r.randint(0, 2)):
             due = d + timedelta(days=g.r.randint(7, 60))
@@ -546,61 +543,17 @@ def build(
             followups += 1
     counts["meeting"] = meetings
 
-    for i in range(visits):
-        p = project_list[i % len(project_list)] if project_list else None
-        cc = p.country if p else g.pick(countries)
-        post, city, _ = POSTS[cc]
-        d = g.day(back=400, ahead=0)
-        place = g.pick(
-            [
-                "Kisumu",
-                "Arusha",
-                "Bahir Dar",
-                "Tamale",
-                "Cebu",
-                "Samarkand",
-                "Lautoka",
-                "Cusco",
-                "Sylhet",
-            ]
-        )
-        ratings = {
-            c: CriterionRating(rating=g.pick("ABBCD"), note=g.pick(FINDINGS))
-            for c in (
-                "relevance",
-                "coherence",
-                "effectiveness",
-                "efficiency",
-                "impact",
-                "sustainability",
-            )
-        }
-        v = Visit(
-            project_id=p.id if p else None,
-            title=f"Monitoring visit: {p.title if p else place}",
-            date=d,
-            site=g.pick(SITES).format(p=place),
-            country=cc,
-            post=post,
-            latitude=round(g.r.uniform(-10, 10), 5),
-            longitude=round(g.r.uniform(30, 45), 5),
-            visitors=g.some(OUR_SIDE[1:], 1, 2),
-            people_met=[Attendee(name=n.name, title=n.title) for n in g.some(people[cc], 1, 2)],
-            progress=g.pick(
-                [
-                    "Completed as planned.",
-                    "About 70% complete against the plan.",
-                    "進捗は計画どおり。",
-                ]
-            ),
-            facilities_use=g.pick(FINDINGS),
-            criteria=ratings,
-            overall_rating=g.pick("ABBC"),
-            findings="\n".join(g.some(FINDINGS, 1, 3)),
-            issues=g.pick(ISSUES),
-            recommendations=g.pick(RECOMMENDATIONS),
-            classification=g.pick(["UNCLASSIFIED", "FOUO"]),
-        )
+    # Visits typed and dated inside their project's cycle, sites in its country (#15).
+    texts = {"findings": FINDINGS, "issues": ISSUES, "recommendations": RECOMMENDATIONS,
+             "progress": ["Completed as planned.", "About 70% complete against the plan.",
+                          "進捗は計画どおり。"]}  # fmt: skip
+    made = (
+        demo_grants.visits_for(project_list, visits, seed, g.today, POSTS, people, OUR_SIDE, texts)
+        if project_list
+        else []
+    )
+    for v in made:
+        d, post = v.date, v.post
         records.append(v)
         for _ in range(g.r.randint(0, 2)):
             due = d + timedelta(days=g.r.randint(14, 90))
@@ -615,6 +568,6 @@ def build(
                 )
             )
             followups += 1
-    counts["visit"] = visits
+    counts["visit"] = len(made)
     counts["followup"] = followups
     return records, counts

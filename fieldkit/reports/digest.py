@@ -275,9 +275,8 @@ def _meeting_block(
     ]
     texts = (
         (N_("Key points"), m.key_points),
-        # The exchange in short: what the partner asked for, what we said (turns, in order).
-        (N_("Requests"), "\n".join(x.text for x in m.turns if x.side == "partner" and x.request)),
-        (N_("Our response"), "\n".join(x.text for x in m.turns if x.side == "ours")),
+        (N_("Requests"), m.partner_requests),
+        (N_("Our response"), m.our_responses),
     )
     return _record_block(t, m, meta, texts, followups, today)
 
