@@ -119,7 +119,7 @@ def digest_lines(store, query: DigestQuery):
             yield f"{rec.date} {rec.country} [{rec.classification}]"
             yield rec.title_text()
             if rec.kind == "meeting":
-                texts = (rec.place, rec.key_points, rec.partner_requests, rec.our_responses)
+                texts = (rec.place, rec.key_points, *(turn.text for turn in rec.turns))
             else:
                 texts = (rec.site, rec.findings, rec.issues, rec.recommendations)
             for t in texts:

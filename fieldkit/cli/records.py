@@ -155,6 +155,10 @@ def _filter_options(p, kinds) -> None:
     p.add_argument("--kind", action="append", choices=kinds, help="only this kind (repeatable)")
     p.add_argument("--country", action="append", metavar="CC", help="ISO country code (repeatable)")
     p.add_argument("--field", action="append", metavar="F", help="policy field code (repeatable)")
+    p.add_argument("--summit", action="append", metavar="S", help="summit/forum code (repeatable)")
+    p.add_argument(
+        "--instrument", action="append", metavar="I", help="instrument code (repeatable)"
+    )
     p.add_argument(
         "--status",
         action="append",
@@ -176,12 +180,21 @@ def _filter(args, text: str = ""):
             raise CommandError(
                 f"unknown policy field {f!r}; choose from " + ", ".join(reference().policy_fields)
             )
+    for option, table in (("summit", "summits"), ("instrument", "instruments")):
+        for code in getattr(args, option, None) or ():
+            if code not in getattr(reference(), table):
+                raise CommandError(
+                    f"unknown {option} {code!r}; choose from "
+                    + ", ".join(getattr(reference(), table))
+                )
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CommandError("--from is after --to")
     return RecordFilter(
         kinds=tuple(args.kind or ()),
         countries=countries,
         policy_fields=tuple(args.field or ()),
+        summits=tuple(getattr(args, "summit", None) or ()),
+        instruments=tuple(getattr(args, "instrument", None) or ()),
         statuses=tuple(args.status or ()),
         date_from=args.date_from,
         date_to=args.date_to,

@@ -1,4 +1,4 @@
-"""``fieldkit report visit|meeting|digest|followups|projects ... -o FILE.pdf``: printed reports.
+"""``fieldkit report visit|meeting|digest|brief|followups|projects ... -o FILE.pdf``: reports.
 
 reportlab is imported only when a report is made, so other commands start fast.
 """
@@ -32,7 +32,7 @@ def _output(p) -> None:
 def register(sub) -> None:
     report = sub.add_parser(
         "report",
-        help="print reports as PDF (visit, meeting, digest, followups, projects)",
+        help="print reports as PDF (visit, meeting, digest, brief, followups, projects)",
         description="Write a PDF with the classification marking, caveats, page x of y and "
         "who generated it on every page, in English or Japanese (--lang, or "
         "'fieldkit config language ja'). Paper: A4, or Letter with "
@@ -63,6 +63,31 @@ def register(sub) -> None:
     p.add_argument("--summit", metavar="CODE", help="only meetings related to this summit/forum")
     _output(p)
     p.set_defaults(func=cmd_digest)
+
+    p = kinds.add_parser(
+        "brief",
+        help="summit brief: per country, open requests, follow-ups, projects, days left",
+        description="e.g. the brief for Kenya ahead of TICAD 9: fieldkit report brief "
+        "--summit ticad9 --country KE -o brief.pdf. Without --country: every country taking "
+        "part in the summit that this store holds records of.",
+    )
+    p.add_argument("--summit", metavar="CODE", required=True, help="the summit/forum code")
+    p.add_argument("--country", action="append", metavar="CC", help="ISO country code (repeatable)")
+    p.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="meetings from this date (default: a year before)",
+    )
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="DATE",
+        help="the brief as of this day (default: today)",
+    )
+    _output(p)
+    p.set_defaults(func=cmd_brief)
 
     p = kinds.add_parser("followups", help="open follow-up actions by owner and due date")
     p.add_argument("--owner", help="only this owner's actions")
@@ -117,6 +142,22 @@ def cmd_digest(args, ctx: Context) -> int:
         summit=args.summit,
     )
     return _done(ctx, digest_report(ctx.store(create=False), query, target, lang=args.lang))
+
+
+def cmd_brief(args, ctx: Context) -> int:
+    target = _target(args)
+    from fieldkit.reports.brief import brief_report
+
+    result = brief_report(
+        ctx.store(create=False),
+        target,
+        summit=args.summit,
+        countries=tuple(args.country or ()),
+        since=args.since,
+        today=args.as_of,
+        lang=args.lang,
+    )
+    return _done(ctx, result)
 
 
 def cmd_followups(args, ctx: Context) -> int:

@@ -17,6 +17,7 @@ from .models import (
     Organisation,
     Person,
     Project,
+    Turn,
     Visit,
 )
 
@@ -513,14 +514,21 @@ def build(
                 ["ticad9", "asean2024", "palm10", "g20_2024", "apec2024", "ca_plus_japan"], 0, 1
             ),
             key_points="\n".join(g.some(KEY_POINTS, 2, 3)),
-            partner_requests=g.pick(REQUESTS),
-            our_responses=g.pick(RESPONSES),
+            # The exchange as turns: the partner's request, then our answer (same draws as
+            # before turns existed, so a seed makes the same data).
+            turns=[
+                Turn(side="partner", text=g.pick(REQUESTS), request=True),
+                Turn(side="ours", text=g.pick(RESPONSES)),
+            ],
+            meeting_type="courtesy_call" if subject.startswith("Courtesy call") else "talks",
+            partner_head=met[0].name if met else "",
             drafter=g.pick(OUR_SIDE[1:]),
             approver=OUR_SIDE[0],
             distribution=["Regional Bureau", "ODA Policy Division"],
             classification=g.pick(["UNCLASSIFIED", "FOUO", "FOUO", "CONFIDENTIAL"]),
             caveats=g.some(["NO_LOCAL_STAFF", "NO_COPY"], 0, 1),
         )
+        m.our_head = m.our_attendees[0].name
         records.append(m)
         for _ in range(g.r.randint(0, 2)):
             due = d + timedelta(days=g.r.randint(7, 60))

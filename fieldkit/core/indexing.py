@@ -14,9 +14,15 @@ from .reference import reference
 # Keys whose values are ids, hashes or codes: indexing them would only produce noise matches.
 _NOT_TEXT = ENVELOPE | {
     "classification", "post", "caveats", "sha256", "media_type", "status", "scheme", "vocabulary", "currency", "role",
-    "type", "policy_fields", "instruments", "summits", "rating", "overall_rating",
-    "approval",
+    "type", "policy_fields", "instruments", "summits", "rating", "overall_rating", "meeting_type",
+    "side", "approval",
 }  # fmt: skip
+# Codes a record is tagged with, by the reference table that names them: their names in both
+# languages are searchable (次世代自動車, "Next-generation", PALM10, 太平洋・島サミット).
+_CODE_TABLES = (
+    ("policy_fields", "policy_fields"), ("instruments", "instruments"), ("summits", "summits"),
+    ("scheme", "schemes"), ("meeting_type", "meeting_types"),
+)  # fmt: skip
 
 
 def _skip(key: str) -> bool:
@@ -79,14 +85,27 @@ def _iso(value) -> str | None:
 
 
 def search_text(record: Record) -> str:
-    """All human text of a record, plus its country's names, one value per line."""
+    """All human text of a record, plus the names of its country and of the codes it is tagged
+    with (policy fields, instruments, summits, scheme, meeting type), in both languages, one
+    value per line."""
     parts: list[str] = []
     _collect(record, parts)
+    ref = reference()
     country = record.country_code()
     if country:
-        c = reference().countries.get(country)
+        c = ref.countries.get(country)
         if c:
             parts.extend((c.name, c.name_ja))
+    fields = record.__dict__
+    for name, table_name in _CODE_TABLES:
+        codes = fields.get(name)
+        if not codes:
+            continue
+        table = getattr(ref, table_name)
+        for code in (codes,) if codes.__class__ is str else codes:
+            c = table.get(code)
+            if c and code != "other":  # "Other" would match every record tagged so
+                parts.extend((c.name, c.name_ja) if c.name_ja else (c.name,))
     # Once each: an IATI project repeats its organisations (reporting, funding, implementing)
     # and titles; every repeated line is trigrams the index stores again for nothing.
     return "\n".join(dict.fromkeys(parts))

@@ -82,6 +82,7 @@ Summit = Annotated[str, _in("summits")]
 Classification = Annotated[str, _in("classifications")]
 Caveat = Annotated[str, _in("caveats")]
 Scheme = Annotated[str, _in("schemes")]
+MeetingType = Annotated[str, _in("meeting_types")]
 Criterion = Annotated[str, _in("dac_criteria")]
 Rating = Literal["A", "B", "C", "D"]
 SubRating = Literal["3", "2", "1"]  # JICA ex-post evaluation: ③ High, ② Fair, ① Low
@@ -218,6 +219,18 @@ class Record(Strict):
         return getattr(self, "country", None)
 
 
+class Turn(Strict):
+    """One turn of a record of conversation: what one side said (先方 partner, 当方 ours).
+
+    A partner turn flagged ``request`` is something the partner asked for; our answer is the next
+    'ours' turn, and ``follow_up_id`` may name the follow-up that carries it out."""
+
+    side: Literal["partner", "ours"]
+    text: LongText = Field(min_length=1)
+    request: bool = False
+    follow_up_id: RecordId | None = None
+
+
 class Approval(Strict):
     """Where a meeting record or visit report stands in its approval (決裁); the rules are in
     ``fieldkit.core.approval``. One field on the record, so that two laptops changing it at once
@@ -267,12 +280,25 @@ class Meeting(Approvable):
     policy_fields: list[PolicyField] = Field(default_factory=list)
     instruments: list[Instrument] = Field(default_factory=list)
     summits: list[Summit] = Field(default_factory=list)
+    meeting_type: MeetingType | None = None
+    language: ShortText = ""
+    interpreter: ShortText = ""
+    partner_head: ShortText = ""
+    our_head: ShortText = ""
+    # The summary (概要) printed above the exchange; the record's key points before turns existed.
     key_points: LongText = ""
-    partner_requests: LongText = ""
-    our_responses: LongText = ""
+    turns: list[Turn] = Field(default_factory=list)
     drafter: ShortText = ""
     approver: ShortText = ""
     distribution: list[ShortText] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_shape(cls, data: Any) -> Any:
+        # Records written before turns (imports, HQ, laptops on older code) keep their text.
+        from .turns import upgrade_meeting_data
+
+        return upgrade_meeting_data(data)
 
     @model_validator(mode="after")
     def _times(self):

@@ -31,6 +31,8 @@ class RecordFilter:
     kinds: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     policy_fields: tuple[str, ...] = ()
+    summits: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
@@ -79,6 +81,14 @@ def where_clause(f: RecordFilter) -> tuple[str, list]:
     if f.policy_fields:
         sql.append("(" + " OR ".join("r.tags LIKE ?" for _ in f.policy_fields) + ")")
         params.extend(f"% {p} %" for p in f.policy_fields)
+    for key, values in (("summits", f.summits), ("instruments", f.instruments)):
+        # Read from the record's JSON: only meetings carry these codes, and no column holds them.
+        if values:
+            sql.append(
+                f"EXISTS (SELECT 1 FROM json_each(r.data, '$.{key}') "
+                f"WHERE json_each.value IN ({','.join('?' * len(values))}))"
+            )
+            params.extend(values)
     if f.date_from:
         sql.append("r.date >= ?")
         params.append(f.date_from.isoformat())

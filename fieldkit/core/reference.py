@@ -83,6 +83,10 @@ class Reference:
         return _codes(self._load("summits.json"))
 
     @cached_property
+    def meeting_types(self) -> dict[str, Code]:
+        return _codes(self._load("meeting_types.json"))
+
+    @cached_property
     def schemes(self) -> dict[str, Code]:
         return _codes(self._load("schemes.json"))
 

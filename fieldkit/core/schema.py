@@ -202,8 +202,16 @@ def _approval_filed(conn) -> None:
     upgrade_filed(conn)
 
 
+def _meeting_turns(conn) -> None:
+    """Meetings as ordered turns, and every record's search text with its code names (#16)."""
+    from .turns import upgrade_store
+
+    upgrade_store(conn)
+
+
 UPGRADES: list[Callable] = [
     _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
+    _meeting_turns,
 ]  # fmt: skip
 CURRENT = len(UPGRADES)
 

@@ -275,8 +275,9 @@ def _meeting_block(
     ]
     texts = (
         (N_("Key points"), m.key_points),
-        (N_("Requests"), m.partner_requests),
-        (N_("Our response"), m.our_responses),
+        # The exchange in short: what the partner asked for, what we said (turns, in order).
+        (N_("Requests"), "\n".join(x.text for x in m.turns if x.side == "partner" and x.request)),
+        (N_("Our response"), "\n".join(x.text for x in m.turns if x.side == "ours")),
     )
     return _record_block(t, m, meta, texts, followups, today)
 

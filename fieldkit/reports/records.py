@@ -35,6 +35,7 @@ from .components import (
     text_section,
     title_block,
 )
+from .exchange import exchange
 from .labels import N_, Labels, for_store
 from .output import ReportResult, audit_output, page_info, write_pdf
 from .page import Marking
@@ -156,6 +157,19 @@ def _when(t: Labels, meeting: Meeting) -> list[tuple[str, str]]:
     return [(t("Date"), t.date(meeting.date)), (t("Time"), hours)]
 
 
+def _conduct(t: Labels, meeting: Meeting) -> list[tuple[str, str]]:
+    """Type of meeting, heads of each side, language and interpreter: only what was recorded,
+    so a record written before these existed prints as it did."""
+    rows = [
+        (t("Type of meeting"), t.name("meeting_types", meeting.meeting_type)),
+        (t("Head of the partner side"), meeting.partner_head),
+        (t("Head of our side"), meeting.our_head),
+        (t("Language"), meeting.language),
+        (t("Interpreter"), meeting.interpreter),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
 def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None):
     today = today or date.today()
     followups, attachments = _children(store, meeting)
@@ -171,6 +185,7 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
                 *_when(t, meeting),
                 (t("Place"), meeting.place),
                 (t("Country"), t.country(meeting.country)),
+                *_conduct(t, meeting),
                 (t("Policy fields"), t.names("policy_fields", meeting.policy_fields)),
                 (t("Instruments"), t.names("instruments", meeting.instruments)),
                 (t("Summits / forums"), t.names("summits", meeting.summits)),
@@ -184,19 +199,14 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
         ):
             yield from heading(t(side), 2)
             yield _people(t, people, width)
-        yield from _narrative_and_actions(
-            t,
-            store,
-            t("Record of the discussion"),
-            (
-                (t("Key points"), meeting.key_points),
-                (t("Partner's requests"), meeting.partner_requests),
-                (t("Our responses"), meeting.our_responses),
-            ),
-            (followups, attachments),
-            width,
-            today,
-        )
+        # The summary, then the exchange in the order it was spoken (先方 … / 当方 …).
+        yield from heading(t("Record of the discussion"))
+        yield from text_section(t, t("Key points"), meeting.key_points)
+        yield from heading(t("Exchange"), 2)
+        yield from exchange(t, meeting)
+        yield from heading(t("Follow-up actions"))
+        yield from _followups(t, followups, width, today)
+        yield from _attachments(t, store, attachments, width)
         # The distribution, with its heading; the signatures are in the approval block on page 1.
         yield KeepTogether(
             [

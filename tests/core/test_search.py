@@ -96,7 +96,9 @@ def test_overdue_filter(store, filled):
 
 
 def test_edits_and_deletes_reach_the_index(store, filled):
-    store.update(filled["b"].id, {"partner_requests": "Submarine cable landing station"})
+    store.update(
+        filled["b"].id, {"turns": [{"side": "partner", "text": "Submarine cable landing station"}]}
+    )
     assert ids(store.search("customs officers")) == set()
     assert ids(store.search("submarine")) == {filled["b"].id}
     store.delete(filled["b"].id)

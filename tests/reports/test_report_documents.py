@@ -58,12 +58,43 @@ def test_meeting_record_holds_every_value_and_marking(store, full_meeting, tmp_p
         "Jane Wanjiru", "Principal Secretary", "MoEP", "Sato Yuki", "Counsellor",
         "Green transformation (GX, decarbonisation)", "Critical minerals", "ODA loan", "TICAD 9",
         "The Ministry presented the Olkaria expansion plan.", "地熱発電の拡大について説明があった。",
-        full_meeting.partner_requests, full_meeting.our_responses, "Ito Daisuke",
+        *(turn.text for turn in full_meeting.turns), "Ito Daisuke",
         "Ambassador Tanaka Hiroshi", "Regional Bureau; ODA Policy Division",
         "Send the study terms of reference", "1 Apr 2026", "OVERDUE", "在ケニア大使館から本省へ報告",
         "面談記録", full_meeting.id,
     ]:  # fmt: skip
         assert squash(value) in text, value
+
+
+def test_meeting_record_prints_the_exchange_in_order_in_both_languages(
+    store, full_meeting, tmp_path
+):
+    # The fixture's meeting was written in the old shape (requests and responses boxes).
+    assert len(full_meeting.turns) == 2
+    store.update(full_meeting.id, {
+        "meeting_type": "talks", "partner_head": "Jane Wanjiru", "language": "English",
+        "interpreter": "none",
+        "turns": [t.model_dump() for t in full_meeting.turns] + [
+            {"side": "partner", "text": "先方より、年内の回答を要請。", "request": True},
+            {"side": "ours", "text": "当方より、本省に伝達する旨回答。"},
+        ],
+    })  # fmt: skip
+    for lang, partner, ours, request in (("en", "Partner", "Japan", "— request"),
+                                         ("ja", "先方", "当方", "（要望）")):  # fmt: skip
+        out = tmp_path / f"m-{lang}.pdf"
+        meeting_report(store, full_meeting.id, out, today=TODAY, lang=lang)
+        text = squash(pypdf_text(out))
+        said = [
+            partner + request + "A feasibility study for Menengai phase II.",
+            ours + "We will consult JICA and reply before TICAD 9.",
+            partner + request + "先方より、年内の回答を要請。",
+            ours + "当方より、本省に伝達する旨回答。",
+        ]
+        at = [text.find(squash(s)) for s in said]
+        assert all(i >= 0 for i in at), (lang, at)
+        assert at == sorted(at), lang
+        assert squash("Jane Wanjiru") in text
+        assert squash({"en": "Talks", "ja": "会談"}[lang]) in text
 
 
 def test_japanese_text_is_extractable_by_poppler(store, full_meeting, tmp_path):

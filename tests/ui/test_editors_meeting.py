@@ -45,7 +45,10 @@ def test_new_meeting_through_widgets_is_stored_and_read_back(ui, qtbot):
     qtbot.keyClicks(field(editor, "key_points"), "Geothermal expansion.")
     qtbot.keyClick(field(editor, "key_points"), Qt.Key.Key_Return)
     qtbot.keyClicks(field(editor, "key_points"), "Second line.")
-    qtbot.keyClicks(field(editor, "partner_requests"), "A survey mission.")
+    turns = field(editor, "turns")
+    qtbot.mouseClick(turns.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(turns.rows[0].widgets["text"], "A survey mission.")
+    turns.rows[0].widgets["request"].setChecked(True)
     field(editor, "distribution").setPlainText("Regional Bureau\nODA Policy Division\n")
     assert editor.is_dirty()
 
@@ -67,6 +70,7 @@ def test_new_meeting_through_widgets_is_stored_and_read_back(ui, qtbot):
     ]
     assert [a.name for a in m.our_attendees] == ["Sato Yuki"]
     assert m.key_points == "Geothermal expansion.\nSecond line."
+    assert [(t.side, t.text, t.request) for t in m.turns] == [("partner", "A survey mission.", True)]
     assert m.distribution == ["Regional Bureau", "ODA Policy Division"]
     assert m.drafter == "test.user"  # a new meeting is drafted by the current user
     assert not editor.is_dirty()

@@ -11,8 +11,10 @@ from fieldkit.core.reference import reference
 from .base import RecordEditor
 from .pickers import RecordList
 from .tables import PartnerAttendees, attendee_table
+from .turns import TurnsTable
 from .widgets import (
     CheckGrid,
+    CodeCombo,
     CountryPicker,
     DateEdit,
     LineEdit,
@@ -57,6 +59,24 @@ class MeetingEditor(RecordEditor):
         )
         self.bind(sec, "place", self.tr("Place"), LineEdit(self.tr("Place")))
         self.bind(sec, "country", self.tr("Country"), CountryPicker(self.tr("Country")))
+        self.bind(
+            sec,
+            "meeting_type",
+            self.tr("Type of meeting"),
+            CodeCombo(self.tr("Type of meeting"), ref.meeting_types, blank=""),
+        )
+        self.bind_row(
+            sec,
+            self.tr("Language"),
+            [
+                (
+                    "language",
+                    self.tr("Language"),
+                    LineEdit(self.tr("Language"), self.tr("e.g. English")),
+                ),
+                ("interpreter", self.tr("Interpreter"), LineEdit(self.tr("Interpreter"))),
+            ],
+        )
 
         self.add_handling()
 
@@ -72,11 +92,26 @@ class MeetingEditor(RecordEditor):
         orgs.row.addWidget(new_org)
         self.orgs = orgs
         self.bind(sec, "organisation_ids", self.tr("Organisations"), orgs)
+        self.bind(
+            sec,
+            "partner_head",
+            self.tr("Head of the partner side"),
+            LineEdit(
+                self.tr("Head of the partner side"),
+                self.tr("e.g. Hon. Jane Doe, Cabinet Secretary"),
+            ),
+        )
         self.partners = PartnerAttendees(self.tr("Partner attendee"))
         self.partners.new_contact.clicked.connect(self._new_person)
         self.bind(sec, "partner_attendees", self.tr("Partner side"), self.partners)
 
         sec = self.section(self.tr("Our side"))
+        self.bind(
+            sec,
+            "our_head",
+            self.tr("Head of our side"),
+            LineEdit(self.tr("Head of our side"), self.tr("e.g. Ambassador")),
+        )
         self.bind(
             sec, "our_attendees", self.tr("Attendees"), attendee_table(self.tr("Our attendee"))
         )
@@ -102,16 +137,15 @@ class MeetingEditor(RecordEditor):
         )
 
         sec = self.section(self.tr("Record of conversation"))
-        self.bind(sec, "key_points", self.tr("Key points"), TextBox(self.tr("Key points"), 8))
         self.bind(
             sec,
-            "partner_requests",
-            self.tr("Partner's requests"),
-            TextBox(self.tr("Partner's requests"), 5),
+            "key_points",
+            self.tr("Key points"),
+            TextBox(self.tr("Key points"), 4, self.tr("A summary of the meeting")),
         )
-        self.bind(
-            sec, "our_responses", self.tr("Our responses"), TextBox(self.tr("Our responses"), 5)
-        )
+        # The exchange as spoken, in order: 先方 … / 当方 … (a partner's turn may be a request).
+        self.turns = TurnsTable(self.tr("Exchange"))
+        self.bind(sec, "turns", self.tr("Exchange"), self.turns)
 
         self.add_followups()
 

@@ -69,8 +69,11 @@ def _L() -> dict[str, str]:  # noqa: N802 - reads like a table lookup
             "Partner side": QCoreApplication.translate("Detail", "Partner side"),
             "Our side": QCoreApplication.translate("Detail", "Our side"),
             "Key points": QCoreApplication.translate("Detail", "Key points"),
-            "Partner's requests": QCoreApplication.translate("Detail", "Partner's requests"),
-            "Our responses": QCoreApplication.translate("Detail", "Our responses"),
+            "Exchange": QCoreApplication.translate("Detail", "Exchange"),
+            "partner": QCoreApplication.translate("Detail", "Partner"),
+            "ours": QCoreApplication.translate("Detail", "Japan"),
+            "request": QCoreApplication.translate("Detail", "request"),
+            "Type of meeting": QCoreApplication.translate("Detail", "Type of meeting"),
             "Drafted by": QCoreApplication.translate("Detail", "Drafted by"),
             "Approved by": QCoreApplication.translate("Detail", "Approved by"),
             "Distribution": QCoreApplication.translate("Detail", "Distribution"),
@@ -139,6 +142,15 @@ def _amount(value) -> str:
 
 def _e(value: Any) -> str:
     return html.escape(str(value)) if value not in (None, "") else ""
+
+
+def _turns(turns) -> str:
+    """The exchange in order: 先方 … / 当方 …, a partner's request marked."""
+    out = []
+    for turn in turns:
+        who = _L()[turn.side] + (f" — {_L()['request']}" if turn.request else "")
+        out.append(f"<p><b>{_e(who)}</b><br>{_e(turn.text).replace(chr(10), '<br>')}</p>")
+    return "".join(out)
 
 
 def _para(text: str) -> str:
@@ -224,13 +236,16 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             (_L()["Policy fields"], _codes("policy_fields", rec.policy_fields)),
             (_L()["Instruments"], _codes("instruments", rec.instruments)),
             (_L()["Summit / forum"], _codes("summits", rec.summits)),
+            (
+                _L()["Type of meeting"],
+                _codes("meeting_types", [rec.meeting_type] if rec.meeting_type else []),
+            ),
             (_L()["Partner side"], _attendees(rec.partner_attendees, links)),
             (_L()["Our side"], _attendees(rec.our_attendees, links)),
         ]
         sections += [
             (_L()["Key points"], _para(rec.key_points)),
-            (_L()["Partner's requests"], _para(rec.partner_requests)),
-            (_L()["Our responses"], _para(rec.our_responses)),
+            (_L()["Exchange"], _turns(rec.turns)),
         ]
         tail = [(_L()["Drafted by"], _e(rec.drafter)), (_L()["Approved by"], _e(rec.approver)),
                 (_L()["Distribution"], _e(", ".join(rec.distribution)))]  # fmt: skip

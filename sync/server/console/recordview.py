@@ -8,12 +8,13 @@ from typing import Any
 
 from fieldkit.core.envelope import ENVELOPE
 from fieldkit.core.reference import reference
+from fieldkit.core.turns import upgrade_meeting_data
 
 from .web import country_name, label
 
 _HIDDEN = ENVELOPE | {"post", "classification", "caveats", "approval"}  # approval: a badge
 _NARRATIVE = {
-    "meeting": ("key_points", "partner_requests", "our_responses"),
+    "meeting": ("key_points",),
     "visit": ("progress", "facilities_use", "findings", "issues", "recommendations"),
     "project": ("description", "notes"),
     "organisation": ("notes",),
@@ -22,7 +23,9 @@ _NARRATIVE = {
 }
 _PEOPLE = {"meeting": ("partner_attendees", "our_attendees"), "visit": ("people_met",)}
 _CODES = {"country": "countries", "policy_fields": "policy_fields", "instruments": "instruments",
-          "summits": "summits", "scheme": "schemes", "type": "organisation_types"}  # fmt: skip
+          "summits": "summits", "scheme": "schemes", "type": "organisation_types",
+          "meeting_type": "meeting_types"}  # fmt: skip
+_SIDES = {"partner": "Partner", "ours": "Japan"}
 
 
 def words(name: str) -> str:
@@ -51,12 +54,15 @@ def _value(name: str, value: Any, lang: str) -> str:
 
 def view(data: dict[str, Any], lang: str) -> dict[str, Any]:
     kind = data.get("kind", "")
+    if kind == "meeting":  # laptops on older code still send the three boxes: shown as turns
+        data = upgrade_meeting_data(data)
     narrative = _NARRATIVE.get(kind, ())
     people = _PEOPLE.get(kind, ())
     facts = [
         (words(k), _value(k, v, lang))
         for k, v in data.items()
-        if k not in _HIDDEN and k not in narrative and k not in people and k != "criteria"
+        if k not in _HIDDEN and k not in narrative and k not in people
+        and k not in ("criteria", "turns")
         and not k.endswith("_id") and not k.endswith("_ids") and v not in (None, "", [], {})
     ]  # fmt: skip
     cls = data.get("classification", "")
@@ -78,6 +84,16 @@ def view(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "facts": facts,
         "people": [(words(k), data.get(k) or []) for k in people if data.get(k)],
         "narrative": [(words(k), data[k]) for k in narrative if data.get(k)],
+        # The exchange in order: (side's word, text, is a request).
+        "turns": [
+            (
+                _SIDES.get(t.get("side"), str(t.get("side"))),
+                t.get("text", ""),
+                bool(t.get("request")),
+            )
+            for t in data.get("turns") or []
+            if isinstance(t, dict)
+        ],
         "criteria": criteria,
         "project_id": data.get("project_id"),
         "parent_id": data.get("parent_id"),
