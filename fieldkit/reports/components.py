@@ -30,11 +30,17 @@ EMPTY = "—"
 DATE_COLUMN = {"en": 22 * mm, "ja": 27 * mm}
 
 
-def fmt_money(amount, currency: str) -> str:
-    if amount is None:
-        return ""
-    value = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
-    return f"{currency} {value}".strip()
+def fmt_money(amount, currency: str, lang: str | None = None) -> str:
+    """An amount as every report prints it (fieldkit.core.amounts): 5,990万円 in Japanese,
+    USD 12,000 / JPY 59,900,000 otherwise. ``lang`` None: the language of the report being laid
+    out (its story runs inside ``fonts.japanese_first``)."""
+    from fieldkit.core.amounts import format_amount
+
+    from .fonts import is_japanese_first
+
+    if lang is None:
+        lang = "ja" if is_japanese_first() else "en"
+    return format_amount(amount, currency, lang)
 
 
 class Rule(Flowable):

@@ -5,8 +5,9 @@ msgctxt "Report"), so the report code reads as English; the Japanese is the word
 official record (面談記録, 日時, 先方, 期限, 頁 x / y), in the words of the
 glossary (resources/messages/glossary.json, checked by tests/test_glossary.py). Names of
 countries, policy fields, summits, schemes, DAC criteria and ratings come from the reference data
-(``name_ja``); a code list without Japanese names (DAC sectors, IATI activity status) prints in
-English rather than in an invented translation.
+(``name_ja``); IATI activity status, which has none there, reads as the app's lists show it (the
+catalogue's "Columns" words: 実施中, 完了 ...); DAC sectors print in English rather than in an
+invented translation.
 
     t = labels("ja")
     t("Date")                        # "日時"
@@ -34,6 +35,9 @@ LANGUAGES = ("en", "ja")
 # differs from how the code reads.
 CONTEXT = "Report"
 KIND_CONTEXT = "ReportKind"
+# Code lists without Japanese names in the reference data whose names the screens translate:
+# a report uses the screens' words (the catalogue context they are under).
+SCREEN_NAMES = {"activity_status": "Columns"}
 
 
 def N_(text: str) -> str:  # noqa: N802 - gettext's name for a "no-op" marker
@@ -87,6 +91,14 @@ class Labels:
         """A moment (UTC) for reference lines and footers."""
         return f"{self.day(at)} {at:%H:%M}"
 
+    def moment(self, at: datetime, zone: str | None) -> str:
+        """A moment in the post's local time with its offset: "2 Dec 2026 13:46 (UTC+3)",
+        "2026年12月2日 13:46（UTC+3）" (fieldkit.core.localtime; ``zone`` None: UTC)."""
+        from fieldkit.core.localtime import local, offset_text
+
+        there = local(at, zone)
+        return f"{self.day(there)} {there:%H:%M}" + self(" ({text})", text=offset_text(there))
+
     def time_range(self, start: time | None, end: time | None) -> str:
         if start and end:
             return f"{start:%H:%M}–{end:%H:%M}" if not self.ja else f"{start:%H:%M}～{end:%H:%M}"
@@ -106,15 +118,19 @@ class Labels:
         return reference().country_name(code, self.lang)
 
     def names(self, table: str, codes: Iterable[str]) -> str:
-        ref = getattr(reference(), table)
-        return self.sep.join(ref[c].label(self.lang) if c in ref else c for c in codes)
+        return self.sep.join(self.name(table, c) for c in codes)
 
     def name(self, table: str, code: str | None) -> str:
-        """One code's name in this language (English where the list has no Japanese)."""
+        """One code's name in this language (English where neither the list nor the screens
+        have a Japanese one)."""
         if not code:
             return ""
         item = getattr(reference(), table).get(code)
-        return item.label(self.lang) if item else code
+        if item is None:
+            return code
+        if self.ja and not item.name_ja and table in SCREEN_NAMES:
+            return self._catalogue.text(SCREEN_NAMES[table], item.name)
+        return item.label(self.lang)
 
     def rating(self, code: str | None) -> str:
         """ "B — Satisfactory" / "B（高い）"."""

@@ -210,7 +210,7 @@ def projects_report(
                     "\n".join(x for x in lines if x),
                     t.name("schemes", p.scheme),
                     p.country or "",
-                    fmt_money(p.budget, p.currency),
+                    fmt_money(p.budget, p.currency, t.lang),
                     t.day(p.contract_date),
                     report_cell(
                         p.interim_report_due,

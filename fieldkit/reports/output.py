@@ -26,8 +26,19 @@ class ReportResult:
 
 
 def page_info(
-    store, title: str, marking: Marking, *, landscape: bool = False, lang: str = "en"
+    store,
+    title: str,
+    marking: Marking,
+    *,
+    landscape: bool = False,
+    lang: str = "en",
+    countries: tuple[str, ...] = (),
+    zone: str | None = None,
 ) -> PageInfo:
+    """What every page of a report shows. Moments print in ``zone`` (the post's), else in the
+    zone of the report's one country in ``countries``, else of the store's main country."""
+    from fieldkit.core.localtime import report_zone
+
     return PageInfo(
         title=title,
         marking=marking,
@@ -37,6 +48,7 @@ def page_info(
         paper=store.settings.paper_size,
         landscape=landscape,
         lang=lang,
+        zone=zone or report_zone(store, countries),
     )
 
 

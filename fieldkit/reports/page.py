@@ -92,6 +92,7 @@ class PageInfo:
     paper: str = "A4"
     landscape: bool = False
     lang: str = "en"  # the language of the footer's words (the marking bands are bilingual)
+    zone: str | None = None  # the post's time zone: moments print in it (None: UTC)
     watermark: str = ""  # across every page, e.g. "DRAFT  案" until a record is approved
 
     def pagesize(self) -> tuple[float, float]:
@@ -183,11 +184,11 @@ def _decorate(info: PageInfo):
     small = TextStyle(size=7.5, leading=9, color=GREY)
     marking_lines = None
     t = labels(info.lang)
-    at = t.stamp(info.generated_at)
+    at = t.moment(info.generated_at, info.zone)
     stamp = (
-        t("Generated {at} UTC by {author}", at=at, author=info.author)
+        t("Generated {at} by {author}", at=at, author=info.author)
         if info.author
-        else t("Generated {at} UTC", at=at)
+        else t("Generated {at}", at=at)
     )
     stamp_lines: list = []
 

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.grant_reference import scheme_rules
+from fieldkit.core.localtime import zone_for_country
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project, Record, Visit
 from fieldkit.core.reference import reference
 
@@ -64,10 +65,10 @@ def _ref_line(t: Labels, record: Record) -> str:
     if not record.updated_at:
         return t("Record {id}", id=record.id)
     return t(
-        "Record {id} · revision {revision} · last changed {at} UTC by {who}",
+        "Record {id} · revision {revision} · last changed {at} by {who}",
         id=record.id,
         revision=record.revision,
-        at=t.stamp(record.updated_at),
+        at=t.moment(record.updated_at, zone_for_country(record.country_code())),
         who=record.updated_by or EMPTY,
     )
 
@@ -265,7 +266,7 @@ def _project_facts(
         (t("IATI identifier"), project.iati_identifier or ""),
         (t("Sector"), sectors),
         (t("Implementing partner"), project.implementing_partner),
-        (t("Budget"), fmt_money(project.budget, project.currency)),
+        (t("Budget"), fmt_money(project.budget, project.currency, t.lang)),
         (t("Contract signed"), t.date(project.contract_date)),
         (t("Period"), period),
         (
@@ -408,6 +409,7 @@ def record_report(
         t.title(kind_en, record.title_text()),
         Marking(record.classification, list(record.caveats)),
         lang=t.lang,
+        countries=(record.country_code() or "",),  # its moments in that country's time
     )
     info.post = record.post or info.post
     info.watermark = watermark(record)

@@ -110,8 +110,8 @@ def test_japanese_wording_and_placeholders():
     assert t.date(date(2026, 11, 27), weekday=True) == "2026年11月27日（金）"
     assert t.country("KE") == "ケニア（KE）" and t.rating("B") == "B（高い）"
     assert t.names("policy_fields", ["digital"]) == "デジタル"
-    # No Japanese in the reference data for IATI activity status: English, not an invention.
-    assert t.name("activity_status", "2") == "Implementation"
+    # IATI activity status has no Japanese in the reference data: the app's list words (#16).
+    assert t.name("activity_status", "2") == "実施中"
     assert t("report.number_of_countries") == "国数"
     en = labels("en")
     assert en("Date") == "Date" and en("report.number_of_countries") == "Countries"
@@ -187,7 +187,7 @@ def test_japanese_visit_report(store, full_visit, tmp_path):
     for value in [
         "案件視察報告", "視察の概要", "視察日", "2026年5月20日", "視察先", "総合評価", "B（高い）",
         "面会者", "案件の概要", "草の根・人間の安全保障無償資金協力", "実施機関", "予算額",
-        "JPY9,800,000", "契約締結日", "2025年1月15日", "中間報告書", "期限2025年7月15日（321日超過）",
+        "980万円", "契約締結日", "2025年1月15日", "中間報告書", "期限2025年7月15日（321日超過）",
         "DAC評価項目に基づく評価", "評価項目", "妥当性", "③高い", "持続性", "①低い",
         "視察結果", "計画に対する進捗", "施設・機材の利用状況", "所見", "課題・リスク", "提言",
         "写真", "Captionnumber0", "報告者", "決裁者", "被供与団体からの報告書が提出期限を過ぎています",
