@@ -34,7 +34,7 @@ from fieldkit.core.messages import Message, restored, stored
 from fieldkit.core.store import Store
 from sync.state import SyncState
 
-from . import credentials
+from . import credentials, reference_sync
 from . import protocol as p
 
 
@@ -94,6 +94,7 @@ class SyncReport:
     pending: int = 0
     cursor: int = 0
     rejections: list[dict[str, str]] = field(default_factory=list)
+    reference: int | None = None  # HQ's reference lists version, when this sync fetched them
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -178,6 +179,7 @@ def enroll(
         ("device_id", info.device_id),
         ("embassy", info.embassy),
         ("device_name", info.device_name),
+        ("post", info.post),
         ("token_store", saved.where),
         ("verify", verify if isinstance(verify, str) else ""),
     ):
@@ -580,6 +582,8 @@ class SyncClient:
                     if page.more
                     else None
                 )
+                if reference_sync.follow(self, page):  # codes new to this laptop come first
+                    rep.reference = page.reference
                 applied = self.state.apply_page(page.records, page.versions, page.cursor)
                 rep.pulled += applied.applied
                 rep.unreadable += len(applied.invalid)

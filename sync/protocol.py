@@ -75,6 +75,7 @@ class EnrollResponse(Wire):
     token: str
     embassy: str
     device_name: str = ""
+    post: str | None = None  # the post's code (emb-ke), when HQ knows it
 
 
 # ---- push ------------------------------------------------------------------------------------
@@ -183,9 +184,21 @@ class PullPage(Wire):
     more: bool
     summary: dict[str, KindSummary] | None = None
     conflicts: list[Conflict] | None = None
+    # HQ's reference lists version (every page): a laptop holding another one fetches them
+    # (``/v1/reference``) before applying the page, whose records may use codes new to it.
+    reference: int | None = None
 
 
 PushResponse.model_rebuild()
+
+
+class ReferenceLists(Wire):
+    """The reference lists HQ published (``GET /v1/reference``), whole, and their version.
+
+    A list HQ never published is absent: the laptop keeps the one its FieldKit version ships."""
+
+    version: int = Field(ge=0)
+    lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
 
 
 class VersionsResponse(Wire):
@@ -288,6 +301,7 @@ def encode_pull_page(
     more: bool,
     summary: dict[str, KindSummary] | None,
     conflicts: list[Conflict] | None = None,
+    reference: int | None = None,
 ) -> str:
     """A PullPage as JSON text, built from records' stored JSON without parsing them.
 
@@ -297,7 +311,7 @@ def encode_pull_page(
     """
     rest = PullPage(
         records=[], versions=versions, cursor=cursor, more=more, summary=summary,
-        conflicts=conflicts,
+        conflicts=conflicts, reference=reference,
     )  # fmt: skip
     return '{"records":[' + ",".join(records) + "]," + rest.model_dump_json(exclude={"records"})[1:]
 

@@ -16,7 +16,7 @@ from fieldkit import __version__
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
-from . import metrics, routes
+from . import metrics, reference, routes
 from .common import Refused
 from .console import mount as mount_console
 from .storage import HQStore
@@ -112,6 +112,7 @@ def create_app(
 
     app.include_router(ops)
     app.include_router(routes.router)
+    app.include_router(reference.router)  # GET /v1/reference: the lists HQ governs
 
     def openapi() -> dict:
         if app.openapi_schema is None:

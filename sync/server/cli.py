@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = command("conflicts", "open conflicts per embassy", cmd_conflicts)
     c.add_argument("--json", action="store_true")
+    from .reference_cli import add_reference_commands  # HQ-governed reference lists
+
+    add_reference_commands(sub, Parser, lambda p: _db_options(p, sub=True))
     from .console.cli import add_user_commands  # HQ console accounts
 
     add_user_commands(sub, Parser, lambda p: _db_options(p, sub=True))

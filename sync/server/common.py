@@ -30,6 +30,13 @@ class Device:
     id: str
     embassy: str
     name: str
+    # The other embassy keys its post covers (countries it is also accredited to): see reference.py
+    scope: tuple[str, ...] = ()
+
+    @property
+    def readable(self) -> tuple[str, ...]:
+        """Embassy keys whose records it reads: its own, its post's other countries, the registry."""
+        return (self.embassy, *self.scope, REGISTRY)
 
 
 def now_iso() -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
+from . import reference as hq_reference
 from .common import Device, Refused, now_iso, secret_hash
 from .db import Database
 
@@ -23,9 +24,9 @@ def normalise_code(code: str) -> str:
 
 def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
     """A device waiting for enrolment, and its one-time code (shown once, stored hashed)."""
-    embassy = embassy.strip().upper()
-    if not (len(embassy) == 2 and embassy.isascii() and embassy.isalpha()):
-        raise Refused(400, f"embassy must be a 2-letter country code, got {embassy[:20]!r}")
+    # A post code (emb-ke, cg-hongkong) or, as before posts, a 2-letter country code.
+    with db.read() as c:
+        embassy, post = hq_reference.resolve_post(c, embassy)
     name = name.strip()
     if not name:
         raise Refused(400, "device name is empty")
@@ -44,12 +45,14 @@ def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict
             "INSERT INTO devices (id, embassy, name, created_at) VALUES (?, ?, ?, ?)",
             (device_id, embassy, name, now_iso()),
         )
+        if post:
+            c.execute("INSERT INTO device_posts (device_id, post) VALUES (?, ?)", (device_id, post))
         c.execute(
             "INSERT INTO enrol_codes (code_hash, device_id, expires_at) VALUES (?, ?, ?)",
             (secret_hash(normalise_code(code)), device_id, expires),
         )
     return {"device_id": device_id, "embassy": embassy, "name": name, "code": code,
-            "expires_at": expires}  # fmt: skip
+            "expires_at": expires, "post": post}  # fmt: skip
 
 
 def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
@@ -58,13 +61,14 @@ def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
     token = secrets.token_urlsafe(32)
     with db.write() as c:
         row = c.execute(
-            "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at "
-            "FROM enrol_codes e JOIN devices d ON d.id = e.device_id WHERE e.code_hash = ?",
+            "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at, "
+            "dp.post FROM enrol_codes e JOIN devices d ON d.id = e.device_id "
+            "LEFT JOIN device_posts dp ON dp.device_id = d.id WHERE e.code_hash = ?",
             (h,),
         ).fetchone()
         if row is None:
             raise Refused(403, Message("hq.enrol_code_unknown"), "bad_code")
-        device_id, expires, used, embassy, name, revoked = row
+        device_id, expires, used, embassy, name, revoked, post = row
         if used:
             raise Refused(403, Message("hq.enrol_code_used"), "code_used")
         if revoked:
@@ -82,20 +86,26 @@ def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
             "UPDATE devices SET token_hash = ?, enrolled_at = ?, app_version = ? WHERE id = ?",
             (secret_hash(token), now_iso(), app_version[:40], device_id),
         )
-    return p.EnrollResponse(device_id=device_id, token=token, embassy=embassy, device_name=name)
+    return p.EnrollResponse(
+        device_id=device_id, token=token, embassy=embassy, device_name=name, post=post
+    )
 
 
 def authenticate(db: Database, token: str) -> Device:
     with db.read() as c:
         row = c.execute(
-            "SELECT id, embassy, name, revoked_at FROM devices WHERE token_hash = ?",
+            "SELECT d.id, d.embassy, d.name, d.revoked_at, dp.post FROM devices d "
+            "LEFT JOIN device_posts dp ON dp.device_id = d.id WHERE d.token_hash = ?",
             (secret_hash(token),),
         ).fetchone()
+        # HQ validates with the lists it publishes; another process may have just published.
+        hq_reference.refresh(db, c)
+        scope = hq_reference.readable(c, row[1], row[4])[1:] if row is not None else ()
     if row is None:
         raise Refused(401, Message("hq.token_unknown"), "bad_token")
     if row[3]:
         raise Refused(401, Message("hq.token_revoked"), "revoked")
-    return Device(row[0], row[1], row[2])
+    return Device(row[0], row[1], row[2], scope=scope)
 
 
 def revoke(db: Database, device_id: str) -> bool:
@@ -111,8 +121,9 @@ def revoke(db: Database, device_id: str) -> bool:
 def devices(db: Database) -> list[dict[str, Any]]:
     with db.read() as c:
         rows = c.execute(
-            "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, "
-            "app_version FROM devices ORDER BY embassy, name"
+            "SELECT d.id, d.embassy, d.name, d.created_at, d.enrolled_at, d.revoked_at, "
+            "d.last_sync, d.app_version, dp.post FROM devices d "
+            "LEFT JOIN device_posts dp ON dp.device_id = d.id ORDER BY d.embassy, d.name"
         ).fetchall()
     return [dict(zip(r.keys(), r, strict=True)) for r in rows]
 

@@ -31,7 +31,7 @@ from .db import POSTGRESQL, SQLITE, Database
 StepBody = str | Callable[[Any, "Context"], None]
 
 # Modules whose ``MIGRATIONS`` track joins the sequence when the module is present.
-EXTENSIONS = ["sync.server.console.schema"]
+EXTENSIONS = ["sync.server.console.schema", "sync.server.reference"]
 
 
 @dataclass

@@ -8,18 +8,25 @@ import json
 from sync import protocol as p
 
 from . import metrics
-from .common import REGISTRY, Device, now_iso
+from . import reference as hq_reference
+from .common import Device, now_iso
 from .db import Database
+
+
+def _among(dev: Device) -> str:
+    """The embassy keys a device reads (its post's countries and the registry), as SQL."""
+    return f"embassy IN ({','.join('?' * len(dev.readable))})"
 
 
 def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
     """Changes after ``since`` that this device may read and did not write itself, as the JSON
     text sent to the laptop, assembled from the stored records."""
     with db.read() as c:  # one snapshot: the rows and the sequence agree
+        refv = hq_reference.version_of(c)  # a laptop with other lists fetches them first
         rows = c.execute(
-            "SELECT version, data FROM records WHERE embassy IN (?, ?) AND version > ? "
+            f"SELECT version, data FROM records WHERE {_among(dev)} AND version > ? "
             "AND origin != ? ORDER BY version LIMIT ?",
-            (dev.embassy, REGISTRY, since, dev.id, limit + 1),
+            (*dev.readable, since, dev.id, limit + 1),
         ).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
@@ -34,8 +41,9 @@ def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
             summary = _summary(c, db, dev)
             conflicts = open_conflicts(c, dev.embassy)
     page = p.encode_pull_page(
-        [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts
-    )
+        [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts,
+        reference=refv,
+    )  # fmt: skip
     metrics.PULLED.inc(len(rows))
     if not more:
         with db.write() as w:
@@ -48,8 +56,8 @@ def _summary(c, db: Database, dev: Device) -> dict[str, p.KindSummary]:
         kind: p.KindSummary(count=n, checksum=int(ck))
         for kind, n, ck in c.execute(
             f"SELECT kind, count(*), {db.sql('sum')}(ck) FROM records "
-            "WHERE embassy IN (?, ?) GROUP BY kind",
-            (dev.embassy, REGISTRY),
+            f"WHERE {_among(dev)} GROUP BY kind",
+            dev.readable,
         ).fetchall()
     }
 
@@ -73,8 +81,8 @@ def open_conflicts(c, embassy: str) -> list[p.Conflict]:
 def versions(db: Database, dev: Device, kind: str) -> p.VersionsResponse:
     with db.read() as c:
         rows = c.execute(
-            "SELECT id, version FROM records WHERE embassy IN (?, ?) AND kind = ? ORDER BY id",
-            (dev.embassy, REGISTRY, kind),
+            f"SELECT id, version FROM records WHERE {_among(dev)} AND kind = ? ORDER BY id",
+            (*dev.readable, kind),
         ).fetchall()
     return p.VersionsResponse(kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows])
 
@@ -85,7 +93,7 @@ def fetch(db: Database, dev: Device, ids: list[str]) -> p.FetchResponse:
     among, params = db.in_list(ids)
     with db.read() as c:
         rows = c.execute(
-            f"SELECT version, data FROM records WHERE embassy IN (?, ?) AND id {among}",
-            [dev.embassy, REGISTRY, *params],
+            f"SELECT version, data FROM records WHERE {_among(dev)} AND id {among}",
+            [*dev.readable, *params],
         ).fetchall()
     return p.FetchResponse(records=[json.loads(r[1]) for r in rows], versions=[r[0] for r in rows])

@@ -17,12 +17,16 @@ from fieldkit.core.messages import Message
 from sync import protocol as p
 from sync.merge import merge, same_content
 
-from .common import REGISTRY, Device, Refused, chunks, now_iso
+from .common import REGISTRY, Device, Refused, chunks, marks, now_iso
 from .db import Database
 
 RECORD_COLUMNS = ("id", "embassy", "kind", "version", "origin", "deleted", "sha256", "ck", "data")
 MAX_AUDIT_DETAIL = 16 * 1024  # bytes of JSON per audit event's detail
 MAX_AUDIT_DEPTH = 8
+
+
+def _rank(dev: Device, embassy: str) -> int:
+    return 0 if embassy == REGISTRY else 1 if embassy == dev.embassy else 2
 
 
 class Batch:
@@ -56,11 +60,12 @@ class Batch:
             among, params = db.in_list(chunk)
             for row in c.execute(
                 f"SELECT id, embassy, kind, version, data FROM records "
-                f"WHERE embassy IN (?, ?) AND id {among}",
-                [dev.embassy, REGISTRY, *params],
+                f"WHERE embassy IN ({marks(len(dev.readable))}) AND id {among}",
+                [*dev.readable, *params],
             ).fetchall():
-                # The registry's copy rules when both exist (HQ published the id meanwhile).
-                if row[0] not in self.rows or row[1] == REGISTRY:
+                # The registry's copy rules when several exist (HQ published the id meanwhile),
+                # then the embassy's own, then another country of its post (ids are per embassy).
+                if row[0] not in self.rows or _rank(dev, row[1]) < _rank(dev, self.rows[row[0]][0]):
                     self.rows[row[0]] = tuple(row[1:])
 
     def next_seq(self) -> int:
@@ -224,7 +229,7 @@ def _apply(
         base_row = (
             c.execute(
                 "SELECT data FROM versions WHERE id = ? AND version = ? AND embassy = ?",
-                (rid, base, dev.embassy),
+                (rid, base, row[0]),  # the record's embassy: another country of the post's
             ).fetchone()
             if base is not None
             else None
@@ -249,7 +254,7 @@ def _apply(
         else:
             version = batch.next_seq()
             text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
-            _write(batch, dev.embassy, rec.kind, version, dev.id, text,
+            _write(batch, row[0], rec.kind, version, dev.id, text,
                    bool(merged.get("deleted_at")), merged.get("sha256"), rid,
                    insert=False)  # fmt: skip
     conflict = None

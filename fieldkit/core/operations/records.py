@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..reference import check_offered
 from . import followups
 
 if TYPE_CHECKING:  # the models (pydantic) load on first use: the app's window opens without them
@@ -21,6 +22,7 @@ def create_record(store, data: dict[str, Any], *, context: str = "", source=None
     from ..store import validate_record
 
     record = validate_record(followups.new_values(data), context=context)
+    check_offered(record)  # a code HQ retired stays on old records, never goes on a new one
     return store.create(record, source=source)
 
 
@@ -30,7 +32,9 @@ def update_record(
     """Change some fields; a follow-up whose status changes gets its "done on" from the rule."""
     with store.tx.write():
         old = store.get(record_id)
-        return store.update(record_id, followups.edit_values(old, values, today), source=source)
+        values = followups.edit_values(old, values, today)
+        check_offered(old.model_copy(update=values), old)  # only codes newly put on it
+        return store.update(record_id, values, source=source)
 
 
 def delete_record(store, record_id: str, *, source=None) -> Record:

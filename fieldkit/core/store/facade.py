@@ -23,7 +23,7 @@ from ..envelope import new_id
 from ..errors import StoreError
 from ..messages import Message
 from ..paths import STORE_FILE
-from ..reference import use_overrides
+from ..reference import use_store
 from .audit import Audit
 from .common import Changes, check_header
 from .drafts import Drafts
@@ -112,7 +112,7 @@ class Store(Reads, Writes, Drafts, Audit, Outbox):
         except BaseException:
             conn.close()
             raise
-        use_overrides(data_dir)
+        use_store(conn, data_dir)  # the lists HQ published, kept in the store
         return cls(conn, path, data_dir, settings, blobs=blobs, lock=held)
 
     def close(self) -> None:
