@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from fieldkit.core.envelope import KINDS
+from fieldkit.core.marking import effective_marking
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.transfer import _cell, csv_columns
 
@@ -90,9 +91,13 @@ def router(console: Console) -> APIRouter:
             while True:
                 with db.read() as c:
                     batch = q.export_rows(c, db.dialect, user.scope, f, sort, after, BATCH)
-                for embassy, _version, data in batch:
-                    rec = json.loads(data)
+                recs = [(embassy, json.loads(data)) for embassy, _version, data in batch]
+                parents = _parents(db, user.scope, [rec for _, rec in recs])
+                for embassy, rec in recs:
                     rec["embassy"] = embassy
+                    # A follow-up's row carries its meeting's caveats too (core.marking).
+                    m = effective_marking(rec, parents.get(rec.get("parent_id") or ""))
+                    rec["classification"], rec["caveats"] = m.classification, list(m.caveats)
                     w.writerow([_csv_cell(rec.get(col)) for col in cols])
                 yield buf.getvalue().encode("utf-8")
                 buf.seek(0)
@@ -169,6 +174,16 @@ def router(console: Console) -> APIRouter:
                         records=records)  # fmt: skip
 
     return r
+
+
+def _parents(db, scope, records: list[dict]) -> dict[str, dict]:
+    """The parent records (meetings, visits) of ``records`` by id, within the user's scope."""
+    ids = sorted({r["parent_id"] for r in records if r.get("parent_id")})
+    if not ids:
+        return {}
+    with db.read() as c:
+        rows = q.records_by_id(c, scope, ids)
+    return {p["id"]: p for p in (json.loads(data) for _embassy, data in rows)}
 
 
 def _csv_cell(value: Any) -> str:
