@@ -73,7 +73,13 @@ def brief_report(
     name = ref.summits[brief.summit].label(t.lang)
     level = ref.highest_classification(brief.classifications)
     caveats = [c for c in ref.caveats if c in brief.caveats]
-    info = page_info(store, t.title(KIND, name), Marking(level, caveats), lang=t.lang)
+    info = page_info(
+        store,
+        t.title(KIND, name),
+        Marking(level, caveats),
+        lang=t.lang,
+        countries=tuple(c.code for c in brief.countries),
+    )
 
     def story(width: float):
         yield from title_block(

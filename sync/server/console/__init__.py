@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 def mount(app: FastAPI) -> None:
     from fieldkit.core.resources import resource_path
 
-    from . import admin, dataout, indexer, pages, schema
+    from . import admin, dataout, indexer, pages, schema, summits
     from .db import Handle
     from .web import PREFIX, Console, install_handlers
 
@@ -33,6 +33,7 @@ def mount(app: FastAPI) -> None:
     app.include_router(pages.router(console))
     app.include_router(admin.router(console))
     app.include_router(dataout.router(console))
+    app.include_router(summits.router(console))  # summit briefs (#16)
     app.mount(PREFIX + "/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get(PREFIX, include_in_schema=False)
