@@ -43,7 +43,8 @@ def violations(entries, terms) -> list[str]:
     for ctx, english, japanese in entries:
         for term in terms:
             label = _label(english)
-            if re.search(term["match"], label, re.I):
+            in_context = "contexts" not in term or ctx in term["contexts"]
+            if in_context and re.search(term["match"], label, re.I):
                 for word in term.get("forbidden", []):
                     if word in japanese:
                         found.append(
