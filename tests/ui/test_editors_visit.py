@@ -43,10 +43,10 @@ def test_visit_with_project_picked_by_typing_criteria_and_photo(ui, qtbot, tmp_p
 
     editor.bindings["site"].widget.setText("Kibera, Nairobi")
     criteria = editor.bindings["criteria"].widget
-    rating, note, _err = criteria.rows["relevance"]
-    rating.set_value("A")
+    rating, note, *_ = criteria.rows["relevance"]
+    rating.set_value("3")  # JICA sub-ratings: ③ High
     note.setPlainText("Meets the community's first need.")
-    criteria.rows["sustainability"][0].set_value("C")
+    criteria.rows["sustainability"][0].set_value("1")
     editor.bindings["overall_rating"].widget.set_value("B")
     editor.bindings["findings"].widget.setPlainText("Kiosk in daily use.")
     editor.bindings["visitors"].widget.setPlainText("Sato Yuki\nIto Daisuke")
@@ -66,9 +66,9 @@ def test_visit_with_project_picked_by_typing_criteria_and_photo(ui, qtbot, tmp_p
     v = ui.get(rec.id)
     assert isinstance(v, Visit)
     assert v.project_id == project.id and v.country == "KE" and v.site == "Kibera, Nairobi"
-    assert v.criteria["relevance"].rating == "A"
+    assert v.criteria["relevance"].rating == "3"
     assert v.criteria["relevance"].note == "Meets the community's first need."
-    assert v.criteria["sustainability"].rating == "C"
+    assert v.criteria["sustainability"].rating == "1"
     assert set(v.criteria) == {"relevance", "sustainability"}
     assert v.overall_rating == "B" and v.visitors == ["Sato Yuki", "Ito Daisuke"]
     assert v.latitude == pytest.approx(-1.291667)

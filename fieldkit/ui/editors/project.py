@@ -1,10 +1,18 @@
-"""The project registry entry: a grassroots grant or JICA project, with its report deadlines."""
+"""The project registry entry: a grassroots grant or JICA project, with its grant cycle
+(application, approval, contract, quotes, disbursements, handover) and report deadlines."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox
 
 from fieldkit.core.reference import reference
 
 from .base import RecordEditor
+from .common import tr
+from .tables import Column, RowTable
 from .widgets import (
     CodeCombo,
     CountryPicker,
@@ -114,5 +122,91 @@ class ProjectEditor(RecordEditor):
         )
         self.bind(sec, "completion_date", self.tr("Completed"), OptionalDate(self.tr("Completed")))
 
+        # The grant cycle (#15); which stages apply to the scheme is in schemes.json.
+        sec = self.section(self.tr("Grant cycle"))
+        for name, label in (
+            ("application_received", self.tr("Application received")),
+            ("hq_approval_date", self.tr("HQ approval")),
+        ):
+            self.bind(sec, name, label, OptionalDate(label))
+        self.bind(
+            sec, "contract_number", self.tr("Contract number"), LineEdit(self.tr("Contract number"))
+        )
+        self.bind_row(
+            sec,
+            self.tr("Contract amount"),
+            [
+                (
+                    "contract_amount",
+                    self.tr("Contract amount"),
+                    DecimalEdit(self.tr("Contract amount"), "e.g. 9850000"),
+                ),
+                (
+                    "contract_currency",
+                    self.tr("Currency"),
+                    LineEdit(self.tr("Contract currency"), "JPY"),
+                ),
+            ],
+        )
+        self.bindings["contract_currency"].widget.setMaximumWidth(80)
+        self.bind(sec, "quotes", self.tr("Quotes obtained"), quote_table(self.tr("Quote")))
+        self.bind(
+            sec,
+            "disbursements",
+            self.tr("Disbursements"),
+            disbursement_table(self.tr("Disbursement")),
+        )
+        self.bind(sec, "handover_date", self.tr("Handover"), OptionalDate(self.tr("Handover")))
+
         sec = self.section(self.tr("Notes"))
         self.bind(sec, "notes", self.tr("Notes"), TextBox(self.tr("Notes"), 5), wide=True)
+
+
+class CheckCell(QCheckBox):
+    """A yes/no cell of a row table."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.toggled.connect(self.changed)
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+
+class QuoteTable(RowTable):
+    def is_blank(self, values: dict[str, Any]) -> bool:
+        # An unticked "selected" box alone does not make a quote.
+        return all(values.get(c.key) in (None, "", [], False) for c in self.columns)
+
+
+def quote_table(name: str) -> RowTable:
+    return QuoteTable(
+        name,
+        [
+            Column("supplier", tr("Supplier"), lambda n: LineEdit(n), 3),
+            Column("amount", tr("Amount"), lambda n: DecimalEdit(n), 2),
+            Column("currency", tr("Currency"), lambda n: LineEdit(n, "JPY"), 1),
+            Column("received_on", tr("Received"), lambda n: OptionalDate(n), 2),
+            Column("selected", tr("Selected"), lambda n: CheckCell(n), 1),
+        ],
+        tr("Add quote"),
+    )
+
+
+def disbursement_table(name: str) -> RowTable:
+    return RowTable(
+        name,
+        [
+            Column("paid_on", tr("Paid on"), lambda n: OptionalDate(n), 2),
+            Column("amount", tr("Amount"), lambda n: DecimalEdit(n), 2),
+            Column("currency", tr("Currency"), lambda n: LineEdit(n, "JPY"), 1),
+            Column("note", tr("Note"), lambda n: LineEdit(n), 3),
+        ],
+        tr("Add disbursement"),
+    )

@@ -1,20 +1,20 @@
-"""The monitoring visit editor: the project, the six DAC criteria, findings, photos, follow-ups."""
+"""The monitoring visit editor: the project, the type of visit and the sections it asks for, the
+six DAC criteria on JICA's sub-rating scale, the checklist, findings, photos, follow-ups."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
+from fieldkit.core.grant_reference import dac_ratings_of, sections_of, visit_types
 from fieldkit.core.models import SHORT
-from fieldkit.core.reference import reference
 
 from .base import RecordEditor
-from .common import code_label, error_label, tr
 from .photos import PhotoStrip, save_photos, stored_thumbnails
 from .pickers import RecordPick
 from .tables import attendee_table
+from .visit_grant import ChecklistEditor, SubRatingGrid, overall_combo, suggestion
 from .widgets import (
     CodeCombo,
     CountryPicker,
@@ -24,73 +24,6 @@ from .widgets import (
     NumberEdit,
     TextBox,
 )
-
-
-def rating_combo(name: str) -> QComboBox:
-    ratings = reference().ratings
-    combo = CodeCombo(name, {}, blank=tr("not rated"))
-    for code in ratings.values():
-        combo.addItem(f"{code.code}  {code_label(code)}", code.code)
-    return combo
-
-
-class CriteriaGrid(QWidget):
-    """The six DAC criteria, each rated A-D with a note."""
-
-    changed = Signal()
-
-    def __init__(self, name: str, parent=None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        for c, text in enumerate((tr("Criterion"), tr("Rating"), tr("Note"))):
-            head = QLabel(text)
-            head.setObjectName("columnHeader")
-            grid.addWidget(head, 0, c)
-        grid.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QComboBox, TextBox, QLabel]] = {}
-        for i, code in enumerate(reference().dac_criteria.values()):
-            label = code_label(code)
-            lab = QLabel(label)
-            rating = rating_combo(tr("%1 rating").replace("%1", label))
-            note = TextBox(tr("%1 note").replace("%1", label), 2)
-            lab.setBuddy(rating)
-            err = error_label()
-            r = 1 + i * 2
-            grid.addWidget(lab, r, 0)
-            grid.addWidget(rating, r, 1)
-            grid.addWidget(note, r, 2)
-            grid.addWidget(err, r + 1, 2)
-            rating.changed.connect(self.changed)
-            note.changed.connect(self.changed)
-            self.rows[code.code] = (rating, note, err)
-
-    def value(self) -> dict[str, dict[str, Any]]:
-        out = {}
-        for code, (rating, note, _err) in self.rows.items():
-            r, n = rating.value(), note.value()
-            if r or n:
-                out[code] = {"rating": r, "note": n}
-        return out
-
-    def set_value(self, value: Any) -> None:
-        value = value or {}
-        for code, (rating, note, _err) in self.rows.items():
-            entry = value.get(code) or {}
-            rating.set_value(entry.get("rating"))
-            note.set_value(entry.get("note", ""))
-
-    def show_errors(self, items: list[tuple[str, str]]) -> None:
-        per: dict[str, list[str]] = {}
-        for sub, msg in items:
-            code = sub.split(".")[0]
-            per.setdefault(code, []).append(msg)
-        for code, (_r, _n, err) in self.rows.items():
-            err.setText("\n".join(per.get(code, [])))
-            err.setVisible(code in per)
 
 
 class VisitEditor(RecordEditor):
@@ -123,6 +56,8 @@ class VisitEditor(RecordEditor):
             self.tr("Title"),
             LineEdit(self.tr("Title"), self.tr("e.g. Interim monitoring visit")),
         )
+        self.visit_type = CodeCombo(self.tr("Type of visit"), visit_types())
+        self.bind(sec, "visit_type", self.tr("Type of visit"), self.visit_type)
         self.bind(sec, "date", self.tr("Date"), DateEdit(self.tr("Date")))
         self.bind(sec, "site", self.tr("Site"), LineEdit(self.tr("Site")))
         self.bind(sec, "country", self.tr("Country"), CountryPicker(self.tr("Country")))
@@ -147,13 +82,29 @@ class VisitEditor(RecordEditor):
         )
         self.bind(sec, "people_met", self.tr("People met"), attendee_table(self.tr("Person met")))
 
-        sec = self.section(self.tr("Progress"))
+        # What each type of visit asks for (visit_types.json): one section per part, shown for
+        # the chosen type, or whenever it already holds something.
+        self.type_sections = {}
+        sec = self.type_sections["applicant"] = self.section(self.tr("Pre-approval survey"))
+        for name, label in (
+            ("applicant_capacity", self.tr("Applicant's capacity")),
+            ("site_assessment", self.tr("The site")),
+            ("quotes_review", self.tr("Quotes reviewed")),
+        ):
+            self.bind(sec, name, label, TextBox(label, 4))
+        sec = self.type_sections["delivery"] = self.section(self.tr("Completion inspection"))
+        label = self.tr("Delivery against the contract")
+        self.bind(sec, "delivery", label, TextBox(label, 5))
+        sec = self.type_sections["checklist"] = self.section(self.tr("Post-completion checklist"))
+        self.bind(sec, "checklist", "", ChecklistEditor(self.tr("Checklist")), wide=True)
+        sec = self.type_sections["progress"] = self.section(self.tr("Progress"))
         self.bind(
             sec,
             "progress",
             self.tr("Progress against plan"),
             TextBox(self.tr("Progress against plan"), 5),
         )
+        sec = self.type_sections["facilities_use"] = self.section(self.tr("Use of facilities"))
         self.bind(
             sec,
             "facilities_use",
@@ -161,14 +112,27 @@ class VisitEditor(RecordEditor):
             TextBox(self.tr("Use of facilities and equipment"), 4),
         )
 
-        sec = self.section(self.tr("Evaluation (OECD DAC criteria)"))
-        self.bind(sec, "criteria", "", CriteriaGrid(self.tr("DAC criteria ratings")), wide=True)
+        sec = self.type_sections["ratings"] = self.section(
+            self.tr("Evaluation (OECD DAC criteria, JICA sub-ratings)")
+        )
+        self.bind(sec, "criteria", "", SubRatingGrid(self.tr("DAC criteria ratings")), wide=True)
         self.bind(
             sec,
             "overall_rating",
             self.tr("Overall rating"),
-            rating_combo(self.tr("Overall rating")),
+            overall_combo(self.tr("Overall rating")),
         )
+        self.suggested = QLabel()
+        self.rating_warning = QLabel()
+        self.rating_warning.setObjectName("ratingWarning")
+        self.rating_warning.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.rating_warning.setWordWrap(True)
+        sec.add_wide(self.suggested)
+        sec.add_wide(self.rating_warning)
+        for name in ("visit_type", "criteria", "overall_rating", "progress", "facilities_use",
+                     "applicant_capacity", "site_assessment", "quotes_review", "delivery",
+                     "checklist"):  # fmt: skip
+            self.bindings[name].widget.changed.connect(self._update_sections)
 
         sec = self.section(self.tr("Findings"))
         self.bind(sec, "findings", self.tr("Findings"), TextBox(self.tr("Findings"), 6))
@@ -189,6 +153,38 @@ class VisitEditor(RecordEditor):
         sec.add_wide(self.photos)
 
         self.add_followups()
+        self.visit_type.set_value("interim")  # a new visit: the commonest kind
+        self._update_sections()
+
+    # ---- the type of visit ---------------------------------------------------------------------
+    def _update_sections(self) -> None:
+        vtype = self.bindings["visit_type"].get() or "other"
+        asked = set(sections_of(vtype))
+        if dac_ratings_of(vtype) != "none":
+            asked.add("ratings")
+        held = {
+            "applicant": any(
+                self.bindings[n].get()
+                for n in ("applicant_capacity", "site_assessment", "quotes_review")
+            ),
+            "delivery": bool(self.bindings["delivery"].get()),
+            "checklist": bool(self.bindings["checklist"].get()),
+            "progress": bool(self.bindings["progress"].get()),
+            "facilities_use": bool(self.bindings["facilities_use"].get()),
+            "ratings": bool(
+                self.bindings["criteria"].get() or self.bindings["overall_rating"].get()
+            ),
+        }
+        for code, sec in self.type_sections.items():
+            sec.setVisible(code in asked or held[code])
+        text, warning = suggestion(
+            self.bindings["criteria"].get(), self.bindings["overall_rating"].get()
+        )
+        if dac_ratings_of(vtype) == "required":
+            text = self.tr("This type of visit needs DAC ratings.") + " " + text
+        self.suggested.setText(text)
+        self.rating_warning.setText(warning)
+        self.rating_warning.setVisible(bool(warning))
 
     def heading(self) -> str:
         text = super().heading()
