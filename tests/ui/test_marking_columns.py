@@ -46,3 +46,19 @@ def test_japanese_marking_column(store, japanese):
     (row,) = store.summaries(store.ids(RecordFilter(kinds=("meeting",))))
     assert MARKING.header() == "取扱区分"
     assert MARKING.text(row) == "秘・現地職員閲覧不可・複製禁止"
+
+
+def test_detail_pane_of_a_followup_shows_its_meetings_caveats(store, qapp):
+    from fieldkit.ui.detail import load_detail
+    from fieldkit.ui.lists.detail_html import render
+
+    meeting = store.create(
+        Meeting(subject="Offtake terms", date=date(2026, 5, 12), country="KE",
+                classification="FOUO", caveats=[NOT_FOR_LOCAL_STAFF])
+    )  # fmt: skip
+    action = store.create(
+        FollowUp(parent_id=meeting.id, text="Send the side letter", classification="UNCLASSIFIED")
+    )
+    page = render(load_detail(store, action.id))
+    banner = page.split("</table>")[0]
+    assert "FOR OFFICIAL USE ONLY" in banner and "Not for local staff" in banner

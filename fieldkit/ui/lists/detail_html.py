@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldkit.core.marking import effective_marking
 from fieldkit.core.reference import reference
 from fieldkit.ui import i18n
 from fieldkit.ui.lists.columns import classification_label, country_label, kind_label, status_label
@@ -196,10 +197,13 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
     """The record as HTML for the pane (also used by tests to check what a user reads)."""
     rec: Record = detail["record"]
     links: dict[str, Record] = detail.get("links", {})
-    color = MARKING_COLORS.get(rec.classification, "#3b4a5e")
-    marking = _e(classification_label(rec.classification))
-    if rec.caveats:
-        marking += " · " + _codes("caveats", rec.caveats)
+    # A follow-up shows its meeting's caveats too (fieldkit.core.marking).
+    parent_id = getattr(rec, "parent_id", None)  # follow-ups and attachments have one
+    shown = effective_marking(rec, links.get(parent_id) if parent_id else None)
+    color = MARKING_COLORS.get(shown.classification, "#3b4a5e")
+    marking = _e(classification_label(shown.classification))
+    if shown.caveats:
+        marking += " · " + _codes("caveats", list(shown.caveats))
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
     parts.append(
         f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td style="background:{color};'
