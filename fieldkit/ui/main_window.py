@@ -424,6 +424,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "digest": self.tr("Period digest…"),
             "report_followups": self.tr("Follow-ups report…"),
             "report_projects": self.tr("Projects report…"),
+            "report_brief": self.tr("Summit brief…"),
             "export_csv": self.tr("Export list as CSV…"),
             "import_iati": self.tr("Import IATI…"),
             "settings": self.tr("Settings…"),

@@ -203,3 +203,22 @@ def test_filters_do_not_drain_references_to_none(page):
         page.filter_bar.record_filter(("meeting",))
         page.filter_bar.is_filtered()
     assert before - sys.getrefcount(None) < 100
+
+
+def test_summit_and_instrument_filters(page, demo, qtbot):
+    bar = page.filter_bar
+    code = next(c for c in ("ticad9", "palm10", "asean2024")
+                if demo.count(RecordFilter(kinds=("meeting",), summits=(c,))))  # fmt: skip
+    refreshed(qtbot, page.model, lambda: bar.summit.setCurrentIndex(bar.summit.findData(code)))
+    expected = demo.ids(RecordFilter(kinds=("meeting",), summits=(code,)))
+    assert expected and shown_ids(page) == expected
+    assert all(code in m.summits for m in demo.get_many(expected))
+    refreshed(
+        qtbot,
+        page.model,
+        lambda: bar.instrument.setCurrentIndex(bar.instrument.findData("oda_loan")),
+    )
+    both = demo.ids(RecordFilter(kinds=("meeting",), summits=(code,), instruments=("oda_loan",)))
+    assert shown_ids(page) == both and len(both) < len(expected)
+    refreshed(qtbot, page.model, bar.clear)
+    assert shown_ids(page) == demo.ids(MEETINGS, sort="date")

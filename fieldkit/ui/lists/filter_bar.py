@@ -96,6 +96,17 @@ class FilterBar(i18n.Retranslating, QWidget):
         self.policy.currentIndexChanged.connect(self.changed)
         self.policy.setVisible(kind == "meeting")
 
+        # Meetings are tagged with summits and instruments too (issue #16).
+        self.summit = QComboBox()
+        self.instrument = QComboBox()
+        for combo in (self.summit, self.instrument):
+            combo.setMinimumContentsLength(11)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.currentIndexChanged.connect(self.changed)
+            combo.setVisible(kind == "meeting")
+
         self.status = QComboBox()
         self.status.currentIndexChanged.connect(self.changed)
         self.status.setVisible(kind == "project")
@@ -130,7 +141,15 @@ class FilterBar(i18n.Retranslating, QWidget):
         self.second_row = QHBoxLayout()
         self.second_row.setSpacing(6)
         self.second_row.addStretch(1)
-        self._dates = (self.date_label, self.date_from, self.to_label, self.date_to, self.overdue)
+        self._dates = (
+            self.summit,
+            self.instrument,
+            self.date_label,
+            self.date_from,
+            self.to_label,
+            self.date_to,
+            self.overdue,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -187,10 +206,14 @@ class FilterBar(i18n.Retranslating, QWidget):
         country = self.country.currentData()
         policy = self.policy.currentData()
         status = self.status.currentData()
+        meeting = self.kind == "meeting"
+        summit, instrument = self.summit.currentData(), self.instrument.currentData()
         return RecordFilter(
             kinds=kinds,
             countries=(country,) if country else (),
             policy_fields=(policy,) if policy and self.kind == "meeting" else (),
+            summits=(summit,) if summit and meeting else (),
+            instruments=(instrument,) if instrument and meeting else (),
             statuses=(status,) if status and self.kind == "project" else (),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
@@ -204,6 +227,8 @@ class FilterBar(i18n.Retranslating, QWidget):
             self.search.text().strip()
             or self.country.currentData()
             or self.policy.currentData()
+            or self.summit.currentData()
+            or self.instrument.currentData()
             or self.status.currentData()
             or self.date_from.value()
             or self.date_to.value()
@@ -215,6 +240,8 @@ class FilterBar(i18n.Retranslating, QWidget):
             self.search,
             self.country,
             self.policy,
+            self.summit,
+            self.instrument,
             self.status,
             self.date_from,
             self.date_to,
@@ -225,6 +252,8 @@ class FilterBar(i18n.Retranslating, QWidget):
         self.search.clear()
         self.country.setCurrentIndex(0)
         self.policy.setCurrentIndex(0)
+        self.summit.setCurrentIndex(0)
+        self.instrument.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
         self.date_from.set_value(None)
         self.date_to.set_value(None)
@@ -271,9 +300,16 @@ class FilterBar(i18n.Retranslating, QWidget):
         self._fill(
             self.policy,
             self.tr("All policy fields"),
-            [(c.code, c.label(lang)) for c in ref.policy_fields.values()],
+            [(c.code, c.label(lang)) for c in ref.offered("policy_fields").values()],
         )
         self.policy.setAccessibleName(self.tr("Policy field"))
+        for combo, table, any_text, name in (
+            (self.summit, "summits", self.tr("All summits / forums"), self.tr("Summit / forum")),
+            (self.instrument, "instruments", self.tr("All instruments"), self.tr("Instrument")),
+        ):
+            codes = ref.offered(table).values()  # codes HQ retired are not offered
+            self._fill(combo, any_text, [(c.code, c.label(lang)) for c in codes])
+            combo.setAccessibleName(name)
         self._fill(
             self.status,
             self.tr("Any status"),
