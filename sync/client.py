@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from fieldkit import __version__
 from fieldkit.core import schema
+from fieldkit.core.ceiling import ceiling
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import Message, restored, stored
 from fieldkit.core.store import Store
@@ -90,6 +91,7 @@ class SyncReport:
     seconds: float = 0.0
     verified: bool = False
     repulled: int = 0
+    withdrawn: int = 0  # records removed: this laptop may no longer hold them (role, ceiling)
     unreadable: int = 0  # records from HQ this FieldKit version cannot read (update it)
     pending: int = 0
     cursor: int = 0
@@ -116,6 +118,8 @@ def status(store: Store) -> dict[str, Any]:
         "conflicts": len(st.conflicts()),
         "rejected": st.rejected(),
         "cursor": st.cursor,
+        "role": st.get("role") or "staff",
+        "ceiling": ceiling(store),
     }
 
 
@@ -185,6 +189,7 @@ def enroll(
     ):
         st.set(key, value)
     st.set("last_error", None)
+    st.set_terms(info.role, info.ceiling)
     return {
         "server": server,
         "device_id": info.device_id,
@@ -591,6 +596,7 @@ class SyncClient:
                 self.progress("pull", rep.pulled, rep.pulled + more)
                 if upcoming is None:
                     self._summary = page.summary or {}
+                    self.state.set_terms(page.role, page.ceiling)
                     if page.conflicts is not None:  # HQ's open conflicts of the embassy
                         added, _closed = self.state.mirror_conflicts(
                             page.conflicts, self.state.get("device_id") or ""
@@ -641,6 +647,7 @@ class SyncClient:
                 continue
             content = self.store.blobs.get(sha)
             failures = 0
+            refused = False
             while offset < len(content):
                 piece = content[offset : offset + self.chunk_size.size]
                 try:
@@ -657,6 +664,11 @@ class SyncClient:
                         continue
                     if exc.resp.status_code == 422 and exc.code == "bad_hash":
                         raise SyncError(Message("sync.attachment_damaged", sha=sha[:12])) from None
+                    if exc.resp.status_code == 404 and exc.code == "no_record":
+                        # No record HQ lets this laptop hold names it (any more): the check
+                        # against HQ at the end of this sync removes such records.
+                        refused = True
+                        break
                     raise self._explain(exc) from None
                 failures = 0
                 self.chunk_size.grow()
@@ -666,6 +678,8 @@ class SyncClient:
                 self.progress("files up", sent, total)
                 if ack.complete:
                     break
+            if refused:
+                continue
             self.state.mark_blob(sha, "uploaded")
             self.report.files_sent += 1
 
@@ -735,9 +749,13 @@ class SyncClient:
         if hq is None:
             return
         mine = self.state.summary()
-        bad = [k for k in set(hq) | set(mine)
-               if (hq[k].count, hq[k].checksum) != mine.get(k, (0, 0))
-               and not (k not in hq and mine.get(k, (0, 0)) == (0, 0))]  # fmt: skip
+        # A kind HQ lists none of for this laptop is absent from its summary.
+        bad = [
+            k
+            for k in set(hq) | set(mine)
+            if ((hq[k].count, hq[k].checksum) if k in hq else (0, 0)) != mine.get(k, (0, 0))
+        ]
+        # fmt: skip
         if not bad:
             self.report.verified = True
             return
@@ -761,11 +779,30 @@ class SyncClient:
                 res = self.state.apply_page(fr.records, fr.versions, None)
                 self.report.repulled += res.applied
         if requeue:
+            # Records HQ no longer lists for this laptop because it may not hold them (role,
+            # ceiling or marking changed) leave it; the others are sent again.
+            gone = set(self._withdrawn(requeue))
+            self.report.withdrawn += self.state.withdraw(sorted(gone))
+            requeue = [rid for rid in requeue if rid not in gone]
+        if requeue:
             self.state.requeue(requeue)
         mine = self.state.summary()
         self.report.verified = (
             all((hq[k].count, hq[k].checksum) == mine.get(k, (0, 0)) for k in hq) and not requeue
         )
+
+    def _withdrawn(self, ids: list[str]) -> list[str]:
+        out: list[str] = []
+        for i in range(0, len(ids), p.MAX_PAGE_SIZE):
+            content, headers = p.encode(p.WithdrawnRequest(ids=ids[i : i + p.MAX_PAGE_SIZE]))
+            try:
+                resp = self._send("POST", "/v1/withdrawn", content=content, headers=headers)
+            except _HTTPFailure as exc:
+                if exc.resp.status_code in (404, 405):
+                    return out  # an HQ from before issue 14: nothing is withdrawn
+                raise self._explain(exc) from None
+            out += _parse(resp, p.WithdrawnResponse).ids
+        return out
 
 
 def _header_bytes(method: str, path: str, extra: dict) -> int:

@@ -75,6 +75,9 @@ class EnrollResponse(Wire):
     token: str
     embassy: str
     device_name: str = ""
+    # What the laptop may hold (HQ enforces it; the laptop also refuses to save above it).
+    role: str = "staff"
+    ceiling: str | None = None
     post: str | None = None  # the post's code (emb-ke), when HQ knows it
 
 
@@ -187,6 +190,9 @@ class PullPage(Wire):
     # HQ's reference lists version (every page): a laptop holding another one fetches them
     # (``/v1/reference``) before applying the page, whose records may use codes new to it.
     reference: int | None = None
+    # On the last page: the device's role and classification ceiling as HQ has them now.
+    role: str | None = None
+    ceiling: str | None = None
 
 
 PushResponse.model_rebuild()
@@ -218,6 +224,19 @@ class FetchResponse(Wire):
     versions: list[int]
 
 
+class WithdrawnRequest(Wire):
+    """Ids this laptop holds that HQ no longer lists for it (``/v1/withdrawn``)."""
+
+    ids: list[Ident] = Field(max_length=MAX_PAGE_SIZE)
+
+
+class WithdrawnResponse(Wire):
+    """Those of the ids HQ holds for the embassy that this device may no longer hold (its role
+    or ceiling changed, or the record's marking did): the laptop removes them."""
+
+    ids: list[str]
+
+
 # ---- attachments -----------------------------------------------------------------------------
 class BlobStatusRequest(Wire):
     sha256: list[Annotated[str, Field(max_length=64)]] = Field(max_length=5000)
@@ -242,6 +261,8 @@ class Hello(Wire):
     device_name: str
     protocol: int = PROTOCOL_VERSION
     server_time: str = ""
+    role: str = "staff"
+    ceiling: str | None = None
 
 
 # ---- helpers both sides use --------------------------------------------------------------------
@@ -301,6 +322,8 @@ def encode_pull_page(
     more: bool,
     summary: dict[str, KindSummary] | None,
     conflicts: list[Conflict] | None = None,
+    role: str | None = None,
+    ceiling: str | None = None,
     reference: int | None = None,
 ) -> str:
     """A PullPage as JSON text, built from records' stored JSON without parsing them.
@@ -311,7 +334,7 @@ def encode_pull_page(
     """
     rest = PullPage(
         records=[], versions=versions, cursor=cursor, more=more, summary=summary,
-        conflicts=conflicts, reference=reference,
+        conflicts=conflicts, role=role, ceiling=ceiling, reference=reference,
     )  # fmt: skip
     return '{"records":[' + ",".join(records) + "]," + rest.model_dump_json(exclude={"records"})[1:]
 

@@ -391,6 +391,95 @@ class SyncState(Conflicts):
                 n += 1
         return n
 
+    # ---- what HQ lets this laptop hold (its role and classification ceiling) -----------------
+    def set_terms(self, role: str | None, ceiling: str | None) -> None:
+        """Keep the role and ceiling HQ last gave (enrolment, every sync): the ceiling is what
+        fieldkit.core.ceiling checks on every save."""
+        if role:
+            self.set("role", role)
+        if ceiling:
+            self.set("ceiling", ceiling)
+
+    def withdraw(self, record_ids: list[str]) -> int:
+        """Remove records HQ says this laptop may no longer hold (its role or ceiling changed, or
+        the record's marking did): the record, its history, its search text, anything queued or
+        refused for it, and photo bytes no remaining record names. Not a deletion to sync."""
+        if not record_ids:
+            return 0
+        result = Applied()
+        gone_files: list[str] = []
+        with self.store.tx.write() as c:
+            for i in range(0, len(record_ids), 500):
+                chunk = record_ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = c.execute(
+                    f"SELECT rowid, data FROM records WHERE id IN ({marks})", chunk
+                ).fetchall()
+                for rowid, data in rows:
+                    try:
+                        rec = parse_record(json.loads(data))
+                    except ValidationError:
+                        continue
+                    result.changes.add(rec)
+                    if rec.kind == "attachment":
+                        gone_files.append(rec.sha256)  # type: ignore[attr-defined]
+                    c.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
+                for table, column in (("records", "id"), ("history", "record_id"),
+                                      ("outbox", "record_id"), ("sync_rejected", "record_id"),
+                                      ("sync_conflicts", "record_id")):  # fmt: skip
+                    c.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+            still = {
+                sha for (sha,) in c.execute(
+                    "SELECT json_extract(data, '$.sha256') FROM records WHERE kind = 'attachment'"
+                )
+            }  # fmt: skip
+        for sha in set(gone_files) - still:
+            path = self.store.blobs.path(sha)
+            path.unlink(missing_ok=True)
+            self.mark_blob(sha, "withdrawn")
+        self.store.writer.announce(result.changes)
+        return len(result.changes.ids)
+
+    # ---- changes HQ refused ("not accepted by HQ") -------------------------------------------
+    def refused_count(self) -> int:
+        with self.store.tx.read() as c:
+            return c.execute("SELECT count(*) FROM sync_rejected").fetchone()[0]
+
+    def refused_for(self, record_id: str) -> dict[str, Any] | None:
+        """The record's change HQ refused, if any (shown on the record itself)."""
+        with self.store.tx.read() as c:
+            row = c.execute(
+                "SELECT reason, at FROM sync_rejected WHERE record_id = ?", (record_id,)
+            ).fetchone()
+        return {"reason": row[0], "at": row[1]} if row else None
+
+    def discard_refused(self, record_id: str) -> dict[str, Any]:
+        """Give up a change HQ refused, deliberately (audited). The laptop keeps HQ's copy when
+        HQ has one; a record HQ never accepted leaves this laptop, as it will never be filed.
+        Returns what was done: {"record_id", "kept": "hq" | "removed"}."""
+        from fieldkit.core.errors import FieldKitError
+        from fieldkit.core.messages import Message, restored
+
+        with self.store.tx.write() as c:
+            rows = c.execute(
+                "SELECT record_id, reason FROM sync_rejected WHERE record_id = ? OR "
+                "record_id LIKE ? ESCAPE '\\'",
+                (record_id, record_id.replace("%", "\\%").replace("_", "\\_") + "%"),
+            ).fetchall()
+            ids = sorted({r[0] for r in rows})
+            if len(ids) != 1:
+                code = "sync.refused_ambiguous" if ids else "sync.refused_unknown"
+                raise FieldKitError(Message(code, id=record_id[:64], n=len(ids)))
+            rid, reason = ids[0], rows[0][1]
+            row = c.execute("SELECT server_version FROM records WHERE id = ?", (rid,)).fetchone()
+            c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (rid,))
+            kept = "hq" if row is not None and row[0] is not None else "removed"
+            self.store.audit("sync.refused_discarded", rid, reason=str(restored(reason)),
+                             kept=kept)  # fmt: skip
+        if kept == "removed":
+            self.withdraw([rid])
+        return {"record_id": rid, "kept": kept}
+
     # ---- audit trail -------------------------------------------------------------------------
     def unsynced_audit(self, limit: int = 2000) -> list[dict[str, Any]]:
         with self.store.tx.read() as c:

@@ -397,6 +397,9 @@ def cmd_status(args, ctx: Context) -> int:
         ctx.print(f"  {kind + 's:':<15}{n:>8}")
     ctx.print(f"in the trash: {info['deleted']}")
     ctx.print(f"pending changes (not yet synced): {info['pending_changes']}")
+    if info.get("not_accepted_by_hq"):
+        ctx.print(f"not accepted by HQ: {info['not_accepted_by_hq']} (not filed; see "
+                  "'fieldkit sync refused')")  # fmt: skip
     if info["drafts"]:
         ctx.print(f"unsaved drafts: {info['drafts']}")
     if check is None:

@@ -33,6 +33,17 @@ def register(sub) -> None:
         "address, else the one enrolled with); nothing is saved",
     )
     s.set_defaults(func=cmd_sync)
+    ssub = s.add_subparsers(dest="sync_command", metavar="ACTION")
+    rf = ssub.add_parser("refused", help="changes HQ did not accept (not filed), with HQ's reason")
+    rf.add_argument("--json", action="store_true")
+    rf.set_defaults(func=cmd_refused)
+    dr = ssub.add_parser(
+        "discard-refused",
+        help="give up a change HQ refused (audited): the laptop keeps HQ's copy, or removes a "
+        "record HQ never accepted",
+    )
+    dr.add_argument("id", help="the record's id (a unique prefix is enough)")
+    dr.set_defaults(func=cmd_discard_refused)
 
     c = sub.add_parser("conflicts", help="list sync conflicts with both versions")
     c.add_argument("--all", action="store_true", help="include resolved ones")
@@ -75,6 +86,7 @@ def cmd_sync(args, ctx: Context) -> int:
 
     from fieldkit.core.paths import STORE_FILE
     from sync.client import SyncClient
+    from sync.state import SyncState
 
     if not (ctx.data_dir / STORE_FILE).exists():
         raise CommandError(
@@ -113,12 +125,53 @@ def cmd_sync(args, ctx: Context) -> int:
         ctx.print(f"{report.unreadable} records from HQ need a newer FieldKit to be read: "
                   "update FieldKit, then sync again")  # fmt: skip
     for r in report.rejections:
-        ctx.print(f"rejected {r['record_id']}: {r['reason']}")
+        ctx.print(f"not accepted by HQ {r['record_id']}: {r['reason']}")
+    if report.withdrawn:
+        ctx.print(f"{report.withdrawn} records removed: HQ no longer lets this laptop hold them "
+                  "(its role or classification ceiling changed)")  # fmt: skip
+    refused = SyncState(store).refused_count()
+    if refused:
+        ctx.print(f"{refused} changes not accepted by HQ (not filed): fix them and sync again, or "
+                  "see 'fieldkit sync refused'")  # fmt: skip
     if report.conflicts_elsewhere:
         ctx.print(f"{report.conflicts_elsewhere} conflicts hit by other laptops of the embassy "
                   "are shown here too")  # fmt: skip
     if report.conflicts or report.conflicts_elsewhere:
         ctx.print("resolve conflicts with: fieldkit conflicts, then fieldkit resolve ID --keep ...")
+    return 0
+
+
+def cmd_refused(args, ctx: Context) -> int:
+    from fieldkit.core.messages import render, restored
+    from sync.state import SyncState
+
+    rows = SyncState(ctx.store()).rejected()
+    for r in rows:
+        r["reason"] = render(restored(r["reason"])) if r["reason"] else ""
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    if not rows:
+        ctx.print("HQ has accepted every change sent")
+        return 0
+    for r in rows:
+        d = r["data"]
+        title = d.get("subject") or d.get("title") or d.get("name") or d.get("text") or ""
+        ctx.print(f"{r['record_id']}  {r['kind']}  {_short(title)}")
+        ctx.print(f"  not accepted by HQ ({r['at'][:16].replace('T', ' ')}): {r['reason']}")
+    ctx.print("fix the record and sync again, or: fieldkit sync discard-refused ID")
+    return 0
+
+
+def cmd_discard_refused(args, ctx: Context) -> int:
+    from sync.state import SyncState
+
+    done = SyncState(ctx.store()).discard_refused(args.id.strip())
+    if done["kept"] == "hq":
+        ctx.print(f"refused change to {done['record_id']} discarded: this laptop keeps HQ's copy")
+    else:
+        ctx.print(f"refused record {done['record_id']} discarded: HQ never accepted it, so it "
+                  "was removed from this laptop")  # fmt: skip
     return 0
 
 

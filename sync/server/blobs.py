@@ -19,6 +19,9 @@ from sync import protocol as p
 
 from .common import REGISTRY, Device, Refused
 from .db import Database
+from .handling import visible_params, visible_sql
+
+VISIBLE = visible_sql("r")
 
 
 class Blobs:
@@ -34,6 +37,7 @@ class Blobs:
         return self.dir / "partial" / dev.embassy / sha
 
     def _owned(self, dev: Device, shas: list[str]) -> set[str]:
+        """Files this device's embassy holds at HQ that a record the device may hold names."""
         if not shas:
             return set()
         out = set()
@@ -43,8 +47,27 @@ class Blobs:
                 out.update(
                     r[0]
                     for r in c.execute(
-                        f"SELECT sha256 FROM blob_owners WHERE embassy IN (?, ?) AND sha256 {among}",
-                        [dev.embassy, REGISTRY, *params],
+                        f"SELECT o.sha256 FROM blob_owners o WHERE o.embassy IN (?, ?) "
+                        f"AND o.sha256 {among} AND EXISTS (SELECT 1 FROM records r WHERE "
+                        f"r.sha256 = o.sha256 AND r.embassy IN (?, ?) AND {VISIBLE})",
+                        [dev.embassy, REGISTRY, *params, dev.embassy, REGISTRY,
+                         *visible_params(dev)],
+                    ).fetchall()
+                )  # fmt: skip
+        return out
+
+    def _named(self, dev: Device, shas: list[str]) -> set[str]:
+        """Files named by a record this device may hold (others do not exist for it)."""
+        out = set()
+        with self.db.read() as c:
+            for i in range(0, len(shas), 500):
+                among, params = self.db.in_list(shas[i : i + 500])
+                out.update(
+                    r[0]
+                    for r in c.execute(
+                        f"SELECT DISTINCT sha256 FROM records r WHERE sha256 {among} "
+                        f"AND embassy IN (?, ?) AND {VISIBLE}",
+                        [*params, dev.embassy, REGISTRY, *visible_params(dev)],
                     ).fetchall()
                 )
         return out
@@ -54,8 +77,9 @@ class Blobs:
         names the file: its own embassy's first, else the registry's."""
         with self.db.read() as c:
             rows = c.execute(
-                "SELECT embassy, data FROM records WHERE sha256 = ? AND embassy IN (?, ?)",
-                (sha, dev.embassy, REGISTRY),
+                "SELECT embassy, data FROM records r WHERE sha256 = ? AND embassy IN (?, ?) "
+                f"AND {VISIBLE}",
+                (sha, dev.embassy, REGISTRY, *visible_params(dev)),
             ).fetchall()
         if not rows:
             return None
@@ -65,10 +89,13 @@ class Blobs:
 
     def status(self, dev: Device, shas: list[str]) -> dict[str, int]:
         owned = self._owned(dev, shas)
+        named = self._named(dev, shas) if shas else set()
         out = {}
         for sha in shas:
             if sha in owned and self.path(sha).is_file():
                 out[sha] = -1
+            elif sha not in named:
+                out[sha] = 0  # as for a file nobody has: nothing about a record it may not hold
             else:
                 part = self._partial(dev, sha)
                 out[sha] = part.stat().st_size if part.is_file() else 0

@@ -4,7 +4,9 @@ fieldkit-hq serve --db /srv/fieldkit/hq.db --port 8443 --certfile c.pem --keyfil
 fieldkit-hq serve --db postgresql://fieldkit@dbhost/hq --blobs /srv/shared/blobs --workers 4
 fieldkit-hq migrate [--check] | backup -o FILE | copy --from hq.db --to postgresql://...
 fieldkit-hq device add --embassy KE --name "Nairobi laptop 3"
-fieldkit-hq device list | revoke ID
+fieldkit-hq device add --embassy KE --name "Nairobi reception" --role local-staff
+fieldkit-hq device list | revoke ID | set-role ID ROLE | set-ceiling ID LEVEL
+fieldkit-hq embassy set-ceiling KE SECRET | list
 fieldkit-hq stats | export --format jsonl | registry import projects.jsonl
 
 The database is ``--db`` or ``FIELDKIT_HQ_DB``; attachments ``--blobs`` or ``FIELDKIT_HQ_BLOBS``
@@ -103,8 +105,24 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--embassy", required=True, metavar="CC", help="country code, e.g. KE")
     a.add_argument("--name", required=True)
     a.add_argument("--hours", type=float, default=72, help="how long the code stays valid")
+    a.add_argument("--role", choices=["staff", "local-staff"], default="staff",
+                   help="local-staff: the laptop never receives NOT FOR LOCAL STAFF records, "
+                        "their follow-ups or photos, and may not send them")  # fmt: skip
+    a.add_argument("--ceiling", metavar="LEVEL",
+                   help="highest classification it may hold (default: its embassy's)")  # fmt: skip
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_device_add)
+    sr = dsub.add_parser("set-role", help="change a laptop's role (applies at its next sync)")
+    _db_options(sr, sub=True)
+    sr.add_argument("id")
+    sr.add_argument("role", choices=["staff", "local-staff"])
+    sr.set_defaults(func=cmd_device_set_role)
+    sc = dsub.add_parser("set-ceiling", help="highest classification one laptop may hold")
+    _db_options(sc, sub=True)
+    sc.add_argument("id")
+    sc.add_argument("level", help="UNCLASSIFIED, FOUO, CONFIDENTIAL or SECRET; 'embassy' to "
+                    "follow its embassy's ceiling again")  # fmt: skip
+    sc.set_defaults(func=cmd_device_set_ceiling)
     ls = dsub.add_parser("list", help="list devices")
     _db_options(ls, sub=True)
     ls.add_argument("--json", action="store_true")
@@ -114,6 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("id")
     r.set_defaults(func=cmd_device_revoke)
     dev.set_defaults(func=lambda args, store: _usage(dev))
+
+    emb = sub.add_parser("embassy", help="settings HQ keeps per embassy")
+    esub = emb.add_subparsers(dest="embassy_command", metavar="ACTION", parser_class=Parser)
+    ec = esub.add_parser("set-ceiling", help="highest classification the embassy's laptops may "
+                         "hold (default CONFIDENTIAL)")  # fmt: skip
+    _db_options(ec, sub=True)
+    ec.add_argument("embassy", metavar="CC")
+    ec.add_argument("level")
+    ec.set_defaults(func=cmd_embassy_set_ceiling)
+    el = esub.add_parser("list", help="each embassy's ceiling")
+    _db_options(el, sub=True)
+    el.add_argument("--json", action="store_true")
+    el.set_defaults(func=cmd_embassy_list)
+    emb.set_defaults(func=lambda args, store: _usage(emb))
 
     st = command("stats", "records per embassy and each device's last sync", cmd_stats)
     st.add_argument("--json", action="store_true")
@@ -348,11 +380,15 @@ def cmd_device_add(args, store) -> int:
 
     if not math.isfinite(args.hours) or args.hours <= 0:
         raise CliError(f"--hours must be a number of hours above 0, got {args.hours!r}")
-    info = store.add_device(args.embassy, args.name, hours=args.hours)
+    info = store.add_device(args.embassy, args.name, hours=args.hours, role=args.role,
+                            ceiling=args.ceiling)  # fmt: skip
     if args.json:
         print(json.dumps(info, indent=2))
     else:
-        print(f"Device {info['device_id']} ({info['name']}, embassy {info['embassy']})")
+        role = " local staff," if info["role"] == "local-staff" else ""
+        ceiling = f", ceiling {info['ceiling']}" if info["ceiling"] else ""
+        print(f"Device {info['device_id']} ({info['name']},{role} embassy {info['embassy']}"
+              f"{ceiling})")  # fmt: skip
         print(f"Enrolment code: {info['code']}  (single use, expires {info['expires_at']} UTC)")
         print(f"On the laptop: fieldkit enroll --server URL --code {info['code']}")
     return 0
@@ -384,10 +420,45 @@ def _device_lines(devices: list[dict]) -> Iterator[str]:
             if d["revoked_at"]
             else ("enrolled" if d["enrolled_at"] else "waiting for enrolment")
         )
+        ceiling = d["ceiling"] + ("" if d["device_ceiling"] else " (embassy)")
         yield (
-            f"{d['id']}  {d['embassy']}  {d['name']:<30}  {state:<22}  "
-            f"last sync {d['last_sync'] or 'never'}"
+            f"{d['id']}  {d['embassy']}  {d['name']:<30}  {d['role']:<11}  "
+            f"ceiling {ceiling:<23}  {state:<22}  last sync {d['last_sync'] or 'never'}"
         )
+
+
+def cmd_device_set_role(args, store) -> int:
+    if not store.set_role(args.id, args.role):
+        raise CliError(f"no device {args.id}")
+    print(f"device {args.id} is now {args.role}: from its next sync it holds only what that "
+          "role may (records it may no longer hold are removed from the laptop)")  # fmt: skip
+    return 0
+
+
+def cmd_device_set_ceiling(args, store) -> int:
+    level = None if args.level.strip().lower() == "embassy" else args.level
+    if not store.set_ceiling(args.id, level):
+        raise CliError(f"no device {args.id}")
+    what = level.upper() if level else "its embassy's"
+    print(f"device {args.id}: ceiling {what}, from its next sync")
+    return 0
+
+
+def cmd_embassy_set_ceiling(args, store) -> int:
+    level = store.set_embassy_ceiling(args.embassy, args.level)
+    print(f"embassy {args.embassy.upper()}: ceiling {level} for its laptops without one of "
+          "their own, from their next sync")  # fmt: skip
+    return 0
+
+
+def cmd_embassy_list(args, store) -> int:
+    from .handling import DEFAULT_CEILING
+
+    return _show(
+        args, store.embassy_ceilings(),
+        lambda d: [f"{e}  ceiling {c}" for e, c in sorted(d.items())],
+        f"no embassy has its own ceiling: every laptop's is {DEFAULT_CEILING} unless set",
+    )  # fmt: skip
 
 
 def cmd_device_revoke(args, store) -> int:

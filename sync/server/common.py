@@ -30,6 +30,10 @@ class Device:
     id: str
     embassy: str
     name: str
+    # What it may hold (see handling.py): its role and classification ceiling.
+    role: str = "staff"
+    ceiling: str = "CONFIDENTIAL"
+    ceiling_rank: int = 2
     # The other embassy keys its post covers (countries it is also accredited to): see reference.py
     scope: tuple[str, ...] = ()
 

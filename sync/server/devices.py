@@ -10,6 +10,7 @@ from typing import Any
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
+from . import handling
 from . import reference as hq_reference
 from .common import Device, Refused, now_iso, secret_hash
 from .db import Database
@@ -22,8 +23,13 @@ def normalise_code(code: str) -> str:
     return "".join(c for c in code.upper() if c.isalnum())
 
 
-def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
+def add_device(
+    db: Database, embassy: str, name: str, hours: float = 72, role: str = handling.DEFAULT_ROLE,
+    ceiling: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """A device waiting for enrolment, and its one-time code (shown once, stored hashed)."""
+    role = handling.check_role(role)
+    ceiling = handling.check_level(ceiling) if ceiling else None
     # A post code (emb-ke, cg-hongkong) or, as before posts, a 2-letter country code.
     with db.read() as c:
         embassy, post = hq_reference.resolve_post(c, embassy)
@@ -42,8 +48,9 @@ def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict
     expires = (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
     with db.write() as c:
         c.execute(
-            "INSERT INTO devices (id, embassy, name, created_at) VALUES (?, ?, ?, ?)",
-            (device_id, embassy, name, now_iso()),
+            "INSERT INTO devices (id, embassy, name, created_at, role, ceiling) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (device_id, embassy, name, now_iso(), role, ceiling),
         )
         if post:
             c.execute("INSERT INTO device_posts (device_id, post) VALUES (?, ?)", (device_id, post))
@@ -52,7 +59,7 @@ def add_device(db: Database, embassy: str, name: str, hours: float = 72) -> dict
             (secret_hash(normalise_code(code)), device_id, expires),
         )
     return {"device_id": device_id, "embassy": embassy, "name": name, "code": code,
-            "expires_at": expires, "post": post}  # fmt: skip
+            "expires_at": expires, "role": role, "ceiling": ceiling, "post": post}  # fmt: skip
 
 
 def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
@@ -61,14 +68,14 @@ def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
     token = secrets.token_urlsafe(32)
     with db.write() as c:
         row = c.execute(
-            "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at, "
-            "dp.post FROM enrol_codes e JOIN devices d ON d.id = e.device_id "
+            "SELECT e.device_id, e.expires_at, e.used_at, d.embassy, d.name, d.revoked_at, d.role, "
+            "d.ceiling, dp.post FROM enrol_codes e JOIN devices d ON d.id = e.device_id "
             "LEFT JOIN device_posts dp ON dp.device_id = d.id WHERE e.code_hash = ?",
             (h,),
         ).fetchone()
         if row is None:
             raise Refused(403, Message("hq.enrol_code_unknown"), "bad_code")
-        device_id, expires, used, embassy, name, revoked, post = row
+        device_id, expires, used, embassy, name, revoked, role, ceiling, post = row
         if used:
             raise Refused(403, Message("hq.enrol_code_used"), "code_used")
         if revoked:
@@ -86,26 +93,29 @@ def enroll(db: Database, code: str, app_version: str = "") -> p.EnrollResponse:
             "UPDATE devices SET token_hash = ?, enrolled_at = ?, app_version = ? WHERE id = ?",
             (secret_hash(token), now_iso(), app_version[:40], device_id),
         )
-    return p.EnrollResponse(
-        device_id=device_id, token=token, embassy=embassy, device_name=name, post=post
-    )
+        ceiling = handling.ceiling_of(c, embassy, ceiling)
+    return p.EnrollResponse(device_id=device_id, token=token, embassy=embassy, device_name=name,
+                            role=role, ceiling=ceiling, post=post)  # fmt: skip
 
 
 def authenticate(db: Database, token: str) -> Device:
     with db.read() as c:
         row = c.execute(
-            "SELECT d.id, d.embassy, d.name, d.revoked_at, dp.post FROM devices d "
+            "SELECT d.id, d.embassy, d.name, d.revoked_at, d.role, "
+            "coalesce(d.ceiling, e.ceiling), dp.post FROM devices d "
+            "LEFT JOIN embassy_ceilings e ON e.embassy = d.embassy "
             "LEFT JOIN device_posts dp ON dp.device_id = d.id WHERE d.token_hash = ?",
             (secret_hash(token),),
         ).fetchone()
         # HQ validates with the lists it publishes; another process may have just published.
         hq_reference.refresh(db, c)
-        scope = hq_reference.readable(c, row[1], row[4])[1:] if row is not None else ()
+        scope = hq_reference.readable(c, row[1], row[6])[1:] if row is not None else ()
     if row is None:
         raise Refused(401, Message("hq.token_unknown"), "bad_token")
     if row[3]:
         raise Refused(401, Message("hq.token_revoked"), "revoked")
-    return Device(row[0], row[1], row[2], scope=scope)
+    ceiling = row[5] or handling.DEFAULT_CEILING
+    return Device(row[0], row[1], row[2], row[4], ceiling, handling.rank(ceiling), scope)
 
 
 def revoke(db: Database, device_id: str) -> bool:
@@ -122,10 +132,30 @@ def devices(db: Database) -> list[dict[str, Any]]:
     with db.read() as c:
         rows = c.execute(
             "SELECT d.id, d.embassy, d.name, d.created_at, d.enrolled_at, d.revoked_at, "
-            "d.last_sync, d.app_version, dp.post FROM devices d "
+            "d.last_sync, d.app_version, d.role, d.ceiling AS device_ceiling, dp.post, "
+            f"coalesce(d.ceiling, e.ceiling, '{handling.DEFAULT_CEILING}') AS ceiling "
+            "FROM devices d LEFT JOIN embassy_ceilings e ON e.embassy = d.embassy "
             "LEFT JOIN device_posts dp ON dp.device_id = d.id ORDER BY d.embassy, d.name"
         ).fetchall()
     return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+
+
+def set_role(db: Database, device_id: str, role: str) -> bool:
+    """A device's role from its next request on; records it may no longer hold leave the laptop
+    at its next sync (see client.SyncClient._verify)."""
+    role = handling.check_role(role)
+    with db.write() as c:
+        return (
+            c.execute("UPDATE devices SET role = ? WHERE id = ?", (role, device_id)).rowcount == 1
+        )
+
+
+def set_ceiling(db: Database, device_id: str, level: str | None) -> bool:
+    """A device's own ceiling (None: its embassy's again)."""
+    level = handling.check_level(level) if level else None
+    with db.write() as c:
+        cur = c.execute("UPDATE devices SET ceiling = ? WHERE id = ?", (level, device_id))
+        return cur.rowcount == 1
 
 
 def touch(db: Database, device_id: str) -> None:

@@ -285,11 +285,34 @@ def _core_2(sql: str):
     return run
 
 
+# Step 3 (issue 14): handling rules HQ enforces per device. Each record's effective marking
+# (NOT FOR LOCAL STAFF, classification rank; a follow-up or photo takes its parent's) is kept in
+# columns filled at push, so that a device's reads filter in SQL; devices have a role and an
+# optional classification ceiling, embassies a ceiling (absent: CONFIDENTIAL).
+CORE_3 = """
+ALTER TABLE records ADD COLUMN restricted_local INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE records ADD COLUMN classification_rank INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE records ADD COLUMN parent_id TEXT;
+CREATE INDEX records_parent ON records(embassy, parent_id) WHERE parent_id IS NOT NULL;
+ALTER TABLE devices ADD COLUMN role TEXT NOT NULL DEFAULT 'staff';
+ALTER TABLE devices ADD COLUMN ceiling TEXT;
+CREATE TABLE embassy_ceilings (embassy TEXT PRIMARY KEY, ceiling TEXT NOT NULL);
+"""
+
+
+def _core_3(c, ctx: Context) -> None:
+    from .handling import backfill
+
+    _run_sql(c, ctx.dialect, CORE_3)
+    backfill(c)
+
+
 CORE = Track(
     "core",
     [
         (1, CORE_1_SQLITE, CORE_1_POSTGRESQL),
         (2, _core_2(CORE_2_SQLITE), _core_2(CORE_2_POSTGRESQL)),
+        (3, _core_3, _core_3),
     ],
 )
 LATEST = CORE.latest

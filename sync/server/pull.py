@@ -11,6 +11,9 @@ from . import metrics
 from . import reference as hq_reference
 from .common import Device, now_iso
 from .db import Database
+from .handling import max_rank, may_hold, own_marking, visible_params, visible_sql
+
+VISIBLE = visible_sql()  # what the device may hold: see handling.py
 
 
 def _among(dev: Device) -> str:
@@ -25,8 +28,8 @@ def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
         refv = hq_reference.version_of(c)  # a laptop with other lists fetches them first
         rows = c.execute(
             f"SELECT version, data FROM records WHERE {_among(dev)} AND version > ? "
-            "AND origin != ? ORDER BY version LIMIT ?",
-            (*dev.readable, since, dev.id, limit + 1),
+            f"AND origin != ? AND {VISIBLE} ORDER BY version LIMIT ?",
+            (*dev.readable, since, dev.id, *visible_params(dev), limit + 1),
         ).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
@@ -39,9 +42,10 @@ def pull_json(db: Database, dev: Device, since: int, limit: int) -> str:
             seq = int(c.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
             cursor = max(since, seq)
             summary = _summary(c, db, dev)
-            conflicts = open_conflicts(c, dev.embassy)
+            conflicts = [k for k in open_conflicts(c, dev.embassy) if _may_see(c, dev, k)]
     page = p.encode_pull_page(
         [r[1] for r in rows], [r[0] for r in rows], cursor, more, summary, conflicts,
+        role=None if more else dev.role, ceiling=None if more else dev.ceiling,
         reference=refv,
     )  # fmt: skip
     metrics.PULLED.inc(len(rows))
@@ -56,8 +60,8 @@ def _summary(c, db: Database, dev: Device) -> dict[str, p.KindSummary]:
         kind: p.KindSummary(count=n, checksum=int(ck))
         for kind, n, ck in c.execute(
             f"SELECT kind, count(*), {db.sql('sum')}(ck) FROM records "
-            f"WHERE {_among(dev)} GROUP BY kind",
-            dev.readable,
+            f"WHERE {_among(dev)} AND {VISIBLE} GROUP BY kind",
+            (*dev.readable, *visible_params(dev)),
         ).fetchall()
     }
 
@@ -78,11 +82,25 @@ def open_conflicts(c, embassy: str) -> list[p.Conflict]:
     ]  # fmt: skip
 
 
+def _may_see(c, dev: Device, k: p.Conflict) -> bool:
+    """A conflict shows both versions: only to a device that may hold the record and both."""
+    if dev.role == "staff" and dev.ceiling_rank >= max_rank():
+        return True
+    row = c.execute(
+        "SELECT restricted_local, classification_rank FROM records WHERE id = ? AND embassy = ?",
+        (k.record_id, dev.embassy),
+    ).fetchone()
+    marks = [tuple(row)] if row else []
+    marks += [own_marking(k.mine), own_marking(k.theirs)]
+    return all(may_hold(m, dev.role, dev.ceiling_rank) for m in marks)
+
+
 def versions(db: Database, dev: Device, kind: str) -> p.VersionsResponse:
     with db.read() as c:
         rows = c.execute(
-            f"SELECT id, version FROM records WHERE {_among(dev)} AND kind = ? ORDER BY id",
-            (*dev.readable, kind),
+            f"SELECT id, version FROM records WHERE {_among(dev)} AND kind = ? AND {VISIBLE} "
+            "ORDER BY id",
+            (*dev.readable, kind, *visible_params(dev)),
         ).fetchall()
     return p.VersionsResponse(kind=kind, ids=[r[0] for r in rows], versions=[r[1] for r in rows])
 
@@ -93,7 +111,21 @@ def fetch(db: Database, dev: Device, ids: list[str]) -> p.FetchResponse:
     among, params = db.in_list(ids)
     with db.read() as c:
         rows = c.execute(
-            f"SELECT version, data FROM records WHERE {_among(dev)} AND id {among}",
-            [*dev.readable, *params],
+            f"SELECT version, data FROM records WHERE {_among(dev)} AND {VISIBLE} AND id {among}",
+            [*dev.readable, *visible_params(dev), *params],
         ).fetchall()
     return p.FetchResponse(records=[json.loads(r[1]) for r in rows], versions=[r[0] for r in rows])
+
+
+def withdrawn(db: Database, dev: Device, ids: list[str]) -> p.WithdrawnResponse:
+    """Of ids the laptop holds and HQ no longer lists for it, those HQ holds but this device may
+    not (role, ceiling or marking changed). The laptop named them, so nothing new is told."""
+    if not ids:
+        return p.WithdrawnResponse(ids=[])
+    among, params = db.in_list(ids)
+    with db.read() as c:
+        rows = c.execute(
+            f"SELECT id FROM records WHERE {_among(dev)} AND NOT ({VISIBLE}) AND id {among}",
+            [*dev.readable, *visible_params(dev), *params],
+        ).fetchall()
+    return p.WithdrawnResponse(ids=sorted({r[0] for r in rows}))

@@ -19,8 +19,10 @@ from sync.merge import merge, same_content
 
 from .common import REGISTRY, Device, Refused, chunks, marks, now_iso
 from .db import Database
+from .handling import effective, levels, may_hold, parent_of, rank, refresh_children
 
-RECORD_COLUMNS = ("id", "embassy", "kind", "version", "origin", "deleted", "sha256", "ck", "data")
+RECORD_COLUMNS = ("id", "embassy", "kind", "version", "origin", "deleted", "sha256", "ck", "data",
+                  "restricted_local", "classification_rank", "parent_id")  # fmt: skip
 MAX_AUDIT_DETAIL = 16 * 1024  # bytes of JSON per audit event's detail
 MAX_AUDIT_DEPTH = 8
 
@@ -45,6 +47,10 @@ class Batch:
         self.versions: list[tuple] = []
         self.mutations: list[tuple] = []
         self.inserts: list[tuple] = []  # new records, written in bulk (one round trip on PG)
+        # Effective markings (handling.py) of records written or read here, by id: the parents
+        # a follow-up or photo inherits from; and the records whose children must follow them.
+        self.marks: dict[str, tuple[int, int]] = {}
+        self.remarked: dict[str, dict[str, tuple[int, int]]] = {}  # by embassy
         if dev is None:
             return
         ids = [mid for m in mutations for mid in m.ids]
@@ -59,14 +65,24 @@ class Batch:
         for chunk in chunks(rids, 500):
             among, params = db.in_list(chunk)
             for row in c.execute(
-                f"SELECT id, embassy, kind, version, data FROM records "
-                f"WHERE embassy IN ({marks(len(dev.readable))}) AND id {among}",
+                f"SELECT id, embassy, kind, version, data, restricted_local, classification_rank "
+                f"FROM records WHERE embassy IN ({marks(len(dev.readable))}) AND id {among}",
                 [*dev.readable, *params],
             ).fetchall():
                 # The registry's copy rules when several exist (HQ published the id meanwhile),
                 # then the embassy's own, then another country of its post (ids are per embassy).
                 if row[0] not in self.rows or _rank(dev, row[1]) < _rank(dev, self.rows[row[0]][0]):
                     self.rows[row[0]] = tuple(row[1:])
+                    self.marks[row[0]] = (row[5], row[6])
+        pids = {parent_of(m.record) for m in mutations} - {None} - set(self.marks)
+        for chunk in chunks(sorted(pids), 500):  # type: ignore[arg-type]
+            among, params = db.in_list(chunk)
+            for rid, restricted, level in c.execute(
+                f"SELECT id, restricted_local, classification_rank FROM records "
+                f"WHERE embassy IN ({marks(len(dev.readable))}) AND id {among}",
+                [*dev.readable, *params],
+            ).fetchall():
+                self.marks[rid] = (restricted, level)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -86,6 +102,9 @@ class Batch:
     def flush(self) -> None:
         c, db = self.c, self.db
         self.flush_inserts()
+        for embassy, parents in self.remarked.items():
+            refresh_children(c, embassy, parents)
+        self.remarked.clear()
         if self.seq != self.start:
             c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
             self.start = self.seq
@@ -188,6 +207,19 @@ def _apply(
         batch.remember(m.ids, rid, row[2], None)
         return row[2], p.Outcome(i=i, status="duplicate", version=row[2], record=json.loads(row[3]))
 
+    def refused(marking: tuple[int, int]) -> tuple[int, p.Outcome] | None:
+        if may_hold(marking, dev.role, dev.ceiling_rank):
+            return None
+        if marking[1] > dev.ceiling_rank:
+            level = next((x for x in levels() if rank(x) == marking[1]), str(marking[1]))
+            return reject(Message("hq.refused_above_ceiling", id=rid[:64], level=level,
+                                  ceiling=dev.ceiling))  # fmt: skip
+        return reject(Message("hq.refused_local_staff", id=rid[:64]))
+
+    # A record this device may not hold is, for it, as if it were not there: no copy goes back.
+    if row is not None and not may_hold((row[4], row[5]), dev.role, dev.ceiling_rank):
+        row = None
+        return reject(Message("hq.refused_not_permitted", id=rid[:64]))
     # Rows of other embassies are never loaded: an id another embassy uses is, for this one, a
     # new id like any other (record ids are unique per embassy), so nothing tells it exists.
     if row is not None and row[0] == REGISTRY:
@@ -208,6 +240,11 @@ def _apply(
         where = ".".join(str(x) for x in first.get("loc", ())) or "record"
         return reject(f"invalid record {rid[:64] or '(no id)'}: {where}: {first.get('msg')}")
     rid = rec.id
+    pid = parent_of(m.record)
+    parent_mark = batch.marks.get(pid) if pid else None
+    denied = refused(effective(m.record, parent_mark))
+    if denied is not None:
+        return denied
     base = max((k[0] for k in known), default=m.base)
     if row is not None and base is None and same_content(m.record, json.loads(row[3])):
         return unchanged()  # made here and on HQ alike (same derived id, same content)
@@ -215,7 +252,8 @@ def _apply(
         seq = batch.next_seq()
         text = rec.model_dump_json()
         _write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
-               rec.sha256 if rec.kind == "attachment" else None, rid, insert=True)  # fmt: skip
+               rec.sha256 if rec.kind == "attachment" else None, rid, insert=True,
+               marking=effective(m.record, parent_mark), parent_id=pid)  # fmt: skip
         batch.remember(m.ids, rid, seq, None)
         return seq, None
     mine = rec.model_dump(mode="json")
@@ -252,11 +290,15 @@ def _apply(
             merged = theirs
             version = row[2]
         else:
+            marking = effective(merged, batch.marks.get(parent_of(merged) or ""))
+            denied = refused(marking)  # the merge with another laptop's edit raised it
+            if denied is not None:
+                return denied
             version = batch.next_seq()
             text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
             _write(batch, row[0], rec.kind, version, dev.id, text,
                    bool(merged.get("deleted_at")), merged.get("sha256"), rid,
-                   insert=False)  # fmt: skip
+                   insert=False, marking=marking, parent_id=parent_of(merged))  # fmt: skip
     conflict = None
     if conflicts:
         conflict = p.Conflict(
@@ -277,19 +319,29 @@ def _apply(
 def _write(
     batch: Batch, embassy: str, kind: str, seq: int, origin: str, text: str,
     deleted: bool, sha: str | None, rid: str, insert: bool,
+    marking: tuple[int, int] | None = None, parent_id: str | None = None,
 ) -> None:  # fmt: skip
+    if marking is None:  # HQ's own writes (registry import): worked out from the record
+        data = json.loads(text)
+        parent_id = parent_of(data)
+        marking = effective(data, batch.marks.get(parent_id or ""))
     sha = sha if kind == "attachment" else None
     ck = p.record_checksum(rid, seq)
     if insert:
-        batch.inserts.append((rid, embassy, kind, seq, origin, int(deleted), sha, ck, text))
+        batch.inserts.append((rid, embassy, kind, seq, origin, int(deleted), sha, ck, text,
+                              *marking, parent_id))  # fmt: skip
     else:
         batch.flush_inserts()  # an update may follow an insert of the same page
         batch.c.execute(
             "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
-            "data = ? WHERE id = ? AND embassy = ?",
-            (seq, origin, int(deleted), sha, ck, text, rid, embassy),
+            "data = ?, restricted_local = ?, classification_rank = ?, parent_id = ? "
+            "WHERE id = ? AND embassy = ?",
+            (seq, origin, int(deleted), sha, ck, text, *marking, parent_id, rid, embassy),
         )
-    batch.rows[rid] = (embassy, kind, seq, text)
+    if kind != "attachment" and batch.marks.get(rid) != marking:
+        batch.remarked.setdefault(embassy, {})[rid] = marking  # its children follow at flush
+    batch.marks[rid] = marking
+    batch.rows[rid] = (embassy, kind, seq, text, *marking)
     batch.versions.append((rid, seq, origin, text, embassy))
 
 

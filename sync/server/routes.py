@@ -110,7 +110,14 @@ def hello(request: Request):
     dev = device(request)
     return reply(
         request,
-        p.Hello(device_id=dev.id, embassy=dev.embassy, device_name=dev.name, server_time=now_iso()),
+        p.Hello(
+            device_id=dev.id,
+            embassy=dev.embassy,
+            device_name=dev.name,
+            server_time=now_iso(),
+            role=dev.role,
+            ceiling=dev.ceiling,
+        ),  # fmt: skip
     )
 
 
@@ -146,6 +153,13 @@ async def fetch(request: Request):
     dev = await run_in_threadpool(device, request)
     req = await body(request, p.FetchRequest, 1024 * 1024)
     return reply(request, await run_in_threadpool(request.app.state.store.fetch, dev, req.ids))
+
+
+@router.post("/withdrawn", openapi_extra=_json_schema(p.WithdrawnRequest))
+async def withdrawn(request: Request):
+    dev = await run_in_threadpool(device, request)
+    req = await body(request, p.WithdrawnRequest, 1024 * 1024)
+    return reply(request, await run_in_threadpool(request.app.state.store.withdrawn, dev, req.ids))
 
 
 @router.post("/blobs/status", openapi_extra=_json_schema(p.BlobStatusRequest))

@@ -15,7 +15,7 @@ from typing import Any
 
 from sync import protocol as p
 
-from . import admin, devices, migrations, pull, push
+from . import admin, devices, handling, migrations, pull, push
 from .blobs import Blobs
 from .common import MAX_INT, REGISTRY, Device, Refused, now_iso
 from .db import Database, DatabaseError
@@ -80,8 +80,23 @@ class HQStore:
         self.db.close()
 
     # ---- devices -----------------------------------------------------------------------------
-    def add_device(self, embassy: str, name: str, hours: float = 72) -> dict[str, Any]:
-        return devices.add_device(self.db, embassy, name, hours)
+    def add_device(
+        self, embassy: str, name: str, hours: float = 72, role: str = "staff",
+        ceiling: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        return devices.add_device(self.db, embassy, name, hours, role, ceiling)
+
+    def set_role(self, device_id: str, role: str) -> bool:
+        return devices.set_role(self.db, device_id, role)
+
+    def set_ceiling(self, device_id: str, level: str | None) -> bool:
+        return devices.set_ceiling(self.db, device_id, level)
+
+    def set_embassy_ceiling(self, embassy: str, level: str) -> str:
+        return handling.set_embassy_ceiling(self.db, embassy, level)
+
+    def embassy_ceilings(self) -> dict[str, str]:
+        return handling.embassy_ceilings(self.db)
 
     def enroll(self, code: str, app_version: str = "") -> p.EnrollResponse:
         return devices.enroll(self.db, code, app_version)
@@ -110,6 +125,9 @@ class HQStore:
 
     def fetch(self, dev: Device, ids: list[str]) -> p.FetchResponse:
         return pull.fetch(self.db, dev, ids)
+
+    def withdrawn(self, dev: Device, ids: list[str]) -> p.WithdrawnResponse:
+        return pull.withdrawn(self.db, dev, ids)
 
     # ---- attachments -------------------------------------------------------------------------
     def blob_path(self, sha: str) -> Path:

@@ -6,7 +6,8 @@ import pytest
 from hqserver import HQServer, Laptop
 
 # Laptop-side UI tests talk to HQ like any client: one database is enough for them.
-SQLITE_ONLY = ("test_sync_ui", "test_sync_ui_japanese", "test_sync_schema")
+SQLITE_ONLY = ("test_sync_ui", "test_sync_ui_japanese", "test_sync_schema",
+               "test_local_staff", "test_ceiling", "test_refused")  # fmt: skip
 
 
 def pytest_generate_tests(metafunc):

@@ -18,6 +18,7 @@ from hqserver import HQServer
 from sync import protocol as p
 from sync.server.cli import main as hq_cli
 from sync.server.common import Refused
+from sync.server.migrations import LATEST
 from sync.server.storage import HQStore
 
 FIXTURE = Path(__file__).parent / "data" / "hq-v1"
@@ -58,15 +59,19 @@ def test_an_old_database_is_refused_until_migrate_and_then_keeps_every_row(old_h
     assert hq_cli(["--db", str(old_hq), "stats"]) == 2
     assert "migrate" in capsys.readouterr().err
     assert hq_cli(["--db", str(old_hq), "migrate", "--check"]) == 1
-    assert "needs an upgrade: core schema step 1 -> 2" in capsys.readouterr().out
+    assert f"needs an upgrade: core schema step 1 -> {LATEST}" in capsys.readouterr().out
     assert _digest(old_hq) == digest  # refusing and checking change nothing
 
     assert hq_cli(["--db", str(old_hq), "migrate"]) == 0
     assert "applied core step 2" in capsys.readouterr().out
     assert hq_cli(["--db", str(old_hq), "migrate", "--check"]) == 0
-    assert _rows(old_hq) == before  # every row of every table, byte for byte
+    after = _rows(old_hq)
+    # Step 3 adds each device's role and own ceiling: staff, the embassy's ceiling.
+    assert {r[9:] for r in after["devices"]} == {("staff", None)}
+    after["devices"] = [r[:9] for r in after["devices"]]
+    assert after == before  # every row of every table, byte for byte
     with sqlite3.connect(old_hq) as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == LATEST
         owners = c.execute("SELECT embassy FROM blob_owners").fetchall()
         history = c.execute("SELECT DISTINCT embassy FROM versions ORDER BY 1").fetchall()
     assert owners == [("KE",)]  # the photo the KE laptop uploaded stays KE's

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..ceiling import check as check_ceiling
 from ..reference import check_offered
 from . import followups
 
@@ -23,6 +24,7 @@ def create_record(store, data: dict[str, Any], *, context: str = "", source=None
 
     record = validate_record(followups.new_values(data), context=context)
     check_offered(record)  # a code HQ retired stays on old records, never goes on a new one
+    check_ceiling(store, record.classification, record.id)
     return store.create(record, source=source)
 
 
@@ -34,6 +36,7 @@ def update_record(
         old = store.get(record_id)
         values = followups.edit_values(old, values, today)
         check_offered(old.model_copy(update=values), old)  # only codes newly put on it
+        check_ceiling(store, values.get("classification", old.classification), record_id)
         return store.update(record_id, values, source=source)
 
 
@@ -66,6 +69,7 @@ class FormSave:
 def save_form(store, form: FormSave, *, source=None) -> Record:
     """Save an editor's form: the record, its follow-up table, and drop its draft. One transaction."""
     with store.tx.write():
+        check_ceiling(store, form.record.classification, form.record.id)
         if form.loaded is None:
             saved = store.create(form.record, source=source)
         else:

@@ -169,6 +169,8 @@ class Reads:
                 "SELECT count(*) FROM records WHERE deleted_at IS NOT NULL"
             ).fetchone()[0]
             pending = self.pending_changes()
+            # Changes HQ refused are not pending (nothing will send them) and not filed either.
+            refused = conn.execute("SELECT count(*) FROM sync_rejected").fetchone()[0]
             drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
             version = schema.user_version(conn)
         return {
@@ -178,6 +180,7 @@ class Reads:
             "counts": counts,
             "deleted": trash,
             "pending_changes": pending,
+            "not_accepted_by_hq": refused,
             "drafts": drafts,
             "device_id": self.device_id,
         }
