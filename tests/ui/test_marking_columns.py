@@ -25,6 +25,8 @@ def test_list_rows_and_followups_show_the_caveats(store, qapp):
                  classification="UNCLASSIFIED")
     )  # fmt: skip
     (row,) = store.summaries(store.ids(RecordFilter(kinds=("meeting",))))
+    assert row["caveats"] == [NOT_FOR_LOCAL_STAFF]  # a list, as in the record
+    assert store.search("Offtake")[0]["caveats"] == [NOT_FOR_LOCAL_STAFF]
     assert MARKING.text(row) == "FOR OFFICIAL USE ONLY · Not for local staff"
     assert marking_label({"classification": "UNCLASSIFIED", "caveats": None}) == "UNCLASSIFIED"
 

@@ -26,6 +26,14 @@ SUMMARY_COLUMNS = (
 )
 
 
+def summary_row(names: list[str], row) -> dict[str, Any]:
+    """A summary as a dict, its caveats a list (SQLite hands the JSON array over as text)."""
+    out = dict(zip(names, row, strict=True))
+    caveats = out.get("caveats")
+    out["caveats"] = json.loads(caveats) if caveats and caveats != "[]" else []
+    return out
+
+
 @dataclass
 class Changes:
     """What a committed action changed, so views refresh only that (Anki's OpChanges)."""

@@ -14,7 +14,7 @@ from ..envelope import KINDS
 from ..errors import FieldKitError, NotFound
 from ..messages import Message
 from ..query import RecordFilter, order_clause, where_clause
-from .common import SUMMARY_COLUMNS, HistoryEntry, chunks, load_record
+from .common import SUMMARY_COLUMNS, HistoryEntry, chunks, load_record, summary_row
 
 if TYPE_CHECKING:
     from ..models import Record
@@ -119,7 +119,7 @@ class Reads:
                 cur.execute(f"SELECT {SUMMARY_COLUMNS} FROM records WHERE id IN ({marks})", chunk)
                 names = [d[0] for d in cur.description]
                 for row in cur.fetchall():
-                    out[row[0]] = dict(zip(names, row, strict=True))
+                    out[row[0]] = summary_row(names, row)
         return [out[i] for i in ids if i in out]
 
     def search(
@@ -137,7 +137,7 @@ class Reads:
         with self.tx.read() as conn:
             cur = conn.execute(sql, [*params, limit])
             names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return [summary_row(names, row) for row in cur.fetchall()]
 
     def children(self, parent_id: str, kind: str | None = None) -> list[Record]:
         flt = RecordFilter(parent_id=parent_id, kinds=(kind,) if kind else ())
