@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldkit.core.amounts import format_amount
 from fieldkit.core.marking import effective_marking
 from fieldkit.core.reference import reference
 from fieldkit.ui import i18n
@@ -316,9 +317,8 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             ),
             (
                 _L()["Budget"],
-                _e(f"{rec.currency} {_amount(rec.budget)}".strip())
-                if rec.budget is not None
-                else "",
+                # As the reports print it: 9,640万円 in Japanese (fieldkit.core.amounts).
+                _e(format_amount(rec.budget, rec.currency, i18n.current_language())),
             ),
             (_L()["Contract"], _e(i18n.format_date(rec.contract_date))),
             (
