@@ -35,6 +35,8 @@ class DashboardData:
     overdue_followup_count: int = 0
     overdue_projects: list[dict] = field(default_factory=list)
     complete: bool = False  # False: the headline figures only (load_figures), charts to come
+    # Grant monitoring (#15): flag code -> projects (visits, for ratings) carrying it.
+    grant_flags: dict[str, int] = field(default_factory=dict)
 
 
 def _month_keys(today: date, n: int = MONTHS) -> list[tuple[int, int]]:
@@ -90,6 +92,9 @@ def load_details(store, figures: DashboardData) -> DashboardData:
     data = replace(figures, complete=True)
     data.by_policy, data.by_country, data.by_month = [], [], []
     data.overdue_followups, data.overdue_projects = [], []
+    from fieldkit.core.grant_flags import flag_counts  # with the details: not on start-up's path
+
+    data.grant_flags = flag_counts(store, today)
     # One pass over the covering list index for both charts: policy fields are words in the tags
     # column (' gx digital '), so the few distinct (kind, country, tags) combinations are summed
     # here. Filtering the kind in SQL made SQLite read every meeting's row instead (1.2 s).

@@ -118,3 +118,33 @@ def visit_flags(visit: Visit) -> list[Flag]:
 def grantee_deadlines(project: Project) -> bool:
     """Whether the scheme asks the grantee for reports at all (JICA schemes do not)."""
     return scheme_rules(project.scheme).grantee_reports
+
+
+def flags_for(store, ids, today: date) -> dict[str, list[Flag]]:
+    """The flags of the projects and visits among ``ids`` (other kinds: none), for lists."""
+    out: dict[str, list[Flag]] = {}
+    for rec in store.get_many(list(ids)):
+        if rec.kind == "visit":
+            out[rec.id] = visit_flags(rec)
+        elif rec.kind == "project":
+            out[rec.id] = project_flags(rec, store.children(rec.id, "visit"), today)
+    return out
+
+
+def flag_counts(store, today: date) -> dict[str, int]:
+    """How many projects (or visits, for the rating flags) carry each flag on ``today``: the
+    dashboard's grant-monitoring line. Reads every project and visit once."""
+    from collections import Counter
+
+    from .query import RecordFilter
+
+    visits = store.query(RecordFilter(kinds=("visit",)))
+    by_project: dict[str, list] = {}
+    counts: Counter[str] = Counter()
+    for v in visits:
+        if v.project_id:
+            by_project.setdefault(v.project_id, []).append(v)
+        counts.update({f.code for f in visit_flags(v)})
+    for p in store.query(RecordFilter(kinds=("project",))):
+        counts.update({f.code for f in project_flags(p, by_project.get(p.id, []), today)})
+    return dict(counts)

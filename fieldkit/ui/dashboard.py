@@ -146,6 +146,9 @@ class DashboardPage(i18n.Retranslating, QWidget):
 
         self.month_title, self.policy_title, self.country_title = QLabel(), QLabel(), QLabel()
         self.followup_title, self.project_title = QLabel(), QLabel()
+        self.grant_flags = QLabel()  # grant monitoring (#15): what an auditor would flag
+        self.grant_flags.setObjectName("grantFlags")
+        self.grant_flags.setWordWrap(True)
 
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -173,6 +176,7 @@ class DashboardPage(i18n.Retranslating, QWidget):
         lay.setSpacing(12)
         lay.addLayout(head)
         lay.addLayout(cards)
+        lay.addWidget(self.grant_flags)
         lay.addLayout(grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -265,6 +269,7 @@ class DashboardPage(i18n.Retranslating, QWidget):
             item.setToolTip(2, f"{f['text']}\n— {f['parent']}")
             item.setData(0, ID_ROLE, f["id"])
             self.followup_list.addTopLevelItem(item)
+        self.grant_flags.setText(self._grant_flags_text(d.grant_flags))
         self.project_list.clear()
         names = {"interim": self.tr("interim report"), "completion": self.tr("completion report")}
         for p in d.overdue_projects:
@@ -282,6 +287,20 @@ class DashboardPage(i18n.Retranslating, QWidget):
         ):
             for i, w in enumerate(widths):
                 tree.setColumnWidth(i, w)
+
+    def _grant_flags_text(self, counts: dict[str, int]) -> str:
+        words = (
+            ("report_overdue", self.tr("projects with a report overdue: %1")),
+            ("report_late", self.tr("with a report received late: %1")),
+            ("overrun", self.tr("past their implementation period: %1")),
+            ("followup_due", self.tr("with a follow-up visit due: %1")),
+            ("rating_missing", self.tr("visits missing DAC ratings: %1")),
+            ("overall_disagrees", self.tr("visits whose overall rating disagrees: %1")),
+        )
+        parts = [text.replace("%1", str(counts[code])) for code, text in words if counts.get(code)]
+        if not parts:
+            return ""
+        return self.tr("Grant monitoring — %1").replace("%1", " · ".join(parts))
 
     def apply_changes(self, changes: Changes) -> None:
         if self.isVisible():

@@ -75,14 +75,16 @@ def _kind_name(kind: str) -> str:
 
 def _record_title(store, record_id: str) -> tuple[str, str]:
     record = store.get(record_id)
-    if record.kind not in ("meeting", "visit"):
+    if record.kind not in ("meeting", "visit", "project"):
         raise FieldKitError(
             QCoreApplication.translate(
-                "Printing", "This record is {kind}: only meetings and visits can be printed."
+                "Printing",
+                "This record is {kind}: only meetings, visits and projects can be printed.",
             ).format(kind=_kind_name(record.kind))
         )
-    day = getattr(record, "date", None)
-    name = f"{record.kind}-{day.isoformat() if day else ''}-{_safe_name(record.title_text())}"
+    day = getattr(record, "date", None) or record.sort_date()
+    kind = "project-file" if record.kind == "project" else record.kind  # the monitoring file
+    name = f"{kind}-{day.isoformat() if day else ''}-{_safe_name(record.title_text())}"
     return record.title_text(), name + ".pdf"
 
 

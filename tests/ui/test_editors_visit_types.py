@@ -95,3 +95,23 @@ def test_project_editor_holds_the_grant_cycle(ui, qtbot):
     assert [q.supplier for q in p.quotes] == ["Nyanza Builders", "Lakeside Hardware"]
     assert p.quotes[0].selected and not p.quotes[1].selected
     assert p.disbursements[0].paid_on == date(2025, 4, 1)
+
+
+def test_print_on_a_project_makes_its_monitoring_file(ui, qtbot):
+    from fieldkit.ui import printing
+    from fieldkit.ui.operations.printing import _record
+
+    p = ui.create(Project(title="Kisumu classrooms", country="KE", scheme="grassroots",
+                          interim_report_due=date(2025, 9, 30)))  # fmt: skip
+    ui.create(Visit(project_id=p.id, visit_type="interim", date=date(2025, 10, 2), country="KE",
+                    title="Interim check"))  # fmt: skip
+    title, filename = printing._record_title(ui, p.id)
+    assert filename.startswith("project-file-") and title == "Kisumu classrooms"
+    rendered = _record(ui, p.id, "en", printing._record_title)
+    assert rendered.report == "project" and rendered.pages >= 1
+    import io
+
+    from pypdf import PdfReader
+
+    text = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(rendered.pdf)).pages)
+    assert "PROJECT MONITORING FILE" in text and "Interim check" in text

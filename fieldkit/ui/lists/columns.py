@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication
 from fieldkit.core.reference import reference
 from fieldkit.ui import i18n
 
+from .flag_cells import flag_text
+
 
 def kind_label(kind: str) -> str:
     return {
@@ -88,6 +90,17 @@ def _date(name: str) -> Callable[[dict[str, Any]], str]:
     return lambda row: i18n.format_date(row.get(name))
 
 
+# What an auditor would flag on a project or visit (#15): read in the background (flag_cells).
+FLAGS = Column(
+    "flags",
+    lambda: QCoreApplication.translate("Columns", "Flags"),
+    flag_text,
+    None,
+    None,
+    240,
+)
+
+
 DATE = Column(
     "date",
     lambda: QCoreApplication.translate("Columns", "Date"),
@@ -154,6 +167,7 @@ COLUMNS: dict[str, list[Column]] = {
         COUNTRY,
         MARKING,
         EDITED,
+        FLAGS,
     ],
     "project": [
         Column(
@@ -190,6 +204,7 @@ COLUMNS: dict[str, list[Column]] = {
             None,
             130,
         ),
+        FLAGS,
     ],
     "contact": [
         Column(

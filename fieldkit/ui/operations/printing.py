@@ -91,13 +91,22 @@ def _record(store, record_id: str, lang: str, titled: Titled) -> Rendered:
     title, filename = titled(store, record_id)
     kind = store.get(record_id).kind
     out = io.BytesIO()
-    result = record_report(store, record_id, out, event=None, lang=lang)
+    if kind == "project":  # a project prints as its whole monitoring file (#15)
+        from fieldkit.reports.project_file import project_file_report
+
+        result = project_file_report(store, record_id, out, event=None, lang=lang)
+    else:
+        result = record_report(store, record_id, out, event=None, lang=lang)
     return _rendered(result, out, title, filename, record_id, kind)
 
 
 def _export_record(store, record_id: str, path: str, lang: str):
     from fieldkit.reports import record_report
 
+    if store.get(record_id).kind == "project":
+        from fieldkit.reports.project_file import project_file_report
+
+        return project_file_report(store, record_id, path, event="export_pdf", lang=lang)
     return record_report(store, record_id, path, event="export_pdf", lang=lang)
 
 

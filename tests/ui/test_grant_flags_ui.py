@@ -1,0 +1,72 @@
+"""Flags on the projects and visits lists and the dashboard's grant-monitoring line (#15)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QApplication
+
+from fieldkit.core.dashboard import load_dashboard
+from fieldkit.core.models import CriterionRating, Project, Visit
+from fieldkit.ui import ops
+from fieldkit.ui.lists.columns import columns_for
+from fieldkit.ui.lists.flag_cells import flag_text
+
+TODAY = date.today()
+
+
+def _flags_column(kind: str):
+    (col,) = [c for c in columns_for(kind) if c.key == "flags"]
+    return col
+
+
+def test_flags_column_fills_in_from_the_background(ui, qtbot):
+    p = ui.create(Project(title="Kisumu classrooms", country="KE", scheme="grassroots",
+                          interim_report_due=TODAY - timedelta(days=12)))  # fmt: skip
+    tc = ui.create(Project(title="Water utilities TC", country="KE", scheme="technical_cooperation",
+                           interim_report_due=TODAY - timedelta(days=12)))  # fmt: skip
+    v = ui.create(Visit(date=TODAY, country="KE", visit_type="ex_post_evaluation", overall_rating="A",
+                        criteria={c: CriterionRating(rating=r) for c, r in (
+                            ("relevance", "3"), ("effectiveness", "1"), ("efficiency", "3"),
+                            ("sustainability", "3"))}))  # fmt: skip
+    rows = {r["id"]: r for r in ui.summaries([p.id, tc.id, v.id])}
+    project_col, visit_col = _flags_column("project"), _flags_column("visit")
+    assert project_col.text(rows[p.id]) == ""  # asked for, in the background
+    visit_col.text(rows[v.id])
+    project_col.text(rows[tc.id])
+
+    def filled() -> bool:
+        QApplication.processEvents()
+        return bool(flag_text(rows[p.id]))
+
+    qtbot.waitUntil(filled, timeout=5000)
+    ops.wait_all()
+    QApplication.processEvents()
+    assert "interim report overdue by 12 days" in flag_text(rows[p.id])
+    assert "differs from D" in flag_text(rows[v.id])
+    assert flag_text(rows[tc.id]) == ""  # JICA technical cooperation: no grantee deadlines
+    # Edited since (another updated_at): asked for again, the old text shown meanwhile.
+    ui.update(p.id, {"interim_report_received": (TODAY - timedelta(days=2)).isoformat()})
+    (row,) = ui.summaries([p.id])
+    assert "overdue" in flag_text(row)
+    qtbot.waitUntil(
+        lambda: (QApplication.processEvents(), "late" in flag_text(row))[1], timeout=5000
+    )
+    assert "received 10 days late" in flag_text(row)
+
+
+def test_dashboard_counts_the_flags(ui, qtbot):
+    from fieldkit.ui.dashboard import DashboardPage
+
+    ui.create(Project(title="A", country="KE", scheme="grassroots",
+                      interim_report_due=TODAY - timedelta(days=5)))  # fmt: skip
+    ui.create(Project(title="B", country="KE", scheme="grassroots",
+                      end_date=TODAY - timedelta(days=30)))  # fmt: skip
+    ui.create(Visit(date=TODAY, country="KE", visit_type="ex_post_evaluation"))
+    data = load_dashboard(ui, TODAY)
+    assert data.grant_flags == {"report_overdue": 1, "overrun": 1, "rating_missing": 1}
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    text = page._grant_flags_text(data.grant_flags)
+    assert "report overdue: 1" in text and "implementation period: 1" in text
+    assert "missing DAC ratings: 1" in text
