@@ -34,6 +34,8 @@ class DashboardData:
     overdue_followups: list[dict] = field(default_factory=list)
     overdue_followup_count: int = 0
     overdue_projects: list[dict] = field(default_factory=list)
+    # The next summits the post's countries take part in: (code, start or None, days or None).
+    next_summits: list[tuple[str, date | None, int | None]] = field(default_factory=list)
     complete: bool = False  # False: the headline figures only (load_figures), charts to come
     # Grant monitoring (#15): flag code -> projects (visits, for ratings) carrying it.
     grant_flags: dict[str, int] = field(default_factory=dict)
@@ -75,7 +77,18 @@ def load_figures(store, today: date | None = None) -> DashboardData:
         if kind == "followup":
             data.open_followups += n if is_open else 0
             data.overdue_followup_count += n if is_overdue else 0
+    data.next_summits = next_summits(store, today)
     return data
+
+
+def next_summits(store, today: date, n: int = 3) -> list[tuple[str, date | None, int | None]]:
+    """The countdown to the next summits of the post's countries (every summit when no post of
+    the list is set): no store read, so the cards show it at once."""
+    countries = store.settings.post_countries()
+    return [
+        (s.code, start, (start - today).days if start else None)
+        for s, start in reference().upcoming_summits(countries, today)[:n]
+    ]
 
 
 def _grouped(store, flt: RecordFilter, columns: str) -> list[tuple]:

@@ -292,6 +292,26 @@ PLACES = [
 ]
 
 
+def _summit_pool() -> list[tuple[str, frozenset[str], date | None]]:
+    """The summits demo meetings may prepare: (code, participating countries, start)."""
+    from .reference import reference
+
+    ref = reference()
+    return [
+        (code, ref.summit_countries(code), ref.summit_dates(code)[0])
+        for code in ref.offered("summits")
+    ]
+
+
+def _summit_for(g: _Gen, pool, cc: str, d: date) -> list[str]:
+    """Most meetings before a summit their country takes part in prepare the next one."""
+    coming = sorted(
+        ((start or date.max, code) for code, who, start in pool
+         if (not who or cc in who) and (start is None or d < start)),
+    )  # fmt: skip
+    return [coming[0][1]] if coming and g.r.random() < 0.6 else []
+
+
 class _Gen:
     def __init__(self, seed: int, today: date) -> None:
         self.r = random.Random(seed)
@@ -463,6 +483,7 @@ def build(
     counts["project"] = len(project_list)
 
     followups = 0
+    summit_pool = _summit_pool()
     for _ in range(meetings):
         cc = g.pick(countries)
         post, city, _ = POSTS[cc]
@@ -471,7 +492,7 @@ def build(
         en, ja, _ = TOPICS[main]
         partner_orgs = g.some(orgs[cc], 1, 2)
         met = g.some(people[cc], 1, 2)
-        d = g.day()
+        d = g.day(back=720, ahead=0)  # a record of a meeting held: never after today
         start = time(g.r.randint(8, 17), g.pick([0, 15, 30]))
         subject = g.pick(
             [
@@ -510,9 +531,7 @@ def build(
                 1,
                 2,
             ),
-            summits=g.some(
-                ["ticad9", "asean2024", "palm10", "g20_2024", "apec2024", "ca_plus_japan"], 0, 1
-            ),
+            summits=_summit_for(g, summit_pool, cc, d),
             key_points="\n".join(g.some(KEY_POINTS, 2, 3)),
             # The exchange as turns: the partner's request, then our answer (same draws as
             # before turns existed, so a seed makes the same data).
@@ -537,6 +556,12 @@ def build(
                 if due > g.today - timedelta(days=30) or g.r.random() < 0.3
                 else g.pick(["done", "dropped"])
             )
+            # Done on a day around its due date, after the meeting, never after today.
+            done_on = (
+                max(d, min(due + timedelta(days=g.r.randint(-10, 10)), g.today))
+                if status == "done"
+                else None
+            )
             records.append(
                 FollowUp(
                     parent_id=m.id,
@@ -544,6 +569,7 @@ def build(
                     owner=g.pick(OUR_SIDE[1:]),
                     due=due,
                     status=status,
+                    done_on=done_on,
                     post=post,
                     classification=m.classification,
                 )
@@ -565,13 +591,18 @@ def build(
         records.append(v)
         for _ in range(g.r.randint(0, 2)):
             due = d + timedelta(days=g.r.randint(14, 90))
+            status = "open" if g.r.random() < 0.7 else "done"
+            done_on = (
+                min(d + timedelta(days=g.r.randint(3, 60)), g.today) if status == "done" else None
+            )
             records.append(
                 FollowUp(
                     parent_id=v.id,
                     text=g.pick(FOLLOW_UPS[5:] + ["Obtain the maintenance plan from the grantee"]),
                     owner=g.pick(OUR_SIDE[1:]),
                     due=due,
-                    status="open" if g.r.random() < 0.7 else "done",
+                    status=status,
+                    done_on=done_on,  # a done follow-up says when (never after today)
                     post=post,
                 )
             )

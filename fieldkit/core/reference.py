@@ -191,19 +191,26 @@ class Reference:
         start = date.fromisoformat(start) if start else None
         return start, date.fromisoformat(end) if end else start
 
-    def upcoming_summits(self, countries, today: date) -> list[tuple[Code, date]]:
+    def upcoming_summits(self, countries, today: date) -> list[tuple[Code, date | None]]:
         """Active summits still to come (or under way) that any of ``countries`` takes part in,
-        soonest first; a summit with no participants listed counts for everyone."""
+        soonest first; a summit with no participants listed counts for everyone. Summits with
+        only a year announced (``year``, no dates yet) come after the dated ones, as (code, None).
+        """
         wanted = set(countries or ())
-        out = []
+        out: list[tuple[Code, date | None]] = []
         for code, s in self.offered("summits").items():
             start, end = self.summit_dates(code)
-            if start is None or (end or start) < today:
+            if start is None:
+                year = s.extra.get("year")
+                if not (isinstance(year, int) and year >= today.year):
+                    continue
+            elif (end or start) < today:
                 continue
             who = self.summit_countries(code)
             if not who or not wanted or who & wanted:
                 out.append((s, start))
-        return sorted(out, key=lambda x: (x[1], x[0].code))
+        far = date.max
+        return sorted(out, key=lambda x: (x[1] or far, x[0].extra.get("year") or 0, x[0].code))
 
     # ---- posts -----------------------------------------------------------------------------
     def post(self, code: str | None) -> Code | None:

@@ -33,7 +33,7 @@ RANGES = {"autosave_seconds": (1, 600), "lock_minutes": (0, 1440)}
 @dataclass(eq=True)
 class Settings:
     user_name: str = ""
-    post: str = ""  # the embassy, e.g. "Embassy of Japan in Kenya"
+    post: str = ""  # the post's code from the reference list (emb-ke); older settings: its name
     default_classification: str = ""
     language: str = ""  # "" follows the system locale
     paper_size: str = "A4"
@@ -55,8 +55,37 @@ class Settings:
     def author(self) -> str:
         return os.environ.get("FIELDKIT_USER") or self.user_name or _login_name()
 
-    def post_name(self) -> str:
-        return os.environ.get("FIELDKIT_POST") or self.post
+    def post_name(self, lang: str = "en") -> str:
+        """The post's name (in ``lang`` when ``post`` is a post of the reference list: its code,
+        ``emb-ke``, or its name); a post typed before the list existed, as typed."""
+        text = os.environ.get("FIELDKIT_POST") or self.post
+        if not text:
+            return ""
+        from .reference import reference
+
+        return reference().post_label(text, lang)
+
+    def post_code(self) -> str:
+        """The code of the post (``emb-ke``) when ``post`` names one of the list, else ""."""
+        from .reference import reference
+
+        text = os.environ.get("FIELDKIT_POST") or self.post
+        found = reference().post(text) or next(
+            (p for p in reference().posts.values() if text and text in (p.name, p.name_ja)), None
+        )
+        return found.code if found else ""
+
+    def post_countries(self) -> tuple[str, ...]:
+        """The countries the post covers (its own and those it is also accredited to)."""
+        from .reference import reference
+
+        return reference().post_countries(self.post_code())
+
+    def post_time_zone(self) -> str | None:
+        """The post's IANA time zone (``Africa/Nairobi``), for times in the post's local time."""
+        from .reference import reference
+
+        return reference().post_time_zone(self.post_code())
 
     # The pydantic names the callers use.
     @classmethod

@@ -43,7 +43,7 @@ def page_info(
         title=title,
         marking=marking,
         author=store.author,
-        post=store.settings.post_name(),
+        post=store.settings.post_name(lang),
         generated_at=datetime.now(UTC),
         paper=store.settings.paper_size,
         landscape=landscape,

@@ -177,8 +177,9 @@ def meeting_story(store, meeting: Meeting, t: Labels, today: date | None = None)
 
     def story(width: float):
         yield from title_block(
-            t, "Record of conversation", meeting.subject, meeting.post, _ref_line(t, meeting)
-        )
+            t, "Record of conversation", meeting.subject,
+            reference().post_label(meeting.post, t.lang), _ref_line(t, meeting),
+        )  # fmt: skip
         # The approval block (決裁欄) heads page 1, as on MOFA's forms.
         yield approval_block(t, width, meeting, (N_("Drafted by"), meeting.drafter))
         yield field_table(
@@ -310,7 +311,7 @@ def visit_story(store, visit: Visit, t: Labels, today: date | None = None):
             t,
             "Project monitoring visit report",
             visit.title_text(),
-            visit.post,
+            reference().post_label(visit.post, t.lang),  # the post's name in the report's language
             _ref_line(t, visit),
         )
         reporter = (visit.visitors or [""])[0]

@@ -144,6 +144,9 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self.followup_list.setColumnCount(4)
         self.project_list.setColumnCount(4)
 
+        self.summits = QLabel()  # "G20 Summit, Miami in 12 days · TICAD 10 (2028)"
+        self.summits.setObjectName("summitCountdown")
+        self.summits.setWordWrap(True)
         self.month_title, self.policy_title, self.country_title = QLabel(), QLabel(), QLabel()
         self.followup_title, self.project_title = QLabel(), QLabel()
         self.grant_flags = QLabel()  # grant monitoring (#15): what an auditor would flag
@@ -176,6 +179,7 @@ class DashboardPage(i18n.Retranslating, QWidget):
         lay.setSpacing(12)
         lay.addLayout(head)
         lay.addLayout(cards)
+        lay.addWidget(self.summits)
         lay.addWidget(self.grant_flags)
         lay.addLayout(grid, 1)
         scroll = QScrollArea()
@@ -244,6 +248,24 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self.as_of.setText(
             self.tr("as of {date}").format(date=i18n.format_date(d.today, long=True))
         )
+        self.summits.setText(self._countdown(d))
+        self.summits.setVisible(bool(d.next_summits))
+
+    def _countdown(self, d: DashboardData) -> str:
+        ref = reference()
+        parts = []
+        for code, start, days in d.next_summits:
+            s = ref.summits.get(code)
+            name = i18n.label(s, code)
+            if start is None:
+                year = s.extra.get("year") if s else ""
+                parts.append(self.tr("{summit} ({year}, dates not announced)").format(
+                    summit=name, year=year))  # fmt: skip
+            elif days <= 0:
+                parts.append(self.tr("{summit}: under way").format(summit=name))
+            else:
+                parts.append(self.tr("{summit} in %n days", "", days).format(summit=name))
+        return "  ·  ".join(parts)
 
     def _show(self) -> None:
         self._show_figures()

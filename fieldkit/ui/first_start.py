@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.settings import Settings, load_settings, save_settings
+from fieldkit.ui.post_picker import PostPicker
 
 
 def needs_asking(settings: Settings) -> bool:
@@ -49,7 +50,7 @@ class WhoDialog(QDialog):
         intro.setWordWrap(True)
         self.name = QLineEdit(settings.user_name)
         self.name.setPlaceholderText(self.tr("e.g. Sato Yuki"))
-        self.post = QLineEdit(settings.post)
+        self.post = PostPicker(settings.post)  # a post code, chosen from the list HQ publishes
         self.post.setPlaceholderText(self.tr("e.g. Embassy of Japan in Kenya"))
         self.error = QLabel()
         self.error.setObjectName("fieldError")

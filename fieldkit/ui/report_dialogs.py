@@ -73,7 +73,7 @@ class DigestDialog(i18n.Retranslating, QDialog):
         form.addRow(self.period_label, period)
         self.summit = QComboBox()
         self.summit.addItem("", None)
-        for code in ref.summits:
+        for code in ref.offered("summits"):
             self.summit.addItem("", code)
         self.summit_label = QLabel()
         self.summit_label.setBuddy(self.summit)
@@ -82,7 +82,7 @@ class DigestDialog(i18n.Retranslating, QDialog):
         self.fields_box = QGroupBox()
         fields_layout = QVBoxLayout(self.fields_box)
         self.fields: dict[str, QCheckBox] = {}
-        for code in ref.policy_fields:
+        for code in ref.offered("policy_fields"):
             box = QCheckBox()
             self.fields[code] = box
             fields_layout.addWidget(box)

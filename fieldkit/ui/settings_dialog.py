@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.reference import reference
 from fieldkit.core.settings import Settings, load_settings, save_settings
 from fieldkit.ui import i18n
+from fieldkit.ui.post_picker import PostPicker
 
 
 def check_server_url(text: str) -> str | None:
@@ -54,7 +55,7 @@ class SettingsDialog(QDialog):
 
         s = self.settings
         self.user_name = QLineEdit(s.user_name)
-        self.post = QLineEdit(s.post)
+        self.post = PostPicker(s.post)  # a post code, chosen from the list HQ publishes
         self.post.setPlaceholderText(self.tr("e.g. Embassy of Japan in Kenya"))
         self.classification = QComboBox()
         lang = i18n.current_language()

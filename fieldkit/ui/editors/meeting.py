@@ -121,19 +121,21 @@ class MeetingEditor(RecordEditor):
             sec,
             "policy_fields",
             self.tr("Policy fields"),
-            CheckGrid(self.tr("Policy fields"), ref.policy_fields),
+            CheckGrid(
+                self.tr("Policy fields"), ref.offered("policy_fields"), known=ref.policy_fields
+            ),
         )
         self.bind(
             sec,
             "instruments",
             self.tr("Instruments"),
-            CheckGrid(self.tr("Instruments"), ref.instruments),
+            CheckGrid(self.tr("Instruments"), ref.offered("instruments"), known=ref.instruments),
         )
         self.bind(
             sec,
             "summits",
             self.tr("Summit / forum"),
-            CheckGrid(self.tr("Summit / forum"), ref.summits),
+            CheckGrid(self.tr("Summit / forum"), ref.offered("summits"), known=ref.summits),
         )
 
         sec = self.section(self.tr("Record of conversation"))

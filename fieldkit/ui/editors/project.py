@@ -36,7 +36,12 @@ class ProjectEditor(RecordEditor):
         ref = reference()
         sec = self.section(self.tr("Project"))
         self.bind(sec, "title", self.tr("Title"), LineEdit(self.tr("Title")))
-        self.bind(sec, "scheme", self.tr("Scheme"), CodeCombo(self.tr("Scheme"), ref.schemes))
+        self.bind(
+            sec,
+            "scheme",
+            self.tr("Scheme"),
+            CodeCombo(self.tr("Scheme"), ref.offered("schemes"), known=ref.schemes),
+        )
         self.bind(
             sec, "status", self.tr("Status"), CodeCombo(self.tr("Status"), ref.activity_status)
         )

@@ -262,11 +262,13 @@ class CodeCombo(QComboBox):
     changed = Signal()
 
     def __init__(
-        self, name: str, codes: dict[str, Code], blank: str | None = None, parent=None
-    ) -> None:
+        self, name: str, codes: dict[str, Code], blank: str | None = None, parent=None,
+        known: dict[str, Code] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         _named(self, name)
         self.blank = blank
+        self.known = known or {}  # every code ever published: a retired one keeps its name
         if blank is not None:
             self.addItem(blank, None)
         for code in codes.values():
@@ -283,7 +285,7 @@ class CodeCombo(QComboBox):
             return
         i = self.findData(value)
         if i < 0:  # a code the reference no longer has: keep it visible (the model says why)
-            self.addItem(f"{value} ({tr('unknown')})", value)
+            self.addItem(_not_offered(value, self.known), value)
             i = self.count() - 1
         self.setCurrentIndex(i)
 
@@ -348,14 +350,27 @@ class CountryPicker(QComboBox):
             self.setEditText(str(value))
 
 
+def _not_offered(code: str, known: dict[str, Code]) -> str:
+    """A record's code that is not offered any more: its name and "retired" (HQ dropped it), or
+    "unknown" (never in the lists)."""
+    if code in known:
+        retired = tr("retired")
+        return f"{code_label(known[code])} ({retired})"
+    return f"{code} ({tr('unknown')})"
+
+
 class CheckGrid(QWidget):
     """Codes chosen by ticking boxes (policy fields, instruments, summits, caveats)."""
 
     changed = Signal()
 
-    def __init__(self, name: str, codes: dict[str, Code], columns: int = 2, parent=None) -> None:
+    def __init__(
+        self, name: str, codes: dict[str, Code], columns: int = 2, parent=None,
+        known: dict[str, Code] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.known = known or {}  # every code ever published: a retired one keeps its name
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 2, 0, 2)
         self.grid.setHorizontalSpacing(18)
@@ -386,7 +401,7 @@ class CheckGrid(QWidget):
         for code in chosen:
             if code not in self.boxes:  # no longer in the reference: kept, and the model says why
                 self._rows += 1
-                self._add(code, f"{code} ({tr('unknown')})", "", self._rows, 0)
+                self._add(code, _not_offered(code, self.known), "", self._rows, 0)
         for code, box in self.boxes.items():
             box.setChecked(code in chosen)
 
