@@ -111,7 +111,7 @@ class _Totals:
     by_country: Counter = field(default_factory=Counter)
     by_rating: Counter = field(default_factory=Counter)
     by_level: Counter = field(default_factory=Counter)
-    caveats: dict[str, None] = field(default_factory=dict)
+    caveats: Counter = field(default_factory=Counter)  # records carrying each, first seen first
     open_followups: int = 0
     overdue_followups: int = 0
     # Ids of open follow-ups by parent: fetched a batch at a time when their parents are laid out
@@ -132,8 +132,7 @@ def _tally(store, query: DigestQuery, today: date) -> _Totals:
             t.ids[kind].append(rec.id)
             t.by_country[rec.country] += 1
             t.by_level[rec.classification] += 1
-            for c in rec.caveats:
-                t.caveats[c] = None
+            t.caveats.update(dict.fromkeys(rec.caveats, 1))
             if isinstance(rec, Meeting):
                 t.by_field.update(rec.policy_fields)
             elif rec.overall_rating:
@@ -379,6 +378,18 @@ def digest_story(store, query: DigestQuery, totals: _Totals, t: Labels, today: d
             ),
             (t("Visit ratings"), ratings),
             (t("Markings"), levels),
+            (
+                t("Caveats"),
+                t.comma.join(
+                    f"{n} {totals.caveats[c]}"
+                    for c, n in zip(
+                        totals.caveats,
+                        effective_marking({"caveats": list(totals.caveats)}).caveat_names(t.lang),
+                        strict=True,
+                    )
+                )
+                or "—",
+            ),
         ]
         yield field_table(summary, width, label_width=45 * mm)
         if totals.by_field:

@@ -99,6 +99,7 @@ def test_digest_entry_and_band_carry_caveats(marked, tmp_path):
     assert squash("[取扱注意・現地職員閲覧不可]") in text  # the restricted meeting's own entry
     assert squash("[指定なし]") in text  # the other keeps its own, without caveats
     assert all("NOT FOR LOCAL STAFF" in p for p in pages)
+    assert "取扱注意事項現地職員閲覧不可1" in squash(pages[0])  # the summary counts them
 
 
 def test_project_list_shows_each_projects_marking(marked, tmp_path):
