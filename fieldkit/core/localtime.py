@@ -69,9 +69,10 @@ def report_zone(store, countries: Iterable[str] = ()) -> str | None:
     codes = sorted({c.upper() for c in countries if c})
     if len(codes) == 1:
         return zone_for_country(codes[0])
-    if store is None:
+    tx = getattr(store, "tx", None)
+    if tx is None:  # not a laptop's store (HQ prints for many posts): UTC, as said on the page
         return None
-    with store.tx.read() as conn:
+    with tx.read() as conn:
         row = conn.execute(
             # From the (kind, country) index alone: ~20 ms at 100,000 records.
             "SELECT country FROM records WHERE kind IN ('meeting', 'visit') AND country IS NOT NULL"

@@ -125,3 +125,4 @@ def test_report_zone_follows_the_country_then_the_store(post):
     assert report_zone(post) == "Africa/Nairobi"  # most of its meetings are in Kenya
     assert report_zone(post, ("KE", "TZ")) == "Africa/Nairobi"
     assert re.fullmatch(r"\w+/\w+", report_zone(None, ("JP",)) or "")
+    assert report_zone(object()) is None  # HQ's print source has no laptop store: UTC
