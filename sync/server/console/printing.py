@@ -36,7 +36,7 @@ class _Settings:
     language: str
     paper_size: str = "A4"
 
-    def post_name(self) -> str:
+    def post_name(self, lang: str = "en") -> str:  # reports ask in their language (#16)
         return "HQ"
 
 
