@@ -38,6 +38,7 @@ from fieldkit import __version__
 from fieldkit.core.envelope import KINDS
 from fieldkit.core.store import Changes, Store
 from fieldkit.ui import errors, i18n
+from fieldkit.ui.approvals import WaitingButton
 from fieldkit.ui.lists import actions
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.operations import read
@@ -122,6 +123,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         side.setSpacing(0)
         side.addWidget(brand)
         side.addWidget(self.navigator, 1)
+        self.waiting = WaitingButton(sidebar, self._closed)  # 決裁: its count, and the list
+        side.addWidget(self.waiting)
         side.addWidget(self.user_label)
         sidebar.setFixedWidth(max(190, self.fontMetrics().horizontalAdvance("M") * 16))
 
@@ -328,6 +331,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._update_info()
 
     def _update_info(self) -> None:
+        self.waiting.refresh()
+
         def show(pending: int | None) -> None:
             if pending is None:
                 return
@@ -442,5 +447,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         for key, text in texts.items():
             a[key].setText(text)
         self._update_user()
+        self.waiting.retranslate()
         self._show_pending()  # the status bar's count, in the new language
         self.undo_button.setText(self.tr("Undo"))

@@ -21,6 +21,7 @@ from fieldkit.core.reference import reference
 from fieldkit.ui import ops
 from fieldkit.ui.operations import records as record_ops
 
+from . import approval_bar
 from .checks import FOLLOWUP_FIELDS, EditorChecks
 from .common import STYLE, Binding, tr
 from .frame import EditorFrame
@@ -75,6 +76,7 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
         self._show_all = record_id is not None or draft is not None
 
         self._build_frame()
+        self.approval_bar = approval_bar.attach(self)  # meetings and visits: 決裁
         self.build_form()
         self.content_layout.addStretch(1)
         self._align_labels()
@@ -220,6 +222,8 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
         self.baseline = self.form_data()
         self._set_busy(False)
         self._become_ready()
+        if self.approval_bar is not None:  # after _set_busy: an approved record stays locked
+            self.approval_bar.show_record(self.loaded)
 
     def _load_failed(self, exc: BaseException) -> None:
         # A draft for a record that cannot be opened (e.g. now in the trash) is kept, not dropped.

@@ -81,6 +81,7 @@ class VisitEditor(RecordEditor):
             LinesEdit(self.tr("Visitors"), 2, self.tr("One name per line")),
         )
         self.bind(sec, "people_met", self.tr("People met"), attendee_table(self.tr("Person met")))
+        self.bind(sec, "approver", self.tr("Approver"), LineEdit(self.tr("Approver")))
 
         # What each type of visit asks for (visit_types.json): one section per part, shown for
         # the chosen type, or whenever it already holds something.

@@ -45,6 +45,13 @@ def status_label(kind: str, status: str | None) -> str:
             "6": QCoreApplication.translate("Columns", "Suspended"),
         }
         return names.get(status, status)
+    if kind in ("meeting", "visit"):  # where its approval (決裁) stands
+        return {
+            "draft": QCoreApplication.translate("Columns", "Draft"),
+            "submitted": QCoreApplication.translate("Columns", "Submitted"),
+            "approved": QCoreApplication.translate("Columns", "Approved"),
+            "filed": QCoreApplication.translate("Columns", "Filed"),
+        }.get(status, status)
     return {
         "open": QCoreApplication.translate("Columns", "Open"),
         "done": QCoreApplication.translate("Columns", "Done"),
@@ -142,6 +149,14 @@ EDITED = Column(
     "updated",
     110,
 )
+APPROVAL = Column(
+    "status",
+    lambda: QCoreApplication.translate("Columns", "Approval"),
+    lambda r: status_label(r.get("kind", ""), r.get("status")),
+    "status",
+    None,
+    100,
+)
 EDITED_BY = Column(
     "updated_by",
     lambda: QCoreApplication.translate("Columns", "Edited by"),
@@ -152,7 +167,7 @@ EDITED_BY = Column(
 )
 
 COLUMNS: dict[str, list[Column]] = {
-    "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED],
+    "meeting": [DATE, TITLE, COUNTRY, MARKING, EDITED, APPROVAL],
     "visit": [
         DATE,
         Column(
@@ -167,6 +182,7 @@ COLUMNS: dict[str, list[Column]] = {
         COUNTRY,
         MARKING,
         EDITED,
+        APPROVAL,
         FLAGS,
     ],
     "project": [

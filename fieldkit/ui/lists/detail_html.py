@@ -219,6 +219,10 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
     parts.append(f'<p class="title">{_e(rec.title_text())}</p>')
 
     meta: list[tuple[str, str]] = []
+    if rec.kind in ("meeting", "visit"):  # where its approval (決裁) stands, amendments marked
+        from fieldkit.ui.approvals import approval_row
+
+        meta.append(approval_row(rec))
     sections: list[tuple[str, str]] = []
     k = rec.kind
     if k == "meeting":
