@@ -70,3 +70,28 @@ def test_dashboard_counts_the_flags(ui, qtbot):
     text = page._grant_flags_text(data.grant_flags)
     assert "report overdue: 1" in text and "implementation period: 1" in text
     assert "missing DAC ratings: 1" in text
+
+
+def test_detail_pane_shows_sub_ratings_legacy_and_the_warning(store, qapp):
+    from fieldkit.ui.detail import load_detail
+    from fieldkit.ui.lists.detail_html import render
+
+    v = store.create(
+        Visit(
+            date=TODAY,
+            country="KE",
+            visit_type="ex_post_evaluation",
+            overall_rating="A",
+            criteria={
+                "relevance": CriterionRating(rating="3"),
+                "effectiveness": CriterionRating(rating="1"),
+                "efficiency": CriterionRating(rating="3"),
+                "sustainability": CriterionRating(rating="3"),
+                "impact": {"rating": "B"},
+            },
+        )  # fmt: skip
+    )
+    html = render(load_detail(store, v.id))
+    assert "Ex-post evaluation" in html and "③ High" in html and "① Low" in html
+    assert "B (legacy rating)" in html
+    assert "differs from D" in html

@@ -261,6 +261,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
     elif k == "visit":
         meta += [
             (_L()["Date"], _e(i18n.format_date(rec.date, long=True))),
+            (QCoreApplication.translate("Detail", "Type of visit"), _e(_visit_type(rec))),
             (_L()["Project"], _link(links.get(rec.project_id)) if rec.project_id else ""),
             (_L()["Site"], _e(rec.site)),
             (_L()["Country"], _e(country_label(rec.country))),
@@ -275,9 +276,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 r = rec.criteria.get(code)
                 if r is None:
                     continue
-                rating = _e(r.rating or "–")
-                if r.rating in RATING_COLORS:
-                    rating = f'<span style="color:{RATING_COLORS[r.rating]}">{rating}</span>'
+                rating = _grant_rating(r)  # JICA sub-rating, or a legacy A-D kept as entered
                 rows.append(
                     f"<tr><td>{_e(i18n.label(crit))}</td><td><b>{rating}</b></td><td>{_e(r.note)}</td></tr>"
                 )
@@ -285,6 +284,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             if rec.overall_rating:
                 name = i18n.label(reference().ratings.get(rec.overall_rating), "")
                 overall = f"<p><b>{_e(_L()['Overall rating'])}: {_e(rec.overall_rating)}</b> {_e(name)}</p>"
+            overall += _grant_warning(rec)
             sections.append(
                 (
                     _L()["DAC criteria"],
@@ -461,3 +461,36 @@ def _meta_table(rows: list[tuple[str, str]], top: int = 4) -> str:
         f'<tr><td class="k">{_e(key)}</td><td>{value}</td></tr>' for key, value in rows if value
     )
     return f'<table class="meta" style="margin-top:{top}px">{cells}</table>' if cells else ""
+
+
+# ---- grant monitoring (#15) -------------------------------------------------------------------
+
+
+def _visit_type(rec) -> str:
+    from fieldkit.core.grant_reference import visit_types
+
+    vt = visit_types().get(rec.visit_type)
+    return i18n.label(vt, rec.visit_type) if vt else rec.visit_type
+
+
+def _grant_rating(r) -> str:
+    from fieldkit.core.grant_reference import sub_rating_label
+
+    if r.rating:
+        colour = {"3": "#2e7d32", "2": "#b26a00", "1": "#b3261e"}[r.rating]
+        text = sub_rating_label(r.rating, i18n.current_language())
+        return f'<span style="color:{colour}">{_e(text)}</span>'
+    if r.legacy_rating:
+        text = QCoreApplication.translate("Detail", "{rating} (legacy rating)")
+        return _e(text.format(rating=r.legacy_rating))
+    return "–"
+
+
+def _grant_warning(rec) -> str:
+    """The overall rating's disagreement with the sub-ratings, in red (empty when they agree)."""
+    from fieldkit.core.ratings import overall_disagrees
+
+    msg = overall_disagrees(rec)
+    if msg is None:
+        return ""
+    return f'<p style="color:#b3261e"><b>{_e(msg.render(i18n.current_language()))}</b></p>'
