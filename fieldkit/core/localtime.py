@@ -5,9 +5,10 @@ start and end as the wall-clock times at the meeting (no zone: they are already 
 read at the post prints the UTC moments in the post's time, with the offset so nobody has to
 guess: "2 Dec 2026 13:46 (UTC+3)".
 
-The zone comes from the post. Until HQ publishes posts with their zone, it is the zone of the
-country the report is about (``resources/reference/country_time_zones.json``: the capital's);
-every function takes the zone itself, so a post's own zone plugs in unchanged.
+The zone comes from the post (HQ's list of posts gives each its zone: ``post_zone``,
+``record_zone``). Where the post is not known (a free-text post, an older record) it is the zone
+of the country the report is about (``resources/reference/country_time_zones.json``: the
+capital's). Every formatting function takes the zone itself.
 
     zone = zone_for_country("KE")              # "Africa/Nairobi"
     local(datetime(2026, 12, 2, 10, 46, tzinfo=UTC), zone)   # 13:46+03:00
@@ -61,6 +62,24 @@ def offset_text(at: datetime) -> str:
     sign = "+" if minutes > 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def post_zone(store) -> str | None:
+    """The zone of the laptop's post (Settings), None when the post is not one HQ lists."""
+    settings = getattr(store, "settings", None)
+    ask = getattr(settings, "post_time_zone", None)
+    return ask() if ask else None
+
+
+def record_zone(record) -> str | None:
+    """The zone of the post that wrote ``record``, else of its country."""
+    from .reference import reference
+
+    ref = reference()
+    by_post = getattr(ref, "post_time_zone", None)
+    zone = by_post(getattr(record, "post", None)) if by_post else None
+    country = record.country_code() if hasattr(record, "country_code") else None
+    return zone or zone_for_country(country)
 
 
 def report_zone(store, countries: Iterable[str] = ()) -> str | None:

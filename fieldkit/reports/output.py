@@ -35,9 +35,9 @@ def page_info(
     countries: tuple[str, ...] = (),
     zone: str | None = None,
 ) -> PageInfo:
-    """What every page of a report shows. Moments print in ``zone`` (the post's), else in the
-    zone of the report's one country in ``countries``, else of the store's main country."""
-    from fieldkit.core.localtime import report_zone
+    """What every page of a report shows. Moments print in ``zone``, else the laptop's post's,
+    else that of the report's one country in ``countries``, else of the store's main country."""
+    from fieldkit.core.localtime import post_zone, report_zone
 
     return PageInfo(
         title=title,
@@ -48,7 +48,7 @@ def page_info(
         paper=store.settings.paper_size,
         landscape=landscape,
         lang=lang,
-        zone=zone or report_zone(store, countries),
+        zone=zone or post_zone(store) or report_zone(store, countries),
     )
 
 

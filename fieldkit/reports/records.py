@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.grant_reference import scheme_rules
-from fieldkit.core.localtime import zone_for_country
+from fieldkit.core.localtime import record_zone
 from fieldkit.core.models import Attachment, FollowUp, Meeting, Project, Record, Visit
 from fieldkit.core.reference import reference
 
@@ -68,7 +68,7 @@ def _ref_line(t: Labels, record: Record) -> str:
         "Record {id} · revision {revision} · last changed {at} by {who}",
         id=record.id,
         revision=record.revision,
-        at=t.moment(record.updated_at, zone_for_country(record.country_code())),
+        at=t.moment(record.updated_at, record_zone(record)),
         who=record.updated_by or EMPTY,
     )
 
@@ -410,7 +410,7 @@ def record_report(
         t.title(kind_en, record.title_text()),
         Marking(record.classification, list(record.caveats)),
         lang=t.lang,
-        countries=(record.country_code() or "",),  # its moments in that country's time
+        zone=record_zone(record),  # its moments in its post's time
     )
     info.post = record.post or info.post
     info.watermark = watermark(record)

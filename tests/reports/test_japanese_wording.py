@@ -126,3 +126,18 @@ def test_report_zone_follows_the_country_then_the_store(post):
     assert report_zone(post, ("KE", "TZ")) == "Africa/Nairobi"
     assert re.fullmatch(r"\w+/\w+", report_zone(None, ("JP",)) or "")
     assert report_zone(object()) is None  # HQ's print source has no laptop store: UTC
+
+
+def test_the_posts_zone_comes_first(store, monkeypatch):
+    """A record written at the post in India about a meeting in Kenya: India's time; a record
+    whose post is free text (older laptops): its country's."""
+    from fieldkit.core.localtime import post_zone, record_zone
+
+    at_delhi = Meeting(subject="x", date=date(2026, 5, 1), country="KE", post="emb-in")
+    assert record_zone(at_delhi) == "Asia/Kolkata"
+    typed = Meeting(subject="x", date=date(2026, 5, 1), country="KE", post="Our embassy")
+    assert record_zone(typed) == "Africa/Nairobi"
+    monkeypatch.delenv("FIELDKIT_POST", raising=False)  # the tests' post is a typed name
+    store.settings.post = "emb-in"
+    assert post_zone(store) == "Asia/Kolkata"
+    assert post_zone(object()) is None
