@@ -84,26 +84,25 @@ def upgrade_store(conn) -> None:
     from pydantic import ValidationError
 
     from .indexing import search_text
-    from .models import parse_record
+    from .models import record_from_json
 
     rows = conn.execute("SELECT rowid, kind, data, deleted_at FROM records").fetchall()
+    data_rows: list[tuple[str, int]] = []
+    texts: list[tuple[int, str]] = []
     for rowid, kind, data, deleted_at in rows:
-        raw = json.loads(data)
         try:
-            record = parse_record(raw)
+            record = record_from_json(data)
         except ValidationError:
             # A code this laptop's lists no longer hold (a post's own summit code): the record
             # keeps its stored text and only its shape is moved, never refused at upgrade.
             if kind == "meeting":
-                new = json.dumps(upgrade_meeting_data(raw), ensure_ascii=False)
-                conn.execute("UPDATE records SET data = ? WHERE rowid = ?", (new, rowid))
+                raw = upgrade_meeting_data(json.loads(data))
+                data_rows.append((json.dumps(raw, ensure_ascii=False), rowid))
             continue
         if kind == "meeting":
-            conn.execute(
-                "UPDATE records SET data = ? WHERE rowid = ?", (record.model_dump_json(), rowid)
-            )
+            data_rows.append((record.model_dump_json(), rowid))
         if deleted_at is None:  # the trash is not searched (as the store writes it)
-            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
-            conn.execute(
-                "INSERT INTO records_fts(rowid, text) VALUES (?, ?)", (rowid, search_text(record))
-            )
+            texts.append((rowid, search_text(record)))
+    conn.executemany("UPDATE records SET data = ? WHERE rowid = ?", data_rows)
+    conn.executemany("DELETE FROM records_fts WHERE rowid = ?", [(r,) for r, _ in texts])
+    conn.executemany("INSERT INTO records_fts(rowid, text) VALUES (?, ?)", texts)
