@@ -131,20 +131,62 @@ def flags_for(store, ids, today: date) -> dict[str, list[Flag]]:
     return out
 
 
+_PROJECT_FIELDS = ("scheme", "status", "start_date", "end_date", "contract_date",
+                   "completion_date", "handover_date", "interim_report_due",
+                   "interim_report_received", "completion_report_due",
+                   "completion_report_received")  # fmt: skip
+_DATES = frozenset(_PROJECT_FIELDS[2:]) | {"date"}
+
+
+def _light(kind: str, defaults: dict, store) -> list:
+    """Only the fields the flags read, straight from the JSON into plain objects (no model:
+    the stored rows were validated when written, and building models costs seconds at a few
+    thousand records)."""
+    import json
+    from types import SimpleNamespace
+
+    from .query import RecordFilter, where_clause
+
+    fields = tuple(defaults)
+    where, params = where_clause(RecordFilter(kinds=(kind,)))
+    cols = ", ".join(f"json_extract(r.data, '$.{f}')" for f in fields)
+    with store.tx.read() as conn:
+        rows = conn.execute(f"SELECT r.id, {cols} FROM records r WHERE {where}", params).fetchall()
+    out = []
+    for rid, *values in rows:
+        data = dict(defaults, id=rid)
+        for name, value in zip(fields, values, strict=True):
+            if value is None:
+                continue
+            if name in _DATES:
+                value = date.fromisoformat(value)
+            elif name == "criteria":
+                value = {k: _criterion(c) for k, c in json.loads(value).items()}
+            data[name] = value
+        out.append(SimpleNamespace(**data))
+    return out
+
+
+def _criterion(c: dict):
+    from .models import CriterionRating
+
+    return CriterionRating.model_validate(c)  # small; also reads a legacy A-D rating
+
+
 def flag_counts(store, today: date) -> dict[str, int]:
     """How many projects (or visits, for the rating flags) carry each flag on ``today``: the
-    dashboard's grant-monitoring line. Reads every project and visit once."""
+    dashboard's grant-monitoring line. One read of the few fields the flags need."""
     from collections import Counter
 
-    from .query import RecordFilter
-
-    visits = store.query(RecordFilter(kinds=("visit",)))
+    visits = _light("visit", {"visit_type": "other", "criteria": {}, "overall_rating": None,
+                              "project_id": None, "date": None}, store)  # fmt: skip
     by_project: dict[str, list] = {}
     counts: Counter[str] = Counter()
     for v in visits:
         if v.project_id:
             by_project.setdefault(v.project_id, []).append(v)
         counts.update({f.code for f in visit_flags(v)})
-    for p in store.query(RecordFilter(kinds=("project",))):
+    project_defaults = dict.fromkeys(_PROJECT_FIELDS) | {"scheme": "other", "status": "2"}
+    for p in _light("project", project_defaults, store):
         counts.update({f.code for f in project_flags(p, by_project.get(p.id, []), today)})
     return dict(counts)

@@ -52,3 +52,17 @@ def test_demo_cycle_is_consistent(store):
     assert photos and counts["attachment"] == len(photos)
     img = Image.open(io.BytesIO(store.blobs.get(photos[0].sha256)))
     assert img.format == "JPEG" and img.width >= 300
+
+
+def test_dashboard_counts_match_the_full_records(store):
+    from fieldkit.core.grant_flags import flag_counts, visit_flags
+
+    demo.generate(store, meetings=0, visits=60, projects=40, seed=7, today=TODAY)
+    visits = store.query(RecordFilter(kinds=("visit",)))
+    expected = Counter()
+    for v in visits:
+        expected.update({f.code for f in visit_flags(v)})
+    for p in store.query(RecordFilter(kinds=("project",))):
+        mine = [v for v in visits if v.project_id == p.id]
+        expected.update({f.code for f in project_flags(p, mine, TODAY)})
+    assert flag_counts(store, TODAY) == dict(expected) and expected
