@@ -245,3 +245,34 @@ def upgrade_filed(conn) -> None:
         "UPDATE records SET status = json_extract(data, '$.approval.status') "
         "WHERE kind IN ('meeting', 'visit')"
     )
+
+
+# ---- demo data ----------------------------------------------------------------------------------
+def demo_statuses(records: list, today, seed: int = 1) -> None:
+    """Give demo meetings and visits the approvals an embassy's records have: most of those older
+    than two weeks approved by their approver two days after the meeting, a few waiting
+    (submitted), the recent ones drafts. In place; its own random numbers, so the rest of the demo
+    data stays as each seed made it."""
+    import random
+    from datetime import UTC, datetime, time, timedelta
+
+    from .models import Approval
+
+    r = random.Random(seed * 7919 + 14)
+    for i, rec in enumerate(records):
+        if rec.kind not in KINDS:
+            continue
+        approver = rec.approver or "Ambassador Tanaka Ken"
+        age = (today - rec.date).days
+        roll = r.random()
+        drafter = getattr(rec, "drafter", "") or (getattr(rec, "visitors", None) or [""])[0]
+        submitted = datetime.combine(rec.date + timedelta(days=1), time(9, 30), UTC)
+        if age > 14 and roll < 0.85:
+            a = Approval(status=APPROVED, submitted_by=drafter, submitted_at=submitted,
+                         approved_by=approver, approved_on="demo laptop",
+                         approved_at=submitted + timedelta(days=1, hours=r.randint(0, 6)))  # fmt: skip
+        elif roll < 0.93:
+            a = Approval(status=SUBMITTED, submitted_by=drafter, submitted_at=submitted)
+        else:
+            a = Approval()
+        records[i] = rec.model_copy(update={"approval": a, "approver": approver})

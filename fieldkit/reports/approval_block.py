@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from fieldkit.core.approval import FILED, FINAL, SUBMITTED
+from fieldkit.core.localtime import record_zone
 from fieldkit.core.models import Record
 
 from .components import ACCENT, CELL, CELL_BOLD, EMPTY, LABEL, LINE, MUTED, SMALL
@@ -38,10 +39,10 @@ def status_lines(t: Labels, record: Record) -> list[str]:
     if a.status == FILED:
         lines.append(t("Filed before FieldKit recorded approvals"))
     elif a.status in FINAL:
-        when = t.stamp(a.approved_at) if a.approved_at else EMPTY
-        lines.append(t("Approved {at} UTC", at=when))
+        when = t.moment(a.approved_at, record_zone(record)) if a.approved_at else EMPTY
+        lines.append(t("Approved {at}", at=when))
     elif a.status == SUBMITTED:
-        lines.append(t("Not yet approved (submitted {at} UTC)", at=t.stamp(a.submitted_at))
+        lines.append(t("Not yet approved (submitted {at})", at=t.moment(a.submitted_at, record_zone(record)))
                      if a.submitted_at else t("Not yet approved"))  # fmt: skip
     else:
         lines.append(t("Not yet approved"))
@@ -73,7 +74,11 @@ def approval_block(t: Labels, width: float, record: Record, drafter: tuple[str, 
 
     approver = record.approver
     approved = a.status in FINAL and a.status != FILED
-    note = t("Approved {at} UTC", at=t.stamp(a.approved_at)) if approved and a.approved_at else ""
+    note = (
+        t("Approved {at}", at=t.moment(a.approved_at, record_zone(record)))
+        if approved and a.approved_at
+        else ""
+    )
     if approved and a.approved_by and a.approved_by != approver:
         approver = a.approved_by
     cells = [status_cell, box(drafter[0], drafter[1]), box("Approved by", approver, note)]

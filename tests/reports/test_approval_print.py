@@ -68,7 +68,9 @@ def test_watermark_on_every_page_exactly_until_approval(store, long_meeting, mon
     meeting_report(store, long_meeting.id, done)
     assert not any("DRAFT" in t or "案" in t for t in page_texts(done))
     pages = pdf_pages_text(done)
-    stamp = f"{rec.approval.approved_at:%H:%M}"
+    from fieldkit.core.localtime import local, record_zone
+
+    stamp = f"{local(rec.approval.approved_at, record_zone(rec)):%H:%M}"  # the post's time
     assert "Not yet approved" not in "".join(pages)
     assert "Approved" in pages[0] and stamp in pages[0] and "Tanaka Ken" in pages[0]
     assert not any(red_tint(img) > 50 for img in render_pages(done, tmp_path))

@@ -168,10 +168,13 @@ def test_japanese_meeting_record(store, full_meeting, tmp_path):
             "ケニア（KE）", "重点分野", "グリーン・トランスフォーメーション（GX・脱炭素）", "円借款",
             "出席者", "先方", "当方", "氏名", "役職", "所属", "面談内容", "要点", "やりとり",
             "先方（要望）", "フォローアップ事項", "事項", "担当", "期限", "状況", "2026年4月1日",
-            "未了（期限超過）", "起案・配布", "配布先", "起案者", "決裁者", "署名・日付",
+            "未了（期限超過）", "起案者", "決裁者", "署名・日付", "未決裁",
             "Ambassador Tanaka Hiroshi", "記録番号", full_meeting.id,
         ]:  # fmt: skip
             assert squash(value) in flat, value
+    # The approval block heads page 1 (#14), so the distribution may follow on page 2.
+    every_page = squash("".join(pdf_pages_text(out)))
+    assert squash("起案・配布") in every_page and squash("配布先") in every_page
     text = pypdf_text(out)
     for english in ("Participants", "Key points", "Follow-up actions", "Drafted by", "Country"):
         assert english not in text
