@@ -89,3 +89,23 @@ def test_an_old_record_opens_with_its_boxes_as_turns_and_drafts_keep_turns(ui, q
     qtbot.waitUntil(lambda: len(ui.drafts()) == 1)
     draft = ui.drafts()[0]
     assert draft["data"]["turns"][-1]["text"] == "Typed, not saved yet"
+
+
+def test_a_request_is_linked_to_one_of_the_meetings_follow_ups(ui, qtbot):
+    from fieldkit.core.models import FollowUp
+
+    m = ui.create(Meeting(subject="Rail talks", date=date(2026, 3, 2), country="TZ", turns=[
+        {"side": "partner", "text": "Asks for rolling stock.", "request": True},
+        {"side": "ours", "text": "We will consider it."}]))  # fmt: skip
+    fu = ui.create(FollowUp(parent_id=m.id, text="Send the loan terms", owner="Sato"))
+    editor = ready(qtbot, open_editor(None, "meeting", m.id))
+    table = editor.bindings["turns"].widget
+    combo = table.rows[0].widgets["follow_up_id"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["—", "Send the loan terms"]
+    assert not table.rows[1].widgets["follow_up_id"].isEnabled()  # our turns answer, not ask
+    assert not editor.is_dirty()
+    combo.setCurrentIndex(combo.findData(fu.id))
+    qtbot.waitUntil(lambda: editor.isWindowModified())
+    save(qtbot, editor)
+    assert ui.get(m.id).turns[0].follow_up_id == fu.id
+    assert table.rows[0].widgets["follow_up_id"].currentData() == fu.id  # reloaded after saving

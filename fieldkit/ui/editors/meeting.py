@@ -171,6 +171,7 @@ class MeetingEditor(RecordEditor):
 
     def apply_extra(self, bundle: dict[str, Any]) -> None:
         self.orgs.set_titles(bundle.get("titles", {}))
+        self.turns.set_followups([(f["id"], f["text"]) for f in bundle.get("followups", [])])
 
     def apply_defaults(self, defaults: dict[str, Any]) -> None:
         from fieldkit.ui import ops

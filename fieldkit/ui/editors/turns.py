@@ -57,6 +57,45 @@ class RequestBox(QCheckBox):
         self.setChecked(bool(value))
 
 
+class FollowUpCombo(QComboBox):
+    """The follow-up that carries out a partner's request: one of the meeting's saved ones."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, options, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setToolTip(tr("The follow-up that answers this request (saved follow-ups)"))
+        self._options = options  # the table's list of (id, text), shared by every row
+        self._wanted: str | None = None
+        self.currentIndexChanged.connect(self._picked)
+        self.refill()
+
+    def _picked(self) -> None:
+        self._wanted = self.currentData()
+        self.changed.emit()
+
+    def refill(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("—", None)
+        for fid, text in self._options():
+            self.addItem(text if len(text) <= 60 else text[:57] + "…", fid)
+        i = self.findData(self._wanted) if self._wanted else 0
+        if i < 0:  # not among this meeting's follow-ups (not yet loaded, or since deleted)
+            self.addItem(tr("(another follow-up)"), self._wanted)
+            i = self.count() - 1
+        self.setCurrentIndex(i)
+        self.blockSignals(False)
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self._wanted = value or None
+        self.refill()
+
+
 class TurnsTable(RowTable):
     """The turns in the order spoken; rows with no text are left out of the value."""
 
@@ -67,6 +106,12 @@ class TurnsTable(RowTable):
                 Column("side", tr("Side"), lambda n: SideCombo(n), 0),
                 Column("text", tr("What was said"), lambda n: TextBox(n, 2), 6),
                 Column("request", "", lambda n: RequestBox(n), 0),
+                Column(
+                    "follow_up_id",
+                    tr("Follow-up"),
+                    lambda n: FollowUpCombo(n, lambda: self._followups),
+                    2,
+                ),
             ],
             tr("Add a partner turn"),
         )
@@ -75,7 +120,14 @@ class TurnsTable(RowTable):
         self.add_ours.clicked.connect(lambda: self._add_side("ours"))
         self.buttons.insertWidget(1, self.add_ours)
         self._moves: dict[int, tuple[QToolButton, QToolButton]] = {}
+        self._followups: list[tuple[str, str]] = []
         self.empty.setText(tr("No turns yet: add what each side said, in order."))
+
+    def set_followups(self, items: list[tuple[str, str]]) -> None:
+        """The meeting's saved follow-ups (id, text), offered to link a request to."""
+        self._followups = list(items)
+        for row in self.rows:
+            row.widgets["follow_up_id"].refill()
 
     def _add_clicked(self) -> None:
         self._add_side("partner")
@@ -150,12 +202,15 @@ class TurnsTable(RowTable):
 
     def _sync_request(self, row: _Row) -> None:
         # Only the partner asks: our side's turns are answers.
-        row.widgets["request"].setEnabled(row.widgets["side"].value() == "partner")
+        partner = row.widgets["side"].value() == "partner"
+        row.widgets["request"].setEnabled(partner)
+        row.widgets["follow_up_id"].setEnabled(partner)
 
     def row_value(self, row: _Row) -> dict[str, Any]:
         values = super().row_value(row)
         if values.get("side") != "partner":
             values["request"] = False
+            values["follow_up_id"] = None
         return values
 
     def is_blank(self, values: dict[str, Any]) -> bool:
