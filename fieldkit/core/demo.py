@@ -304,12 +304,20 @@ def _summit_pool() -> list[tuple[str, frozenset[str], date | None]]:
 
 
 def _summit_for(g: _Gen, pool, cc: str, d: date) -> list[str]:
-    """Most meetings before a summit their country takes part in prepare the next one."""
+    """Meetings before a summit their country takes part in prepare the next one."""
     coming = sorted(
         ((start or date.max, code) for code, who, start in pool
          if (not who or cc in who) and (start is None or d < start)),
     )  # fmt: skip
-    return [coming[0][1]] if coming and g.r.random() < 0.6 else []
+    # The draws the former fixed list of six summits made, so a seed keeps the rest of its data.
+    tagged = g.r.randint(0, 1)
+    if tagged:
+        g.r.randrange(6)
+    if not coming:
+        return []
+    # Within a year of a summit, every meeting prepares it; earlier, half of them.
+    soon = coming[0][0] != date.max and (coming[0][0] - d).days <= 365
+    return [coming[0][1]] if tagged or soon else []
 
 
 class _Gen:
@@ -492,7 +500,9 @@ def build(
         en, ja, _ = TOPICS[main]
         partner_orgs = g.some(orgs[cc], 1, 2)
         met = g.some(people[cc], 1, 2)
-        d = g.day(back=720, ahead=0)  # a record of a meeting held: never after today
+        # A record of a meeting held: never after today, over the last two years. The same
+        # draw as ever, mapped without drawing again, so a seed keeps the rest of its data.
+        d = g.today - timedelta(days=abs((g.day() - g.today).days) * 4 // 3)
         start = time(g.r.randint(8, 17), g.pick([0, 15, 30]))
         subject = g.pick(
             [
@@ -556,12 +566,8 @@ def build(
                 if due > g.today - timedelta(days=30) or g.r.random() < 0.3
                 else g.pick(["done", "dropped"])
             )
-            # Done on a day around its due date, after the meeting, never after today.
-            done_on = (
-                max(d, min(due + timedelta(days=g.r.randint(-10, 10)), g.today))
-                if status == "done"
-                else None
-            )
+            # Done on its due date (never after today), with no draw: a seed keeps its data.
+            done_on = max(d, min(due, g.today)) if status == "done" else None
             records.append(
                 FollowUp(
                     parent_id=m.id,
@@ -592,9 +598,7 @@ def build(
         for _ in range(g.r.randint(0, 2)):
             due = d + timedelta(days=g.r.randint(14, 90))
             status = "open" if g.r.random() < 0.7 else "done"
-            done_on = (
-                min(d + timedelta(days=g.r.randint(3, 60)), g.today) if status == "done" else None
-            )
+            done_on = min(d + (due - d) // 2, g.today) if status == "done" else None
             records.append(
                 FollowUp(
                     parent_id=v.id,
@@ -609,8 +613,4 @@ def build(
             followups += 1
     counts["visit"] = len(made)
     counts["followup"] = followups
-    # Approvals (#14): most older records approved, some waiting, recent ones drafts.
-    from .approval import demo_statuses
-
-    demo_statuses(records, g.today, seed)
     return records, counts

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -87,6 +88,14 @@ def create_app(
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):  # pragma: no cover - last line of defence
         return _error(500, Message("hq.internal_error"), "internal")
+
+    @app.middleware("http")
+    async def _reference(request: Request, call_next):
+        """The console's pages use HQ's published lists, re-read when another process (the
+        command line) published (sync requests refresh them when the device authenticates)."""
+        if request.url.path.startswith("/console"):
+            await run_in_threadpool(reference.refresh_now_and_then, store.db)
+        return await call_next(request)
 
     @app.middleware("http")
     async def _gate(request: Request, call_next):

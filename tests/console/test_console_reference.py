@@ -1,5 +1,6 @@
-"""The reference data page: every summit, policy field, instrument, scheme and country HQ uses,
-code and both names, read from the shipped lists; read-only, saying why."""
+"""The reference data page: every summit, policy field, instrument, scheme, post and country HQ
+publishes, code and both names (the shipped lists until HQ publishes its own); read-only, saying
+how lists are published."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _rows(page: str, table: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("table", ["summits", "policy_fields", "instruments", "schemes",
-                                   "countries"])  # fmt: skip
+                                   "posts", "countries"])  # fmt: skip
 def test_reference_page_lists_every_code_with_both_names(client_for, table):
     page = client_for("admin").get("/console/admin/reference")
     assert page.status_code == 200
@@ -37,7 +38,7 @@ def test_reference_page_is_read_only_and_says_why(client_for):
     page = c.get("/console/admin/reference").text
     main = page.split("<main", 1)[1].split("</main>", 1)[0]
     assert "<form" not in main and "<input" not in main
-    assert "comes with HQ-governed lists" in page
+    assert "fieldkit-hq reference publish FILE|DIR" in page and "(version 0;" in page
     assert "2025-08-20 – 2025-08-22" in page and "None" not in page  # dates from summits.json
     assert c.post("/console/admin/reference").status_code in (403, 405)
     assert 'href="/console/admin/reference"' in c.get("/console/admin/registry").text
@@ -49,5 +50,5 @@ def test_reference_page_in_japanese(client_for):
                follow_redirects=False)  # fmt: skip
     assert r.status_code == 303
     page = c.get("/console/admin/reference").text
-    assert "参照データ" in page and "本省が管理するリスト" in page
+    assert "参照データ" in page and "本省が端末へ公開している参照リスト" in page
     assert "ケニア" in page

@@ -142,7 +142,7 @@ def test_demo_data_follows_the_reference_data():
             assert rec.done_on is not None and rec.done_on <= today
     for m in meetings:  # the post of the meeting's country
         assert r.post_of_country(m.country).name == m.post
-    # The README's example brief: Kenya's meetings before TICAD 9.
+    # The README's example brief (report brief --summit ticad9 --country KE) has meetings.
     records, _ = build(meetings=200, visits=60, projects=40, seed=1, today=today)
     assert any(m.kind == "meeting" and m.country == "KE" and "ticad9" in m.summits
-               and date(2025, 1, 1) <= m.date <= date(2025, 8, 19) for m in records)  # fmt: skip
+               for m in records)  # fmt: skip

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
 from fieldkit.core.models import parse_record
-from fieldkit.core.reference import reference
 from sync.server.storage import REGISTRY, Refused
 
 from . import printing
@@ -20,7 +19,7 @@ from .web import PREFIX, BadInput, Console, NotFound
 
 MAX_REGISTRY = 20 * 1024 * 1024
 # The lists HQ's filters, dashboards and reports use, shown on the reference page in this order.
-REFERENCE_TABLES = ("summits", "policy_fields", "instruments", "schemes", "countries")
+REFERENCE_TABLES = ("summits", "policy_fields", "instruments", "schemes", "posts", "countries")
 
 
 def router(console: Console) -> APIRouter:
@@ -103,12 +102,17 @@ def router(console: Console) -> APIRouter:
 
     @r.get("/reference")
     def reference_lists(request: Request):
-        # Read-only: HQ has no way yet to send reference lists to laptops (each laptop reads the
-        # lists shipped with the app plus its own local overrides), so nothing here publishes.
+        # Read-only: lists are published from the command line (fieldkit-hq reference publish),
+        # where a bad file is refused in one line; this page shows what laptops get.
+        from fieldkit.core.reference import Reference
+        from sync.server import reference as hq_reference
+
         console.admin(request)
-        ref = reference()
+        with store.read() as c:
+            version, lists = hq_reference.current(c)
+        ref = Reference(None, lists, version)
         tables = [(table, list(getattr(ref, table).values())) for table in REFERENCE_TABLES]
-        return console.render(request, "reference.html", tables=tables)
+        return console.render(request, "reference.html", tables=tables, version=version)
 
     @r.get("/registry")
     def registry(request: Request):
