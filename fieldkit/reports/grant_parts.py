@@ -11,7 +11,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from fieldkit.core.grant_flags import Flag
+from fieldkit.core.grant_flags import Flag, visit_flags
 from fieldkit.core.grant_reference import (
     checklist_items,
     dac_ratings_of,
@@ -156,7 +156,9 @@ def flags_part(t: Labels, flags: list[Flag]) -> Iterator[Flowable]:
 
 
 def visit_extra(t: Labels, visit: Visit, width: float, level: int = 1) -> Iterator[Flowable]:
-    """What the visit report prints after the project facts: ratings and checklist."""
+    """What the visit report prints after the project facts: ratings and checklist, and the
+    visit's own flags (the disagreeing overall rating is warned under the ratings)."""
+    yield from flags_part(t, [f for f in visit_flags(visit) if f.code != "overall_disagrees"])
     yield from ratings_part(t, visit, width, level)
     yield from checklist_part(t, visit, width, level)
 

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
 from fieldkit.core.grant_cycle import followups_due, timeline
-from fieldkit.core.grant_flags import project_flags, visit_flags
+from fieldkit.core.grant_flags import project_flags
 from fieldkit.core.grant_reference import report_kinds, scheme_rules, stages
 from fieldkit.core.models import Attachment, FollowUp, Project, Visit
 from fieldkit.core.reference import reference
@@ -203,8 +203,7 @@ def _visit_part(t: Labels, store, visit: Visit, photos, width: float):
         ],
         width,
     )
-    yield from grant_parts.flags_part(t, visit_flags(visit))
-    yield from grant_parts.visit_extra(t, visit, width, level=2)
+    yield from grant_parts.visit_extra(t, visit, width, level=2)  # its flags, ratings, checklist
     for label, text in (
         *grant_parts.type_sections(t, visit),
         (t("Findings"), visit.findings),

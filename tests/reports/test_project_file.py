@@ -131,3 +131,15 @@ def test_project_file_cli(store, ggp, tmp_path, data_dir):
         ["uv", "run", "fieldkit", "--data-dir", str(data_dir), "report", "project",
          p.id[:8], "-o", str(tmp_path / "x.txt")], capture_output=True, text=True)  # fmt: skip
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_visit_report_flags_missing_ratings(store, tmp_path):
+    from fieldkit.reports import visit_report
+
+    v = store.create(Visit(date=date(2027, 5, 2), country="KE", visit_type="ex_post_evaluation",
+                           title="Evaluation without ratings"))  # fmt: skip
+    out = tmp_path / "v.pdf"
+    visit_report(store, v.id, out, lang="en")
+    text = squash("".join(pdf_pages_text(out)))
+    assert squash("DAC ratings missing for this type of visit") in text
+    assert squash("Ex-post evaluation") in text
