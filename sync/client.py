@@ -92,6 +92,7 @@ class SyncReport:
     verified: bool = False
     repulled: int = 0
     withdrawn: int = 0  # records removed: this laptop may no longer hold them (role, ceiling)
+    not_accepted: int = 0  # changes HQ refused, still not fixed nor discarded (not filed)
     unreadable: int = 0  # records from HQ this FieldKit version cannot read (update it)
     pending: int = 0
     cursor: int = 0
@@ -458,6 +459,7 @@ class SyncClient:
             self._remember_sizes()
             rep.seconds = round(time.monotonic() - started, 3)
             rep.pending = self.state.pending_count()
+            rep.not_accepted = self.state.refused_count()
             rep.cursor = self.state.cursor
         from fieldkit.core.models import utcnow
 

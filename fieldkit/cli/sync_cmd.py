@@ -86,7 +86,6 @@ def cmd_sync(args, ctx: Context) -> int:
 
     from fieldkit.core.paths import STORE_FILE
     from sync.client import SyncClient
-    from sync.state import SyncState
 
     if not (ctx.data_dir / STORE_FILE).exists():
         raise CommandError(
@@ -119,7 +118,14 @@ def cmd_sync(args, ctx: Context) -> int:
     ctx.print(
         f"{report.requests} requests, {report.bytes_sent} bytes sent, {report.bytes_received} "
         f"received, {report.seconds:.1f} s; "
-        + ("checked against HQ: in step" if report.verified else "not yet in step with HQ")
+        + (
+            "not yet in step with HQ"
+            if not report.verified
+            else f"checked against HQ: in step, except {report.not_accepted} changes HQ did not "
+            "accept"
+            if report.not_accepted
+            else "checked against HQ: in step"
+        )
     )
     if report.unreadable:
         ctx.print(f"{report.unreadable} records from HQ need a newer FieldKit to be read: "
@@ -129,7 +135,7 @@ def cmd_sync(args, ctx: Context) -> int:
     if report.withdrawn:
         ctx.print(f"{report.withdrawn} records removed: HQ no longer lets this laptop hold them "
                   "(its role or classification ceiling changed)")  # fmt: skip
-    refused = SyncState(store).refused_count()
+    refused = report.not_accepted
     if refused:
         ctx.print(f"{refused} changes not accepted by HQ (not filed): fix them and sync again, or "
                   "see 'fieldkit sync refused'")  # fmt: skip

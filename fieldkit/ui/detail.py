@@ -67,6 +67,9 @@ def load_detail(store, record_id: str) -> dict[str, Any]:
         out["links"] = {r.id: r for r in store.get_many(dict.fromkeys(linked))}
     if rec.kind == "project":
         out["visits"] = store.query(RecordFilter(kinds=("visit",), parent_id=rec.id), limit=20)
+    from sync.state import SyncState
+
+    out["refused"] = SyncState(store).refused_for(rec.id)  # shown until fixed or discarded
     return out
 
 

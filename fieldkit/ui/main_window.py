@@ -47,7 +47,7 @@ from fieldkit.ui.window_menus import build_menus
 from fieldkit.ui.window_pages import LIST_PAGES, LazyPages, make_page
 
 
-def pending_changes(store: Store, closed: threading.Event) -> int | None:
+def pending_changes(store: Store, closed: threading.Event) -> tuple[int, int] | None:
     """The status bar's "N changes not yet synced": the outbox alone (``store.status()`` also
     counts every record by kind, ~0.15 s at 100,000). None if the window closed meanwhile: the
     count is stopped, as a list's stale query is, so quitting does not wait for it."""
@@ -55,7 +55,8 @@ def pending_changes(store: Store, closed: threading.Event) -> int | None:
 
     def run() -> int:
         with interruptible(store, closed.is_set):
-            return store.pending_changes()
+            # Changes HQ refused are not pending and not synced either: counted apart.
+            return store.pending_changes(), store.not_accepted_changes()
 
     return unless_interrupted(run, closed.is_set)
 
@@ -333,7 +334,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def _update_info(self) -> None:
         self.waiting.refresh()
 
-        def show(pending: int | None) -> None:
+        def show(pending: tuple[int, int] | None) -> None:
             if pending is None:
                 return
             self._pending = pending
@@ -342,14 +343,14 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         read(self, pending_changes, self._closed).success(show).run_in_background()
 
     def _show_pending(self) -> None:
-        pending = getattr(self, "_pending", None)
-        if pending is None:
+        counts = getattr(self, "_pending", None)
+        if counts is None:
             return  # not counted yet
-        text = (
-            self.tr("%n changes not yet synced", "", pending)
-            if pending
-            else self.tr("All changes synced")
-        )
+        pending, refused = counts
+        parts = [self.tr("%n changes not yet synced", "", pending)] if pending else []
+        if refused:
+            parts.append(self.tr("%n changes not accepted by HQ", "", refused))
+        text = " · ".join(parts) if parts else self.tr("All changes synced")
         self.status_info.setText(text)
 
     def _update_user(self) -> None:

@@ -141,6 +141,10 @@ class SyncPage(i18n.Retranslating, QWidget):
         form.addRow(self.tr("Server:"), self.server_label)
         form.addRow(self.tr("Last sync:"), self.last_label)
         form.addRow(self.tr("Waiting to be sent:"), self.pending_label)
+        # Changes HQ refused are neither waiting nor filed: counted apart, never as "nothing".
+        self.refused_label = QLabel()
+        self.refused_label.setStyleSheet("color: #b3261e;")
+        form.addRow(self.tr("Not accepted by HQ:"), self.refused_label)
         form.addRow(self.tr("Conflicts:"), conflicts_row)
         self.conflicts_row = conflicts_row
 
@@ -185,13 +189,13 @@ class SyncPage(i18n.Retranslating, QWidget):
         self.rejected.setColumnWidth(0, 260)  # room for a title; the reason takes the rest
         self.rejected.setColumnWidth(1, 90)
         self.rejected.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.dismiss_button = QPushButton(self.tr("Forget selected…"))
+        self.dismiss_button = QPushButton(self.tr("Discard selected…"))
         self.dismiss_button.setEnabled(False)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.rejected.itemSelectionChanged.connect(
             lambda: self.dismiss_button.setEnabled(bool(self.rejected.selectedItems()))
         )
-        self.rejected_box = QGroupBox(self.tr("Changes HQ refused (kept on this laptop)"))
+        self.rejected_box = QGroupBox(self._rejected_title())
         box = QVBoxLayout(self.rejected_box)
         box.addWidget(self.rejected)
         dismiss_row = QHBoxLayout()
@@ -252,6 +256,7 @@ class SyncPage(i18n.Retranslating, QWidget):
             (self.state_form, self.server_label, self.tr("Server:")),
             (self.state_form, self.last_label, self.tr("Last sync:")),
             (self.state_form, self.pending_label, self.tr("Waiting to be sent:")),
+            (self.state_form, self.refused_label, self.tr("Not accepted by HQ:")),
             (self.state_form, self.conflicts_row, self.tr("Conflicts:")),
             (self.enrol_form, self.server_edit, self.tr("HQ server address:")),
             (self.enrol_form, self.code_edit, self.tr("Enrolment code:")),
@@ -266,8 +271,8 @@ class SyncPage(i18n.Retranslating, QWidget):
         self.rejected.setHeaderLabels(
             [self.tr("Record"), self.tr("Kind"), self.tr("Why HQ refused it")]
         )
-        self.dismiss_button.setText(self.tr("Forget selected…"))
-        self.rejected_box.setTitle(self.tr("Changes HQ refused (kept on this laptop)"))
+        self.dismiss_button.setText(self.tr("Discard selected…"))
+        self.rejected_box.setTitle(self._rejected_title())
         self.name_edit.setPlaceholderText(self.tr("this computer's name"))
         self.enrol_button.setText(self.tr("Enrol"))
         hint = "Ask HQ IT for a one-time enrolment code for your embassy."
@@ -300,6 +305,8 @@ class SyncPage(i18n.Retranslating, QWidget):
                 .replace("%1", st["server"])
                 .replace("%2", st.get("embassy") or "?")
                 .replace("%3", st.get("device_name") or st["device_id"])
+                + "\n"
+                + self._terms(st)
             )
         else:
             self.server_label.setText(self.tr("Not enrolled yet: fill in the form below."))
@@ -337,6 +344,14 @@ class SyncPage(i18n.Retranslating, QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, r["record_id"])
             self.rejected.addTopLevelItem(item)
         self.rejected_box.setVisible(bool(st.get("rejected")))
+        refused = len(st.get("rejected", []))
+        self.refused_label.setText(
+            self.tr("%1 changes: not filed until fixed and accepted, or discarded").replace(
+                "%1", str(refused)
+            )
+            if refused
+            else self.tr("none")
+        )
         if st.get("last_error") and not self.error_label.text() and not self._quiet:
             self.error_label.setText(
                 self.tr("Last sync did not finish: %1").replace(
@@ -344,16 +359,32 @@ class SyncPage(i18n.Retranslating, QWidget):
                 )
             )
 
+    def _terms(self, st: dict[str, Any]) -> str:
+        """What HQ lets this laptop hold: its classification ceiling, and its role."""
+        from fieldkit.core.reference import reference
+        from fieldkit.ui.i18n import current_language
+
+        level = reference().classifications.get(st.get("ceiling") or "")
+        name = level.label(current_language()) if level else (st.get("ceiling") or "")
+        text = self.tr("Holds records classified up to %1").replace("%1", name)
+        if st.get("role") == "local-staff":
+            text += " · " + self.tr("local-staff laptop: no NOT FOR LOCAL STAFF records")
+        return text
+
+    def _rejected_title(self) -> str:
+        return self.tr("Not accepted by HQ: not filed until fixed and sent again, or discarded")
+
     def dismiss_selected(self) -> None:
-        """Forget the selected refused changes, once the user confirms they have read them."""
+        """Discard the selected refused changes, once the user confirms (audited)."""
         ids = [i.data(0, Qt.ItemDataRole.UserRole) for i in self.rejected.selectedItems()]
         if not ids:
             return
         answer = QMessageBox.question(
             self,
-            self.tr("Forget refused changes"),
-            self.tr("Forget %1 refused change(s)? The versions HQ refused are no longer kept; "
-                    "the records on this laptop stay as they are.").replace("%1", str(len(ids))),
+            self.tr("Discard changes HQ did not accept"),
+            self.tr("Discard %1 change(s) HQ did not accept? Each record goes back to HQ's copy; "
+                    "a record HQ never accepted is removed from this laptop. The audit log "
+                    "records this.").replace("%1", str(len(ids))),
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -421,6 +452,12 @@ class SyncPage(i18n.Retranslating, QWidget):
         if report["rejected"]:
             text += " " + self.tr("Changes refused by HQ: %1 (see below).").replace(
                 "%1", str(report["rejected"]))  # fmt: skip
+        elif report.get("not_accepted"):
+            text += " " + self.tr("Still not accepted by HQ: %1 changes (see below).").replace(
+                "%1", str(report["not_accepted"]))  # fmt: skip
+        if report.get("withdrawn"):
+            text += " " + self.tr("Removed %1 records this laptop may no longer hold.").replace(
+                "%1", str(report["withdrawn"]))  # fmt: skip
         if report.get("unreadable"):
             text += " " + self.tr("Some records from HQ need a newer FieldKit: update it.")
         if not report["verified"]:

@@ -193,6 +193,7 @@ def test_not_enrolled_enrol_and_sync_in_japanese(qtbot, japanese, hq, tmp_path, 
         "サーバー：",
         "最終同期：",
         "未送信の変更：",
+        "本省で未受理：",
         "競合：",
     ]
     assert page.last_label.text() == "未実施"
@@ -237,7 +238,9 @@ def test_not_enrolled_enrol_and_sync_in_japanese(qtbot, japanese, hq, tmp_path, 
     )
     assert where.endswith("。") and "credential" not in where
     qtbot.waitUntil(lambda: page.sync_button.isEnabled())
-    assert page.server_label.text() == f"{hq.url} — 大使館：KE、この端末：「ナイロビ1号機」"
+    assert page.server_label.text() == (
+        f"{hq.url} — 大使館：KE、この端末：「ナイロビ1号機」\n扱える秘密区分：秘まで"
+    )
     assert not page.enrol_box.isVisible()
     assert page.enrol_again.text() == "再登録…"
     page.enrol_again.click()
@@ -274,13 +277,16 @@ def test_a_refused_change_is_explained_in_japanese(qtbot, japanese, hq, tmp_path
         page.result_label.text(),
     )
     qtbot.waitUntil(lambda: page.rejected.topLevelItemCount() == 1)
-    assert page.rejected_box.title() == "本省に受理されなかった変更（この端末に保持）"
+    assert (
+        page.rejected_box.title()
+        == "本省に受理されなかった変更（修正して再送するか、破棄するまで未登録）"
+    )
     header = page.rejected.headerItem()
     assert [header.text(c) for c in range(3)] == ["記録", "種類", "受理されなかった理由"]
     item = page.rejected.topLevelItem(0)
     assert [item.text(c) for c in range(3)] == [regional.title, "案件", REGISTRY_REFUSAL_JA]
     assert item.toolTip(2) == REGISTRY_REFUSAL_JA
-    assert page.dismiss_button.text() == "選択した変更を消去…"
+    assert page.dismiss_button.text() == "選択した変更を破棄…"
     QApplication.processEvents()
     save_grab(page, tmp_path, "sync_page_refused_ja.png")
     assert cut_texts(page) == []
@@ -293,10 +299,10 @@ def test_a_refused_change_is_explained_in_japanese(qtbot, japanese, hq, tmp_path
     )
     page.dismiss_button.click()
     (_parent, title, text), = asked  # fmt: skip
-    assert title == "受理されなかった変更の消去"
+    assert title == "受理されなかった変更の破棄"
     assert text == (
-        "受理されなかった変更1件を消去しますか？本省に受理されなかった版は保持されなくなります。"
-        "この端末の記録はそのまま残ります。"
+        "本省に受理されなかった変更1件を破棄しますか？各記録は本省の版に戻ります。"
+        "本省が一度も受理していない記録はこの端末から削除されます。この操作は監査ログに記録されます。"
     )
     assert SyncState(lap.store).rejected() != []
     assert errors == []

@@ -44,6 +44,8 @@ def test_a_list_read_asked_for_just_before_closing_is_dropped(demo, qtbot):
 
 def test_pending_count_is_the_outbox_and_stops_once_closed(demo):
     closed = threading.Event()
-    assert pending_changes(demo, closed) == demo.status()["pending_changes"] > 0
+    status = demo.status()
+    assert pending_changes(demo, closed) == (status["pending_changes"], 0)
+    assert status["pending_changes"] > 0 and status["not_accepted_by_hq"] == 0
     closed.set()
     assert pending_changes(demo, closed) is None

@@ -157,6 +157,11 @@ class Reads:
         with self.tx.read() as conn:
             return conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
 
+    def not_accepted_changes(self) -> int:
+        """Changes HQ refused: no longer pending (nothing sends them again), and not filed."""
+        with self.tx.read() as conn:
+            return conn.execute("SELECT count(*) FROM sync_rejected").fetchone()[0]
+
     def status(self) -> dict[str, Any]:
         with self.tx.read() as conn:
             counts = dict.fromkeys(KINDS, 0)

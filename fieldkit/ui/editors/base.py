@@ -18,7 +18,7 @@ from fieldkit.core.errors import FieldKitError, ValidationProblem
 from fieldkit.core.models import new_id, parse_record
 from fieldkit.core.operations.records import FormSave
 from fieldkit.core.reference import reference
-from fieldkit.ui import ops
+from fieldkit.ui import handling_limits, ops
 from fieldkit.ui.operations import records as record_ops
 
 from . import approval_bar
@@ -249,6 +249,8 @@ class RecordEditor(EditorFrame, EditorChecks, EditorUnsaved, QWidget):
         self.validate()
         self._refresh_title()
         self._autosave.start()
+        # What HQ lets this laptop hold: levels above its ceiling disabled, a refused change shown.
+        handling_limits.start(self, self.record_id)
 
     @property
     def change_source(self) -> str:

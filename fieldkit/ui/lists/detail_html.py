@@ -215,6 +215,13 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
             f'<p class="trash">{_e(_L()["In the trash since"])} {_e(i18n.format_date(rec.deleted_at))}. '
             f"{_e(_L()['Restore it to edit it again.'])}</p>"
         )
+    if detail.get("refused"):  # HQ did not accept its last change: it is not filed
+        from fieldkit.ui.handling_limits import refused_text
+
+        parts.append(
+            '<p style="background:#fdecea; color:#b3261e; padding:6px;">'
+            f"{_e(refused_text(detail['refused']))}</p>"
+        )
     parts.append(f'<div class="kind">{_e(kind_label(rec.kind))}</div>')
     parts.append(f'<p class="title">{_e(rec.title_text())}</p>')
 

@@ -24,7 +24,8 @@ def enrol(parent, server: str, code: str, name: str) -> CollectionOp:
 
 
 def forget_refused(parent, ids: list[str]) -> CollectionOp:
-    """Drop refused changes HQ's versions of which the user no longer wants kept."""
+    """Give up changes HQ did not accept: each record keeps HQ's copy, or leaves the laptop if
+    HQ never accepted it; the audit log records it."""
     return CollectionOp(parent, bound(_forget_refused, list(ids)))
 
 
@@ -60,9 +61,13 @@ def _enrol(store, server: str, code: str, name: str) -> dict[str, Any]:
 
 
 def _forget_refused(store, ids: list[str]) -> int:
+    """Discard refused changes deliberately (audited): see SyncState.discard_refused."""
     from sync.state import SyncState
 
-    return SyncState(store).dismiss_rejected(ids)
+    state = SyncState(store)
+    for rid in ids:
+        state.discard_refused(rid)
+    return len(ids)
 
 
 def _conflicts(store) -> list[dict[str, Any]]:

@@ -39,11 +39,13 @@ def router(console: Console) -> APIRouter:
         user, csrf = console.admin(request)
         form = await console.form(request, csrf)
         try:
-            info = store.add_device(str(form.get("embassy", "")), str(form.get("name", "")))
+            info = store.add_device(str(form.get("embassy", "")), str(form.get("name", "")),
+                                    role=str(form.get("role", "") or "staff"))  # fmt: skip
         except Refused as exc:
             raise BadInput(exc.args[0]) from None
         printing.record_audit(db, user, "console_device_added", None,
-                              {"device": info["device_id"], "name": info["name"]},
+                              {"device": info["device_id"], "name": info["name"],
+                               "role": info["role"]},
                               embassy=info["embassy"])  # fmt: skip
         with db.read() as c:
             rows = q.devices(c, Scope(None))

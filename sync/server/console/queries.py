@@ -375,8 +375,8 @@ def devices(c, scope: Scope) -> list[dict[str, Any]]:
     if scope.embassies is not None:
         _in("embassy", scope.embassies, sql, params)
     return _rows(c.execute(
-        "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, app_version "
-        f"FROM devices WHERE {' AND '.join(sql)} ORDER BY embassy, name",
+        "SELECT id, embassy, name, created_at, enrolled_at, revoked_at, last_sync, app_version, "
+        f"role FROM devices WHERE {' AND '.join(sql)} ORDER BY embassy, name",
         params,
     ))  # fmt: skip
 
