@@ -71,3 +71,27 @@ def test_refusals(client_for):
     assert client_for("viewer").get("/console/summits/ticad9/pdf").status_code == 403
     assert client_for(None).get("/console/summits/ticad9", follow_redirects=False).status_code in (
         303, 401)  # fmt: skip
+
+
+def test_records_indexed_before_code_names_are_found_by_them_after_the_console_step(
+    app, client_for
+):
+    from console_helpers import db_of
+
+    from sync.server.console import indexer, schema
+
+    db = db_of(app)
+    c = client_for("admin")
+    found = re.findall(r'href="/console/records/([0-9a-f-]{36})"', c.get(
+        "/console/records?q=アフリカ開発会議&kind=meeting").text)  # fmt: skip
+    assert found  # TICAD 9's Japanese name finds its meetings
+    with db.write() as conn:  # an index made before this version: no code names in the text
+        conn.execute("DELETE FROM console_fts")
+        conn.execute("DELETE FROM console_schema WHERE step >= 2")
+    assert not re.findall(r'href="/console/records/([0-9a-f-]{36})"', c.get(
+        "/console/records?q=アフリカ開発会議&kind=meeting").text)  # fmt: skip
+    schema.ensure(db)
+    indexer.catch_up(db)
+    again = re.findall(r'href="/console/records/([0-9a-f-]{36})"', c.get(
+        "/console/records?q=アフリカ開発会議&kind=meeting").text)  # fmt: skip
+    assert again == found

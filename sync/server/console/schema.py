@@ -162,6 +162,13 @@ STEPS: list[tuple[int, str, str]] = [
         INSERT INTO console_pending SELECT rowid FROM records;
         """,
     ),
+    # Issue 16: the search text now holds the names of a record's codes in both languages, and a
+    # meeting's exchange is read as turns: every record is indexed again.
+    (
+        2,
+        "INSERT OR IGNORE INTO console_pending SELECT rowid FROM records;",
+        "INSERT INTO console_pending SELECT rowid FROM records ON CONFLICT DO NOTHING;",
+    ),
 ]
 
 LATEST = STEPS[-1][0]
