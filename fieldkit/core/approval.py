@@ -216,12 +216,39 @@ def _with(old: Record, **changes: Any) -> Record:
 
 # ---- lists --------------------------------------------------------------------------------------
 def waiting_for(store, user: str | None = None) -> list[str]:
-    """Ids of submitted meetings and visits whose named approver is ``user`` (default: me)."""
-    from .query import RecordFilter
-
+    """Ids of submitted meetings and visits whose named approver is ``user`` (default: me),
+    newest first. The approver is read from the JSON in SQL: parsing every submitted record into
+    its model took 0.9 s for 2,240 of them; the window asks again after every change."""
     me = user if user is not None else store.author
-    ids = store.ids(RecordFilter(kinds=KINDS, statuses=(SUBMITTED,)), sort="date")
-    return [r.id for r in store.get_many(ids) if same_person(r.approver, me)]
+    with store.tx.read() as conn:
+        rows = conn.execute(
+            "SELECT id, json_extract(data, '$.approver') FROM records "
+            "WHERE kind IN ('meeting', 'visit') AND status = ? AND deleted_at IS NULL "
+            "ORDER BY date DESC, updated_at DESC",
+            (SUBMITTED,),
+        ).fetchall()
+    return [rid for rid, approver in rows if same_person(approver or "", me)]
+
+
+def waiting_rows(store, user: str | None = None) -> list[dict[str, Any]]:
+    """The list rows (``store.summaries``) of ``waiting_for``, with who submitted each and when."""
+    from .store.common import chunks
+
+    ids = waiting_for(store, user)
+    rows = store.summaries(ids)
+    sent: dict[str, tuple] = {}
+    with store.tx.read() as conn:
+        for part in chunks(ids, 500):
+            marks = ",".join("?" * len(part))
+            for rid, by, at in conn.execute(
+                "SELECT id, json_extract(data, '$.approval.submitted_by'), "
+                f"json_extract(data, '$.approval.submitted_at') FROM records WHERE id IN ({marks})",
+                part,
+            ):
+                sent[rid] = (by or "", at or "")
+    for row in rows:
+        row["submitted_by"], row["submitted_at"] = sent.get(row["id"], ("", ""))
+    return rows
 
 
 # ---- the store upgrade --------------------------------------------------------------------------

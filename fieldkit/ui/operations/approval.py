@@ -50,20 +50,4 @@ def waiting(parent, closed: Any = None) -> QueryOp:
 def _waiting(store, closed=None) -> list[dict[str, Any]] | None:
     if closed is not None and closed.is_set():
         return None  # the window closed meanwhile: its store may be closing too
-    ids = approval.waiting_for(store)
-    recs = {r.id: r for r in store.get_many(ids)}
-    rows = store.summaries(ids)
-    for row in rows:
-        a = recs[row["id"]].approval
-        row["submitted_by"] = a.submitted_by
-        row["submitted_at"] = a.submitted_at.isoformat() if a.submitted_at else ""
-    return rows
-
-
-def me(parent) -> QueryOp:
-    """The user name approvals compare with the records' approver."""
-    return QueryOp(parent, bound(_me))
-
-
-def _me(store) -> str:
-    return store.author
+    return approval.waiting_rows(store)
