@@ -103,6 +103,14 @@ def test_change_on_laptop_1_against_approval_on_laptop_2_is_a_conflict(laptops, 
     kept = at_hq(hq, m.id)
     # Never "approved" with text the approver did not see:
     assert (kept["approval"]["status"], kept["key_points"]) == ("approved", "As submitted.")
+    # Keeping laptop 1's side would un-approve by edit: refused; keeping HQ's settles it.
+    with pytest.raises(FieldKitError) as exc:
+        SyncState(a.store).resolve(k["id"], "mine")
+    assert exc.value.message.code == "approval.not_by_edit"
+    SyncState(a.store).resolve(k["id"], "theirs")
+    a.sync()
+    assert a.store.get(m.id).approval.status == "approved"
+    assert SyncState(a.store).conflicts() == []
 
 
 def test_merge_never_approves_an_amendment_it_did_not_see():
