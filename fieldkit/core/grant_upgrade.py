@@ -4,7 +4,8 @@ Visits stored before this step had no type and rated each criterion A-D with the
 The step rewrites each visit's JSON in the shape the models now read (the same change the
 ``mode="before"`` validator of ``CriterionRating`` makes for records arriving from elsewhere):
 the A-D rating moves, unchanged, to ``legacy_rating``; the type becomes "other" (no guess from
-dates). Revisions and the outbox are left alone: nothing a user changed, and every other copy
+dates); a project's list column ``due`` counts only the reports its scheme asks for. Revisions
+and the outbox are left alone: nothing a user changed, and every other copy
 of the record upgrades itself the same way when read.
 """
 
@@ -38,3 +39,23 @@ def upgrade_visits(conn) -> None:
                 "UPDATE records SET data = ? WHERE rowid = ?",
                 (json.dumps(data, ensure_ascii=False, separators=(",", ":")), rowid),
             )
+    refresh_project_due(conn)
+
+
+def refresh_project_due(conn) -> None:
+    """The list column ``due`` (next report outstanding) only counts the reports the project's
+    scheme asks the grantee for: a JICA technical-cooperation project is no longer 'overdue'."""
+    from .grant_reference import scheme_rules
+
+    rows = conn.execute("SELECT rowid, data, due FROM records WHERE kind = 'project'").fetchall()
+    for rowid, text, due in rows:
+        data = json.loads(text)
+        asks = scheme_rules(data.get("scheme")).reports
+        pending = [
+            data.get(f"{r}_report_due")
+            for r in ("interim", "completion")
+            if r in asks and data.get(f"{r}_report_due") and not data.get(f"{r}_report_received")
+        ]
+        new = min(pending) if pending else None
+        if new != due:
+            conn.execute("UPDATE records SET due = ? WHERE rowid = ?", (new, rowid))

@@ -282,9 +282,11 @@ def _meeting_block(
 
 
 def _visit_block(t: Labels, v: Visit, followups: list[FollowUp], today: date) -> Iterator[Flowable]:
+    from fieldkit.core.grant_reference import sub_rating_label
+
     ref = reference()
-    scores = " · ".join(
-        f"{ref.dac_criteria[c].label(t.lang)} {r.rating}"
+    scores = " · ".join(  # JICA sub-ratings (#15): "Relevance ③ High"
+        f"{ref.dac_criteria[c].label(t.lang)} {sub_rating_label(r.rating, t.lang)}"
         for c, r in v.criteria.items()
         if r.rating and c in ref.dac_criteria
     )

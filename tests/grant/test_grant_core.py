@@ -75,6 +75,17 @@ def test_schema3_store_keeps_every_visit_and_project(tmp_path):
     assert rated
 
 
+def test_schema3_store_drops_jica_report_deadlines_from_the_overdue_list(tmp_path):
+    from fieldkit.core.query import RecordFilter
+
+    shutil.copy(SCHEMA3, tmp_path / "fieldkit.db")
+    with Store.open(tmp_path) as store:
+        late = store.query(RecordFilter(kinds=("project",), overdue=True, today=date(2030, 1, 1)))
+        assert late and {p.scheme for p in late} == {"grassroots"}
+        everything = store.query(RecordFilter(kinds=("project",)))
+        assert any(p.scheme == "technical_cooperation" and p.interim_report_due for p in everything)
+
+
 def test_old_json_from_elsewhere_loads():
     old = {"kind": "visit", "date": "2025-01-02", "country": "KE",
            "criteria": {"relevance": {"rating": "A", "note": "fits"}}, "overall_rating": "B"}  # fmt: skip
