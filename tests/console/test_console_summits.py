@@ -41,6 +41,9 @@ def test_a_desk_sees_only_its_participating_countries_with_figures_from_the_reco
     assert (
         'id="countdown"' in admin and "ticad9" in client_for("admin").get("/console/summits").text
     )
+    pdf = client_for("admin").get("/console/summits/ticad9/pdf?lang=en")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert pdf.status_code == 200 and "Kenya (KE)" in text and "Tanzania" in text
 
 
 def test_an_older_laptops_meeting_shows_as_turns_and_its_request_is_open(app, client_for):
