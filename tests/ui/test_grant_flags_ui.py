@@ -95,3 +95,18 @@ def test_detail_pane_shows_sub_ratings_legacy_and_the_warning(store, qapp):
     assert "Ex-post evaluation" in html and "③ High" in html and "① Low" in html
     assert "B (legacy rating)" in html
     assert "differs from D" in html
+
+
+def test_detail_pane_of_projects_by_scheme(store, qapp):
+    from fieldkit.ui.detail import load_detail
+    from fieldkit.ui.lists.detail_html import render
+
+    due = TODAY - timedelta(days=20)
+    ggp = store.create(Project(title="Kisumu classrooms", country="KE", scheme="grassroots",
+                               interim_report_due=due))  # fmt: skip
+    tc = store.create(Project(title="Water utilities", country="KE",
+                              scheme="technical_cooperation", interim_report_due=due))  # fmt: skip
+    html = render(load_detail(store, ggp.id))
+    assert "Interim report due" in html and "interim report overdue by 20 days" in html
+    html = render(load_detail(store, tc.id))
+    assert "Interim report due" not in html and "overdue by" not in html

@@ -345,6 +345,7 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
                 _date_cell(rec.completion_report_due, rec.completion_report_received, today),
             ),
         ]
+        meta = _grant_project_meta(rec, detail.get("visits") or [], meta, today)  # (#15)
         title_ja = rec.translations.get("title", {}).get("ja")
         if title_ja and title_ja != rec.title:
             meta.insert(0, (_L()["Title (Japanese)"], _e(title_ja)))
@@ -501,3 +502,27 @@ def _grant_warning(rec) -> str:
     if msg is None:
         return ""
     return f'<p style="color:#b3261e"><b>{_e(msg.render(i18n.current_language()))}</b></p>'
+
+
+def _grant_project_meta(rec, visits, meta: list, today: date | None) -> list:
+    """Report rows only for the reports the scheme asks the grantee for, and the project's flags
+    (overdue, late, overrun, follow-up visit due) in red."""
+    from fieldkit.core.grant_flags import project_flags
+    from fieldkit.core.grant_reference import scheme_rules
+
+    asks = scheme_rules(rec.scheme).reports
+    drop = {
+        _L()[f"{r.capitalize()} report due"] for r in ("interim", "completion") if r not in asks
+    }
+    out = [row for row in meta if row[0] not in drop]
+    lang = i18n.current_language()
+    flags = project_flags(rec, [v for v in visits if v.kind == "visit"], today or date.today())
+    if flags:
+        text = "<br>".join(_e(f.message.render(lang)) for f in flags)
+        out.append(
+            (
+                QCoreApplication.translate("Detail", "Flags"),
+                f'<span style="color:#b3261e">{text}</span>',
+            )
+        )
+    return out
