@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sync import protocol as p
 
-from .common import REGISTRY, Device, Refused
+from .common import REGISTRY, Device, Refused, marks
 from .db import Database
 from .handling import visible_params, visible_sql
 
@@ -41,17 +41,17 @@ class Blobs:
         if not shas:
             return set()
         out = set()
+        keys = marks(len(dev.readable))  # its embassy, its post's other countries, the registry
         with self.db.read() as c:
             for i in range(0, len(shas), 500):
                 among, params = self.db.in_list(shas[i : i + 500])
                 out.update(
                     r[0]
                     for r in c.execute(
-                        f"SELECT o.sha256 FROM blob_owners o WHERE o.embassy IN (?, ?) "
+                        f"SELECT o.sha256 FROM blob_owners o WHERE o.embassy IN ({keys}) "
                         f"AND o.sha256 {among} AND EXISTS (SELECT 1 FROM records r WHERE "
-                        f"r.sha256 = o.sha256 AND r.embassy IN (?, ?) AND {VISIBLE})",
-                        [dev.embassy, REGISTRY, *params, dev.embassy, REGISTRY,
-                         *visible_params(dev)],
+                        f"r.sha256 = o.sha256 AND r.embassy IN ({keys}) AND {VISIBLE})",
+                        [*dev.readable, *params, *dev.readable, *visible_params(dev)],
                     ).fetchall()
                 )  # fmt: skip
         return out
@@ -66,8 +66,8 @@ class Blobs:
                     r[0]
                     for r in c.execute(
                         f"SELECT DISTINCT sha256 FROM records r WHERE sha256 {among} "
-                        f"AND embassy IN (?, ?) AND {VISIBLE}",
-                        [*params, dev.embassy, REGISTRY, *visible_params(dev)],
+                        f"AND embassy IN ({marks(len(dev.readable))}) AND {VISIBLE}",
+                        [*params, *dev.readable, *visible_params(dev)],
                     ).fetchall()
                 )
         return out
@@ -77,13 +77,14 @@ class Blobs:
         names the file: its own embassy's first, else the registry's."""
         with self.db.read() as c:
             rows = c.execute(
-                "SELECT embassy, data FROM records r WHERE sha256 = ? AND embassy IN (?, ?) "
-                f"AND {VISIBLE}",
-                (sha, dev.embassy, REGISTRY, *visible_params(dev)),
+                "SELECT embassy, data FROM records r WHERE sha256 = ? "
+                f"AND embassy IN ({marks(len(dev.readable))}) AND {VISIBLE}",
+                (sha, *dev.readable, *visible_params(dev)),
             ).fetchall()
         if not rows:
             return None
-        rows.sort(key=lambda r: r[0] == REGISTRY)
+        # Its own embassy's record first, then another country of its post, the registry last.
+        rows.sort(key=lambda r: (r[0] == REGISTRY, r[0] != dev.embassy))
         embassy, data = rows[0]
         return int(json.loads(data).get("size", 0)), embassy
 

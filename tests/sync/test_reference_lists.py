@@ -100,6 +100,10 @@ def test_a_post_covering_two_countries_syncs_both_and_nothing_else(laptops, hq):
         for cc in ("KE", "SO", "ET")
     }
     hq.store.import_registry([p.model_dump(mode="json") for p in projects.values()])
+    # A site photo HQ publishes with the Somali project (its bytes kept for Somalia's posts).
+    photo = _photo(hq, projects["SO"].id)
+    hq.store.import_registry([photo], embassy="SO")
+    hq.store.blobs.grant(photo["sha256"], "SO")
     nairobi, addis = laptops(1, "emb-ke")[0], laptops(1, "ET")[0]
     somali = nairobi.store.create(
         Meeting(subject="Mogadishu port", date=date(2026, 3, 2), country="SO")
@@ -115,6 +119,10 @@ def test_a_post_covering_two_countries_syncs_both_and_nothing_else(laptops, hq):
     assert projects["ET"].id not in ids_ke and ethiopian.id not in ids_ke
     assert {projects["ET"].id, ethiopian.id} <= ids_et
     assert not ({projects["KE"].id, projects["SO"].id, somali.id} & ids_et)
+    assert (
+        nairobi.store.blobs.get(photo["sha256"]) == hq.store.blob_path(photo["sha256"]).read_bytes()
+    )
+    assert photo["id"] not in ids_et and not addis.store.blobs.has(photo["sha256"])
     # An edit of the Somali project from Nairobi goes back to HQ's copy (no second copy).
     nairobi.store.update(projects["SO"].id, {"title": "Water supply Somalia, phase 2"})
     assert nairobi.sync().rejected == 0
@@ -124,6 +132,25 @@ def test_a_post_covering_two_countries_syncs_both_and_nothing_else(laptops, hq):
     assert [(r[0], json.loads(r[1])["title"]) for r in rows] == [
         ("SO", "Water supply Somalia, phase 2")
     ]
+
+
+def _photo(hq, parent_id: str) -> dict:
+    import hashlib
+    import io
+    import uuid
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (30, 120, 200)).save(buf, "JPEG")
+    content = buf.getvalue()
+    sha = hashlib.sha256(content).hexdigest()
+    path = hq.store.blob_path(sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return {"kind": "attachment", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, sha)),
+            "parent_id": parent_id, "sha256": sha, "media_type": "image/jpeg",
+            "size": len(content), "filename": "site.jpg", "caption": "Site"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
