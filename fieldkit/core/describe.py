@@ -50,6 +50,8 @@ def _render(name: str, value: Any, lang: str) -> str:
         if isinstance(value, list):
             return ", ".join(codes[v].label(lang) if v in codes else str(v) for v in value)
         return codes[value].label(lang) if value in codes else str(value)
+    if name == "turns" and isinstance(value, list):  # the exchange, one turn a line, in order
+        return "".join(_turn(t) for t in value if isinstance(t, dict))
     if name == "status" and str(value) in ref.activity_status:
         return ref.activity_status[str(value)].label(lang)
     if isinstance(value, str):
@@ -59,6 +61,13 @@ def _render(name: str, value: Any, lang: str) -> str:
     if isinstance(value, dict):
         return "\n    " + "\n    ".join(f"{label(k)}: {_inline(v)}" for k, v in value.items())
     return str(value)
+
+
+def _turn(turn: dict) -> str:
+    who = {"partner": "Partner", "ours": "Japan"}.get(turn.get("side"), str(turn.get("side")))
+    mark = " (request)" if turn.get("request") else ""
+    text = str(turn.get("text", "")).replace("\n", "\n      ")
+    return f"\n    {who}{mark}: {text}"
 
 
 def _inline(value: Any) -> str:

@@ -22,6 +22,7 @@ CODE_TABLES = {
     "classification": "classifications",
     "country": "countries",
     "scheme": "schemes",
+    "meeting_type": "meeting_types",
     "type": "organisation_types",
 }
 

@@ -43,6 +43,9 @@ def test_list_and_search_by_summit_instrument_and_code_names(capsys, dd):
     assert rc == 0 and "EV plant" in out and "Island talks" not in out
     rc, out, _ = run(capsys, "--data-dir", dd, "search", "太平洋・島サミット", "--summit", "palm10")
     assert "Island talks" in out
+    rc, out, _ = run(capsys, "--data-dir", dd, "list", "--summit", "ticad9")
+    rc, out, _ = run(capsys, "--data-dir", dd, "show", out.split()[0])
+    assert "    Partner (request): Asks for an EV study." in out
     rc, _out, err = run(capsys, "--data-dir", dd, "list", "--summit", "nope")
     assert rc == 2 and len(err.strip().splitlines()) == 1 and "unknown summit 'nope'" in err
 
