@@ -191,11 +191,18 @@ def enroll(
         st.set(key, value)
     st.set("last_error", None)
     st.set_terms(info.role, info.ceiling)
+    if info.post and not store.settings.post.strip():
+        # The laptop's post, as HQ enrolled it, unless the user already chose one.
+        from fieldkit.core.settings import save_settings
+
+        store.settings.post = info.post
+        save_settings(store.data_dir, store.settings)
     return {
         "server": server,
         "device_id": info.device_id,
         "embassy": info.embassy,
         "device_name": info.device_name,
+        "post": info.post,
         "credential": saved.describe(),
     }
 

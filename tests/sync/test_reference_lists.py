@@ -134,6 +134,25 @@ def test_a_post_covering_two_countries_syncs_both_and_nothing_else(laptops, hq):
     ]
 
 
+def test_enrolment_for_a_post_sets_the_laptops_post(hq, tmp_path, monkeypatch):
+    from fieldkit.core.settings import load_settings
+    from sync.client import enroll
+
+    monkeypatch.delenv("FIELDKIT_POST", raising=False)
+    store = Store.open(tmp_path / "dakar")
+    try:
+        code = hq.store.add_device("emb-sn", "Dakar laptop 1")["code"]
+        assert enroll(store, hq.url, code, device_name="Dakar laptop 1")["post"] == "emb-sn"
+        assert store.settings.post_name("ja") == "在セネガル日本国大使館"
+        assert load_settings(tmp_path / "dakar").post == "emb-sn"
+        assert set(store.settings.post_countries()) >= {"SN", "GM", "CV", "GW"}
+    finally:
+        store.close()
+    refused = hq.store.add_device
+    with pytest.raises(Exception, match="unknown post 'emb-zz'"):
+        refused("emb-zz", "nowhere")
+
+
 def _photo(hq, parent_id: str) -> dict:
     import hashlib
     import io
