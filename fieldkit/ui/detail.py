@@ -203,6 +203,15 @@ class DetailPane(i18n.Retranslating, QWidget):
         self.print_button.setEnabled(
             has and not deleted and rec.kind in ("meeting", "visit", "project")
         )
+        # A project prints as its whole monitoring file (#15).
+        project = has and rec.kind == "project"
+        self.print_button.setText(self.tr("Print project file") if project else self.tr("Print"))
+        self.print_button.setAccessibleName(self.print_button.text())
+        self.print_button.setToolTip(
+            self.tr("Facts, grant cycle, visits, ratings, checklist, photos and history in one PDF")
+            if project
+            else self.tr("Print preview of this record")
+        )
         self.delete_button.setVisible(not deleted)
         self.delete_button.setEnabled(has)
         self.restore_button.setVisible(deleted)

@@ -110,3 +110,14 @@ def test_detail_pane_of_projects_by_scheme(store, qapp):
     assert "Interim report due" in html and "interim report overdue by 20 days" in html
     html = render(load_detail(store, tc.id))
     assert "Interim report due" not in html and "overdue by" not in html
+
+
+def test_detail_pane_offers_the_project_file(ui, qtbot):
+    from fieldkit.ui.detail import DetailPane
+
+    p = ui.create(Project(title="Kisumu classrooms", country="KE", scheme="grassroots"))
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_record(p.id)
+    qtbot.waitUntil(lambda: pane.record is not None, timeout=5000)
+    assert pane.print_button.text() == "Print project file" and pane.print_button.isEnabled()
