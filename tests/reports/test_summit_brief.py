@@ -122,3 +122,19 @@ def test_countries_that_do_not_take_part_are_refused(three_countries):
     assert [c.code for c in build(three_countries, "ticad9", ["tz"], today=TODAY).countries] == [
         "TZ"
     ]
+
+
+def test_a_summit_without_participants_uses_the_countries_of_its_tagged_meetings(
+    three_countries, monkeypatch
+):
+    from fieldkit.core.reference import Reference
+
+    monkeypatch.setattr(Reference, "summit_countries", lambda self, code: frozenset())
+    brief = build(three_countries, "ticad9", today=TODAY)
+    assert brief.chosen_by == "tagged"
+    assert [c.code for c in brief.countries] == ["KE", "TZ"]  # Fiji's meeting is PALM 10's
+    # Any country may then be asked for, and a later start of the window leaves older ones out.
+    late = build(three_countries, "ticad9", ["KE"], today=TODAY, since=date(2025, 5, 1))
+    assert [r.text for r in late.countries[0].open_requests] == [
+        "Asks for a Menengai feasibility study."
+    ]
