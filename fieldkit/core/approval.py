@@ -108,14 +108,12 @@ def guard_edit(old: Record, new: Record) -> Record:
     return new
 
 
-def guard_import(old: Record, new: Record) -> None:
-    """An import may not change an approved or filed record (nor approve one by the back door)."""
-    if not applies(old) or old.approval.status not in FINAL:
-        if applies(old) and new.approval.status in FINAL and new.approval != old.approval:
-            raise FieldKitError(Message("approval.not_by_edit", id=old.id))
-        return
-    raise FieldKitError(Message(LOCKED_CODE[old.approval.status], id=old.id,
-                                short=old.id[:8]))  # fmt: skip
+def guard_new(record: Record) -> None:
+    """A meeting or visit created here (``new``, the editors) starts as a plain draft: creating
+    one already submitted or approved would skip the approver. Imports and sync bring records
+    with the approval they had elsewhere and do not come this way."""
+    if applies(record) and record.approval != type(record.approval)():
+        raise FieldKitError(Message("approval.not_by_edit", id=record.id))
 
 
 # ---- the workflow: each step is one transaction and one audit entry -----------------------------

@@ -210,3 +210,13 @@ def test_schema3_store_upgrade_files_every_meeting_and_visit(tmp_path):
         assert approval.amend(store, m.id).approval.amendment == 1
     finally:
         store.close()
+
+
+def test_a_new_record_cannot_start_approved(store):
+    from fieldkit.core.operations.records import create_record
+
+    data = {"kind": "meeting", "subject": "s", "date": "2026-03-02", "country": "KE",
+            "approver": "Tanaka Ken", "approval": {"status": "approved", "approved_by": "x"}}  # fmt: skip
+    refused(create_record, store, data, code="approval.not_by_edit")
+    refused(store.save, meeting(approval={"status": "submitted"}), code="approval.not_by_edit")
+    assert store.count() == 0

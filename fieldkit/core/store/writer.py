@@ -49,6 +49,9 @@ class Writer:
                 listener(changes)
 
     def create_one(self, record: Record, action: str, keep_envelope: bool = False) -> Record:
+        from ..approval import guard_new
+
+        guard_new(record)  # a new meeting or visit starts as a draft: no approval by creation
         author = self.store.author
         rec = self.stamp_new(
             record, utcnow(), author, self.store.settings.post_name(), keep_envelope
