@@ -11,7 +11,7 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout
 
 from fieldkit.core.approval import KINDS, same_person
 from fieldkit.core.errors import FieldKitError
@@ -51,18 +51,18 @@ class ApprovalBar(QFrame):
         self.setObjectName("approvalBar")
         self.setStyleSheet(STYLE)
         self.record: dict[str, Any] | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 10, 6)
-        texts = QWidget()
-        col = QHBoxLayout(texts)
-        col.setContentsMargins(0, 0, 0, 0)
+        # The state and its buttons first, the explanation below: the buttons stay in view
+        # however narrow the window.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.setSpacing(4)
+        row = QHBoxLayout()
         self.state = QLabel()
         self.state.setObjectName("approvalState")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.state)
-        row.addWidget(self.detail, 1)
         self.submit_button = QPushButton(self.tr("Submit"))
         self.approve_button = QPushButton(self.tr("Approve"))
         self.return_button = QPushButton(self.tr("Return..."))
@@ -78,6 +78,9 @@ class ApprovalBar(QFrame):
             b.setAutoDefault(False)
             b.clicked.connect(slot)
             row.addWidget(b)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.detail)
         self.show_record(None)
 
     @property
