@@ -76,16 +76,19 @@ DELIVERY = (
     "Everything in the contract was delivered and installed; the generator is 10 kVA, not 12.",
     "契約どおりの施設・機材の引渡しを確認した。",
 )
+# Per checklist item: the note when the answer is yes, then when it is no (English, Japanese).
 NOTES = {
-    "facilities_in_use": ("Used daily by the community.", "毎日利用されている。"),
-    "maintained": ("A maintenance log is kept.", "維持管理記録が付けられている。"),
-    "beneficiaries_reached": ("Attendance registers seen.", "利用者名簿を確認。"),
-    "oda_logo_displayed": ("Plaque at the entrance.", "入口に銘板あり。"),
-    "procurement_records_kept": (
-        "Invoices and receipts on file.",
-        "請求書・領収書が保管されている。",
-    ),
-}
+    "facilities_in_use": (("Used daily by the community.", "毎日利用されている。"),
+                          ("Two rooms locked and unused.", "2室が施錠され使われていない。")),
+    "maintained": (("A maintenance log is kept.", "維持管理記録が付けられている。"),
+                   ("Roof leaks; no repair budget.", "屋根の雨漏りがあり、修繕予算がない。")),
+    "beneficiaries_reached": (("Attendance registers seen.", "利用者名簿を確認。"),
+                              ("Fewer users than planned.", "利用者が計画を下回る。")),
+    "oda_logo_displayed": (("Plaque at the entrance.", "入口に銘板あり。"),
+                           ("Plaque removed during repainting.", "塗装工事の際に銘板が外された。")),
+    "procurement_records_kept": (("Invoices and receipts on file.", "請求書・領収書が保管されている。"),
+                                 ("Receipts for the pump missing.", "ポンプの領収書が見当たらない。")),
+}  # fmt: skip
 
 
 def _town(r: random.Random, cc: str) -> tuple[str, float, float]:
@@ -255,13 +258,10 @@ def visits_for(projects: list[Project], count: int, seed: int, today: date, post
         elif vtype == "completion":
             extra = {"delivery": DELIVERY[ja], "facilities_use": r.choice(texts["findings"])}
         elif vtype == "post_completion":
-            items = {
-                code: ChecklistItem(
-                    answer=r.random() < (0.6 if code == "oda_logo_displayed" else 0.85),
-                    note=NOTES[code][ja],
-                )  # fmt: skip
-                for code in NOTES
-            }
+            items = {}
+            for code, (yes, no) in NOTES.items():
+                answer = r.random() < (0.6 if code == "oda_logo_displayed" else 0.85)
+                items[code] = ChecklistItem(answer=answer, note=(yes if answer else no)[ja])
             extra = {
                 "checklist": PostCompletionChecklist(
                     **items, beneficiaries_count=r.randrange(80, 2500, 10)
