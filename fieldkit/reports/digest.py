@@ -330,7 +330,7 @@ def digest_story(store, query: DigestQuery, totals: _Totals, t: Labels, today: d
             t,
             "Period digest",
             title,
-            store.settings.post_name(),
+            store.settings.post_name(t.lang),  # the post's name in the report's language
             t("Prepared for the period {period}", period=period),
         )
         filters = [

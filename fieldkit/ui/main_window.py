@@ -355,7 +355,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _update_user(self) -> None:
         s = self.store.settings
-        self.user_label.setText(f"{s.author()}\n{s.post_name()}".strip())
+        self.user_label.setText(f"{s.author()}\n{s.post_name(i18n.current_language())}".strip())
 
     # ---- window state ------------------------------------------------------------------------
     def _state(self) -> QSettings:

@@ -381,7 +381,8 @@ def test_first_start_asks_for_name_and_post_and_records_carry_them(tmp_path, mon
     assert seen["refused"] == "Give both your name and your post." and seen["still_open"]
     assert seen["footer"] == "Sato Yuki\nEmbassy of Japan in Kenya"
     saved = load_settings(data_dir)
-    assert (saved.user_name, saved.post) == ("Sato Yuki", "Embassy of Japan in Kenya")
+    # The post is chosen from HQ's list: Settings keep its code, records and screens its name.
+    assert (saved.user_name, saved.post) == ("Sato Yuki", "emb-ke")
     with Store.open(data_dir) as store:
         record = store.create(
             Meeting(subject="Courtesy call", country="KE", date=date(2027, 1, 29))
