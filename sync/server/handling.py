@@ -31,14 +31,21 @@ def levels() -> list[str]:
     return list(reference().classifications)
 
 
+_RANKS: dict[tuple[int, str | None], int] = {}  # per reference object: push asks per record
+
+
 def rank(code: str | None) -> int:
     """A classification's rank (UNCLASSIFIED 0 ... SECRET 3); an unknown code ranks above all,
     so a record HQ cannot place is held back rather than sent."""
     from fieldkit.core.reference import reference
 
     ref = reference()
-    r = ref.classification_rank(code or ref.default_classification)
-    return r if r >= 0 else 1 + max(ref.classification_rank(c) for c in ref.classifications)
+    key = (id(ref), code)
+    if key not in _RANKS:
+        r = ref.classification_rank(code or ref.default_classification)
+        top = 1 + max(ref.classification_rank(c) for c in ref.classifications)
+        _RANKS[key] = r if r >= 0 else top
+    return _RANKS[key]
 
 
 def max_rank() -> int:
@@ -100,34 +107,56 @@ def visible_params(dev) -> list[int]:
     return [dev.ceiling_rank, 0 if dev.role == LOCAL_STAFF else 1]
 
 
-def refresh_children(c, embassy: str, parents: dict[str, tuple[int, int]]) -> None:
-    """Children of records whose marking changed take the new marking (grandchildren too)."""
+def refresh_children(
+    c, embassy: str, parents: dict[str, tuple[int, int]], new: set[str] | frozenset = frozenset()
+) -> None:
+    """Children of records whose marking changed take the new marking (grandchildren too).
+
+    A parent in ``new`` was just created: its children (pushed before it) hold their own marking,
+    so the parent's only raises it, and their JSON need not be read again."""
     from .common import chunks
 
     todo = dict(parents)
+    raising = set(new)
     for _depth in range(4):  # meeting -> follow-up -> photo is the deepest chain there is
         if not todo:
             return
         changed: dict[str, tuple[int, int]] = {}
+        next_raising: set[str] = set()
         for chunk in chunks(list(todo), 500):
             marks = ",".join("?" * len(chunk))
             rows = c.execute(
-                "SELECT id, parent_id, data, restricted_local, classification_rank FROM records "
+                "SELECT id, parent_id, restricted_local, classification_rank FROM records "
                 f"WHERE embassy = ? AND parent_id IN ({marks})",
                 [embassy, *chunk],
             ).fetchall()
+            reread = [r[0] for r in rows if r[1] not in raising]
+            own: dict[str, tuple[int, int]] = {}
+            for part in chunks(reread, 500):
+                among = ",".join("?" * len(part))
+                own.update(
+                    (rid, own_marking(json.loads(data)))
+                    for rid, data in c.execute(
+                        f"SELECT id, data FROM records WHERE embassy = ? AND id IN ({among})",
+                        [embassy, *part],
+                    ).fetchall()
+                )
             updates = []
-            for rid, pid, data, restricted, level in rows:
-                new = effective(json.loads(data), todo[pid])
-                if new != (restricted, level):
-                    updates.append((new[0], new[1], rid, embassy))
-                    changed[rid] = new
+            for rid, pid, restricted, level in rows:
+                base = (restricted, level) if pid in raising else own[rid]
+                mark = max(base[0], todo[pid][0]), max(base[1], todo[pid][1])
+                if mark != (restricted, level):
+                    updates.append((mark[0], mark[1], rid, embassy))
+                    changed[rid] = mark
+                    if pid in raising:  # a raise only: so is theirs, for its own children
+                        next_raising.add(rid)
             if updates:
                 c.executemany(
                     "UPDATE records SET restricted_local = ?, classification_rank = ? "
                     "WHERE id = ? AND embassy = ?",
                     updates,
                 )
+        raising = next_raising
         todo = changed
 
 

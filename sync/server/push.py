@@ -51,6 +51,7 @@ class Batch:
         # a follow-up or photo inherits from; and the records whose children must follow them.
         self.marks: dict[str, tuple[int, int]] = {}
         self.remarked: dict[str, dict[str, tuple[int, int]]] = {}  # by embassy
+        self.created: set[str] = set()  # records first written by this batch
         if dev is None:
             return
         ids = [mid for m in mutations for mid in m.ids]
@@ -103,8 +104,9 @@ class Batch:
         c, db = self.c, self.db
         self.flush_inserts()
         for embassy, parents in self.remarked.items():
-            refresh_children(c, embassy, parents)
+            refresh_children(c, embassy, parents, self.created)
         self.remarked.clear()
+        self.created.clear()
         if self.seq != self.start:
             c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
             self.start = self.seq
@@ -242,7 +244,8 @@ def _apply(
     rid = rec.id
     pid = parent_of(m.record)
     parent_mark = batch.marks.get(pid) if pid else None
-    denied = refused(effective(m.record, parent_mark))
+    marking = effective(m.record, parent_mark)
+    denied = refused(marking)
     if denied is not None:
         return denied
     base = max((k[0] for k in known), default=m.base)
@@ -253,7 +256,7 @@ def _apply(
         text = rec.model_dump_json()
         _write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
                rec.sha256 if rec.kind == "attachment" else None, rid, insert=True,
-               marking=effective(m.record, parent_mark), parent_id=pid)  # fmt: skip
+               marking=marking, parent_id=pid)  # fmt: skip
         batch.remember(m.ids, rid, seq, None)
         return seq, None
     mine = rec.model_dump(mode="json")
@@ -340,6 +343,8 @@ def _write(
         )
     if kind != "attachment" and batch.marks.get(rid) != marking:
         batch.remarked.setdefault(embassy, {})[rid] = marking  # its children follow at flush
+    if insert:
+        batch.created.add(rid)
     batch.marks[rid] = marking
     batch.rows[rid] = (embassy, kind, seq, text, *marking)
     batch.versions.append((rid, seq, origin, text, embassy))

@@ -255,3 +255,30 @@ def test_the_migration_fills_the_marking_columns_from_the_records(backend, tmp_p
     assert got == {
         m.id: (1, 1, None), f.id: (1, 1, m.id), a.id: (1, 1, f.id), v.id: (0, 3, None),
     }  # fmt: skip
+
+
+def test_a_follow_up_sent_before_its_meeting_takes_the_meetings_marking(hq, embassy):
+    staff, local, _secret, _open = embassy
+    m = Meeting(subject="Later", date=date(2026, 3, 9), country="KE", caveats=NLS,
+                classification="CONFIDENTIAL")  # fmt: skip
+    f = FollowUp(parent_id=m.id, text="first")
+    g = FollowUp(parent_id=m.id, text="second, in a request of its own")
+    for ids, recs in ((["g-1"], [g]), (["f-1", "m-1"], [f, m])):  # children first
+        muts = [
+            p.Mutation(ids=[i], record=r.model_dump(mode="json"))
+            for i, r in zip(ids, recs, strict=True)
+        ]
+        req = p.PushRequest(mutations=muts)
+        out = raw_post(hq.url, "/v1/push", staff.token, req.model_dump_json().encode()).json()
+        assert all(out["versions"])
+    with hq.store.read() as c:
+        got = dict(
+            (r[0], (r[1], r[2]))
+            for r in c.execute(
+                "SELECT id, restricted_local, classification_rank FROM records WHERE id IN "
+                "(?, ?, ?)", (m.id, f.id, g.id)
+            ).fetchall()
+        )  # fmt: skip
+    assert got == {m.id: (1, 2), f.id: (1, 2), g.id: (1, 2)}
+    rep = local.sync()
+    assert rep.verified and not local.ids() & {m.id, f.id, g.id}
