@@ -17,7 +17,7 @@ from fieldkit.core.localtime import record_zone
 from fieldkit.core.models import Record
 
 from .components import ACCENT, CELL, CELL_BOLD, EMPTY, LABEL, LINE, MUTED, SMALL
-from .labels import Labels
+from .labels import N_, Labels
 from .text import TextBlock
 
 WATERMARK = "DRAFT  案"  # both languages on every draft, as the marking bands are bilingual
@@ -81,7 +81,11 @@ def approval_block(t: Labels, width: float, record: Record, drafter: tuple[str, 
     )
     if approved and a.approved_by and a.approved_by != approver:
         approver = a.approved_by
-    cells = [status_cell, box(drafter[0], drafter[1]), box("Approved by", approver, note)]
+    # "Approved by" only once approved: a draft names its approver, never as having approved.
+    role = N_("Approved by") if approved else N_("Approver")
+    if not approved:
+        note = t("Not yet approved") if a.status != FILED else ""
+    cells = [status_cell, box(drafter[0], drafter[1]), box(role, approver, note)]
     table = Table([cells], colWidths=[width * 0.4, width * 0.3, width * 0.3], hAlign="LEFT")
     table.setStyle(
         TableStyle(

@@ -55,6 +55,7 @@ def test_watermark_on_every_page_exactly_until_approval(store, long_meeting, mon
     pages = pdf_pages_text(draft)
     assert "Not yet approved" in pages[0] and "Not yet approved" not in "".join(pages[1:])
     assert "Tanaka Ken" in pages[0] and "Signature / date" not in "".join(pages[1:])
+    assert "Approver" in pages[0] and "Approved by" not in pages[0]  # nobody approved yet
     assert all(red_tint(img) > 50 for img in render_pages(draft, tmp_path))
 
     approval.submit(store, long_meeting.id)
@@ -72,7 +73,7 @@ def test_watermark_on_every_page_exactly_until_approval(store, long_meeting, mon
 
     stamp = f"{local(rec.approval.approved_at, record_zone(rec)):%H:%M}"  # the post's time
     assert "Not yet approved" not in "".join(pages)
-    assert "Approved" in pages[0] and stamp in pages[0] and "Tanaka Ken" in pages[0]
+    assert "Approved by" in pages[0] and stamp in pages[0] and "Tanaka Ken" in pages[0]
     assert not any(red_tint(img) > 50 for img in render_pages(done, tmp_path))
 
     approval.amend(store, long_meeting.id)
