@@ -83,7 +83,9 @@ def test_a_store_from_before_shared_conflicts_is_upgraded(tmp_path):
     )
     from fieldkit.core import schema
 
-    store.conn.execute(f"PRAGMA user_version = {schema.CURRENT - 1}")
+    # The version before the step that added the column (later steps were appended after it).
+    before = schema.UPGRADES.index(schema._sync_conflict_device)
+    store.conn.execute(f"PRAGMA user_version = {before}")
     store.close()
     store = Store.open(tmp_path / "old")
     (k,) = SyncState(store).conflicts()
