@@ -4,7 +4,6 @@ export like any report."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 
@@ -13,20 +12,12 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import render
 from fieldkit.core.reference import UnknownCountry, country_code, reference
-from fieldkit.ui.operations import bound
-from fieldkit.ui.operations.printing import Rendered, _rendered
+from fieldkit.ui.operations.brief import summit_brief
+from fieldkit.ui.operations.printing import Rendered
 
 from . import i18n, ops
 from .print_preview import show_preview
 from .report_dialogs import ERROR_STYLE, _preview_buttons
-
-
-def _brief(store, summit: str, countries: tuple[str, ...], lang: str, title: str) -> Rendered:
-    from fieldkit.reports.brief import brief_report
-
-    out = io.BytesIO()
-    result = brief_report(store, out, summit=summit, countries=countries, event=None, lang=lang)
-    return _rendered(result, out, title, f"brief-{summit}.pdf", None, "brief")
 
 
 def summits_in_order(today: date) -> list[str]:
@@ -118,7 +109,7 @@ class BriefDialog(i18n.Retranslating, QDialog):
             else:
                 ops.report(self, exc)
 
-        op = ops.QueryOp(self, bound(_brief, summit, countries, lang, title))
+        op = summit_brief(self, summit, countries, lang, title)
         return op.success(done).failure(failed).run_in_background()
 
 
