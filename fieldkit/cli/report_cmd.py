@@ -53,8 +53,9 @@ def register(sub) -> None:
     p = kinds.add_parser(
         "digest",
         help="every meeting and visit of a period, with counts and charts",
-        description="e.g. the brief for Kenya ahead of TICAD 9: fieldkit report digest "
-        "--from 2025-01-01 --to 2025-08-19 --country KE --summit ticad9 -o brief.pdf",
+        description="e.g. Kenya's meetings of the year before TICAD 9: fieldkit report digest "
+        "--from 2024-08-20 --to 2025-08-19 --country KE --summit ticad9 -o ticad9-ke.pdf "
+        "(the summit brief, with open requests and projects: fieldkit report brief)",
     )
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", required=True)
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", required=True)
