@@ -65,18 +65,21 @@ def load_figures(store, today: date | None = None) -> DashboardData:
     data.counts = dict.fromkeys(KINDS, 0)
     # The same records as the list filters count: not in the trash; "open" by status, "overdue"
     # by due date alone (RecordFilter's overdue), so the cards match the lists they open.
+    # One row of sums, not GROUP BY: grouping sorted all 200,000 index entries first, which was
+    # half the CPU time of this query.
     where, params = where_clause(RecordFilter())
+    kinds = list(data.counts)
+    sums = ", ".join("sum(r.kind = ?)" for _ in kinds)
     sql = (
-        "SELECT r.kind, r.status = 'open', r.due < ?, count(*) FROM records r "
-        f"WHERE {where} GROUP BY 1, 2, 3"
+        f"SELECT {sums}, sum(r.kind = 'followup' AND r.status = 'open'), "
+        "sum(r.kind = 'followup' AND r.due < ?) "
+        f"FROM records r INDEXED BY records_list WHERE {where}"
     )
     with store.tx.read() as conn:
-        rows = conn.execute(sql, [today.isoformat(), *params]).fetchall()
-    for kind, is_open, is_overdue, n in rows:
-        data.counts[kind] = data.counts.get(kind, 0) + n
-        if kind == "followup":
-            data.open_followups += n if is_open else 0
-            data.overdue_followup_count += n if is_overdue else 0
+        row = conn.execute(sql, [*kinds, today.isoformat(), *params]).fetchone()
+    *per_kind, open_followups, overdue_followups = (n or 0 for n in row)
+    data.counts = dict(zip(kinds, per_kind, strict=True))
+    data.open_followups, data.overdue_followup_count = open_followups, overdue_followups
     data.next_summits = next_summits(store, today)
     return data
 
@@ -92,9 +95,14 @@ def next_summits(store, today: date, n: int = 3) -> list[tuple[str, date | None,
 
 
 def _grouped(store, flt: RecordFilter, columns: str) -> list[tuple]:
-    """``columns`` and the number of records of each of their values, among ``flt``'s records."""
+    """``columns`` and the number of records of each of their values, among ``flt``'s records,
+    from the list index, which holds every column grouped here (left to itself, SQLite filtered
+    the kind through the kind index and read every meeting's row: 1.2 s at 100,000)."""
     where, params = where_clause(flt)
-    sql = f"SELECT {columns}, count(*) FROM records r WHERE {where} GROUP BY {columns}"
+    sql = (
+        f"SELECT {columns}, count(*) FROM records r INDEXED BY records_list WHERE {where} "
+        f"GROUP BY {columns}"
+    )
     with store.tx.read() as conn:
         return conn.execute(sql, params).fetchall()
 
@@ -110,10 +118,11 @@ def load_details(store, figures: DashboardData) -> DashboardData:
     data.grant_flags = flag_counts(store, today)
     # One pass over the covering list index for both charts: policy fields are words in the tags
     # column (' gx digital '), so the few distinct (kind, country, tags) combinations are summed
-    # here. Filtering the kind in SQL made SQLite read every meeting's row instead (1.2 s).
+    # here. Meetings and visits only: grouping the follow-ups too sorted twice the entries.
     policy: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    for kind, country, tags, n in _grouped(store, RecordFilter(), "r.kind, r.country, r.tags"):
+    charted = RecordFilter(kinds=("meeting", "visit"))
+    for kind, country, tags, n in _grouped(store, charted, "r.kind, r.country, r.tags"):
         if kind == "meeting":
             for code in set((tags or "").split()):
                 policy[code] += n

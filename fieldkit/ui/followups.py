@@ -7,6 +7,8 @@ CollectionOp; the list refreshes when the store announces the change.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core import soonest
-from fieldkit.core.marking import EffectiveMarking, effective_marking
+from fieldkit.core import followup_rows, soonest
+from fieldkit.core.marking import EffectiveMarking
 from fieldkit.core.query import RecordFilter
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
@@ -44,9 +46,10 @@ from fieldkit.ui.lists.model import ID_ROLE, KIND_ROLE, OVERDUE_COLOR
 from fieldkit.ui.lists.table_model import ReadOnlyTableModel
 from fieldkit.ui.operations import followups as followup_ops
 from fieldkit.ui.operations import read
+from fieldkit.ui.ops import Cancelled
 
 MAX_ROWS = 20_000  # the earliest due; a list longer than this is not read by anyone
-FIRST_ROWS = 300  # shown at once from the due-date index; the rest follow (100,000 records: 5 s)
+FIRST_ROWS = 300  # shown at once from the due-date index; the rest follow (core.followup_rows)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,37 +70,33 @@ class FollowupRow:
 
 
 def load_followups(
-    store, include_done: bool, limit: int = MAX_ROWS
+    store, include_done: bool, limit: int = MAX_ROWS, stale: Callable[[], bool] | None = None
 ) -> tuple[list[FollowupRow], int]:
-    """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title."""
+    """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title; stops
+    (ops.Cancelled, which nobody is told of) once ``stale()`` is true."""
     flt = RecordFilter(kinds=("followup",), statuses=() if include_done else ("open",))
-    ids = soonest.soonest_due_ids(store, flt, limit)
-    total = soonest.count(store, flt)
-    if len(ids) < min(limit, total):  # some have no due date: they come last, in the store's order
-        ids = store.ids(flt, sort="due")
-    records = soonest.fields(
-        store,
-        ids[:limit],
-        ("text", "owner", "due", "status", "parent_id", "classification", "caveats"),
-    )
-    parents = {s["id"]: s for s in store.summaries({r["parent_id"] for r in records} - {None})}
-    rows = []
-    for r in records:
-        p = parents.get(r["parent_id"] or "", {})
-        rows.append(
-            FollowupRow(
-                id=r["id"],
-                text=r["text"] or "",
-                owner=r["owner"] or "",
-                due=date.fromisoformat(r["due"]) if r["due"] else None,
-                status=r["status"] or "open",
-                parent_id=r["parent_id"],
-                parent_title=p.get("title") or "",
-                parent_kind=p.get("kind") or "",
-                country=p.get("country") or "",
-                marking=effective_marking(r, p or None),
-            )
+    stale = stale or (lambda: False)
+    try:
+        ids = followup_rows.due_ids(store, flt, limit, stale)
+        total = soonest.count(store, flt) if len(ids) == limit else len(ids)
+        records = followup_rows.followup_rows(store, ids, stale)
+    except followup_rows.ReadAbandoned:
+        raise Cancelled() from None
+    rows = [
+        FollowupRow(
+            id=r["id"],
+            text=r["text"] or "",
+            owner=r["owner"] or "",
+            due=date.fromisoformat(r["due"]) if r["due"] else None,
+            status=r["status"] or "open",
+            parent_id=r["parent_id"],
+            parent_title=r["parent_title"],
+            parent_kind=r["parent_kind"],
+            country=r["country"],
+            marking=r["marking"],
         )
+        for r in records
+    ]
     return rows, total
 
 
@@ -108,6 +107,19 @@ class FollowupModel(ReadOnlyTableModel):
         super().__init__(parent)
         self.rows: list[FollowupRow] = []
         self.today = date.today()
+        self._reading: threading.Event | None = None
+
+    def new_read(self) -> Callable[[], bool]:
+        """Abandon the reads in flight and return the ``stale`` test of the next one."""
+        self.cancel()
+        self._reading = threading.Event()
+        return self._reading.is_set
+
+    def cancel(self) -> None:
+        """Stop the reads in flight (the window is closing, or a newer read replaces them): the
+        worker gives up within milliseconds instead of finishing a list nobody will see."""
+        if self._reading is not None:
+            self._reading.set()
 
     def set_rows(self, rows: list[FollowupRow]) -> None:
         self.beginResetModel()
@@ -320,7 +332,8 @@ class FollowupsPage(i18n.Retranslating, QWidget):
         # The first rows at once, then the whole list (which the filters and counts work on).
         first = not self.model.rows
         limit = FIRST_ROWS if first else MAX_ROWS
-        read(self, load_followups, include_done, limit).success(
+        stale = self.model.new_read()
+        read(self, load_followups, include_done, limit, stale).success(
             lambda result: self._on_loaded(generation, result, more=first, done=include_done)
         ).run_in_background()
 
@@ -329,7 +342,8 @@ class FollowupsPage(i18n.Retranslating, QWidget):
             return
         rows, total = result
         if more and total > len(rows):
-            read(self, load_followups, done, MAX_ROWS).success(
+            stale = self.model.new_read()
+            read(self, load_followups, done, MAX_ROWS, stale).success(
                 lambda result: self._on_loaded(generation, result)
             ).run_in_background()
         selected = set(self.selected_ids())

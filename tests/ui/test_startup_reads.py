@@ -1,0 +1,102 @@
+"""Start-up reads at scale (#18): the dashboard's sums and groups read from the list index give the
+records' own numbers, and the follow-ups' whole-list read stops when nobody wants it any more
+(closing the window does not wait for it)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from datetime import date
+
+import pytest
+import shell_helpers
+from PySide6.QtWidgets import QApplication
+from shell_helpers import WAIT
+
+from fieldkit.core import dashboard, followup_rows
+from fieldkit.core.query import RecordFilter
+from fieldkit.ui import followups, ops
+from fieldkit.ui.main_window import MainWindow
+
+shell = shell_helpers.shell
+demo = shell_helpers.demo
+
+TODAY = date(2026, 12, 1)
+
+
+def test_dashboard_figures_are_the_records_own(demo):
+    meeting = next(iter(demo.query(RecordFilter(kinds=("meeting",)))))
+    demo.delete(meeting.id)  # in the trash: counted nowhere
+    records = [r for kind in ("meeting", "visit", "followup", "project")
+               for r in demo.query(RecordFilter(kinds=(kind,)))]  # fmt: skip
+    assert meeting.id not in {r.id for r in records}
+
+    data = dashboard.load_dashboard(demo, TODAY)
+
+    kinds = Counter(r.kind for r in records)
+    for kind in ("meeting", "visit", "followup", "project"):
+        assert data.counts[kind] == kinds[kind] > 0
+    actions = [r for r in records if r.kind == "followup"]
+    assert data.open_followups == sum(r.status == "open" for r in actions)
+    overdue = sum(r.status == "open" and r.due is not None and r.due < TODAY for r in actions)
+    assert data.overdue_followup_count == overdue > 0
+    charted = [r for r in records if r.kind in ("meeting", "visit")]
+    countries = Counter(r.country_code() for r in charted if r.country_code())
+    assert dict(data.by_country) == dict(countries.most_common(dashboard.TOP_COUNTRIES))
+    policy = Counter(p for r in charted if r.kind == "meeting" for p in set(r.policy_fields))
+    assert dict(data.by_policy) == dict(policy)
+    dated = [(r.sort_date(), r.kind) for r in charted if r.sort_date()]
+    months = Counter((d.year, d.month, kind) for d, kind in dated)
+    assert data.by_month == [(y, m, months[(y, m, "meeting")], months[(y, m, "visit")])
+                             for y, m in dashboard._month_keys(TODAY)]  # fmt: skip
+    assert sum(n + v for _y, _m, n, v in data.by_month) > 0
+
+
+def test_a_stale_follow_up_read_is_abandoned(demo, monkeypatch):
+    flt = RecordFilter(kinds=("followup",))
+    everything = followup_rows.due_ids(demo, flt, 10_000)
+    assert len(everything) == demo.count(flt)
+    # Inside the ordered id query (SQLite's progress handler asks), and between row chunks.
+    monkeypatch.setattr(followup_rows, "PROGRESS_OPS", 10)
+    with pytest.raises(followup_rows.ReadAbandoned):
+        followup_rows.due_ids(demo, flt, 10_000, stale=lambda: True)
+    with pytest.raises(followup_rows.ReadAbandoned):
+        followup_rows.followup_rows(demo, everything, stale=lambda: True)
+    # The page's loader turns it into the operation nobody is told about.
+    with pytest.raises(ops.Cancelled):
+        followups.load_followups(demo, True, stale=lambda: True)
+    # The store answers again afterwards (the progress handler is gone).
+    assert followup_rows.due_ids(demo, flt, 10_000) == everything
+
+
+def test_closing_on_follow_ups_does_not_wait_for_the_whole_list(demo, qtbot, monkeypatch):
+    """The window closes while the whole list is being read (held here as a slow read would be,
+    until it is told it is stale): the read stops and nothing is waited out or shown."""
+    monkeypatch.setattr(followups, "FIRST_ROWS", 5)
+    real = followup_rows.followup_rows
+    reading = threading.Event()
+
+    def slow(store, ids, stale=lambda: False):
+        if len(ids) > 5:  # the whole list, after the first rows
+            reading.set()
+            deadline = time.monotonic() + 30
+            while not stale() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return real(store, ids, stale)
+
+    monkeypatch.setattr(followup_rows, "followup_rows", slow)
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.navigate("followups")
+    window.show()
+    page = window.pages["followups"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=WAIT)
+    assert reading.wait(WAIT / 1000)
+
+    started = time.monotonic()
+    window.close()
+    assert ops.wait_all(WAIT)
+    assert time.monotonic() - started < 5  # not the 30 s the held read would take
+    QApplication.processEvents()
+    assert page.model.rowCount() == 5  # the abandoned read showed nothing
