@@ -14,12 +14,13 @@ from sync.state import SyncState
 
 
 def from_hq(subject: str, author: str = "wanjiru", **kw) -> dict:
-    """A record as another laptop wrote it and HQ sends it."""
+    """A record as another laptop wrote it and HQ sends it (a draft, as today's laptops write
+    it; a meeting without an approval would read as filed before approvals, and locked)."""
     now = utcnow()
     m = Meeting(
         subject=subject, date=date(2026, 3, 2), country="KE", revision=1, created_at=now,
         updated_at=now, created_by=author, updated_by=author, post="Embassy of Japan in Kenya",
-        **kw,
+        **{"approval": {"status": "draft"}, **kw},
     )  # fmt: skip
     return m.model_dump(mode="json")
 
