@@ -500,9 +500,10 @@ def build(
         en, ja, _ = TOPICS[main]
         partner_orgs = g.some(orgs[cc], 1, 2)
         met = g.some(people[cc], 1, 2)
-        # A record of a meeting held: never after today, over the last two years. The same
-        # draw as ever, mapped without drawing again, so a seed keeps the rest of its data.
-        d = g.today - timedelta(days=abs((g.day() - g.today).days) * 4 // 3)
+        # A record of a meeting held: never after today. The same draw as ever (a day within
+        # 18 months back or 2 months ahead), one ahead taken as as many days back, so a seed
+        # keeps the rest of its data.
+        d = g.today - abs(g.day() - g.today)
         start = time(g.r.randint(8, 17), g.pick([0, 15, 30]))
         subject = g.pick(
             [

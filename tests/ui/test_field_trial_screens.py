@@ -154,7 +154,13 @@ def test_detail_table_breaks_lines_between_words_only(window, qtbot):
     # a meeting with follow-ups, shown in a pane as narrow as the splitter lets it be
     for row in range(page.model.rowCount()):
         page.table.selectRow(row)
-        qtbot.waitUntil(lambda: page.detail.record is not None, timeout=WAIT)
+        # The pane loads in the background: wait for this row's record, not the one before.
+        qtbot.waitUntil(
+            lambda: (
+                page.detail.record is not None and page.detail.record.id == page.detail.record_id
+            ),
+            timeout=WAIT,
+        )
         if "Follow-up actions" in page.detail.browser.toPlainText():
             break
     else:

@@ -32,8 +32,6 @@ def test_the_meeting_editor_offers_active_summits_and_keeps_a_retired_one(ui, qt
     editor = ready(qtbot, open_editor(None, "meeting"))
     boxes = field(editor, "summits").boxes
     assert "palm11_ministerial" in boxes and "palm10" not in boxes
-    editor._force_close = True
-    editor.close()
 
     editor = ready(qtbot, open_editor(None, "meeting", old.id))
     box = field(editor, "summits").boxes["palm10"]
