@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from fieldkit.core import dashboard_cache
 from fieldkit.core.envelope import KINDS
 from fieldkit.core.query import RecordFilter, where_clause
 from fieldkit.core.reference import reference
@@ -39,6 +40,7 @@ class DashboardData:
     complete: bool = False  # False: the headline figures only (load_figures), charts to come
     # Grant monitoring (#15): flag code -> projects (visits, for ratings) carrying it.
     grant_flags: dict[str, int] = field(default_factory=dict)
+    changes: int | None = None  # the records' change number they were counted at (dashboard_cache)
 
 
 def _month_keys(today: date, n: int = MONTHS) -> list[tuple[int, int]]:
@@ -76,7 +78,13 @@ def load_figures(store, today: date | None = None) -> DashboardData:
         f"FROM records r INDEXED BY records_list WHERE {where}"
     )
     with store.tx.read() as conn:
+        counted_at = dashboard_cache.changes(conn)
+        kept = dashboard_cache.kept(conn, today)
+        if kept is not None:  # no record changed since they were counted: every figure at once
+            kept.next_summits = next_summits(store, today)
+            return kept
         row = conn.execute(sql, [*kinds, today.isoformat(), *params]).fetchone()
+    data.changes = counted_at
     *per_kind, open_followups, overdue_followups = (n or 0 for n in row)
     data.counts = dict(zip(kinds, per_kind, strict=True))
     data.open_followups, data.overdue_followup_count = open_followups, overdue_followups
@@ -109,6 +117,8 @@ def _grouped(store, flt: RecordFilter, columns: str) -> list[tuple]:
 
 def load_details(store, figures: DashboardData) -> DashboardData:
     """The charts, the overdue lists and the projects with late reports, beside ``figures``."""
+    if figures.complete:  # kept from an earlier count (dashboard_cache)
+        return figures
     today = figures.today
     data = replace(figures, complete=True)
     data.by_policy, data.by_country, data.by_month = [], [], []
@@ -173,4 +183,5 @@ def load_details(store, figures: DashboardData) -> DashboardData:
                     "days": (today - min(d for _k, d in late)).days,
                 }  # fmt: skip
             )
+    dashboard_cache.keep(store, data, data.changes)
     return data

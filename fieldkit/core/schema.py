@@ -209,9 +209,17 @@ def _meeting_turns(conn) -> None:
     upgrade_store(conn)
 
 
+def _dashboard_cache(conn) -> None:
+    """A change counter on records, so the dashboard's figures are kept until a record changes
+    (#18)."""
+    from .dashboard_cache import upgrade_step
+
+    upgrade_step(conn)
+
+
 UPGRADES: list[Callable] = [
     _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
-    _meeting_turns,
+    _meeting_turns, _dashboard_cache,
 ]  # fmt: skip
 CURRENT = len(UPGRADES)
 

@@ -206,6 +206,9 @@ class DashboardPage(i18n.Retranslating, QWidget):
     def _on_figures(self, generation: int, figures: DashboardData) -> None:
         if generation != self._generation:
             return
+        if figures.complete:  # kept since the last count: nothing else to read
+            self._on_loaded(generation, figures)
+            return
         self.figures = figures
         self._show_figures()
         read(self, load_details, figures).success(

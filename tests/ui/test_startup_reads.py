@@ -43,7 +43,8 @@ def test_dashboard_figures_are_the_records_own(demo):
     assert data.overdue_followup_count == overdue > 0
     charted = [r for r in records if r.kind in ("meeting", "visit")]
     countries = Counter(r.country_code() for r in charted if r.country_code())
-    assert dict(data.by_country) == dict(countries.most_common(dashboard.TOP_COUNTRIES))
+    top = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[: dashboard.TOP_COUNTRIES]
+    assert data.by_country == top
     policy = Counter(p for r in charted if r.kind == "meeting" for p in set(r.policy_fields))
     assert dict(data.by_policy) == dict(policy)
     dated = [(r.sort_date(), r.kind) for r in charted if r.sort_date()]
@@ -51,6 +52,36 @@ def test_dashboard_figures_are_the_records_own(demo):
     assert data.by_month == [(y, m, months[(y, m, "meeting")], months[(y, m, "visit")])
                              for y, m in dashboard._month_keys(TODAY)]  # fmt: skip
     assert sum(n + v for _y, _m, n, v in data.by_month) > 0
+
+
+def test_dashboard_figures_are_kept_until_a_record_changes(demo, monkeypatch):
+    counted = dashboard.load_dashboard(demo, TODAY)
+    assert counted.complete and counted.changes is not None
+
+    def no_scan(*_args):
+        raise AssertionError("counted again")
+
+    real_grouped = dashboard._grouped
+    monkeypatch.setattr(dashboard, "_grouped", no_scan)
+    kept = dashboard.load_figures(demo, TODAY)  # no change since: everything, without a scan
+    assert kept == counted and kept is not counted
+    assert dashboard.load_details(demo, kept) is kept
+    with pytest.raises(AssertionError, match="counted again"):  # another day: counted again
+        dashboard.load_dashboard(demo, date(2026, 12, 2))
+    monkeypatch.setattr(dashboard, "_grouped", real_grouped)
+
+    # Any write to a record, whoever makes it (here SQL as sync's bookkeeping does), recounts.
+    top, n = counted.by_country[0]
+    meeting = next(m for m in demo.query(RecordFilter(kinds=("meeting",))) if m.country != top)
+    with demo.tx.write() as conn:
+        conn.execute("UPDATE records SET country = ? WHERE id = ?", (top, meeting.id))
+    recounted = dashboard.load_dashboard(demo, TODAY)
+    assert recounted.by_country[0] == (top, n + 1)
+    assert recounted.changes > counted.changes
+    demo.delete(meeting.id)
+    after_delete = dashboard.load_dashboard(demo, TODAY)
+    assert after_delete.counts["meeting"] == counted.counts["meeting"] - 1
+    assert dashboard.load_figures(demo, TODAY) == after_delete
 
 
 def test_a_stale_follow_up_read_is_abandoned(demo, monkeypatch):
