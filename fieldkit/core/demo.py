@@ -614,4 +614,8 @@ def build(
             followups += 1
     counts["visit"] = len(made)
     counts["followup"] = followups
+    # Approvals (#14): most older records approved, some waiting, recent ones drafts.
+    from .approval import demo_statuses
+
+    demo_statuses(records, g.today, seed)
     return records, counts
