@@ -52,6 +52,26 @@ def test_dashboard_figures_are_the_records_own(demo):
     assert data.by_month == [(y, m, months[(y, m, "meeting")], months[(y, m, "visit")])
                              for y, m in dashboard._month_keys(TODAY)]  # fmt: skip
     assert sum(n + v for _y, _m, n, v in data.by_month) > 0
+    # The lists, read from the stored JSON, say what the records' models say.
+    late = [r for r in actions if r.status == "open" and r.due and r.due < TODAY]
+    late.sort(key=lambda r: r.due)
+    assert [f["due"] for f in data.overdue_followups] == [r.due for r in late][
+        : dashboard.LIST_ROWS
+    ]
+    assert {(f["due"], f["text"], f["owner"]) for f in data.overdue_followups} <= {
+        (r.due, r.text, r.owner) for r in late
+    }
+    projects = {
+        p.id: [(k, d) for k, d, late in (
+            ("interim", p.interim_report_due, p.interim_report_overdue(TODAY)),
+            ("completion", p.completion_report_due, p.completion_report_overdue(TODAY)),
+        ) if late]
+        for p in records if p.kind == "project"
+    }  # fmt: skip
+    assert {p["id"]: p["late"] for p in data.overdue_projects} == {
+        pid: late for pid, late in projects.items() if late
+    }
+    assert data.overdue_projects and all(p["title"] for p in data.overdue_projects)
 
 
 def test_dashboard_figures_are_kept_until_a_record_changes(demo, monkeypatch):
