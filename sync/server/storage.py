@@ -60,6 +60,9 @@ class HQStore:
             except migrations.SchemaError as exc:
                 self.db.close()
                 raise Refused(500, str(exc), "schema") from None
+            from . import reference
+
+            reference.refresh(self.db)  # records HQ takes in are checked with HQ's own lists
 
     # ---- the database interface (see db.py) --------------------------------------------------
     @property

@@ -221,3 +221,25 @@ def test_publishing_the_shipped_folder_changes_nothing_and_a_change_is_one_versi
     assert main(["--db", str(db), "reference", "publish", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert f"policy_fields: {len(fields) - 1} codes, 1 retired" in out and "version 1" in out
+
+
+def test_hq_commands_check_records_with_the_lists_hq_published(hq_db, tmp_path, capsys):
+    """registry import in a new process takes a project with a scheme HQ published (not one
+    this FieldKit version ships)."""
+    from sync.server.cli import main
+
+    db, _ = hq_db
+    schemes = ref.shipped("schemes") + [
+        {"code": "blue_partnership", "name": "Blue economy partnership",
+         "name_ja": "ブルーエコノミー・パートナーシップ"}
+    ]  # fmt: skip
+    (tmp_path / "schemes.json").write_text(json.dumps(schemes), encoding="utf-8")
+    assert main(["--db", str(db), "reference", "publish", str(tmp_path / "schemes.json")]) == 0
+    ref.install(ref.Reference())  # as a new process starts: the shipped lists only
+    project = Project(title="Port study", country="KE").model_dump(mode="json")
+    project["scheme"] = "blue_partnership"
+    (tmp_path / "p.jsonl").write_text(json.dumps(project) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(db), "registry", "import", str(tmp_path / "p.jsonl")]) == 0, (
+        capsys.readouterr().err
+    )
