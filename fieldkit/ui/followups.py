@@ -70,15 +70,23 @@ class FollowupRow:
 
 
 def load_followups(
-    store, include_done: bool, limit: int = MAX_ROWS, stale: Callable[[], bool] | None = None
-) -> tuple[list[FollowupRow], int]:
-    """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title; stops
-    (ops.Cancelled, which nobody is told of) once ``stale()`` is true."""
+    store,
+    include_done: bool,
+    limit: int = MAX_ROWS,
+    stale: Callable[[], bool] | None = None,
+    count: bool = True,
+) -> tuple[list[FollowupRow], int | None]:
+    """Worker side: follow-ups (open ones, or all) with their meeting's or visit's title, and how
+    many there are (None when ``count`` is false and there are more than ``limit``: the first
+    screenful does not wait for the count); stops (ops.Cancelled, which nobody is told of) once
+    ``stale()`` is true."""
     flt = RecordFilter(kinds=("followup",), statuses=() if include_done else ("open",))
     stale = stale or (lambda: False)
     try:
         ids = followup_rows.due_ids(store, flt, limit, stale)
-        total = soonest.count(store, flt) if len(ids) == limit else len(ids)
+        total: int | None = len(ids)
+        if len(ids) == limit:
+            total = soonest.count(store, flt) if count else None
         records = followup_rows.followup_rows(store, ids, stale)
     except followup_rows.ReadAbandoned:
         raise Cancelled() from None
@@ -333,7 +341,7 @@ class FollowupsPage(i18n.Retranslating, QWidget):
         first = not self.model.rows
         limit = FIRST_ROWS if first else MAX_ROWS
         stale = self.model.new_read()
-        read(self, load_followups, include_done, limit, stale).success(
+        read(self, load_followups, include_done, limit, stale, count=not first).success(
             lambda result: self._on_loaded(generation, result, more=first, done=include_done)
         ).run_in_background()
 
@@ -341,13 +349,13 @@ class FollowupsPage(i18n.Retranslating, QWidget):
         if generation != self._generation:
             return
         rows, total = result
-        if more and total > len(rows):
+        if more and (total is None or total > len(rows)):
             stale = self.model.new_read()
             read(self, load_followups, done, MAX_ROWS, stale).success(
                 lambda result: self._on_loaded(generation, result)
             ).run_in_background()
         selected = set(self.selected_ids())
-        self.total = total
+        self.total = len(rows) if total is None else total  # the count comes with the rest
         self.model.set_rows(rows)
         if selected:
             sel = self.table.selectionModel()

@@ -104,6 +104,15 @@ def test_dashboard_figures_are_kept_until_a_record_changes(demo, monkeypatch):
     assert dashboard.load_figures(demo, TODAY) == after_delete
 
 
+def test_the_first_screenful_does_not_wait_for_the_count(demo):
+    flt = RecordFilter(kinds=("followup",), statuses=("open",))
+    rows, total = followups.load_followups(demo, False, 5, count=False)
+    assert len(rows) == 5 and total is None  # more to come: counted with the whole list
+    rows, total = followups.load_followups(demo, False, 10_000, count=False)
+    assert len(rows) == total == demo.count(flt)  # all of them: the count is known anyway
+    assert followups.load_followups(demo, False, 5)[1] == demo.count(flt)
+
+
 def test_a_stale_follow_up_read_is_abandoned(demo, monkeypatch):
     flt = RecordFilter(kinds=("followup",))
     everything = followup_rows.due_ids(demo, flt, 10_000)
