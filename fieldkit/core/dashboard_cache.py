@@ -55,7 +55,11 @@ def changes(conn) -> int | None:
 
 
 def _stamp(today: date) -> str:
-    return f"{today.isoformat()} {' '.join(reference().policy_fields)}"
+    """What the figures depend on besides the records: the day (overdue), the policy fields HQ
+    publishes (the chart's rows) and the app's version (how they are worked out)."""
+    from fieldkit import __version__
+
+    return f"{__version__} {today.isoformat()} {' '.join(reference().policy_fields)}"
 
 
 def _encode(value: Any) -> Any:
