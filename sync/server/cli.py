@@ -102,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     dsub = dev.add_subparsers(dest="device_command", metavar="ACTION", parser_class=Parser)
     a = dsub.add_parser("add", help="create a one-time enrolment code for a laptop")
     _db_options(a, sub=True)
-    a.add_argument("--embassy", required=True, metavar="CC", help="country code, e.g. KE")
+    a.add_argument("--embassy", required=True, metavar="POST|CC",
+                   help="the post: its code (emb-ke, cg-hongkong; see posts.json) or, for an "
+                   "embassy, its country code (KE)")  # fmt: skip
     a.add_argument("--name", required=True)
     a.add_argument("--hours", type=float, default=72, help="how long the code stays valid")
     a.add_argument("--role", choices=["staff", "local-staff"], default="staff",
