@@ -70,15 +70,18 @@ def load_figures(store, today: date | None = None) -> DashboardData:
     data.counts = dict.fromkeys(KINDS, 0)
     # The same records as the list filters count: not in the trash; "open" by status, "overdue"
     # by due date alone (RecordFilter's overdue), so the cards match the lists they open.
-    # One row of sums, not GROUP BY: grouping sorted all 200,000 index entries first, which was
-    # half the CPU time of this query.
+    # Kinds from the (kind, deleted_at, ...) index in its own order, so grouping sorts nothing;
+    # then the follow-ups alone, filtered inside the list index. One row of nine sums over every
+    # record cost three times the CPU (0.11 s at 100,000 meetings against 0.035).
     where, params = where_clause(RecordFilter())
-    kinds = list(data.counts)
-    sums = ", ".join("sum(r.kind = ?)" for _ in kinds)
-    sql = (
-        f"SELECT {sums}, sum(r.kind = 'followup' AND r.status = 'open'), "
-        "sum(r.kind = 'followup' AND r.due < ?) "
-        f"FROM records r INDEXED BY records_list WHERE {where}"
+    kinds_sql = (
+        f"SELECT r.kind, count(*) FROM records r INDEXED BY records_kind_date WHERE {where} "
+        "GROUP BY r.kind"
+    )
+    actions_where, actions_params = where_clause(RecordFilter(kinds=("followup",)))
+    actions_sql = (
+        "SELECT sum(r.status = 'open'), sum(r.due < ?) FROM records r INDEXED BY records_list "
+        f"WHERE {actions_where}"
     )
     with store.tx.read() as conn:
         counted_at = dashboard_cache.changes(conn)
@@ -86,11 +89,12 @@ def load_figures(store, today: date | None = None) -> DashboardData:
         if kept is not None:  # no record changed since they were counted: every figure at once
             kept.next_summits = next_summits(store, today)
             return kept
-        row = conn.execute(sql, [*kinds, today.isoformat(), *params]).fetchone()
+        per_kind = conn.execute(kinds_sql, params).fetchall()
+        actions = conn.execute(actions_sql, [today.isoformat(), *actions_params]).fetchone()
     data.changes = counted_at
-    *per_kind, open_followups, overdue_followups = (n or 0 for n in row)
-    data.counts = dict(zip(kinds, per_kind, strict=True))
-    data.open_followups, data.overdue_followup_count = open_followups, overdue_followups
+    for kind, n in per_kind:
+        data.counts[kind] = data.counts.get(kind, 0) + n
+    data.open_followups, data.overdue_followup_count = (n or 0 for n in actions)
     data.next_summits = next_summits(store, today)
     return data
 
@@ -118,6 +122,26 @@ def _grouped(store, flt: RecordFilter, columns: str) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
+def _countries(store) -> Counter[str]:
+    """Meetings and visits not in the trash, by country."""
+    charted = ("meeting", "visit")
+    every = (
+        "SELECT r.country, count(*) FROM records r INDEXED BY records_kind_country "
+        "WHERE r.kind IN (?, ?) GROUP BY r.kind, r.country"
+    )
+    trashed = (
+        "SELECT r.country, count(*) FROM records r INDEXED BY records_list "
+        "WHERE r.deleted_at IS NOT NULL AND r.kind IN (?, ?) GROUP BY r.kind, r.country"
+    )
+    countries: Counter[str] = Counter()
+    with store.tx.read() as conn:
+        for country, n in conn.execute(every, charted):
+            countries[country] += n
+        for country, n in conn.execute(trashed, charted):
+            countries[country] -= n
+    return Counter({c: n for c, n in countries.items() if c and n > 0})
+
+
 def load_details(store, figures: DashboardData) -> DashboardData:
     """The charts, the overdue lists and the projects with late reports, beside ``figures``."""
     if figures.complete:  # kept from an earlier count (dashboard_cache)
@@ -129,18 +153,15 @@ def load_details(store, figures: DashboardData) -> DashboardData:
     from fieldkit.core.grant_flags import flag_counts  # with the details: not on start-up's path
 
     data.grant_flags = flag_counts(store, today)
-    # One pass over the covering list index for both charts: policy fields are words in the tags
-    # column (' gx digital '), so the few distinct (kind, country, tags) combinations are summed
-    # here. Meetings and visits only: grouping the follow-ups too sorted twice the entries.
+    # Policy fields are words in the tags column (' gx digital '): the few distinct tag sets of
+    # meetings are summed here. Countries come from the (kind, country) index in its own order
+    # (no sort: 0.016 s of CPU at 100,000 against 0.09 grouped from the list index), less the
+    # records in the trash, a short range at the head of the list index.
     policy: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
-    charted = RecordFilter(kinds=("meeting", "visit"))
-    for kind, country, tags, n in _grouped(store, charted, "r.kind, r.country, r.tags"):
-        if kind == "meeting":
-            for code in set((tags or "").split()):
-                policy[code] += n
-        if kind in ("meeting", "visit") and country:
-            countries[country] += n
+    for tags, n in _grouped(store, RecordFilter(kinds=("meeting",)), "r.tags"):
+        for code in set((tags or "").split()):
+            policy[code] += n
+    countries = _countries(store)
     data.by_policy = [(code, policy[code]) for code in reference().policy_fields if policy[code]]
     data.by_policy.sort(key=lambda kv: -kv[1])
     data.by_country = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_COUNTRIES]
