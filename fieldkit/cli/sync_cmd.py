@@ -132,6 +132,9 @@ def cmd_sync(args, ctx: Context) -> int:
                   "update FieldKit, then sync again")  # fmt: skip
     for r in report.rejections:
         ctx.print(f"not accepted by HQ {r['record_id']}: {r['reason']}")
+    if report.reference is not None:
+        ctx.print(f"reference lists from HQ: version {report.reference} (new codes are offered, "
+                  "retired ones no longer)")  # fmt: skip
     if report.withdrawn:
         ctx.print(f"{report.withdrawn} records removed: HQ no longer lets this laptop hold them "
                   "(its role or classification ceiling changed)")  # fmt: skip
