@@ -4,6 +4,8 @@ HQ sets it (per embassy, overridable per device) and tells the laptop at enrolme
 sync; the sync keeps it in the store's ``sync_state`` (key ``ceiling``). Until HQ says otherwise
 (a laptop not enrolled yet) the shipped default, CONFIDENTIAL, applies. Saving a record above it
 is refused with one line naming the ceiling; HQ refuses such a record too, and never sends one.
+A laptop HQ enrolled for local staff (``sync_state`` key ``role``) refuses to save a record
+marked NOT FOR LOCAL STAFF, which HQ would refuse as well.
 """
 
 from __future__ import annotations
@@ -12,13 +14,18 @@ from .errors import FieldKitError
 from .messages import Message
 
 DEFAULT = "CONFIDENTIAL"
+LOCAL_CAVEAT = "NO_LOCAL_STAFF"
+
+
+def _state(store, key: str) -> str | None:
+    with store.tx.read() as c:
+        row = c.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row and row[0] else None
 
 
 def ceiling(store) -> str:
     """This laptop's ceiling: HQ's last word, else the shipped default."""
-    with store.tx.read() as c:
-        row = c.execute("SELECT value FROM sync_state WHERE key = 'ceiling'").fetchone()
-    return row[0] if row and row[0] else DEFAULT
+    return _state(store, "ceiling") or DEFAULT
 
 
 def allowed_levels(store) -> list[str]:
@@ -30,8 +37,9 @@ def allowed_levels(store) -> list[str]:
     return [c for c in ref.classifications if ref.classification_rank(c) <= top]
 
 
-def check(store, classification: str | None, record_id: str = "") -> None:
-    """Refuse to save a record classified above the ceiling (FieldKitError, one line)."""
+def check(store, classification: str | None, record_id: str = "", caveats=()) -> None:
+    """Refuse to save a record classified above the ceiling, or one marked NOT FOR LOCAL STAFF
+    on a local-staff laptop (FieldKitError, one line)."""
     from .reference import reference
 
     ref = reference()
@@ -41,3 +49,5 @@ def check(store, classification: str | None, record_id: str = "") -> None:
         raise FieldKitError(
             Message("store.above_ceiling", level=level, ceiling=top, id=record_id[:8] or "new")
         )
+    if LOCAL_CAVEAT in (caveats or ()) and _state(store, "role") == "local-staff":
+        raise FieldKitError(Message("store.local_staff_caveat", id=record_id[:8] or "new"))

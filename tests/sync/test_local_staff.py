@@ -136,6 +136,15 @@ def test_crafted_requests_with_its_token_see_nothing(hq, embassy):
 
 def test_its_pushes_of_restricted_records_are_refused(hq, embassy):
     staff, local, secret, open_ = embassy
+    # The laptop itself refuses to save one (the rule in the core: CLI, app, imports alike) ...
+    from fieldkit.core.errors import FieldKitError
+    from fieldkit.core.operations.records import create_record
+
+    data = {"kind": "meeting", "subject": "Visitor list", "date": "2026-03-02", "country": "KE"}
+    with pytest.raises(FieldKitError, match="enrolled for local staff and may not hold it"):
+        create_record(local.store, {**data, "caveats": NLS})
+    assert create_record(staff.store, {**data, "caveats": NLS}).caveats == NLS
+    # ... and HQ refuses one all the same (made by older code, or written round the rule).
     mine = local.store.create(
         Meeting(subject="Visitor list", date=date(2026, 3, 2), country="KE", caveats=NLS)
     )

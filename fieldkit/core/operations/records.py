@@ -24,7 +24,7 @@ def create_record(store, data: dict[str, Any], *, context: str = "", source=None
 
     record = validate_record(followups.new_values(data), context=context)
     check_offered(record)  # a code HQ retired stays on old records, never goes on a new one
-    check_ceiling(store, record.classification, record.id)
+    check_ceiling(store, record.classification, record.id, record.caveats)
     return store.create(record, source=source)
 
 
@@ -36,7 +36,8 @@ def update_record(
         old = store.get(record_id)
         values = followups.edit_values(old, values, today)
         check_offered(old.model_copy(update=values), old)  # only codes newly put on it
-        check_ceiling(store, values.get("classification", old.classification), record_id)
+        check_ceiling(store, values.get("classification", old.classification), record_id,
+                      values.get("caveats", old.caveats))  # fmt: skip
         return store.update(record_id, values, source=source)
 
 
@@ -69,7 +70,7 @@ class FormSave:
 def save_form(store, form: FormSave, *, source=None) -> Record:
     """Save an editor's form: the record, its follow-up table, and drop its draft. One transaction."""
     with store.tx.write():
-        check_ceiling(store, form.record.classification, form.record.id)
+        check_ceiling(store, form.record.classification, form.record.id, form.record.caveats)
         if form.loaded is None:
             saved = store.create(form.record, source=source)
         else:
