@@ -36,12 +36,17 @@ def keep(store, version: int, lists: dict[str, list[dict]]) -> None:
         _, old = ref.stored_lists(c)
         new = {}
         for name in ref.GOVERNED:
-            rows = [r for r in lists.get(name) or [] if isinstance(r, dict) and r.get("code")]
-            before = old.get(name) or (ref.shipped(name) if name in lists else [])
-            if rows or name in old:
-                codes = {r["code"] for r in rows}
-                rows += [{**r, "retired": True} for r in before if r.get("code") not in codes]
-                new[name] = rows
+            if name in lists:
+                rows = [r for r in lists[name] or [] if isinstance(r, dict) and r.get("code")]
+            elif name in old:  # HQ no longer publishes it (a new HQ database): the shipped list
+                rows = ref.shipped(name)
+            else:
+                continue
+            before = old.get(name) or ref.shipped(name)
+            codes = {r["code"] for r in rows}
+            new[name] = rows + [
+                {**r, "retired": True} for r in before if r.get("code") not in codes
+            ]
         data = json.dumps({"version": version, "lists": new}, ensure_ascii=False)
         c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (ref.STORE_KEY, data))
     with store.tx.read() as c:

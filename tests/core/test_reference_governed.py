@@ -69,11 +69,19 @@ def test_lists_from_hq_are_kept_in_the_store_and_a_dropped_code_stays_retired(tm
         with store.tx.read() as c:
             version, lists = ref.stored_lists(c)
         assert version == 4 and "blue_economy" in {f["code"] for f in lists["policy_fields"]}
+        # An HQ that publishes nothing any more (a new database): the shipped list again, and
+        # the codes only HQ had stay readable, retired.
+        keep(store, 0, {})
+        r = ref.reference()
+        assert set(r.offered("policy_fields")) == {f["code"] for f in ref.shipped("policy_fields")}
+        assert r.policy_fields["blue_economy"].retired
     finally:
         store.close()
     store = Store.open(tmp_path / "d")  # opened again: the lists come from the store
     try:
-        assert ref.reference().version == 4
+        assert (
+            ref.reference().version == 0 and ref.reference().policy_fields["blue_economy"].retired
+        )
         assert store.get(meeting.id).policy_fields == ["gx"]
         made = create_record(store, {"kind": "meeting", "subject": "Ports", "date": "2026-02-02",
                                      "country": "KE", "policy_fields": ["resilience"]})  # fmt: skip
