@@ -8,8 +8,10 @@ reason, until a later change is accepted or the refused one is discarded.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 
 from fieldkit.ui.operations import bound
@@ -74,7 +76,14 @@ def apply(editor, info: dict[str, Any]) -> None:
 
 
 def start(editor, record_id: str | None) -> None:
-    """Ask the store (on the worker) and apply the answer to ``editor``."""
-    QueryOp(editor, bound(limits, record_id)).success(lambda info: apply(editor, info)).failure(
+    """Ask the store (on the worker) and apply the answer to ``editor`` if it is still open."""
+    ref = weakref.ref(editor)  # the answer must not keep a closed editor alive
+
+    def done(info: dict[str, Any]) -> None:
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
+            apply(target, info)
+
+    QueryOp(None, bound(limits, record_id)).success(done).failure(
         lambda exc: None  # the picker stays as it is; saving is still checked by the core
     ).run_in_background()

@@ -193,7 +193,8 @@ def test_switching_to_japanese_rewords_the_sync_page_and_status_bar(window, qtbo
     window.navigate("sync")
     qtbot.waitUntil(lambda: bool(sync._status), timeout=WAIT)
     qtbot.waitUntil(lambda: window.status_info.text() != "", timeout=WAIT)
-    pending = window._pending
+    pending, refused = window._pending  # changes waiting, changes HQ did not accept
+    assert refused == 0
     i18n.apply_language("ja")
     QApplication.processEvents()  # Qt posts the LanguageChange events
     assert sync.sync_button.text() == ja("SyncPage", "Sync now")
