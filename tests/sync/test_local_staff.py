@@ -291,3 +291,41 @@ def test_a_follow_up_sent_before_its_meeting_takes_the_meetings_marking(hq, emba
     assert got == {m.id: (1, 2), f.id: (1, 2), g.id: (1, 2)}
     rep = local.sync()
     assert rep.verified and not local.ids() & {m.id, f.id, g.id}
+
+
+def test_the_same_on_postgresql(pg_cluster, tmp_path):
+    """The marking columns, the filtered reads, the children's marking and the removal at the
+    next sync, on a PostgreSQL HQ (the other tests here run on SQLite)."""
+    from hqserver import HQServer
+
+    url = pg_cluster.create_database()
+    hq = HQServer(url, blobs=tmp_path / "blobs").start()
+    made: list[Lap] = []
+    try:
+        staff = Lap(hq, tmp_path, "chancery")
+        made.append(staff)
+        secret = _meeting_with_photo(staff.store, "Talks on the loan", NLS)
+        open_ = _meeting_with_photo(staff.store, "Courtesy call", [])
+        assert staff.sync().pushed == 6
+        local = Lap(hq, tmp_path, "reception", role="local-staff")
+        deputy = Lap(hq, tmp_path, "deputy")
+        made += [local, deputy]
+        assert local.sync().verified and deputy.sync().verified
+        hidden = {secret["meeting"], secret["followup"], secret["photo"]}
+        assert not local.ids() & hidden and hidden <= deputy.ids()
+        body = p.FetchRequest(ids=sorted(hidden)).model_dump_json().encode()
+        assert raw_post(hq.url, "/v1/fetch", local.token, body).json()["records"] == []
+        hq.store.set_role(deputy.device_id, "local-staff")
+        rep = deputy.sync()
+        assert rep.withdrawn == 3 and rep.verified and not deputy.ids() & hidden
+        from fieldkit.core.operations.records import update_record
+
+        update_record(staff.store, open_["meeting"], {"caveats": NLS})
+        staff.sync()
+        assert local.sync().withdrawn == 3
+        assert not local.ids() & {open_["meeting"], open_["followup"], open_["photo"]}
+    finally:
+        for m in made:
+            m.store.close()
+        hq.stop()
+        pg_cluster.drop_database(url)
