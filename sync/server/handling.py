@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from fieldkit.core.marking import NOT_FOR_LOCAL_STAFF, effective_marking
+
 ROLES = ("staff", "local-staff")
 DEFAULT_ROLE = "staff"
 LOCAL_STAFF = "local-staff"
-LOCAL_CAVEAT = "NO_LOCAL_STAFF"  # resources/reference/classifications.json
+LOCAL_CAVEAT = NOT_FOR_LOCAL_STAFF  # resources/reference/classifications.json
 DEFAULT_CEILING = "CONFIDENTIAL"
 PARENT_KINDS = ("followup", "attachment")  # kinds whose parent's marking they inherit
 
@@ -72,13 +74,16 @@ def check_role(role: str) -> str:
 
 
 def own_marking(data: dict[str, Any]) -> tuple[int, int]:
-    """(restricted_local, classification_rank) of a record by itself."""
-    caveats = data.get("caveats") or []
-    return int(LOCAL_CAVEAT in caveats), rank(data.get("classification"))
+    """(restricted_local, classification_rank) of a record by itself, by the core's rule."""
+    m = effective_marking(data)
+    return int(m.has(LOCAL_CAVEAT)), rank(m.classification)
 
 
 def effective(data: dict[str, Any], parent: tuple[int, int] | None) -> tuple[int, int]:
-    """A record's marking raised by its parent's effective marking (None: no parent known)."""
+    """A record's marking raised by its parent's effective marking (None: no parent known): the
+    core's rule (fieldkit.core.marking: a child carries its parent's caveats and at least its
+    classification) applied to the parent's stored columns, so a photo of a follow-up of a
+    restricted meeting is restricted too."""
     own = own_marking(data)
     if parent is None:
         return own
