@@ -2,7 +2,8 @@
 
 Two steps, so a store of 100,000 records shows its headline figures at once: ``load_figures`` is
 a few indexed COUNT queries (the cards); ``load_details`` adds the charts and lists, grouped in
-SQL rather than read record by record (8 s at 100,000 meetings when they were).
+SQL rather than read record by record (8 s at 100,000 meetings when they were). Until a record
+changes, the next start reads neither: ``dashboard_cache`` keeps the last complete figures.
 """
 
 from __future__ import annotations

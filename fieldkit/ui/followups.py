@@ -1,8 +1,10 @@
 """Follow-ups: every open action from meetings and visits in one list, soonest due first.
 
-Loaded in one QueryOp (the follow-ups plus the titles of their meetings and visits); sorting by
-due date or owner and the quick filter happen in memory, so they are instant. "Mark done" is a
-CollectionOp; the list refreshes when the store announces the change.
+Loaded in two QueryOps: the first screenful due soonest at once, then the whole list (the
+follow-ups plus the titles of their meetings and visits, ``core.followup_rows``), which a newer
+read or closing the window abandons (``FollowupModel.cancel``). Sorting (the model's, by key) and
+the quick filter happen in memory, so they are instant. "Mark done" is a CollectionOp; the list
+refreshes when the store announces the change.
 """
 
 from __future__ import annotations
