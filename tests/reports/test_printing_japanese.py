@@ -259,13 +259,15 @@ def test_list_report_dialogs_in_japanese(
 
 def test_a_record_that_cannot_be_printed_is_refused_in_japanese(store, japanese):
     from fieldkit.core.errors import FieldKitError
-    from fieldkit.core.models import Project
+    from fieldkit.core.models import Organisation
 
-    project = store.create(Project(title="Olkaria geothermal expansion", country="KE"))
+    # A project prints as its monitoring file (#15); an organisation has nothing to print.
+    org = store.create(Organisation(name="Kenya Power", country="KE"))
     with pytest.raises(FieldKitError) as refused:
-        printing._record_title(store, project.id)
+        printing._record_title(store, org.id)
     assert str(refused.value) == (
-        "この記録（案件）は印刷できません。印刷できるのは面談記録と視察報告のみです。"
+        "この記録（組織）は印刷できません。"
+        "印刷できるのは面談記録、視察報告及び案件モニタリング・ファイルのみです。"
     )
 
 

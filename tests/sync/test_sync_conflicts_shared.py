@@ -74,19 +74,26 @@ def test_a_conflict_settled_where_it_was_hit_closes_on_the_others(laptops, hq, c
 
 
 def test_a_store_from_before_shared_conflicts_is_upgraded(tmp_path):
-    store = Store.open(tmp_path / "old")
-    # As the previous schema had it: no device column, one version lower.
-    store.conn.execute("ALTER TABLE sync_conflicts DROP COLUMN device")
-    store.conn.execute(
+    import sqlite3
+
+    from fieldkit.core import schema
+
+    # A store as it was just before the step that added the column: only the steps before it
+    # have run (later steps were appended after it and expect the tables as those left them).
+    before = schema.UPGRADES.index(schema._sync_conflict_device)
+    (tmp_path / "old").mkdir()
+    conn = sqlite3.connect(tmp_path / "old" / "fieldkit.db", isolation_level=None)
+    for step in schema.UPGRADES[:before]:
+        conn.execute("BEGIN")
+        step(conn)
+        conn.execute("COMMIT")
+    conn.execute(f"PRAGMA application_id = {schema.APP_ID}")
+    conn.execute(f"PRAGMA user_version = {before}")
+    conn.execute(
         "INSERT INTO sync_conflicts (id, record_id, kind, fields, mine, theirs, created_at) "
         "VALUES ('k1', 'r1', 'meeting', '[\"subject\"]', '{}', '{}', '2026-01-01')"
     )
-    from fieldkit.core import schema
-
-    # The version before the step that added the column (later steps were appended after it).
-    before = schema.UPGRADES.index(schema._sync_conflict_device)
-    store.conn.execute(f"PRAGMA user_version = {before}")
-    store.close()
+    conn.close()
     store = Store.open(tmp_path / "old")
     (k,) = SyncState(store).conflicts()
     assert k["id"] == "k1" and k["device"] == ""
