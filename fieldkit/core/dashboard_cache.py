@@ -103,14 +103,22 @@ def keep(store, data: DashboardData, counted_at: int | None) -> None:
     for name in _FRESH:
         values.pop(name, None)
     text = json.dumps(values, default=_encode, ensure_ascii=False)
-    try:
-        with store.tx.write() as conn:
-            if changes(conn) != counted_at:
-                return
-            conn.execute(
-                "INSERT OR REPLACE INTO dashboard_cache (name, changes, stamp, data) "
-                "VALUES ('dashboard', ?, ?, ?)",
-                (counted_at, _stamp(data.today), text),
-            )
-    except Exception:  # noqa: BLE001 - busy or read-only now (SQLite's or SQLCipher's error): count again next time
-        return
+    # Never wait for another process's write (a sync from the command line): the window's other
+    # reads queue behind this one. Busy or read-only now: they are counted again next time.
+    with store.tx.lock:
+        conn = store.tx.conn
+        patience = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with store.tx.write() as conn:
+                if changes(conn) != counted_at:
+                    return
+                conn.execute(
+                    "INSERT OR REPLACE INTO dashboard_cache (name, changes, stamp, data) "
+                    "VALUES ('dashboard', ?, ?, ?)",
+                    (counted_at, _stamp(data.today), text),
+                )
+        except Exception:  # noqa: BLE001 - SQLite's or SQLCipher's "locked" or "read-only"
+            return
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {patience}")

@@ -189,3 +189,24 @@ def test_the_model_sorts_and_the_selection_follows(demo, qtbot):
     dues = [page.proxy.index(r, 0).data(followups.ID_ROLE) for r in range(page.proxy.rowCount())]
     dated = [rows[i].due for i in dues if rows[i].due]
     assert dated == sorted(dated) and page.selected_ids() == [chosen]
+
+
+def test_keeping_the_figures_never_waits_for_another_writer(demo):
+    """A sync from the command line holds the store's write lock: the dashboard counts, shows and
+    does not wait to keep its figures (the window's other reads would queue behind it)."""
+    import sqlite3
+
+    other = sqlite3.connect(demo.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        counted = dashboard.load_dashboard(demo, TODAY)
+        assert counted.complete and time.monotonic() - started < 2
+        with demo.tx.read() as conn:
+            assert conn.execute("SELECT count(*) FROM dashboard_cache").fetchone()[0] == 0
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0  # put back
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    dashboard.load_dashboard(demo, TODAY)  # the lock is gone: kept now
+    assert dashboard.load_figures(demo, TODAY).complete
