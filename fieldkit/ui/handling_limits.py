@@ -14,20 +14,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 
-from fieldkit.ui.operations import bound
-from fieldkit.ui.ops import QueryOp
-
-
-def limits(store, record_id: str | None) -> dict[str, Any]:
-    """Worker side: the ceiling, the levels allowed, and the record's refused change if any."""
-    from fieldkit.core.ceiling import allowed_levels, ceiling
-    from sync.state import SyncState
-
-    return {
-        "ceiling": ceiling(store),
-        "allowed": allowed_levels(store),
-        "refused": SyncState(store).refused_for(record_id) if record_id else None,
-    }
+from fieldkit.ui.operations import handling
 
 
 def refused_text(refused: dict[str, Any] | None) -> str:
@@ -84,6 +71,6 @@ def start(editor, record_id: str | None) -> None:
         if target is not None and shiboken6.isValid(target):
             apply(target, info)
 
-    QueryOp(None, bound(limits, record_id)).success(done).failure(
+    handling.limits(record_id).success(done).failure(
         lambda exc: None  # the picker stays as it is; saving is still checked by the core
     ).run_in_background()

@@ -15,7 +15,7 @@ from hqserver import Laptop
 from fieldkit.cli.main import main as fieldkit
 from fieldkit.core.models import Meeting
 from fieldkit.core.operations.records import update_record
-from fieldkit.ui.handling_limits import limits
+from fieldkit.ui.operations.handling import _limits as limits
 from sync.server.cli import main as hq_cli
 from sync.state import SyncState
 
