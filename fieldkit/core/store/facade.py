@@ -115,11 +115,18 @@ class Store(Reads, Writes, Drafts, Audit, Outbox):
         use_store(conn, data_dir)  # the lists HQ published, kept in the store
         return cls(conn, path, data_dir, settings, blobs=blobs, lock=held)
 
+    @property
+    def closed(self) -> bool:
+        """True once ``close`` ran: a read started later (a timer firing after the window closed)
+        has nothing to read."""
+        return getattr(self, "_closed", False)
+
     def close(self) -> None:
         try:
             with self.tx.lock:
                 self.conn.close()
         finally:
+            self._closed = True
             lock, self.open_lock = self.open_lock, None
             if lock is not None:
                 lock.close()

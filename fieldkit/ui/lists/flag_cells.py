@@ -48,8 +48,13 @@ class FlagCells(QObject):
         return known[1] if known else ""
 
     def _ask(self) -> None:
+        from fieldkit.ui import ops
         from fieldkit.ui.operations import grant
 
+        store = ops.current_store()
+        if store is None or store.closed:  # the window closed before the timer fired
+            self.pending.clear()
+            return
         ids, self.pending = sorted(self.pending), set()
         self.asked.update(ids)
         op = grant.flags(self, ids, self.lang, self.day or date.today())
