@@ -472,9 +472,9 @@ class Project(Record):
 
     def interim_report_overdue(self, today: date) -> bool:
         due = self.interim_report_due
-        return bool(
-            due and not self.interim_report_received and due < today
-        ) and self._asks_report("interim")
+        return bool(due and not self.interim_report_received and due < today) and self._asks_report(
+            "interim"
+        )
 
     def completion_report_overdue(self, today: date) -> bool:
         due = self.completion_report_due

@@ -64,7 +64,11 @@ def build_menus(w, pages: tuple[str, ...], page_icons: dict[str, str]) -> None:
         w.reports_menu,
     )
     a["report_brief"] = _action(
-        w, None, lambda: actions.call_part(w, "brief_dialog", "brief_dialog", w), None, w.reports_menu
+        w,
+        None,
+        lambda: actions.call_part(w, "brief_dialog", "brief_dialog", w),
+        None,
+        w.reports_menu,
     )
     fm.addSeparator()
     a["export_csv"] = _action(w, "export", w.export_current, None, fm)

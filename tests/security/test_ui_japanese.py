@@ -183,10 +183,7 @@ def test_about_dialog_in_japanese(qtbot, tmp_path, japanese):
     assert [header.text(i) for i in range(3)] == ["名称", "バージョン", "ライセンス"]
     labels = [w.text() for w in d.findChildren(QLabel)]
     assert "データフォルダー:" in labels
-    assert (
-        "協力に関する面談、案件視察、フォローアップをオフラインで記録します。"
-        in labels
-    )
+    assert "協力に関する面談、案件視察、フォローアップをオフラインで記録します。" in labels
     buttons = sorted(b.text() for b in d.findChildren(QPushButton))
     assert buttons == sorted(["フォルダーを開く", "詳細をコピー", "閉じる"])
     assert "ライセンス: " in d.libraries.text.toPlainText()

@@ -70,7 +70,9 @@ def test_new_meeting_through_widgets_is_stored_and_read_back(ui, qtbot):
     ]
     assert [a.name for a in m.our_attendees] == ["Sato Yuki"]
     assert m.key_points == "Geothermal expansion.\nSecond line."
-    assert [(t.side, t.text, t.request) for t in m.turns] == [("partner", "A survey mission.", True)]
+    assert [(t.side, t.text, t.request) for t in m.turns] == [
+        ("partner", "A survey mission.", True)
+    ]
     assert m.distribution == ["Regional Bureau", "ODA Policy Division"]
     assert m.drafter == "test.user"  # a new meeting is drafted by the current user
     assert not editor.is_dirty()
