@@ -10,13 +10,13 @@ every page also carries a DRAFT / 案 watermark (``watermark``).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from fieldkit.core.approval import FILED, FINAL, SUBMITTED
 from fieldkit.core.localtime import record_zone
 from fieldkit.core.models import Record
 
-from .components import ACCENT, CELL, CELL_BOLD, EMPTY, LABEL, LINE, MUTED, SMALL
+from .components import ACCENT, CELL, CELL_BOLD, EMPTY, LABEL, MUTED, SMALL, boxed_row
 from .labels import N_, Labels
 from .text import TextBlock
 
@@ -86,19 +86,7 @@ def approval_block(t: Labels, width: float, record: Record, drafter: tuple[str, 
     if not approved:
         note = t("Not yet approved") if a.status != FILED else ""
     cells = [status_cell, box(drafter[0], drafter[1]), box(role, approver, note)]
-    table = Table([cells], colWidths=[width * 0.4, width * 0.3, width * 0.3], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 0), (-1, -1), 0.5, LINE),
-                ("INNERGRID", (0, 0), (-1, -1), 0.5, LINE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
+    table = boxed_row(cells, [width * 0.4, width * 0.3, width * 0.3])
     table.spaceBefore = 2 * mm
     table.spaceAfter = 2 * mm
     return table

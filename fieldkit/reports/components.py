@@ -8,7 +8,7 @@ from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from .labels import Labels
 from .text import TextBlock, TextStyle, draw_lines, wrap_lines
@@ -203,20 +203,9 @@ def people_rows(attendees) -> list[list[str]]:
     return [[a.name, a.title, a.organisation] for a in attendees]
 
 
-def signature_block(t: Labels, width: float, roles: Sequence[tuple[str, str]]) -> Flowable:
-    """Boxes with a name and a line to sign and date, side by side."""
-    cells = []
-    for role, name in roles:
-        cells.append(
-            [
-                TextBlock(t(role), LABEL),
-                TextBlock(name or EMPTY, CELL_BOLD),
-                Spacer(1, 9 * mm),
-                TextBlock(t("Signature / date"), SMALL.but(color=MUTED, size=7)),
-            ]
-        )
-    col = width / max(len(cells), 1)
-    table = Table([cells], colWidths=[col] * len(cells), hAlign="LEFT")
+def boxed_row(cells: list, col_widths: Sequence[float]) -> Table:
+    """Cells side by side in ruled boxes (the approval and signature block, 決裁欄)."""
+    table = Table([cells], colWidths=list(col_widths), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -231,7 +220,6 @@ def signature_block(t: Labels, width: float, roles: Sequence[tuple[str, str]]) -
     )
     # A table of one row never splits; no KeepTogether here, so callers can nest it in theirs
     # (reportlab's KeepTogether reports a huge height to force a split, which breaks nesting).
-    table.spaceBefore = 4 * mm
     return table
 
 
