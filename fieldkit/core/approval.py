@@ -216,16 +216,29 @@ def _with(old: Record, **changes: Any) -> Record:
 def waiting_for(store, user: str | None = None) -> list[str]:
     """Ids of submitted meetings and visits whose named approver is ``user`` (default: me),
     newest first. The approver is read from the JSON in SQL: parsing every submitted record into
-    its model took 0.9 s for 2,240 of them; the window asks again after every change."""
+    its model took 0.9 s for 2,240 of them; the window asks again after every change, and at
+    every start. The submitted records come from the partial index ``records_submitted``
+    (``upgrade_waiting_index``) instead of a walk over every meeting (0.1 s at 100,000). Named:
+    without statistics SQLite prefers ``records_list`` (every live record); the condition is
+    written out as literals, as a query must repeat a partial index's to use it."""
     me = user if user is not None else store.author
     with store.tx.read() as conn:
         rows = conn.execute(
-            "SELECT id, json_extract(data, '$.approver') FROM records "
-            "WHERE kind IN ('meeting', 'visit') AND status = ? AND deleted_at IS NULL "
-            "ORDER BY date DESC, updated_at DESC",
-            (SUBMITTED,),
+            "SELECT id, json_extract(data, '$.approver') FROM records INDEXED BY records_submitted "
+            "WHERE status = 'submitted' AND deleted_at IS NULL AND kind IN ('meeting', 'visit') "
+            "ORDER BY date DESC, updated_at DESC"
         ).fetchall()
     return [rid for rid, approver in rows if same_person(approver or "", me)]
+
+
+def upgrade_waiting_index(conn) -> None:
+    """Store upgrade: an index of the submitted records only (a few among 100,000), in the
+    order ``waiting_for`` lists them. It follows the ``status`` column, which every write
+    (editor, import, sync) derives from the record's JSON (``indexing.index_record``)."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS records_submitted ON records(date, updated_at) "
+        f"WHERE status = '{SUBMITTED}' AND deleted_at IS NULL"
+    )
 
 
 def waiting_rows(store, user: str | None = None) -> list[dict[str, Any]]:

@@ -168,9 +168,17 @@ def _light(kind: str, defaults: dict, store) -> list:
 
 
 def _criterion(c: dict):
-    from .models import CriterionRating
+    """A stored criterion as the rating rules read it (``rating``, ``legacy_rating``), without
+    the pydantic models: importing them cost a cold dashboard 0.2 s once a visit was rated. An
+    A-D ``rating`` (written before the sub-ratings) is the legacy rating, as
+    ``CriterionRating`` reads it."""
+    from types import SimpleNamespace
 
-    return CriterionRating.model_validate(c)  # small; also reads a legacy A-D rating
+    rating, legacy = c.get("rating"), c.get("legacy_rating")
+    if rating in ("A", "B", "C", "D"):
+        legacy = legacy if "legacy_rating" in c else rating
+        rating = None
+    return SimpleNamespace(rating=rating, legacy_rating=legacy, note=c.get("note", ""))
 
 
 def flag_counts(store, today: date) -> dict[str, int]:

@@ -217,9 +217,17 @@ def _dashboard_cache(conn) -> None:
     upgrade_step(conn)
 
 
+def _waiting_index(conn) -> None:
+    """An index of the submitted meetings and visits: "Waiting for my approval" is counted at
+    every start without reading every meeting (#18)."""
+    from .approval import upgrade_waiting_index
+
+    upgrade_waiting_index(conn)
+
+
 UPGRADES: list[Callable] = [
     _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
-    _meeting_turns, _dashboard_cache,
+    _meeting_turns, _dashboard_cache, _waiting_index,
 ]  # fmt: skip
 CURRENT = len(UPGRADES)
 

@@ -48,6 +48,15 @@ def waiting(parent, closed: Any = None) -> QueryOp:
 
 
 def _waiting(store, closed=None) -> list[dict[str, Any]] | None:
-    if closed is not None and closed.is_set():
-        return None  # the window closed meanwhile: its store may be closing too
-    return approval.waiting_rows(store)
+    """None if the window closed before or during the read: SQLite stops it (progress handler),
+    as a list's stale query is, so quitting never waits for the count."""
+    from fieldkit.ui.lists.model import interruptible, unless_interrupted
+
+    if closed is None:
+        return approval.waiting_rows(store)
+
+    def run() -> list[dict[str, Any]]:
+        with interruptible(store, closed.is_set):
+            return approval.waiting_rows(store)
+
+    return unless_interrupted(run, closed.is_set)
