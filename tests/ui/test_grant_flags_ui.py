@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.core.dashboard import load_dashboard
@@ -13,6 +14,14 @@ from fieldkit.ui.lists.columns import columns_for
 from fieldkit.ui.lists.flag_cells import flag_text
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """The day each test starts, not the day the module was imported: the app asks
+    date.today() itself, and a run crossing midnight must not count one day more."""
+    global TODAY
+    TODAY = date.today()
 
 
 def _flags_column(kind: str):
