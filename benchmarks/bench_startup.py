@@ -1,10 +1,11 @@
 """Start-up at 100,000 records: `fieldkit smoke` beside a bare PySide6 window, in one run.
 
-    uv run python benchmarks/bench_startup.py [--runs 5] [--records 100000]
-        [--pages meeting,dashboard,followups] [--baseline-rev REV]
+    uv run python benchmarks/bench_startup.py [--runs 5] [--records 100000] [--visits 0]
+        [--pages meeting,dashboard,followups] [--baseline-rev REV[,REV...]]
 
 Builds once (cached in /tmp, reused by later runs) a store of --records meetings with their
-follow-ups (``fieldkit demo-data``), by the oldest code compared (--baseline-rev's, which may not
+follow-ups (``fieldkit demo-data``; with --visits N also N rated visits and N/4 projects, which the
+dashboard's grant flags read), by the oldest code compared (the first --baseline-rev, which may not
 open a store a newer schema upgraded), and gives each tree its own copy, opened once untimed (so
 a schema upgrade is not timed, and the file is in the page cache for every contender). Compiles
 bytecode for the app and its site-packages (this machine sets PYTHONDONTWRITEBYTECODE, and a
@@ -18,8 +19,10 @@ machine load:
   dashboard's figures, charts and lists. "smoke dashboard" counts them (the figures kept in the
   store are forgotten first, as a change to a record or a new day does); "smoke dashboard kept"
   is the next start with no change since, which shows the figures kept by the one before;
-- with --baseline-rev, the same smoke from that git revision (exported with ``git archive`` into
-  /tmp, run by the same interpreter and on the same store): before and after in the same run.
+- with --baseline-rev, the same smoke from each of those git revisions (exported with ``git
+  archive`` into /tmp, run by the same interpreter and on the same store): before and after in
+  the same run (e.g. ``--baseline-rev 5acfa80,HEAD`` times the work tree beside its last commit
+  and an older one).
 
 Reports medians of whole-process wall time and peak RSS (wait4's ru_maxrss), the ratios to the
 bare window (targets: at most 3x the wall, at most 2.5x the memory), the time from the window
@@ -151,7 +154,7 @@ def run_child(
     return elapsed, usage.ru_maxrss / 1024, stdout
 
 
-def build_store(records: int, folder: Path, tree: Path) -> Path:
+def build_store(records: int, folder: Path, tree: Path, visits: int = 0) -> Path:
     """The store of ``records`` meetings (and their follow-ups) made by the code in ``tree``, once,
     kept in /tmp and never opened again (each tree times its own copy, ``tree_copy``)."""
     done = folder / "complete"
@@ -165,7 +168,8 @@ def build_store(records: int, folder: Path, tree: Path) -> Path:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "fieldkit", "--data-dir", str(store), "demo-data",
-         "--meetings", str(records), "--visits", "0", "--projects", "0", "--seed", "18"],
+         "--meetings", str(records), "--visits", str(visits), "--projects", str(visits // 4),
+         "--seed", "18"],
         check=True, cwd=tree, env=child_env(), stdout=subprocess.DEVNULL,
     )  # fmt: skip
     done.write_text(f"{records}\n")
@@ -245,20 +249,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument(
+        "--visits", type=int, default=0, help="rated visits (and visits/4 projects)"
+    )
     parser.add_argument("--pages", default="meeting,dashboard,followups")
-    parser.add_argument("--baseline-rev", default="", help="also time smoke from this revision")
+    parser.add_argument(
+        "--baseline-rev", default="", help="also time smoke from these revisions (comma-separated)"
+    )
     parser.add_argument("--json", type=Path, help="write every sample here as JSON")
     args = parser.parse_args()
     pages = [p.strip() for p in args.pages.split(",") if p.strip()]
 
     trees = {"current": ROOT}
     builder, built_by = ROOT, "current"
-    if args.baseline_rev:
-        builder = trees[f"rev {args.baseline_rev}"] = export_revision(args.baseline_rev)
-        built_by = builder.name.rsplit("-", 1)[-1]  # the revision's sha
+    for i, rev in enumerate(r.strip() for r in args.baseline_rev.split(",") if r.strip()):
+        trees[f"rev {rev}"] = export_revision(rev)
+        if i == 0:  # the first (oldest) builds the store
+            builder = trees[f"rev {rev}"]
+            built_by = builder.name.rsplit("-", 1)[-1]  # the revision's sha
     compile_bytecode([tree / "fieldkit" for tree in trees.values()])
-    cache = Path(tempfile.gettempdir()) / f"fieldkit-bench-startup-{args.records}-{built_by}"
-    pristine = build_store(args.records, cache, builder)
+    size = f"{args.records}" + (f"-v{args.visits}" if args.visits else "")
+    cache = Path(tempfile.gettempdir()) / f"fieldkit-bench-startup-{size}-{built_by}"
+    pristine = build_store(args.records, cache, builder, args.visits)
     stores = {label: tree_copy(pristine, label, tree) for label, tree in trees.items()}
     env = child_env()
 
