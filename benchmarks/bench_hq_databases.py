@@ -81,7 +81,7 @@ def bench_load(hq: HQ, laptops: int, each: int) -> dict:
     for i in range(laptops):
         info = hq.admin.add_device(countries[i // 5 % len(countries)], f"l{i}")
         r = httpx.post(f"{hq.url}/v1/enroll", json={"code": info["code"]},
-                       headers={p.HEADER_PROTOCOL: "1"})  # fmt: skip
+                       headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION)})  # fmt: skip
         recs = meetings(each, seed=100 + i)
         body, headers = p.encode_push(
             [([f"{i}-{k}"], None, r_.model_dump_json()) for k, r_ in enumerate(recs)], [], [],
@@ -104,7 +104,7 @@ def bench_load(hq: HQ, laptops: int, each: int) -> dict:
         return r
 
     def run(token: str, body: bytes, headers: dict) -> None:
-        h = {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+        h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
         try:
             with httpx.Client(base_url=hq.url, headers=h, timeout=120) as http:
                 barrier.wait(120)
@@ -138,7 +138,7 @@ def _warm_up(hq: HQ, countries: list[str]) -> None:
     def one(i: int) -> None:
         info = hq.admin.add_device(countries[-1 - i], f"warm{i}")
         tok = httpx.post(f"{hq.url}/v1/enroll", json={"code": info["code"]},
-                         headers={p.HEADER_PROTOCOL: "1"}).json()["token"]  # fmt: skip
+                         headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION)}).json()["token"]  # fmt: skip
         body, headers = p.encode_push(
             [([f"w{i}"], None, meetings(1, seed=i)[0].model_dump_json())], [], [], None
         )
@@ -146,7 +146,8 @@ def _warm_up(hq: HQ, countries: list[str]) -> None:
             f"{hq.url}/v1/push",
             content=body,
             timeout=60,
-            headers=headers | {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {tok}"},
+            headers=headers
+            | {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {tok}"},
         )
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(12)]

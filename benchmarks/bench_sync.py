@@ -175,7 +175,7 @@ def floor_post(url: str, records: list[dict], token: str) -> float:
             f"{url}/v1/push",
             content=body,
             headers={
-                p.HEADER_PROTOCOL: "1",
+                p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
                 "Content-Encoding": "gzip",
                 "Authorization": f"Bearer {token}",
             },  # fmt: skip

@@ -22,9 +22,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+# 2: meetings and visits carry their approval, meetings their exchange as turns, visits their type
+# and JICA sub-ratings, projects their grant cycle; pull pages carry HQ's reference lists, the
+# device's role and ceiling. A laptop on protocol 1 cannot read those records (its models refuse
+# the new fields), so HQ tells it to update instead of sending records it would drop.
+PROTOCOL_VERSION = 2
 # The oldest client protocol HQ still serves; older laptops are told to update.
-MIN_CLIENT_PROTOCOL = 1
+MIN_CLIENT_PROTOCOL = 2
 
 HEADER_PROTOCOL = "X-FieldKit-Protocol"
 HEADER_APP = "X-FieldKit-App"

@@ -97,7 +97,11 @@ class Laptop:
 def raw_post(url: str, path: str, token: str | None, content: bytes, headers: dict | None = None):
     from sync import protocol as p
 
-    h = {p.HEADER_PROTOCOL: "1", "Content-Type": "application/json", **(headers or {})}
+    h = {
+        p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
+        "Content-Type": "application/json",
+        **(headers or {}),
+    }
     if token:
         h["Authorization"] = f"Bearer {token}"
     return httpx.post(f"{url}{path}", content=content, headers=h, timeout=30)

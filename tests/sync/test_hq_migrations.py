@@ -88,7 +88,10 @@ def test_laptops_keep_syncing_after_the_upgrade_with_the_same_tokens(old_hq):
         with hq.store.read() as c:
             sha = c.execute("SELECT sha256 FROM records WHERE sha256 IS NOT NULL").fetchone()[0]
         for device, t in tokens.items():
-            h = {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {t['token']}"}
+            h = {
+                p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
+                "Authorization": f"Bearer {t['token']}",
+            }
             hello = httpx.get(f"{hq.url}/v1/hello", headers=h).json()
             assert hello["device_id"] == device and hello["embassy"] == t["embassy"]
             page = httpx.get(f"{hq.url}/v1/pull", params={"since": 0}, headers=h).json()

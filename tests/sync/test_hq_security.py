@@ -30,7 +30,7 @@ def _token(lap) -> str:
 
 
 def _h(token: str) -> dict:
-    return {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+    return {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
 
 
 def _snapshot(hq) -> tuple:
@@ -186,7 +186,7 @@ def test_a_link_dropping_mid_upload_is_one_log_line(hq, ke_vn, caplog):
     caplog.set_level(logging.WARNING)
     with socket.create_connection(("127.0.0.1", hq.port)) as s:
         head = (
-            f"POST /v1/push HTTP/1.1\r\nHost: x\r\n{p.HEADER_PROTOCOL}: 1\r\n"
+            f"POST /v1/push HTTP/1.1\r\nHost: x\r\n{p.HEADER_PROTOCOL}: {p.PROTOCOL_VERSION}\r\n"
             f"Authorization: Bearer {_token(ke)}\r\nContent-Length: 100000\r\n\r\n"
         )
         s.sendall(head.encode() + b'{"mutations": [')

@@ -92,7 +92,7 @@ def _laptops(base: str, url: str, blobs: Path, tmp_path: Path, n: int) -> list[t
 
 
 def _pull_all(base: str, token: str, since: int, seen: list[int]) -> int:
-    h = {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+    h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
     while True:
         page = httpx.get(f"{base}/v1/pull", params={"since": since, "limit": 37}, headers=h,
                          timeout=30).json()  # fmt: skip

@@ -78,7 +78,7 @@ def embassy(lap):
 
 
 def _h(token: str) -> dict:
-    return {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+    return {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
 
 
 def test_a_local_staff_laptop_holds_none_of_them(embassy):

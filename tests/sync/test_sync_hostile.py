@@ -78,7 +78,7 @@ def test_missing_or_forged_token(hq, ke, token, words):
 def test_revoked_token_is_refused(hq, ke):
     lap, token = ke
     hq.store.revoke(lap.device_id)
-    r = httpx.get(f"{hq.url}/v1/pull", headers={p.HEADER_PROTOCOL: "1",
+    r = httpx.get(f"{hq.url}/v1/pull", headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
                                                 "Authorization": f"Bearer {token}"})  # fmt: skip
     assert r.status_code == 401 and "revoked" in r.json()["error"]
 
@@ -103,7 +103,7 @@ def test_invalid_record_is_rejected_per_record(hq, ke):
 
 def test_blob_upload_without_a_record_and_with_a_wrong_hash(hq, ke):
     lap, token = ke
-    h = {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+    h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
     sha = "a" * 64
     r = httpx.put(f"{hq.url}/v1/blobs/{sha}", params={"offset": 0}, content=b"xx", headers=h)
     assert r.status_code == 404 and "no attachment record" in r.json()["error"]
@@ -131,7 +131,7 @@ def test_other_embassy_cannot_fetch_files_or_records(hq, laptops):
     body = p.FetchRequest(ids=[m.id]).model_dump_json().encode()
     r = raw_post(hq.url, "/v1/fetch", token, body)
     assert r.status_code == 200 and r.json()["records"] == []
-    h = {p.HEADER_PROTOCOL: "1", "Authorization": f"Bearer {token}"}
+    h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
     assert httpx.get(f"{hq.url}/v1/versions/meeting", headers=h).json()["ids"] == []
 
 

@@ -313,6 +313,13 @@ def test_old_client_is_told_to_update(hq):
     r = raw_post(hq.url, "/v1/push", "x", b"{}", {p.HEADER_PROTOCOL: "0"})
     assert r.status_code == 426
     assert "update FieldKit" in r.json()["error"]
+    # A laptop from before approvals and turns would drop the records HQ sends it: told to update.
+    r = raw_post(hq.url, "/v1/pull", "x", b"{}", {p.HEADER_PROTOCOL: "1"})
+    assert r.status_code == 426
+    assert r.json()["error"] == (
+        "this FieldKit is too old for HQ (sync protocol 1, HQ needs 2 or newer): "
+        "update FieldKit, then sync again"
+    )
 
 
 def test_enrolment_codes_are_single_use_and_expire(hq, tmp_path):
