@@ -211,26 +211,76 @@ TOPICS = {
     ),
     "other": ("cooperation in health and education", "保健・教育分野での協力", ["social"]),
 }
+# Each text in English and Japanese: a record is written in one language, the subject's.
 KEY_POINTS = [
-    "The Minister welcomed Japan's offer-type cooperation and asked for an early feasibility study.",
-    "Both sides confirmed the timeline for the grant agreement and the procurement schedule.",
-    "The partner side explained the new investment law and its incentives for foreign companies.",
-    "Japan explained the JBIC and NEXI instruments that can catalyse private finance.",
-    "先方は日本企業の進出に期待を表明し、投資環境整備への協力を要請した。",
-    "当方より、ODAと民間資金を組み合わせた支援の可能性について説明した。",
+    (
+        "The Minister welcomed Japan's offer-type cooperation and asked for an early feasibility "
+        "study.",
+        "先方大臣は我が国のオファー型協力を歓迎し、早期の実現可能性調査を求めた。",
+    ),
+    (
+        "Both sides confirmed the timeline for the grant agreement and the procurement schedule.",
+        "双方は贈与契約の締結時期及び調達日程を確認した。",
+    ),
+    (
+        "The partner side explained the new investment law and its incentives for foreign "
+        "companies.",
+        "先方より、新投資法及び外国企業向けの優遇措置について説明があった。",
+    ),
+    (
+        "Japan explained the JBIC and NEXI instruments that can catalyse private finance.",
+        "当方より、民間資金の動員に資するJBIC及びNEXIの制度を説明した。",
+    ),
+    (
+        "The partner expressed hope for more Japanese companies to invest and asked for support "
+        "in improving the investment climate.",
+        "先方は日本企業の進出に期待を表明し、投資環境整備への協力を要請した。",
+    ),
+    (
+        "We explained how ODA and private finance can be combined in support.",
+        "当方より、ODAと民間資金を組み合わせた支援の可能性について説明した。",
+    ),
 ]
 REQUESTS = [
-    "Technical cooperation on grid stability for variable renewables.",
-    "Training for customs officers on digital clearance systems.",
-    "Support for a critical minerals processing hub, including a geological survey.",
-    "先方は次回TICADまでに具体的な案件形成を要請。",
-    "Early disbursement of the ODA loan tranche for the port expansion.",
+    (
+        "Technical cooperation on grid stability for variable renewables.",
+        "変動型再生可能エネルギーに対応した系統安定化に関する技術協力を要請。",
+    ),
+    (
+        "Training for customs officers on digital clearance systems.",
+        "電子通関システムに関する税関職員の研修を要請。",
+    ),
+    (
+        "Support for a critical minerals processing hub, including a geological survey.",
+        "地質調査を含む重要鉱物の加工拠点整備への支援を要請。",
+    ),
+    (
+        "A concrete project to be formed before the next TICAD.",
+        "先方は次回TICADまでに具体的な案件形成を要請。",
+    ),
+    (
+        "Early disbursement of the ODA loan tranche for the port expansion.",
+        "港湾拡張に係る円借款の早期貸付実行を要請。",
+    ),
 ]
 RESPONSES = [
-    "We will convey the request to Tokyo and consult JICA on a survey mission.",
-    "当方より、本省と調整の上、早期に回答する旨述べた。",
-    "We explained the requirements for a grassroots grant application and the timeline.",
-    "Japan will consider the request under the Infrastructure System Overseas Promotion Strategy.",
+    (
+        "We will convey the request to Tokyo and consult JICA on a survey mission.",
+        "当方より、本省に報告の上、調査団派遣につきJICAと協議する旨述べた。",
+    ),
+    (
+        "We will coordinate with Tokyo and answer at an early date.",
+        "当方より、本省と調整の上、早期に回答する旨述べた。",
+    ),
+    (
+        "We explained the requirements for a grassroots grant application and the timeline.",
+        "当方より、草の根・人間の安全保障無償資金協力の申請要件及び日程を説明した。",
+    ),
+    (
+        "Japan will consider the request under the Infrastructure System Overseas Promotion "
+        "Strategy.",
+        "当方より、インフラシステム海外展開戦略の下で検討する旨述べた。",
+    ),
 ]
 GGP_TITLES = [
     ("Construction of classrooms at {p} Primary School", "school", "11120"),
@@ -512,6 +562,7 @@ def build(
                 f"Courtesy call: {en}",
             ]
         )
+        lang = 1 if subject.endswith("との面談") else 0  # the record's language: its subject's
         m = Meeting(
             subject=subject,
             date=d,
@@ -543,12 +594,12 @@ def build(
                 2,
             ),
             summits=_summit_for(g, summit_pool, cc, d),
-            key_points="\n".join(g.some(KEY_POINTS, 2, 3)),
+            key_points="\n".join(p[lang] for p in g.some(KEY_POINTS, 2, 3)),
             # The exchange as turns: the partner's request, then our answer (same draws as
             # before turns existed, so a seed makes the same data).
             turns=[
-                Turn(side="partner", text=g.pick(REQUESTS), request=True),
-                Turn(side="ours", text=g.pick(RESPONSES)),
+                Turn(side="partner", text=g.pick(REQUESTS)[lang], request=True),
+                Turn(side="ours", text=g.pick(RESPONSES)[lang]),
             ],
             meeting_type="courtesy_call" if subject.startswith("Courtesy call") else "talks",
             partner_head=met[0].name if met else "",
