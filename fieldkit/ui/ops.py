@@ -97,7 +97,19 @@ def report(parent: QObject | None, exc: BaseException, details: str = "") -> Non
     app; a collector in tests, the failure list in ``fieldkit smoke``)."""
     if _error_reporter is None:
         raise exc  # no window yet: at least do not swallow it
+    if _read_after_close(exc):
+        return  # a window closed its store: a read still under way has no one to tell
     _error_reporter(parent, exc, details)
+
+
+def _read_after_close(exc: BaseException) -> bool:
+    """A background read that outlived the store it was reading (its window closed meanwhile)."""
+    import sqlite3
+
+    store = current_store()
+    if store is not None and getattr(store, "closed", False):
+        return True
+    return isinstance(exc, sqlite3.ProgrammingError) and "closed database" in str(exc)
 
 
 def current_store() -> Any | None:
