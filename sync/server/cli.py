@@ -424,7 +424,7 @@ def _device_lines(devices: list[dict]) -> Iterator[str]:
         )
         ceiling = d["ceiling"] + ("" if d["device_ceiling"] else " (embassy)")
         yield (
-            f"{d['id']}  {d['embassy']}  {d['name']:<30}  {d['role']:<11}  "
+            f"{d['id']}  {d.get('post') or d['embassy']:<14}  {d['name']:<30}  {d['role']:<11}  "
             f"ceiling {ceiling:<23}  {state:<22}  last sync {d['last_sync'] or 'never'}"
         )
 

@@ -31,7 +31,8 @@ def test_every_command_works_alike_on_both_databases(hq_db, tmp_path, capsys):
                           "--json")  # fmt: skip
     info = json.loads(out)
     assert code == 0 and info["embassy"] == "KE"
-    assert "waiting for enrolment" in hq_run(capsys, *base, "device", "list")[1]
+    listed = hq_run(capsys, *base, "device", "list")[1]
+    assert "waiting for enrolment" in listed and " emb-ke " in listed  # the post it serves
     projects = tmp_path / "p.jsonl"
     projects.write_text(json.dumps({"kind": "project", "title": "Olkaria", "country": "KE"}) + "\n"
                         + json.dumps({"kind": "project", "title": "Regional"}) + "\n")  # fmt: skip
