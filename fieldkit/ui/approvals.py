@@ -71,8 +71,11 @@ class WaitingButton(QPushButton):
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
+            # Transparent like the navigator it sits in (the app's button style is white).
             "#waitingForApproval { text-align: left; padding: 8px 14px; color: #f2f4f7; "
-            'border: none; } #waitingForApproval[some="true"] { font-weight: 700; }'
+            "background: transparent; border: none; border-radius: 6px; } "
+            "#waitingForApproval:hover { background: rgba(255, 255, 255, 0.10); } "
+            '#waitingForApproval[some="true"] { font-weight: 700; }'
         )
         self.rows: list[dict[str, Any]] = []
         self.loaded = False

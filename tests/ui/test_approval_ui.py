@@ -114,3 +114,19 @@ def test_detail_pane_shows_the_approval_and_amendment(ui, monkeypatch):
     approval.approve(ui, m.id)
     m = approval.amend(ui, m.id)
     assert approval_row(m)[1] == "Amendment 1 · Draft, not yet approved"
+
+
+def test_the_waiting_count_is_readable_on_the_navigator(ui, qtbot, qapp):
+    """Light text on the navigator's navy, not on a white button (it was white on white)."""
+    from fieldkit.ui.app import apply_theme
+
+    apply_theme(qapp)  # the app's button style, which made it white
+    w = MainWindow(ui)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitUntil(lambda: w.waiting.text().endswith("(0)"), timeout=WAIT)
+    image = w.waiting.grab().toImage()
+    background = image.pixelColor(3, image.height() // 2)  # the padding, left of the text
+    assert background.lightnessF() < 0.4, background.name()  # the navy; its text is #f2f4f7
+    w.close()
