@@ -85,7 +85,8 @@ class WaitingButton(QPushButton):
 
     def retranslate(self) -> None:
         n = len(self.rows)
-        text = self.tr("Waiting for my approval (%1)").replace("%1", str(n))
+        # Short: the navigator is narrow (the list it opens is titled in full).
+        text = self.tr("For my approval (%1)").replace("%1", str(n))
         self.setText(text)
         self.setAccessibleName(text)
         self.setToolTip(self.tr("Submitted meetings and visits for which you are the approver"))

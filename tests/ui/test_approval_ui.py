@@ -93,14 +93,14 @@ def test_lists_show_the_approval_and_the_waiting_count(ui, qtbot, monkeypatch):
     w = MainWindow(ui)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.waiting.text() == "Waiting for my approval (1)", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.waiting.text() == "For my approval (1)", timeout=WAIT)
     click(qtbot, w.waiting)
     dialog = w.waiting.dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
     assert dialog.table.item(0, 2).text() == "GX dialogue"
     assert dialog.table.item(0, 3).text() == "test.user"
     approval.approve(ui, m.id)  # e.g. on the other laptop, then synced: the count follows
-    qtbot.waitUntil(lambda: w.waiting.text() == "Waiting for my approval (0)", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.waiting.text() == "For my approval (0)", timeout=WAIT)
     dialog.close()
     w.close()
 
@@ -129,4 +129,7 @@ def test_the_waiting_count_is_readable_on_the_navigator(ui, qtbot, qapp):
     image = w.waiting.grab().toImage()
     background = image.pixelColor(3, image.height() // 2)  # the padding, left of the text
     assert background.lightnessF() < 0.4, background.name()  # the navy; its text is #f2f4f7
+    for count in ("(0)", "(128)"):  # the whole label fits the navigator, a large count too
+        label = w.waiting.text().replace("(0)", count)
+        assert w.waiting.fontMetrics().horizontalAdvance(label) + 28 <= w.waiting.width(), label
     w.close()

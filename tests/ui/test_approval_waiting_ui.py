@@ -61,7 +61,7 @@ def test_after_the_window_closes_the_count_is_not_asked_again(ui, qtbot, monkeyp
     w = MainWindow(ui)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.waiting.text() == "Waiting for my approval (2)", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.waiting.text() == "For my approval (2)", timeout=WAIT)
     w.close()
     assert w._closed.is_set()
     asked = []

@@ -71,6 +71,36 @@ class RecordTable(QTableView):
     def _apply_row_height(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
+    # The subject or title column takes the room the others leave, but never less than this: on
+    # a 1280 px laptop with the detail pane open the fixed columns alone fill the table, and a
+    # stretched column would shrink to "…". Below it, the table scrolls sideways instead.
+    KEY_COLUMN_MIN = 240
+
+    def set_key_column(self, column: int | None) -> None:
+        self._key_column = column
+        self._fit_key_column()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_key_column()
+
+    def _fit_key_column(self) -> None:
+        col = getattr(self, "_key_column", None)
+        header = self.horizontalHeader()
+        if col is None or col >= header.count():
+            return
+        others = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != col and not header.isSectionHidden(i)
+        )
+        roomy = self.viewport().width() - others >= self.KEY_COLUMN_MIN
+        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(col) != mode:
+            header.setSectionResizeMode(col, mode)
+        if not roomy:
+            self.setColumnWidth(col, self.KEY_COLUMN_MIN)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FontChange:
             self._apply_row_height()
@@ -205,6 +235,7 @@ class ListPage(i18n.Retranslating, QWidget):
             )
             if not col.stretch:
                 self.table.setColumnWidth(i, col.width)
+        self.table.set_key_column(next((i for i, c in enumerate(cols) if c.stretch), None))
         column, order = self.model.sort_column()
         header.blockSignals(True)
         header.setSortIndicator(column, order)
