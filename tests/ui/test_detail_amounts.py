@@ -24,3 +24,11 @@ def test_budget_in_english(store, qapp):
 def test_budget_in_japanese(store, japanese):
     assert "9,640万円" in _pane(store, Decimal("96400000"), "JPY")
     assert "USD 12,000" in _pane(store, Decimal("12000"), "USD")
+
+
+def test_the_post_is_named_in_the_interface_language(store, japanese):
+    """A record's post (a code, or the English name older records hold) in Japanese."""
+    for post in ("emb-vn", "Embassy of Japan in Viet Nam"):
+        p = store.create(Project(title="Hue transport", country="VN", post=post))
+        html = render(load_detail(store, p.id))
+        assert "在ベトナム日本国大使館" in html and "Embassy of Japan in Viet Nam" not in html

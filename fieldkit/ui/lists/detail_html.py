@@ -457,8 +457,8 @@ def render(detail: dict[str, Any], today: date | None = None) -> str:
         f"{_e(_L()['Revision'])} {rec.revision} · {_e(_L()['created'])} {_e(i18n.format_date(rec.created_at, time=True))} "
         f"{_e(rec.created_by)} · {_e(_L()['last edited'])} {_e(i18n.format_date(rec.updated_at, time=True))} {_e(rec.updated_by)}"
     )
-    if rec.post:
-        footer += f" · {_e(rec.post)}"
+    if rec.post:  # a post code or its English name: shown in the interface language
+        footer += f" · {_e(reference().post_label(rec.post, i18n.current_language()))}"
     parts.append(f'<p class="muted" style="margin-top:14px; font-size:8.5pt">{footer}</p>')
     parts.append("</body></html>")
     return "".join(parts)
