@@ -472,3 +472,42 @@ def test_index_survives_a_rebuilt_records_table(app, hq_db, client_for):
         assert triggers == 3 and indexed == total
     finally:
         again.state.store.close()
+
+
+def test_devices_role_and_ceiling_are_set_from_the_console(app, client_for):
+    """As `fieldkit-hq device set-role / set-ceiling`: audited, refused whole when one is bad."""
+    c = client_for("admin")
+    c.post("/console/admin/devices", data={"embassy": "emb-ke", "name": "Reception PC",
+                                           "csrf": csrf_of(c)})  # fmt: skip
+    with db_of(app).read() as conn:
+        dev = conn.execute("SELECT id FROM devices WHERE name = 'Reception PC'").fetchone()[0]
+    page = c.get("/console/admin/devices").text
+    assert "emb-ke" in page and "as the embassy" in page and "(CONFIDENTIAL)" in page
+    r = c.post(f"/console/admin/devices/{dev}/handling",
+               data={"role": "local-staff", "ceiling": "FOUO", "csrf": csrf_of(c)})  # fmt: skip
+    assert r.status_code == 200  # followed the redirect back to the list
+    with db_of(app).read() as conn:
+        role, ceiling = conn.execute("SELECT role, ceiling FROM devices WHERE id = ?",
+                                     (dev,)).fetchone()  # fmt: skip
+        events = [row[0] for row in conn.execute("SELECT event FROM audit")]
+    assert (role, ceiling) == ("local-staff", "FOUO") and "console_device_handling" in events
+    # One bad value: a one-line 400 and nothing changed.
+    r = c.post(f"/console/admin/devices/{dev}/handling",
+               data={"role": "staff", "ceiling": "TOP-SECRET", "csrf": csrf_of(c)})  # fmt: skip
+    assert r.status_code == 400 and "unknown classification" in r.text
+    with db_of(app).read() as conn:
+        assert conn.execute("SELECT role, ceiling FROM devices WHERE id = ?",
+                            (dev,)).fetchone() == ("local-staff", "FOUO")  # fmt: skip
+    r = c.post("/console/admin/devices/0000000000000000/handling",
+               data={"role": "staff", "ceiling": "embassy", "csrf": csrf_of(c)})  # fmt: skip
+    assert r.status_code == 404
+    # Back to the embassy's ceiling.
+    c.post(f"/console/admin/devices/{dev}/handling",
+           data={"role": "staff", "ceiling": "embassy", "csrf": csrf_of(c)})  # fmt: skip
+    with db_of(app).read() as conn:
+        assert conn.execute("SELECT role, ceiling FROM devices WHERE id = ?",
+                            (dev,)).fetchone() == ("staff", None)  # fmt: skip
+    viewer = client_for("viewer")
+    r = viewer.post(f"/console/admin/devices/{dev}/handling",
+                    data={"role": "local-staff", "ceiling": "embassy", "csrf": csrf_of(viewer)})  # fmt: skip
+    assert r.status_code in (403, 404)

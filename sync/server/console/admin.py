@@ -27,12 +27,17 @@ def router(console: Console) -> APIRouter:
     db = console.db
     store = db.store
 
+    def device_page(request: Request, added: dict | None = None):
+        # The admin sees every device, with its post, role and ceilings (as `device list`).
+        from sync.server import handling
+
+        return console.render(request, "devices.html", devices=store.devices(), added=added,
+                              levels=handling.levels())  # fmt: skip
+
     @r.get("/devices")
     def devices(request: Request):
         console.admin(request)
-        with db.read() as c:
-            rows = q.devices(c, Scope(None))
-        return console.render(request, "devices.html", devices=rows, added=None)
+        return device_page(request)
 
     @r.post("/devices")
     async def add_device(request: Request):
@@ -47,10 +52,33 @@ def router(console: Console) -> APIRouter:
                               {"device": info["device_id"], "name": info["name"],
                                "role": info["role"]},
                               embassy=info["embassy"])  # fmt: skip
-        with db.read() as c:
-            rows = q.devices(c, Scope(None))
         # The code is in this answer only; HQ keeps its hash.
-        return console.render(request, "devices.html", devices=rows, added=info)
+        return device_page(request, added=info)
+
+    @r.post("/devices/{device_id}/handling")
+    async def handling_rules(request: Request, device_id: str):
+        """Role and ceiling, as `fieldkit-hq device set-role / set-ceiling`: from the laptop's
+        next sync on, it receives only what they allow and removes what it may no longer hold."""
+        user, csrf = console.admin(request)
+        form = await console.form(request, csrf)
+        role = str(form.get("role", "")).strip()
+        ceiling = str(form.get("ceiling", "")).strip()
+        from sync.server import handling
+
+        own = None if ceiling in ("", "embassy") else ceiling
+        try:  # both checked before either is written: a refusal changes nothing
+            handling.check_role(role)
+            if own is not None:
+                handling.check_level(own)
+        except Refused as exc:
+            raise BadInput(exc.args[0]) from None
+        if not store.set_role(device_id, role):
+            raise NotFound()
+        store.set_ceiling(device_id, own)
+        printing.record_audit(db, user, "console_device_handling", None,
+                              {"device": device_id, "role": role,
+                               "ceiling": ceiling or "embassy"})  # fmt: skip
+        return RedirectResponse(f"{PREFIX}/admin/devices", status_code=303)
 
     @r.post("/devices/{device_id}/rename")
     async def rename(request: Request, device_id: str):
