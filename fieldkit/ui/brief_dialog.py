@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import render
@@ -17,7 +17,7 @@ from fieldkit.ui.operations.printing import Rendered
 
 from . import i18n, ops
 from .print_preview import show_preview
-from .report_dialogs import ERROR_STYLE, _preview_buttons
+from .report_dialogs import add_countries_error_and_buttons
 
 
 def summits_in_order(today: date) -> list[str]:
@@ -46,15 +46,7 @@ class BriefDialog(i18n.Retranslating, QDialog):
         self.summit_label = QLabel()
         self.summit_label.setBuddy(self.summit)
         form.addRow(self.summit_label, self.summit)
-        self.country = QLineEdit()
-        self.country_label = QLabel()
-        self.country_label.setBuddy(self.country)
-        form.addRow(self.country_label, self.country)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        form.addRow(self.error)
-        form.addRow(_preview_buttons(self))
+        add_countries_error_and_buttons(self, form)
         self.retranslate()
 
     def retranslate(self) -> None:

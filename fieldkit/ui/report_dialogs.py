@@ -48,6 +48,20 @@ def _preview_buttons(dialog) -> QDialogButtonBox:
     return buttons
 
 
+def add_countries_error_and_buttons(dialog, form: QFormLayout) -> None:
+    """The rows a report dialog ends with: countries typed as codes, the error line, and
+    Preview / Cancel (as ``dialog.country``, ``dialog.error``, ``dialog.preview_button``)."""
+    dialog.country = QLineEdit()
+    dialog.country_label = QLabel()
+    dialog.country_label.setBuddy(dialog.country)
+    form.addRow(dialog.country_label, dialog.country)
+    dialog.error = QLabel()
+    dialog.error.setWordWrap(True)
+    dialog.error.setStyleSheet(ERROR_STYLE)
+    form.addRow(dialog.error)
+    form.addRow(_preview_buttons(dialog))
+
+
 class DigestDialog(i18n.Retranslating, QDialog):
     """Pick the period, countries, policy fields and summit; Preview makes the digest."""
 
@@ -260,16 +274,7 @@ class ListReportDialog(i18n.Retranslating, QDialog):
         self.owner_label.setBuddy(self.owner)
         if name == "followups":
             form.addRow(self.owner_label, self.owner)
-        self.country = QLineEdit()
-        self.country_label = QLabel()
-        self.country_label.setBuddy(self.country)
-        form.addRow(self.country_label, self.country)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        form.addRow(self.error)
-        buttons = _preview_buttons(self)
-        form.addRow(buttons)
+        add_countries_error_and_buttons(self, form)
         self.retranslate()
 
     def title(self) -> str:
