@@ -4,20 +4,19 @@ export like any report."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import render
-from fieldkit.core.reference import UnknownCountry, country_code, reference
+from fieldkit.core.reference import reference
 from fieldkit.ui.operations.brief import summit_brief
 from fieldkit.ui.operations.printing import Rendered
 
 from . import i18n, ops
 from .print_preview import show_preview
-from .report_dialogs import add_countries_error_and_buttons
+from .report_dialogs import add_countries_error_and_buttons, typed_countries
 
 
 def summits_in_order(today: date) -> list[str]:
@@ -66,15 +65,7 @@ class BriefDialog(i18n.Retranslating, QDialog):
         self.preview_button.setText(self.tr("Preview"))
 
     def countries(self) -> tuple[str, ...]:
-        codes = []
-        for text in re.split(r"[\s,;、，]+", self.country.text()):
-            if not text:
-                continue
-            try:
-                codes.append(country_code(text))
-            except UnknownCountry as exc:
-                raise FieldKitError(exc.args[0]) from None
-        return tuple(codes)
+        return typed_countries(self.country.text())
 
     def preview(self) -> ops.QueryOp | None:
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCollator, QDate, Qt
+from PySide6.QtCore import QCollator, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,24 @@ def _preview_buttons(dialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.preview)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def typed_countries(text: str) -> tuple[str, ...]:
+    """Country codes as typed in a report dialog (spaces, commas or 、 between them), each
+    checked by the core's one country check; the first unknown one is the error."""
+    codes = []
+    for code in re.split(r"[\s,;、，]+", text):
+        if not code:
+            continue
+        try:
+            codes.append(country_code(code))
+        except UnknownCountry:
+            raise FieldKitError(
+                QCoreApplication.translate(
+                    "ListReportDialog", "unknown country code '{code}' (use ISO codes such as KE)"
+                ).format(code=code.upper())
+            ) from None
+    return tuple(codes)
 
 
 def add_countries_error_and_buttons(dialog, form: QFormLayout) -> None:
@@ -296,19 +314,7 @@ class ListReportDialog(i18n.Retranslating, QDialog):
         self.preview_button.setText(self.tr("Preview"))
 
     def countries(self) -> tuple[str, ...]:
-        codes = []
-        for text in re.split(r"[\s,;、，]+", self.country.text()):
-            if not text:
-                continue
-            try:
-                codes.append(country_code(text))  # the core's one country check
-            except UnknownCountry:
-                raise FieldKitError(
-                    self.tr("unknown country code '{code}' (use ISO codes such as KE)").format(
-                        code=text.upper()
-                    )
-                ) from None
-        return tuple(codes)
+        return typed_countries(self.country.text())
 
     def preview(self) -> ops.QueryOp | None:
         try:
