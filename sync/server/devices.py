@@ -158,6 +158,17 @@ def set_ceiling(db: Database, device_id: str, level: str | None) -> bool:
         return cur.rowcount == 1
 
 
+def set_handling(db: Database, device_id: str, role: str, level: str | None) -> bool:
+    """Role and own ceiling together (the console's form): both checked, then one write."""
+    role = handling.check_role(role)
+    level = handling.check_level(level) if level else None
+    with db.write() as c:
+        cur = c.execute(
+            "UPDATE devices SET role = ?, ceiling = ? WHERE id = ?", (role, level, device_id)
+        )
+        return cur.rowcount == 1
+
+
 def touch(db: Database, device_id: str) -> None:
     with db.write() as c:
         c.execute("UPDATE devices SET last_sync = ? WHERE id = ?", (now_iso(), device_id))

@@ -95,6 +95,9 @@ class HQStore:
     def set_ceiling(self, device_id: str, level: str | None) -> bool:
         return devices.set_ceiling(self.db, device_id, level)
 
+    def set_handling(self, device_id: str, role: str, level: str | None) -> bool:
+        return devices.set_handling(self.db, device_id, role, level)
+
     def set_embassy_ceiling(self, embassy: str, level: str) -> str:
         return handling.set_embassy_ceiling(self.db, embassy, level)
 

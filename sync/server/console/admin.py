@@ -63,18 +63,12 @@ def router(console: Console) -> APIRouter:
         form = await console.form(request, csrf)
         role = str(form.get("role", "")).strip()
         ceiling = str(form.get("ceiling", "")).strip()
-        from sync.server import handling
-
         own = None if ceiling in ("", "embassy") else ceiling
-        try:  # both checked before either is written: a refusal changes nothing
-            handling.check_role(role)
-            if own is not None:
-                handling.check_level(own)
+        try:  # both checked, then written in one transaction: a refusal changes nothing
+            if not store.set_handling(device_id, role, own):
+                raise NotFound()
         except Refused as exc:
             raise BadInput(exc.args[0]) from None
-        if not store.set_role(device_id, role):
-            raise NotFound()
-        store.set_ceiling(device_id, own)
         printing.record_audit(db, user, "console_device_handling", None,
                               {"device": device_id, "role": role,
                                "ceiling": ceiling or "embassy"})  # fmt: skip
