@@ -21,6 +21,17 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("FIELDKIT_PASSPHRASE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(request):
+    """Qt tests collect garbage on the GUI thread only, as the app does (make_application): a
+    collection in a background read's thread could destroy a Qt object there and crash."""
+    if "qapp" not in request.fixturenames:
+        return
+    from fieldkit.ui.pyside_workarounds import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     d = tmp_path / "data"

@@ -36,3 +36,8 @@ def paused_gc() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def paused() -> bool:
+    """Whether some thread is inside ``paused_gc`` now."""
+    return _depth > 0

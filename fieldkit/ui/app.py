@@ -18,7 +18,7 @@ from fieldkit.core.errors import FieldKitError
 from fieldkit.core.resources import resource_path
 from fieldkit.core.settings import Settings, load_settings
 from fieldkit.ui import errors, i18n, ops
-from fieldkit.ui.pyside_workarounds import guard_none_refcount
+from fieldkit.ui.pyside_workarounds import collect_garbage_on_gui_thread, guard_none_refcount
 
 STYLE = """
 QMainWindow, QDialog { background: #ffffff; }
@@ -111,6 +111,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    collect_garbage_on_gui_thread(app)
     QCoreApplication.setApplicationName("FieldKit")
     QCoreApplication.setOrganizationName("FieldKit")
     apply_theme(app)

@@ -24,3 +24,57 @@ def guard_none_refcount() -> None:
         refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, first field of PyObject
         if refcount.value < 1 << 40:
             refcount.value += 1 << 40
+
+
+GC_CHECK_MS = 250  # how often the GUI thread looks whether a collection is due
+_gc_timer = None
+
+
+def collect_garbage_on_gui_thread(app) -> None:
+    """Let Python's cyclic garbage collector run on the GUI thread only.
+
+    CPython collects on whichever thread happens to allocate when a threshold is crossed. In a
+    background read that is a worker thread, and a cycle it frees may hold a Qt object of the
+    GUI thread (a closed dialog, a page's timer): PySide6 then destroys it off its thread and the
+    process dies with a segmentation fault ("Garbage-collecting" in a worker's stack, seen here
+    in the editor tests about one run in three). Automatic collection is switched off and a timer
+    on the GUI thread collects each generation when CPython would have. Objects without cycles are
+    still freed at once by reference counting; only cycles wait, at most ``GC_CHECK_MS``.
+    """
+    global _gc_timer
+    if _gc_timer is not None:
+        return
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from fieldkit.core import gcpause
+
+    gc.disable()
+    # CPython collects generation 0 each time its count passes the threshold, generation 1 every
+    # t1-th time and generation 2 every t2-th collection of 1. A tick may stand for several of
+    # CPython's collections: they are counted here, so older cycles (closed windows) go as often.
+    younger = [0, 0]  # collections of generation 0 since the last of 1; of 1 since the last of 2
+
+    def collect() -> None:
+        if gcpause.paused():  # a batch that asked for no collection is still being written
+            return
+        t0, t1, t2 = gc.get_threshold()
+        c0 = gc.get_count()[0]
+        if c0 <= t0:
+            return
+        younger[0] += c0 // t0
+        generation = 0
+        if younger[0] > t1:
+            younger[0] = 0
+            younger[1] += 1
+            generation = 1
+            if younger[1] > t2:
+                younger[1] = 0
+                generation = 2
+        gc.collect(generation)
+
+    _gc_timer = QTimer(app)
+    _gc_timer.setInterval(GC_CHECK_MS)
+    _gc_timer.timeout.connect(collect)
+    _gc_timer.start()

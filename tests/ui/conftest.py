@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldkit.core.demo import generate
 from fieldkit.core.paths import STORE_FILE
@@ -23,8 +24,15 @@ def ui(store, qtbot):
     for editor in open_editors():
         editor._force_close = True
         editor.close()
+    # A question still open (pytest-qt closes the test's widgets first, and a dirty editor asks)
+    # would stay on screen into the next test and take its key presses.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
     ops.wait_all()
     QApplication.processEvents()
+    # Closed editors are deleted now, not whenever a later test's event loop gets to it.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not errors, errors
 
 

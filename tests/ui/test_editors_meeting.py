@@ -262,6 +262,9 @@ def test_closing_with_unsaved_changes_asks_and_discard_drops_the_draft(ui, qtbot
     field(editor, "country").set_value("KE")
     assert editor.save_draft_now()
     qtbot.waitUntil(lambda: len(ui.drafts()) == 1)
+    # Escape is a shortcut of the window the user is typing in: the active one.
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     box = editor._ask_box
     assert box is not None and box.isVisible()
