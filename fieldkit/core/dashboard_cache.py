@@ -28,6 +28,8 @@ _FRESH = ("next_summits",)
 def upgrade_step(conn) -> None:
     """Store step: the change counter, its triggers and the table of kept figures (#18)."""
     # One statement at a time: executescript would commit the upgrade's transaction first.
+    # Since the running totals' step, one trigger per event keeps both them and this counter
+    # (dashboard_totals): a trigger's run costs the same however little it does.
     conn.execute("CREATE TABLE records_changes (n INTEGER NOT NULL)")
     conn.execute("INSERT INTO records_changes (n) VALUES (0)")
     for event in ("INSERT", "UPDATE", "DELETE"):
@@ -46,12 +48,14 @@ def upgrade_step(conn) -> None:
 
 
 def changes(conn) -> int | None:
-    """The records' change number (None in a store without the counter)."""
+    """The records' change number (None in a store without the counter, or without its three
+    triggers: a step that rebuilds ``records`` drops them, and the number would stop moving)."""
     row = conn.execute(
-        "SELECT (SELECT n FROM records_changes) FROM sqlite_master "
-        "WHERE type = 'table' AND name = 'records_changes'"
+        "SELECT (SELECT n FROM records_changes), (SELECT count(*) FROM sqlite_master "
+        "WHERE type = 'trigger' AND tbl_name = 'records' AND sql LIKE '%UPDATE records_changes%') "
+        "FROM sqlite_master WHERE type = 'table' AND name = 'records_changes'"
     ).fetchone()
-    return row[0] if row else None
+    return row[0] if row and row[1] == 3 else None
 
 
 def _stamp(today: date) -> str:

@@ -225,9 +225,17 @@ def _waiting_index(conn) -> None:
     upgrade_waiting_index(conn)
 
 
+def _dashboard_totals(conn) -> None:
+    """Running totals of the records the dashboard counts, kept by triggers: it reads a few
+    hundred rows instead of grouping every meeting at each start after a change (#18)."""
+    from .dashboard_totals import upgrade_step
+
+    upgrade_step(conn)
+
+
 UPGRADES: list[Callable] = [
     _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
-    _meeting_turns, _dashboard_cache, _waiting_index,
+    _meeting_turns, _dashboard_cache, _waiting_index, _dashboard_totals,
 ]  # fmt: skip
 CURRENT = len(UPGRADES)
 

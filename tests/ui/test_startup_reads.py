@@ -79,17 +79,17 @@ def test_dashboard_figures_are_kept_until_a_record_changes(demo, monkeypatch):
     counted = dashboard.load_dashboard(demo, TODAY)
     assert counted.complete and counted.changes is not None
 
-    def no_scan(*_args):
+    def no_count(*_args):
         raise AssertionError("counted again")
 
-    real_grouped = dashboard._grouped
-    monkeypatch.setattr(dashboard, "_grouped", no_scan)
-    kept = dashboard.load_figures(demo, TODAY)  # no change since: everything, without a scan
+    real_groupings = dashboard._groupings
+    monkeypatch.setattr(dashboard, "_groupings", no_count)
+    kept = dashboard.load_figures(demo, TODAY)  # no change since: everything, without a count
     assert kept == counted and kept is not counted
     assert dashboard.load_details(demo, kept) is kept
     with pytest.raises(AssertionError, match="counted again"):  # another day: counted again
         dashboard.load_dashboard(demo, date(2026, 12, 2))
-    monkeypatch.setattr(dashboard, "_grouped", real_grouped)
+    monkeypatch.setattr(dashboard, "_groupings", real_groupings)
 
     # Any write to a record, whoever makes it (here SQL as sync's bookkeeping does), recounts.
     top, n = counted.by_country[0]
