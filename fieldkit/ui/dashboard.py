@@ -4,10 +4,16 @@ Counts of meetings and visits by policy field, country and month, overdue follow
 projects whose interim or completion report is late. The numbers come in two background reads:
 the headline figures (``fieldkit.core.dashboard.load_figures``, a few indexed counts) and then the
 charts and lists (``load_details``); until each arrives its place says "counting…", never "No
-records yet". The charts are in ``dashboard_charts``.
+records yet". A newer reload, or the page being hidden (the window closing, another page shown),
+stops the reads in flight; a page hidden mid-count counts again when shown. The charts are in
+``dashboard_charts``.
 """
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.dashboard import DashboardData, load_details, load_figures
 from fieldkit.core.dashboard import load_dashboard as load_dashboard  # callers import it here
+from fieldkit.core.followup_rows import ReadAbandoned
 from fieldkit.core.reference import reference
 from fieldkit.core.store import Changes
 from fieldkit.ui import i18n
@@ -34,6 +41,16 @@ from fieldkit.ui.lists.columns import country_label
 from fieldkit.ui.lists.icons import icon
 from fieldkit.ui.lists.model import ID_ROLE
 from fieldkit.ui.operations import read
+from fieldkit.ui.ops import Cancelled
+
+
+def _unless_stale(store, load: Callable[..., DashboardData], *args: Any, stale) -> DashboardData:
+    """``load(store, *args)`` on the worker; abandoned silently (``Cancelled``, which nobody is
+    told of) once ``stale()`` is true."""
+    try:
+        return load(store, *args, stale=stale)
+    except ReadAbandoned:
+        raise Cancelled() from None
 
 
 # ---- page --------------------------------------------------------------------------------------
@@ -110,6 +127,7 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self.data: DashboardData | None = None  # everything, charts and lists too
         self._dirty = True
         self._generation = 0
+        self._reading: threading.Event | None = None  # set: the reads in flight are stale
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -199,9 +217,18 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self._dirty = False
         self._generation += 1
         generation = self._generation
-        read(self, load_figures).success(
+        self.cancel()
+        self._reading = threading.Event()
+        read(self, _unless_stale, load_figures, stale=self._reading.is_set).success(
             lambda f: self._on_figures(generation, f)
         ).run_in_background()
+
+    def cancel(self) -> None:
+        """Stop the reads in flight: SQLite gives up within a millisecond instead of finishing a
+        count nobody will see (as the follow-ups' list does, ``FollowupModel.cancel``)."""
+        if self._reading is not None:
+            self._reading.set()
+            self._reading = None
 
     def _on_figures(self, generation: int, figures: DashboardData) -> None:
         if generation != self._generation:
@@ -211,13 +238,15 @@ class DashboardPage(i18n.Retranslating, QWidget):
             return
         self.figures = figures
         self._show_figures()
-        read(self, load_details, figures).success(
+        stale = self._reading.is_set if self._reading is not None else None
+        read(self, _unless_stale, load_details, figures, stale=stale).success(
             lambda d: self._on_loaded(generation, d)
         ).run_in_background()
 
     def _on_loaded(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:
             return
+        self._reading = None
         self.figures = self.data = data
         self._show()
 
@@ -337,6 +366,15 @@ class DashboardPage(i18n.Retranslating, QWidget):
         super().showEvent(event)
         if self._dirty:
             self.reload()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # The window closing hides its pages, as does showing another page: a count still
+        # running is for nobody. Minimised (spontaneous) it goes on: the figures are wanted back.
+        super().hideEvent(event)
+        if self._reading is not None and not event.spontaneous():
+            self.cancel()
+            self._generation += 1  # whatever the stopped reads still deliver is dropped
+            self._dirty = True
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))

@@ -4,16 +4,20 @@ the headline figures first, the charts and lists after (fieldkit.core.dashboard'
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 import shell_helpers
+from PySide6.QtWidgets import QApplication
 from shell_helpers import WAIT
 
 from fieldkit.core import dashboard as core_dashboard
+from fieldkit.core import dashboard_totals
 from fieldkit.core.query import RecordFilter
 from fieldkit.ui import dashboard as ui_dashboard
-from fieldkit.ui import i18n
+from fieldkit.ui import i18n, ops
 from fieldkit.ui.dashboard import DashboardPage
+from fieldkit.ui.main_window import MainWindow
 
 shell = shell_helpers.shell
 demo = shell_helpers.demo
@@ -27,9 +31,9 @@ def held_details(monkeypatch):
     release = threading.Event()
     real = core_dashboard.load_details
 
-    def held(store, figures):
+    def held(store, figures, stale=None):
         release.wait(WAIT / 1000)
-        return real(store, figures)
+        return real(store, figures, stale=stale)
 
     monkeypatch.setattr(ui_dashboard, "load_details", held)
     yield release
@@ -114,3 +118,73 @@ def test_counting_in_japanese(shell, qtbot):
         assert page.policy_chart.placeholder_text() == "集計中…"
     finally:
         i18n.apply_language("en")
+
+
+@pytest.fixture
+def endless_count(demo, monkeypatch):
+    """The charts' count, made one that would take minutes (SQLite counting to 10^8), unless
+    SQLite's progress handler stops it; ``started`` is set once it runs. The kept figures are
+    forgotten, so the page counts."""
+    started = threading.Event()
+    real = dashboard_totals.by_tags
+    calls = []
+
+    def endless(conn):
+        calls.append(1)
+        if len(calls) > 1:  # a later count: the real one
+            return real(conn)
+        started.set()
+        conn.execute(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1e8) "
+            "SELECT count(*) FROM c"
+        ).fetchone()
+        raise AssertionError("the count was not stopped")
+
+    monkeypatch.setattr(dashboard_totals, "by_tags", endless)
+    with demo.tx.write() as conn:
+        conn.execute("DELETE FROM dashboard_cache")
+    return started
+
+
+def test_closing_the_window_stops_the_count(demo, qtbot, endless_count):
+    """Closing the window while the charts are counted does not wait for the count: it stops,
+    and nothing is reported (the shell fixture fails the test on any error)."""
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.navigate("dashboard")
+    window.show()
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(endless_count.is_set, timeout=WAIT)
+    assert page.figures is not None and page.data is None
+
+    started = time.monotonic()
+    window.close()
+    assert ops.wait_all(WAIT)
+    assert time.monotonic() - started < 2
+    QApplication.processEvents()
+    assert page.data is None
+
+
+def test_a_page_left_mid_count_counts_again_when_shown(demo, qtbot, endless_count):
+    page = show(qtbot)
+    page.show()
+    qtbot.waitUntil(endless_count.is_set, timeout=WAIT)
+    page.hide()  # another page is shown
+    assert ops.wait_all(WAIT)
+    QApplication.processEvents()
+    assert page.data is None
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    assert page.policy_chart.items
+
+
+def test_a_newer_reload_stops_the_count_in_flight(demo, qtbot, endless_count):
+    page = show(qtbot)
+    page.show()
+    qtbot.waitUntil(endless_count.is_set, timeout=WAIT)
+    started = time.monotonic()
+    page.reload()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    assert ops.wait_all(WAIT)
+    assert time.monotonic() - started < 2
+    assert page.policy_chart.items
