@@ -28,8 +28,8 @@ _FRESH = ("next_summits",)
 def upgrade_step(conn) -> None:
     """Store step: the change counter, its triggers and the table of kept figures (#18)."""
     # One statement at a time: executescript would commit the upgrade's transaction first.
-    # Since the running totals' step, one trigger per event keeps both them and this counter
-    # (dashboard_totals): a trigger's run costs the same however little it does.
+    # Since the running totals' step, an insert's and a delete's trigger keep both them and this
+    # counter (dashboard_totals): a trigger's run costs as much as the little either one does.
     conn.execute("CREATE TABLE records_changes (n INTEGER NOT NULL)")
     conn.execute("INSERT INTO records_changes (n) VALUES (0)")
     for event in ("INSERT", "UPDATE", "DELETE"):

@@ -213,7 +213,7 @@ def test_without_its_triggers_the_change_number_is_not_trusted(demo_store):
     """A step that rebuilt ``records`` would drop its triggers: the kept figures and the totals
     are then not used, rather than shown although records changed."""
     with demo_store.tx.write() as conn:
-        conn.execute(f"DROP TRIGGER {dashboard_totals.TRIGGERS[1]}")
+        conn.execute(f"DROP TRIGGER {dashboard_totals.TRIGGERS[0]}")
     with demo_store.tx.read() as conn:
         assert not dashboard_totals.kept(conn)
         from fieldkit.core import dashboard_cache
