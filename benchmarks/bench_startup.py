@@ -17,7 +17,8 @@ machine load:
 - smoke PAGE: ``fieldkit smoke --json`` on that store with the window last closed on PAGE (the
   window opens on it), until the page shows its data: a list's first rows, the follow-ups, the
   dashboard's figures, charts and lists. "smoke dashboard" counts them (the figures kept in the
-  store are forgotten first, as a change to a record or a new day does); "smoke dashboard kept"
+  store are forgotten first, as a change to a record or a new day does; counted from the store's
+  running totals, or from its indexes by a revision before them); "smoke dashboard kept"
   is the next start with no change since, which shows the figures kept by the one before;
 - with --baseline-rev, the same smoke from each of those git revisions (exported with ``git
   archive`` into /tmp, run by the same interpreter and on the same store): before and after in

@@ -1,10 +1,10 @@
 """The dashboard: what a head of section asks on Monday morning, at a glance.
 
 Counts of meetings and visits by policy field, country and month, overdue follow-ups, and
-projects whose interim or completion report is late. The numbers come in two background reads:
-the headline figures (``fieldkit.core.dashboard.load_figures``, a few indexed counts) and then the
-charts and lists (``load_details``); until each arrives its place says "counting…", never "No
-records yet". A newer reload, or the page being hidden (the window closing, another page shown),
+projects whose interim or completion report is late. The numbers come in one background read
+(``fieldkit.core.dashboard.load_figures``) from the store's running totals; a store without them
+is counted in two, the headline figures first, then the charts and lists (``load_details``).
+Until its figures arrive each place says "counting…", never "No records yet". A newer reload, or the page being hidden (the window closing, another page shown),
 stops the reads in flight; a page hidden mid-count counts again when shown. The charts are in
 ``dashboard_charts``.
 """
@@ -210,7 +210,7 @@ class DashboardPage(i18n.Retranslating, QWidget):
         self.retranslate()
 
     def reload(self) -> None:
-        """Read the figures again: the cards first (fast at any size), then charts and lists.
+        """Read the figures again (without the running totals: the cards first, then the rest).
 
         What is on screen stays until its new numbers arrive; only a page that has none yet says
         "counting…"."""

@@ -1,5 +1,7 @@
 """The dashboard at start-up: "counting…" until its figures arrive, never "No records yet" meanwhile;
-the headline figures first, the charts and lists after (fieldkit.core.dashboard's two steps)."""
+every figure in one read from the running totals, or, counted from the indexes, the headline
+figures first and the charts and lists after (fieldkit.core.dashboard's two steps); a read nobody
+wants any more (closed, hidden, reloaded) stops."""
 
 from __future__ import annotations
 
