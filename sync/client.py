@@ -3,7 +3,7 @@
     report = SyncClient(store).sync()      # after: enroll(store, "https://hq.example", "ABCD-...")
 
 Designed for a 600 ms, few-hundred-kbit/s satellite link that drops: one kept-alive connection,
-gzip bodies, 500 records a request, the first pull page riding on the last push. Network errors
+zstd bodies (gzip to an HQ before protocol 3), 500 records a request, the first pull page riding on the last push. Network errors
 and 5xx are retried with backoff; every step is committed locally as it completes, so a sync that
 dies half-way resumes where it stopped next time.
 
@@ -129,7 +129,7 @@ def _headers() -> dict[str, str]:
         p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
         p.HEADER_APP: __version__,
         p.HEADER_SCHEMA: str(schema.CURRENT),
-        "Accept-Encoding": "gzip",
+        "Accept-Encoding": "zstd, gzip",  # httpx decodes zstd with the zstandard package
         "User-Agent": f"FieldKit/{__version__}",
     }
 
@@ -168,7 +168,7 @@ def enroll(
         name = ".".join(str(x) for x in err.get("loc", ()))
         code = "sync.bad_device_name" if name == "device_name" else "sync.bad_enrolment_code"
         raise SyncError(Message(code, why=err.get("msg", "invalid").lower())) from None
-    body, headers = p.encode(req, compress=False)
+    body, headers = p.encode(req, compress_with="identity")
     try:
         with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
             resp = http.post(f"{server}/v1/enroll", content=body, headers={**_headers(), **headers})
@@ -190,6 +190,8 @@ def enroll(
     ):
         st.set(key, value)
     st.set("last_error", None)
+    named = _hq_protocol(resp)
+    st.set("hq_protocol", str(named) if named else None)
     st.set_terms(info.role, info.ceiling)
     if info.post and not store.settings.post.strip():
         # The laptop's post, as HQ enrolled it, unless the user already chose one.
@@ -205,6 +207,12 @@ def enroll(
         "post": info.post,
         "credential": saved.describe(),
     }
+
+
+def _hq_protocol(resp: httpx.Response) -> int | None:
+    """The protocol HQ names in its answers (an HQ before protocol 3 names none)."""
+    raw = resp.headers.get(p.HEADER_PROTOCOL, "")
+    return int(raw) if raw.isdigit() and len(raw) < 6 else None
 
 
 def _plain(exc: Exception) -> Message | str:
@@ -332,7 +340,13 @@ class SyncClient:
         self.push_size = _Sizer(self._learned("link_push", start), largest, normal=start)
         self.pull_size = _Sizer(self._learned("link_pull", pull_page_size), pull_page_size)
         self.chunk_size = _Sizer(self._learned("link_chunk", p.CHUNK_SIZE), p.CHUNK_SIZE, 1024)
+        # Requests are compressed as the HQ last heard from takes them (zstd from protocol 3).
+        self.hq_protocol = self._learned("hq_protocol", 0) or None
         self.report = SyncReport()
+
+    @property
+    def encoding(self) -> str:
+        return p.body_encoding(self.hq_protocol)
 
     @property
     def page_size(self) -> int:
@@ -355,6 +369,8 @@ class SyncClient:
             ("link_chunk", self.chunk_size),
         ):
             self.state.set(key, sizer.learned)
+        if self.hq_protocol != (self._learned("hq_protocol", 0) or None):
+            self.state.set("hq_protocol", str(self.hq_protocol) if self.hq_protocol else None)
 
     def close(self) -> None:
         self.http.close()
@@ -388,6 +404,9 @@ class SyncClient:
                 self._wait(attempt)
                 continue
             self.report.bytes_received += resp.num_bytes_downloaded + 200
+            named = _hq_protocol(resp)
+            if named != self.hq_protocol and resp.status_code < 500:
+                self.hq_protocol = named  # HQ updated (or went back): its next request follows
             if resp.status_code >= 500:
                 if attempt > self.retries:
                     raise SyncError(
@@ -432,7 +451,7 @@ class SyncClient:
               **kw):  # fmt: skip
         """A request whose answer is parsed into ``model``; 4xx become a SyncError."""
         if body is not None:
-            content, headers = p.encode(body)
+            content, headers = p.encode(body, compress_with=self.encoding)
             kw["content"] = content
             kw["headers"] = headers
         try:
@@ -557,6 +576,7 @@ class SyncClient:
             [p.AuditEvent(**a) for a in audit],
             [p.Resolution(conflict_id=c, keep=k) for c, k in resolutions],
             pull,
+            compress_with=self.encoding,
         )
         return batch, body, resolutions, pull is not None
 
@@ -803,7 +823,9 @@ class SyncClient:
     def _withdrawn(self, ids: list[str]) -> list[str]:
         out: list[str] = []
         for i in range(0, len(ids), p.MAX_PAGE_SIZE):
-            content, headers = p.encode(p.WithdrawnRequest(ids=ids[i : i + p.MAX_PAGE_SIZE]))
+            content, headers = p.encode(
+                p.WithdrawnRequest(ids=ids[i : i + p.MAX_PAGE_SIZE]), compress_with=self.encoding
+            )
             try:
                 resp = self._send("POST", "/v1/withdrawn", content=content, headers=headers)
             except _HTTPFailure as exc:

@@ -1,7 +1,7 @@
 """The sync wire protocol between a FieldKit laptop and HQ: the one place that defines it.
 
-Version 1. Every request carries the protocol, app and schema versions in headers; bodies are JSON,
-gzip-compressed when large. Models ignore fields they do not know, so an HQ one version ahead can
+Every request carries the protocol, app and schema versions in headers; bodies are JSON,
+compressed when large: zstd where both sides speak protocol 3, gzip otherwise (``compress``). Models ignore fields they do not know, so an HQ one version ahead can
 add fields without breaking older laptops (and the other way round).
 
 One sync is: push the outbox in pages (the last page also asks for the first pull page, saving a
@@ -26,9 +26,15 @@ from pydantic import BaseModel, ConfigDict, Field
 # and JICA sub-ratings, projects their grant cycle; pull pages carry HQ's reference lists, the
 # device's role and ceiling. A laptop on protocol 1 cannot read those records (its models refuse
 # the new fields), so HQ tells it to update instead of sending records it would drop.
-PROTOCOL_VERSION = 2
+# 3: bodies may be zstd-compressed. A laptop sends zstd once HQ has named protocol 3 or later in
+# its answers (every /v1 answer carries HQ's protocol); HQ answers zstd to a laptop that accepts it.
+# zstd level 3 compresses these records to 103 bytes each against gzip level 6's 152, in a seventh
+# of the time: gzip was a fifth of a bulk push's CPU on the laptop.
+PROTOCOL_VERSION = 3
 # The oldest client protocol HQ still serves; older laptops are told to update.
 MIN_CLIENT_PROTOCOL = 2
+ZSTD_PROTOCOL = 3  # the first protocol whose HQ takes zstd bodies
+ZSTD_LEVEL = 3
 
 HEADER_PROTOCOL = "X-FieldKit-Protocol"
 HEADER_APP = "X-FieldKit-App"
@@ -54,7 +60,7 @@ RecordData = dict[str, Any]
 class Wire(BaseModel):
     """Base of every message: unknown fields are ignored (forward compatible)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)  # built when first used
 
 
 class ErrorBody(Wire):
@@ -202,6 +208,15 @@ class PullPage(Wire):
 PushResponse.model_rebuild()
 
 
+def build_validators() -> None:
+    """Build every message's validator now (HQ, before serving; see Wire's defer_build)."""
+    pending = [Wire]
+    while pending:
+        for model in pending.pop().__subclasses__():
+            model.model_rebuild(force=True)
+            pending.append(model)
+
+
 class ReferenceLists(Wire):
     """The reference lists HQ published (``GET /v1/reference``), whole, and their version.
 
@@ -276,15 +291,35 @@ def record_checksum(record_id: str, version: int) -> int:
     return int.from_bytes(digest[:4], "big")
 
 
-def encode(model: BaseModel, *, compress: bool = True) -> tuple[bytes, dict[str, str]]:
-    """Body bytes and headers for a message; gzip above a few hundred bytes."""
-    raw = model.model_dump_json(exclude_defaults=False).encode()
-    if compress and len(raw) > 512:
-        return gzip.compress(raw, compresslevel=6, mtime=0), {
-            "Content-Type": "application/json",
-            "Content-Encoding": "gzip",
-        }
-    return raw, {"Content-Type": "application/json"}
+def compress(raw: bytes, encoding: str) -> tuple[bytes, dict[str, str]]:
+    """A JSON body compressed with ``encoding`` ("zstd", "gzip" or "identity"), and its headers;
+    a few hundred bytes are sent as they are."""
+    headers = {"Content-Type": "application/json"}
+    if len(raw) <= 512 or encoding == "identity":
+        return raw, headers
+    if encoding == "zstd":
+        import zstandard
+
+        body = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(raw)
+    else:
+        body = gzip.compress(raw, compresslevel=6, mtime=0)
+    return body, {**headers, "Content-Encoding": encoding}
+
+
+def body_encoding(hq_protocol: int | None) -> str:
+    """What a laptop compresses its requests with, given the protocol HQ last named."""
+    return "zstd" if (hq_protocol or 0) >= ZSTD_PROTOCOL else "gzip"
+
+
+def reply_encoding(accept_encoding: str) -> str:
+    """What HQ compresses an answer with, given the laptop's Accept-Encoding header."""
+    offered = {part.split(";")[0].strip().lower() for part in accept_encoding.split(",")}
+    return "zstd" if "zstd" in offered else "gzip" if "gzip" in offered else "identity"
+
+
+def encode(model: BaseModel, *, compress_with: str = "gzip") -> tuple[bytes, dict[str, str]]:
+    """Body bytes and headers for a message, compressed above a few hundred bytes."""
+    return compress(model.model_dump_json(exclude_defaults=False).encode(), compress_with)
 
 
 def encode_push(
@@ -292,6 +327,7 @@ def encode_push(
     audit: list[AuditEvent],
     resolutions: list[Resolution],
     pull: PullRequest | None,
+    compress_with: str = "gzip",
 ) -> tuple[bytes, dict[str, str]]:
     """A PushRequest body built from records' stored JSON text, without re-serialising them.
 
@@ -312,11 +348,7 @@ def encode_push(
         pull.model_dump_json() if pull else "null",
         "}",
     ]
-    raw = "".join(parts).encode()
-    return gzip.compress(raw, compresslevel=6, mtime=0), {
-        "Content-Type": "application/json",
-        "Content-Encoding": "gzip",
-    }
+    return compress("".join(parts).encode(), compress_with)
 
 
 def encode_pull_page(
@@ -360,8 +392,10 @@ def decompress(body: bytes, encoding: str, limit: int = MAX_DECOMPRESSED) -> byt
         if len(body) > limit:
             raise BodyTooLarge(f"body larger than {limit} bytes")
         return body
+    if encoding == "zstd":
+        return _unzstd(body, limit)
     if encoding != "gzip":
-        raise ValueError(f"unsupported Content-Encoding {encoding!r} (use gzip)")
+        raise ValueError(f"unsupported Content-Encoding {encoding!r} (use zstd or gzip)")
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = d.decompress(body, limit + 1)
@@ -371,6 +405,31 @@ def decompress(body: bytes, encoding: str, limit: int = MAX_DECOMPRESSED) -> byt
         raise BodyTooLarge(f"body larger than {limit} bytes after decompression")
     if not d.eof:
         raise ValueError("body is truncated gzip")
+    return out
+
+
+def _unzstd(body: bytes, limit: int) -> bytes:
+    """One zstd frame that declares its size (as ``compress`` writes it): the size is checked
+    against ``limit`` before anything is decompressed, and zstd checks the frame against it."""
+    import zstandard
+
+    try:
+        declared = zstandard.get_frame_parameters(body).content_size
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"body is not valid zstd ({exc})") from None
+    if declared == zstandard.CONTENTSIZE_UNKNOWN:
+        raise ValueError("zstd body does not declare its size")
+    if declared > limit:
+        raise BodyTooLarge(f"body larger than {limit} bytes after decompression")
+    d = zstandard.ZstdDecompressor().decompressobj()
+    try:
+        out = d.decompress(body)
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"body is not valid zstd ({exc})") from None
+    if not d.eof:
+        raise ValueError("body is truncated zstd")
+    if d.unused_data or len(out) != declared:
+        raise ValueError("zstd body holds more than its one frame")
     return out
 
 

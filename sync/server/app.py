@@ -58,6 +58,10 @@ def create_app(
 ) -> FastAPI:  # fmt: skip
     """The HQ app over ``store`` (or a store opened on ``db``: a path or postgresql:// URL)."""
     store = store or HQStore(db, blobs, password_file=password_file)
+    from fieldkit.core.models import build_validators
+
+    build_validators()  # before serving: the models build their validators when first used
+    p.build_validators()
     app = FastAPI(
         title="FieldKit HQ", version=__version__,
         description=f"FieldKit sync protocol {p.PROTOCOL_VERSION}",
@@ -105,6 +109,8 @@ def create_app(
         response = _protocol_refusal(request)
         if response is None:
             response = await call_next(request)
+        if request.url.path.startswith("/v1/"):  # a laptop learns what this HQ speaks
+            response.headers[p.HEADER_PROTOCOL] = str(p.PROTOCOL_VERSION)
         route = request.scope.get("route")
         path = getattr(route, "path", "other")
         ms = (time.perf_counter() - start) * 1000

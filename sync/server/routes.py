@@ -1,13 +1,12 @@
 """The sync API (``/v1/...``) as a router: what a laptop calls.
 
-Bodies are read by hand rather than by FastAPI's parser so that HQ can undo gzip with a limit on
+Bodies are read by hand rather than by FastAPI's parser so that HQ can undo zstd or gzip with a limit on
 the decompressed size, and answer every bad request with one JSON sentence (``ErrorBody``) that
 the laptop shows to its user. Nothing is written unless the whole request is valid.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from typing import Annotated, Literal
 
@@ -45,15 +44,14 @@ def _json_schema(model: type[BaseModel]) -> dict:
 
 
 def reply(request: Request, model: BaseModel | str) -> Response:
-    """A message (or its JSON text, already encoded), gzip-compressed when the laptop takes it."""
+    """A message (or its JSON text, already encoded), compressed as the laptop takes it."""
     raw = (model if isinstance(model, str) else model.model_dump_json()).encode()
-    if len(raw) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
-        return Response(
-            gzip.compress(raw, compresslevel=6, mtime=0),
-            media_type="application/json",
-            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
-        )
-    return Response(raw, media_type="application/json")
+    encoding = p.reply_encoding(request.headers.get("accept-encoding", ""))
+    body, headers = p.compress(raw, encoding)
+    headers.pop("Content-Type")
+    return Response(
+        body, media_type="application/json", headers={**headers, "Vary": "Accept-Encoding"}
+    )
 
 
 def device(request: Request) -> Device:

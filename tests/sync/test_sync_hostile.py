@@ -9,6 +9,7 @@ from datetime import date
 
 import httpx
 import pytest
+import zstandard
 from hqserver import raw_post
 
 from fieldkit.core.models import Meeting
@@ -35,6 +36,9 @@ def _record() -> dict:
 
 
 BOMB = gzip.compress(b"[" + b" " * (p.MAX_DECOMPRESSED + 1024) + b"]")
+ZSTD_BOMB = zstandard.ZstdCompressor().compress(b"[" + b" " * (p.MAX_DECOMPRESSED + 1024) + b"]")
+ZSTD_BODY = zstandard.ZstdCompressor().compress(b'{"mutations": []}' + b" " * 600)
+UNSIZED = zstandard.ZstdCompressor(write_content_size=False).compress(b'{"mutations": []}')
 
 
 @pytest.mark.parametrize(
@@ -47,6 +51,11 @@ BOMB = gzip.compress(b"[" + b" " * (p.MAX_DECOMPRESSED + 1024) + b"]")
         ("not gzip", b"\x1f\x8bnonsense", {"Content-Encoding": "gzip"}, 400, "gzip"),
         ("unknown encoding", b"{}", {"Content-Encoding": "br"}, 400, "Content-Encoding"),
         ("decompression bomb", BOMB, {"Content-Encoding": "gzip"}, 413, "decompression"),
+        ("not zstd", b"(\xb5/\xfdnonsense", {"Content-Encoding": "zstd"}, 400, "zstd"),
+        ("zstd bomb", ZSTD_BOMB, {"Content-Encoding": "zstd"}, 413, "decompression"),
+        ("truncated zstd", ZSTD_BODY[:-8], {"Content-Encoding": "zstd"}, 400, "truncated zstd"),
+        ("two zstd frames", ZSTD_BODY * 2, {"Content-Encoding": "zstd"}, 400, "one frame"),
+        ("zstd of no stated size", UNSIZED, {"Content-Encoding": "zstd"}, 400, "its size"),
         ("oversized body", b"[" + b" " * (p.MAX_BODY + 10) + b"]", {}, 413, "too large"),
         ("too many mutations", json.dumps({"mutations": [
             {"ids": [str(i)], "record": {}} for i in range(p.MAX_PAGE_SIZE + 1)]}).encode(),
