@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .grant_cycle import completed_on, followups_due, planned_end
 from .grant_reference import dac_ratings_of, report_kinds, scheme_rules
 from .messages import Message
-from .ratings import overall_disagrees, suggested_overall
+from .ratings import criterion_as_read, overall_disagrees, suggested_overall
 
 if TYPE_CHECKING:
     from .models import Project, Visit
@@ -167,18 +167,15 @@ def _light(kind: str, defaults: dict, store) -> list:
     return out
 
 
-def _criterion(c: dict):
+def _criterion(stored: dict):
     """A stored criterion as the rating rules read it (``rating``, ``legacy_rating``), without
-    the pydantic models: importing them cost a cold dashboard 0.2 s once a visit was rated. An
-    A-D ``rating`` (written before the sub-ratings) is the legacy rating, as
-    ``CriterionRating`` reads it."""
+    the pydantic models: importing them cost a cold dashboard 0.2 s once a visit was rated."""
     from types import SimpleNamespace
 
-    rating, legacy = c.get("rating"), c.get("legacy_rating")
-    if rating in ("A", "B", "C", "D"):
-        legacy = legacy if "legacy_rating" in c else rating
-        rating = None
-    return SimpleNamespace(rating=rating, legacy_rating=legacy, note=c.get("note", ""))
+    c = criterion_as_read(stored)
+    return SimpleNamespace(
+        rating=c.get("rating"), legacy_rating=c.get("legacy_rating"), note=c.get("note", "")
+    )
 
 
 def flag_counts(store, today: date) -> dict[str, int]:

@@ -131,13 +131,9 @@ class CriterionRating(Strict):
     @model_validator(mode="before")
     @classmethod
     def _legacy(cls, data: Any) -> Any:
-        # Records written before the sub-ratings (store, import file, HQ, an older laptop) rated
-        # each criterion with the overall A-D labels: keep that as the legacy rating.
-        if isinstance(data, dict) and data.get("rating") in ("A", "B", "C", "D"):
-            data = dict(data)
-            data.setdefault("legacy_rating", data["rating"])
-            data["rating"] = None
-        return data
+        from .ratings import criterion_as_read
+
+        return criterion_as_read(data) if isinstance(data, dict) else data
 
 
 class ChecklistItem(Strict):

@@ -17,6 +17,23 @@ if TYPE_CHECKING:
     from .models import Visit
 
 
+LEGACY_RATINGS = ("A", "B", "C", "D")
+
+
+def criterion_as_read(stored: dict) -> dict:
+    """A stored criterion rating as FieldKit reads it now. Records written before the
+    sub-ratings (store, import file, HQ, an older laptop) rated each criterion with the overall
+    A-D labels: that is kept, unchanged, as ``legacy_rating`` (four levels do not map onto three).
+    One rule for ``CriterionRating`` and for the dashboard's flag counts, which read stored JSON
+    without the pydantic models."""
+    if stored.get("rating") not in LEGACY_RATINGS:
+        return stored
+    read = dict(stored)
+    read.setdefault("legacy_rating", stored["rating"])
+    read["rating"] = None
+    return read
+
+
 def dimension_ratings(visit: Visit) -> dict[str, str]:
     """Dimension -> sub-rating; two criteria rated as one dimension count by the lower one."""
     out: dict[str, str] = {}
