@@ -19,6 +19,9 @@ from typing import Any
 OLD_FIELDS = ("partner_requests", "our_responses")
 
 
+_OLD = frozenset(OLD_FIELDS)  # every meeting validated passes here: a set test, not a loop
+
+
 def upgrade_meeting_data(data: Any) -> Any:
     """``data`` with the old request/response boxes moved into turns (unchanged if none).
 
@@ -26,7 +29,7 @@ def upgrade_meeting_data(data: Any) -> Any:
     the box) gets the box's text as one more turn, unless a turn already says exactly that:
     nothing typed is dropped and nothing is doubled when the same record arrives twice.
     """
-    if not isinstance(data, dict) or not any(k in data for k in OLD_FIELDS):
+    if not isinstance(data, dict) or _OLD.isdisjoint(data):
         return data
     data = dict(data)
     requests = str(data.pop("partner_requests", "") or "").strip()
