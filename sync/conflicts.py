@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fieldkit.core.envelope import ENVELOPE
+from fieldkit.core.envelope import ENVELOPE, utcnow
 from fieldkit.core.errors import FieldKitError, NotFound
 from fieldkit.core.messages import Message
-from fieldkit.core.models import utcnow
 
 
 class Conflicts:

@@ -14,16 +14,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from fieldkit.core.envelope import ENVELOPE
+from fieldkit.core.envelope import ENVELOPE, utcnow
 from fieldkit.core.gcpause import paused_gc
-from fieldkit.core.models import Record, parse_record, utcnow
 from fieldkit.core.store import Changes, Store, diff
 from sync.conflicts import Conflicts, _get
 from sync.protocol import record_checksum
+
+if TYPE_CHECKING:
+    from fieldkit.core.models import Record
+
+
+def parse_record(data: dict[str, Any]) -> Record:
+    # The models are imported by the first page that brings records, not by every sync
+    # command: a push alone never builds them (start-up).
+    from fieldkit.core.models import parse_record as parse
+
+    return parse(data)
 
 
 @dataclass
