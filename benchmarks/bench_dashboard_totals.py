@@ -40,14 +40,19 @@ def fresh_store(folder: Path, totals: bool) -> Store:
     store = Store.open(folder, create=True)
     if not totals:
         with store.tx.write() as conn:
-            for name in TRIGGERS:
-                conn.execute(f"DROP TRIGGER {name}")
-            for event in ("INSERT", "DELETE"):
-                conn.execute(
-                    f"CREATE TRIGGER records_changed_{event.lower()} AFTER {event} ON records "
-                    "BEGIN UPDATE records_changes SET n = n + 1; END"
-                )
+            drop_totals(conn)
     return store
+
+
+def drop_totals(conn) -> None:
+    """The triggers as before the totals: the change counter only."""
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    for event in ("INSERT", "DELETE"):
+        conn.execute(
+            f"CREATE TRIGGER records_changed_{event.lower()} AFTER {event} ON records "
+            "BEGIN UPDATE records_changes SET n = n + 1; END"
+        )
 
 
 def timed(fn, *args) -> tuple[float, float]:
@@ -94,13 +99,7 @@ def rows_alone(records: list, folder: Path, runs: int) -> dict[bool, list[float]
             for totals in (run % 2 == 0, run % 2 != 0):
                 conn.execute("BEGIN")
                 if not totals:  # as in fresh_store(..., False), undone by the rollback
-                    for name in TRIGGERS:
-                        conn.execute(f"DROP TRIGGER {name}")
-                    for event in ("INSERT", "DELETE"):
-                        conn.execute(
-                            f"CREATE TRIGGER records_changed_{event.lower()} AFTER {event} "
-                            "ON records BEGIN UPDATE records_changes SET n = n + 1; END"
-                        )
+                    drop_totals(conn)
                 start = time.process_time()
                 conn.executemany(sql, rows)
                 if run >= 0:
