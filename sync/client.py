@@ -3,9 +3,11 @@
     report = SyncClient(store).sync()      # after: enroll(store, "https://hq.example", "ABCD-...")
 
 Designed for a 600 ms, few-hundred-kbit/s satellite link that drops: one kept-alive connection,
-zstd bodies (gzip to an HQ before protocol 3), 500 records a request, the first pull page riding on the last push. Network errors
-and 5xx are retried with backoff; every step is committed locally as it completes, so a sync that
-dies half-way resumes where it stopped next time.
+zstd bodies (gzip to an HQ before protocol 3), 500 records a request, the first pull page riding
+on the last push. Network errors and 5xx are retried with backoff; every step is committed
+locally as it completes, so a sync that dies half-way resumes where it stopped next time.
+
+The HTTP link's helpers are in ``link``, enrolment in ``enrolment``, files in ``file_transfer``.
 
 Some links (satellite, mobile) cut every connection after a few kilobytes. A request that is cut
 is therefore not simply sent again: the push page, the pull page and the file piece are halved
@@ -15,60 +17,41 @@ link that carries one record per connection. The sizes learned are kept for the 
 
 from __future__ import annotations
 
-import hashlib
 import random
-import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from fieldkit import __version__
-from fieldkit.core import schema
 from fieldkit.core.ceiling import ceiling
-from fieldkit.core.errors import FieldKitError
 from fieldkit.core.messages import Message, restored, stored
 from fieldkit.core.store import Store
 from sync.state import SyncState
 
 from . import credentials, reference_sync
 from . import protocol as p
-
-
-def _import_httpx():
-    """httpx without the optional packages it probes at import: httpcore imports trio (selenium
-    brings it) to detect an async runtime, httpx imports click and rich for its own command line.
-    This client is synchronous and needs neither; skipping them takes ~40 ms off the start of
-    every ``fieldkit sync``. Another module importing them later gets them as usual."""
-    if "httpx" in sys.modules:
-        return sys.modules["httpx"]
-    blocked = [name for name in ("trio", "click") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
-    try:
-        import httpx
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
-    return httpx
-
-
-httpx = _import_httpx()
+from .enrolment import default_device_name, enroll
+from .file_transfer import FileTransfer
+from .link import (
+    NotEnrolled,
+    SyncError,
+    _Cut,
+    _header_bytes,
+    _headers,
+    _hq_protocol,
+    _HTTPFailure,
+    _normalise_server,
+    _parse,
+    _plain,
+    _server_message,
+    _Sizer,
+    httpx,
+)
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
-
-
-class SyncError(FieldKitError):
-    """Sync could not finish; the message says why in plain words. Nothing done is undone."""
-
-
-class NotEnrolled(SyncError):
-    pass
 
 
 @dataclass
@@ -124,170 +107,7 @@ def status(store: Store) -> dict[str, Any]:
     }
 
 
-def _headers() -> dict[str, str]:
-    return {
-        p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
-        p.HEADER_APP: __version__,
-        p.HEADER_SCHEMA: str(schema.CURRENT),
-        "Accept-Encoding": "zstd, gzip",  # httpx decodes zstd with the zstandard package
-        "User-Agent": f"FieldKit/{__version__}",
-    }
-
-
-def _normalise_server(url: str) -> str:
-    url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise SyncError(Message("sync.bad_server_address", url=repr(url[:80])))
-    try:
-        host = httpx.URL(url).host
-    except (httpx.InvalidURL, ValueError, TypeError):
-        host = ""
-    if not host:
-        shown = url if len(url) <= 80 else url[:77] + "..."
-        raise SyncError(Message("sync.not_server_address", url=repr(shown)))
-    return url
-
-
-def enroll(
-    store: Store,
-    server: str,
-    code: str,
-    *,
-    device_name: str = "",
-    transport: httpx.BaseTransport | None = None,
-    verify: str | bool = True,
-) -> dict[str, Any]:
-    """Bind this laptop to its embassy with a one-time code from HQ IT; keep the credential."""
-    server = _normalise_server(server)
-    try:
-        req = p.EnrollRequest(
-            code=code.strip(), device_name=device_name, local_device_id=store.device_id
-        )
-    except ValidationError as exc:  # one line, never pydantic's page of text
-        err = exc.errors(include_url=False)[0]
-        name = ".".join(str(x) for x in err.get("loc", ()))
-        code = "sync.bad_device_name" if name == "device_name" else "sync.bad_enrolment_code"
-        raise SyncError(Message(code, why=err.get("msg", "invalid").lower())) from None
-    body, headers = p.encode(req, compress_with="identity")
-    try:
-        with httpx.Client(transport=transport, timeout=60, verify=verify) as http:
-            resp = http.post(f"{server}/v1/enroll", content=body, headers={**_headers(), **headers})
-    except httpx.HTTPError as exc:
-        raise SyncError(Message("sync.cannot_reach", server=server, why=_plain(exc))) from None
-    if resp.status_code >= 400:
-        raise SyncError(Message("sync.enrolment_refused", why=_server_message(resp)))
-    info = _parse(resp, p.EnrollResponse)
-    st = SyncState(store)
-    saved = credentials.save_token(store.data_dir, info.device_id, info.token, store=store)
-    for key, value in (
-        ("server", server),
-        ("device_id", info.device_id),
-        ("embassy", info.embassy),
-        ("device_name", info.device_name),
-        ("post", info.post),
-        ("token_store", saved.where),
-        ("verify", verify if isinstance(verify, str) else ""),
-    ):
-        st.set(key, value)
-    st.set("last_error", None)
-    named = _hq_protocol(resp)
-    st.set("hq_protocol", str(named) if named else None)
-    st.set_terms(info.role, info.ceiling)
-    if info.post and not store.settings.post.strip():
-        # The laptop's post, as HQ enrolled it, unless the user already chose one.
-        from fieldkit.core.settings import save_settings
-
-        store.settings.post = info.post
-        save_settings(store.data_dir, store.settings)
-    return {
-        "server": server,
-        "device_id": info.device_id,
-        "embassy": info.embassy,
-        "device_name": info.device_name,
-        "post": info.post,
-        "credential": saved.describe(),
-    }
-
-
-def _hq_protocol(resp: httpx.Response) -> int | None:
-    """The protocol HQ names in its answers (an HQ before protocol 3 names none)."""
-    raw = resp.headers.get(p.HEADER_PROTOCOL, "")
-    return int(raw) if raw.isdigit() and len(raw) < 6 else None
-
-
-def _plain(exc: Exception) -> Message | str:
-    if isinstance(exc, httpx.ConnectError):
-        return Message("sync.unreachable")
-    if isinstance(exc, httpx.TimeoutException):
-        return Message("sync.timed_out")
-    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return Message("sync.connection_cut")
-    return str(exc) or type(exc).__name__
-
-
-def _server_message(resp: httpx.Response) -> Message | str:
-    """HQ's reason: coded when HQ sends a code (shown in the user's language), else its text."""
-    try:
-        body = p.ErrorBody.model_validate_json(resp.content)
-    except (ValidationError, ValueError):
-        return f"HTTP {resp.status_code}"
-    try:
-        return Message.from_dict(body.message) if body.message else body.error
-    except (KeyError, TypeError, ValueError):
-        return body.error
-
-
-def _parse(resp: httpx.Response, model: type[BaseModel]):
-    try:
-        return model.model_validate_json(resp.content)
-    except ValidationError as exc:
-        raise SyncError(Message("sync.unreadable_answer", n=exc.error_count())) from None
-
-
-class _Cut(Exception):
-    """A request died on the way (cut, reset, timed out): the caller may try a smaller one."""
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__(str(exc))
-        self.why = _plain(exc)
-
-
-class _Sizer:
-    """How much one request carries: halved after a cut, grown by a quarter after an answer."""
-
-    def __init__(self, size: int, largest: int, smallest: int = 1, normal: int = 0) -> None:
-        self.largest = largest
-        self.smallest = smallest
-        self.normal = normal or largest  # where a link that never cut starts: nothing to learn
-        self.size = max(smallest, min(largest, size))
-
-    @property
-    def learned(self) -> str | None:
-        """What to remember for the next sync: a size below normal, which a cut taught."""
-        return str(self.size) if self.size < self.normal else None
-
-    def shrink(self) -> bool:
-        if self.size <= self.smallest:
-            return False
-        self.size = max(self.smallest, self.size // 2)
-        return True
-
-    def grow(self) -> None:
-        self.size = min(self.largest, self.size + max(1, self.size // 4))
-
-
-class _HTTPFailure(Exception):
-    def __init__(self, resp: httpx.Response) -> None:
-        self.why = _server_message(resp)
-        super().__init__(str(self.why))
-        self.resp = resp
-        try:
-            self.code = p.ErrorBody.model_validate_json(resp.content).code
-        except (ValidationError, ValueError):
-            self.code = ""
-
-
-class SyncClient:
+class SyncClient(FileTransfer):
     """One sync session against HQ for one store."""
 
     def __init__(
@@ -654,123 +474,6 @@ class SyncClient:
         return self._call("GET", "/v1/pull", p.PullPage, cut_ok=True,
                           params={"since": since, "limit": limit})  # fmt: skip
 
-    # ---- attachments -------------------------------------------------------------------------
-    def _upload_files(self) -> None:
-        todo = self.state.blobs_to_upload()
-        if not todo:
-            return
-        sizes = dict(todo)
-        received: dict[str, int] = {}
-        shas = list(sizes)
-        for i in range(0, len(shas), 1000):
-            st = self._call("POST", "/v1/blobs/status", p.BlobStatusResponse,
-                            p.BlobStatusRequest(sha256=shas[i : i + 1000]))  # fmt: skip
-            received.update(st.received)
-        total = sum(sizes[s] for s, r in received.items() if r != -1)
-        sent = 0
-        self.progress("files up", 0, total)
-        for sha in shas:
-            offset = received.get(sha, 0)
-            if offset == -1:
-                self.state.mark_blob(sha, "uploaded")
-                continue
-            content = self.store.blobs.get(sha)
-            failures = 0
-            refused = False
-            while offset < len(content):
-                piece = content[offset : offset + self.chunk_size.size]
-                try:
-                    resp = self._send(
-                        "PUT", f"/v1/blobs/{sha}", params={"offset": offset}, content=piece,
-                        headers={"Content-Type": "application/octet-stream"}, cut_ok=True,
-                    )  # fmt: skip
-                except _Cut as cut:  # HQ keeps what it acknowledged: resume there, smaller
-                    failures = self._after_cut(self.chunk_size, cut, failures)
-                    continue
-                except _HTTPFailure as exc:
-                    if exc.resp.status_code == 409 and exc.code.startswith("offset:"):
-                        offset = int(exc.code.split(":", 1)[1])  # HQ had more than we knew
-                        continue
-                    if exc.resp.status_code == 422 and exc.code == "bad_hash":
-                        raise SyncError(Message("sync.attachment_damaged", sha=sha[:12])) from None
-                    if exc.resp.status_code == 404 and exc.code == "no_record":
-                        # No record HQ lets this laptop hold names it (any more): the check
-                        # against HQ at the end of this sync removes such records.
-                        refused = True
-                        break
-                    raise self._explain(exc) from None
-                failures = 0
-                self.chunk_size.grow()
-                ack = _parse(resp, p.BlobAck)
-                sent += ack.received - offset
-                offset = ack.received
-                self.progress("files up", sent, total)
-                if ack.complete:
-                    break
-            if refused:
-                continue
-            self.state.mark_blob(sha, "uploaded")
-            self.report.files_sent += 1
-
-    def _download_files(self) -> None:
-        wanted = [s for s in self.state.wanted_blobs() if not self.store.blobs.has(s)]
-        for s in self.state.wanted_blobs():
-            if self.store.blobs.has(s):
-                self.state.mark_blob(s, "have")
-        # A half-downloaded photo resumes from where it stopped. For a plain store the part waits
-        # on disk for the next sync; an encrypted store must never hold photo bytes in plaintext,
-        # so there the part lives in memory and resumes only within this sync.
-        parts = (
-            _MemoryParts()
-            if self.store.blobs.encrypts_at_rest
-            else _DiskParts(self.store.data_dir / "sync-partial")
-        )
-        for n, sha in enumerate(wanted):
-            self.progress("files down", n, len(wanted))
-            self._download_one(sha, parts)
-            self.progress("files down", n + 1, len(wanted))
-
-    def _download_one(self, sha: str, parts: _DiskParts | _MemoryParts) -> None:
-        """One file in ranges of the piece size: a cut range is asked again, halved, from where
-        the part stops (HQ answers ranges); a damaged file starts again."""
-        failures = damaged = 0
-        while damaged <= self.retries + 1:
-            have = parts.size(sha)
-            end = have + self.chunk_size.size - 1
-            try:
-                resp = self._send(
-                    "GET", f"/v1/blobs/{sha}", headers={"Range": f"bytes={have}-{end}"},
-                    cut_ok=True,
-                )  # fmt: skip
-            except _Cut as cut:
-                failures = self._after_cut(self.chunk_size, cut, failures)
-                continue
-            except _HTTPFailure as exc:
-                if exc.resp.status_code == 404:
-                    self.report.files_waiting += 1  # not on HQ yet: the next sync tries again
-                    return
-                if exc.resp.status_code != 416:  # 416: we already have it all
-                    raise self._explain(exc) from None
-                resp = None
-            failures = 0
-            complete = True
-            if resp is not None:
-                self.chunk_size.grow()
-                partial = resp.status_code == 206
-                parts.add(sha, resp.content, append=bool(have) and partial)
-                size = _range_total(resp.headers.get("content-range", "")) if partial else None
-                complete = size is None or parts.size(sha) >= size
-            if not complete:
-                continue
-            content = parts.read(sha)
-            parts.discard(sha)
-            if hashlib.sha256(content).hexdigest() == sha:
-                self.store.blobs.put(content)
-                self.state.mark_blob(sha, "have")
-                self.report.files_received += 1
-                return
-            damaged += 1  # damaged: start this file again
-
     # ---- verification ------------------------------------------------------------------------
     def _verify(self) -> None:
         """Compare per-kind counts and checksums with HQ; re-pull exactly what differs."""
@@ -836,67 +539,12 @@ class SyncClient:
         return out
 
 
-def _header_bytes(method: str, path: str, extra: dict) -> int:
-    # Request line and the headers httpx sends on every request: an estimate for the report;
-    # benchmarks count real wire bytes at a proxy.
-    return len(method) + len(path) + 250 + sum(len(k) + len(v) + 4 for k, v in extra.items())
-
-
-def _range_total(content_range: str) -> int | None:
-    """The whole file's size from a Content-Range answer ("bytes 0-99/1234")."""
-    total = content_range.rpartition("/")[2].strip()
-    return int(total) if total.isdigit() else None
-
-
-def default_device_name() -> str:
-    import platform
-
-    return platform.node() or "laptop"
-
-
-__all__ = ["SyncClient", "SyncError", "NotEnrolled", "SyncReport", "enroll", "status"]
-
-
-class _DiskParts:
-    """Partial downloads as files, kept across syncs (plain stores only)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def size(self, sha: str) -> int:
-        part = self.folder / sha
-        return part.stat().st_size if part.is_file() else 0
-
-    def add(self, sha: str, data: bytes, append: bool) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / sha, "ab" if append else "wb") as fh:
-            fh.write(data)
-
-    def read(self, sha: str) -> bytes:
-        part = self.folder / sha
-        return part.read_bytes() if part.is_file() else b""
-
-    def discard(self, sha: str) -> None:
-        (self.folder / sha).unlink(missing_ok=True)
-
-
-class _MemoryParts:
-    """Partial downloads in memory, for encrypted stores."""
-
-    def __init__(self) -> None:
-        self.parts: dict[str, bytearray] = {}
-
-    def size(self, sha: str) -> int:
-        return len(self.parts.get(sha, b""))
-
-    def add(self, sha: str, data: bytes, append: bool) -> None:
-        if append:
-            self.parts.setdefault(sha, bytearray()).extend(data)
-        else:
-            self.parts[sha] = bytearray(data)
-
-    def read(self, sha: str) -> bytes:
-        return bytes(self.parts.get(sha, b""))
-
-    def discard(self, sha: str) -> None:
-        self.parts.pop(sha, None)
+__all__ = [
+    "NotEnrolled",
+    "SyncClient",
+    "SyncError",
+    "SyncReport",
+    "default_device_name",
+    "enroll",
+    "status",
+]

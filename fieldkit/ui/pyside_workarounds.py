@@ -42,9 +42,11 @@ def collect_garbage_on_gui_thread(app) -> None:
     still freed at once by reference counting; only cycles wait, at most ``GC_CHECK_MS``.
     """
     global _gc_timer
-    if _gc_timer is not None:
-        return
     import gc
+
+    if _gc_timer is not None:
+        gc.disable()  # switched back on since (a test): the timer is already collecting
+        return
 
     from PySide6.QtCore import QTimer
 

@@ -8,6 +8,17 @@ import pytest
 from fieldkit.core.gcpause import paused_gc
 
 
+@pytest.fixture(autouse=True)
+def _collector_on():
+    """Each test starts with the collector on, as in a process without Qt, whatever tests ran
+    before (the desktop's tests switch automatic collection off: pyside_workarounds)."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
 def test_paused_inside_restored_after_even_on_error():
     assert gc.isenabled()
     with paused_gc():
