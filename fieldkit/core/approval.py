@@ -287,10 +287,12 @@ def upgrade_filed(conn) -> None:
 
 # ---- demo data ----------------------------------------------------------------------------------
 def demo_statuses(records: list, today, seed: int = 1) -> None:
-    """Give demo meetings and visits the approvals an embassy's records have: most of those older
-    than two weeks approved by their approver two days after the meeting, a few waiting
-    (submitted), the recent ones drafts. In place; its own random numbers, so the rest of the demo
-    data stays as each seed made it."""
+    """Give demo meetings and visits the approvals an embassy's records have: the last two weeks'
+    drafts and records waiting for approval; the weeks before mostly approved (by their approver
+    two days after the meeting), with a few still waiting or never submitted; older ones approved
+    but for the odd forgotten draft or submission. A store of 100,000 demo meetings then has a
+    few hundred waiting, as an embassy would, not one in twelve of its records. In place; its own
+    random numbers, so the rest of the demo data stays as each seed made it."""
     import random
     from datetime import UTC, datetime, time, timedelta
 
@@ -304,12 +306,17 @@ def demo_statuses(records: list, today, seed: int = 1) -> None:
         age = (today - rec.date).days
         roll = r.random()
         drafter = getattr(rec, "drafter", "") or (getattr(rec, "visitors", None) or [""])[0]
-        submitted = datetime.combine(rec.date + timedelta(days=1), time(9, 30), UTC)
-        if age > 14 and roll < 0.85:
+        # The morning after the meeting, but never after today (demo data holds no future).
+        sent_on = min(rec.date + timedelta(days=1), today)
+        submitted = datetime.combine(sent_on, time(9, 30), UTC)
+        # (approved, submitted) shares by age; the rest are drafts.
+        approved_share, submitted_share = (0.0, 0.4) if age <= 14 else (
+            (0.85, 0.08) if age <= 60 else (0.98, 0.005))  # fmt: skip
+        if roll < approved_share:
             a = Approval(status=APPROVED, submitted_by=drafter, submitted_at=submitted,
                          approved_by=approver, approved_on="demo laptop",
                          approved_at=submitted + timedelta(days=1, hours=r.randint(0, 6)))  # fmt: skip
-        elif roll < 0.93:
+        elif roll < approved_share + submitted_share:
             a = Approval(status=SUBMITTED, submitted_by=drafter, submitted_at=submitted)
         else:
             a = Approval()
