@@ -11,16 +11,12 @@ an upper bound, so bad input is refused with a message rather than stored.
 from __future__ import annotations
 
 import functools
-import re
-import uuid
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     TypeAdapter,
     field_validator,
@@ -28,84 +24,49 @@ from pydantic import (
 )
 
 from .envelope import CONTACT_KINDS, ENVELOPE, KINDS, new_id, utcnow
+from .field_types import (
+    LONG,
+    SHORT,
+    Caveat,
+    Classification,
+    CountryCode,
+    Criterion,
+    Instrument,
+    Latitude,
+    Longitude,
+    LongText,
+    MeetingType,
+    PolicyField,
+    Rating,
+    RecordId,
+    Scheme,
+    ShortText,
+    Strict,
+    SubRating,
+    Summit,
+    UtcDateTime,
+    _in,
+    _visit_type,
+)
 from .messages import Message
-from .reference import country_code, reference
+from .project_parts import (
+    ActivityDate,
+    BudgetLine,
+    CountryShare,
+    Disbursement,
+    Location,
+    OrgRole,
+    Quote,
+    RegionShare,
+    RelatedActivity,
+    SectorShare,
+)
+from .reference import reference
 
-__all__ = ["CONTACT_KINDS", "ENVELOPE", "KINDS", "new_id", "utcnow"]  # re-exported
-
-SHORT = 500  # names, titles, places
-LONG = 200_000  # narrative fields: a long finding must fit, a 10 MB paste must not
-
-
-def _in(table_name: str):
-    """A code from a reference table; refused as ``validation.unknown_<table>``."""
-
-    def check(value: str) -> str:
-        table = getattr(reference(), table_name)
-        if value not in table:
-            raise ValueError(Message(f"validation.unknown_{table_name}", value=repr(value)))
-        return value
-
-    return AfterValidator(check)
-
-
-def _country(value: str) -> str:
-    return country_code(value)
-
-
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-def _uuid(value: str) -> str:
-    # Ids are almost always stored in canonical form already: checked by one regex, since
-    # uuid.UUID() on every id of every record was a third of HQ's validation of a push.
-    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
-        return value
-    try:
-        return str(uuid.UUID(value))
-    except (ValueError, AttributeError, TypeError):
-        raise ValueError(Message("validation.not_record_id", value=repr(value))) from None
-
-
-def _visit_type(value: str) -> str:
-    from .grant_reference import visit_types
-
-    if value not in visit_types():
-        raise ValueError(Message("validation.unknown_visit_type", value=repr(value)))
-    return value
-
-
-def _utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError(Message("validation.time_zone_required"))
-    return value.astimezone(UTC)
-
-
-ShortText = Annotated[str, Field(max_length=SHORT)]
-LongText = Annotated[str, Field(max_length=LONG)]
-RecordId = Annotated[str, AfterValidator(_uuid)]
-CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
-PolicyField = Annotated[str, _in("policy_fields")]
-Instrument = Annotated[str, _in("instruments")]
-Summit = Annotated[str, _in("summits")]
-Classification = Annotated[str, _in("classifications")]
-Caveat = Annotated[str, _in("caveats")]
-Scheme = Annotated[str, _in("schemes")]
-MeetingType = Annotated[str, _in("meeting_types")]
-Criterion = Annotated[str, _in("dac_criteria")]
-Rating = Literal["A", "B", "C", "D"]
-SubRating = Literal["3", "2", "1"]  # JICA ex-post evaluation: ③ High, ② Fair, ① Low
-UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
-Latitude = Annotated[float, Field(ge=-90, le=90)]
-Longitude = Annotated[float, Field(ge=-180, le=180)]
-
-
-class Strict(BaseModel):
-    # Each model's validator is built when first used, not at import: a command that reads or
-    # sends stored JSON (sync, list) never pays for the models it does not use (0.12 s).
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, str_strip_whitespace=True, defer_build=True
-    )
+# Re-exported: callers import the types and parts from here, with the records.
+__all__ = ["CONTACT_KINDS", "ENVELOPE", "KINDS", "LONG", "SHORT", "ActivityDate", "BudgetLine",
+           "CountryShare", "Disbursement", "Location", "OrgRole", "Quote", "RegionShare",
+           "RelatedActivity", "SectorShare", "new_id", "utcnow"]  # fmt: skip
 
 
 class Attendee(Strict):
@@ -155,45 +116,6 @@ class PostCompletionChecklist(Strict):
 
     def is_empty(self) -> bool:
         return self == PostCompletionChecklist()
-
-
-class SectorShare(Strict):
-    """A sector; vocabulary "1" is DAC 5-digit, and only those codes are checked."""
-
-    code: ShortText = Field(min_length=1)
-    vocabulary: ShortText = "1"
-    percentage: float | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _dac_code(self):
-        if self.vocabulary == "1" and self.code not in reference().sectors:
-            raise ValueError(Message("validation.unknown_sector", code=repr(self.code)))
-        return self
-
-
-class CountryShare(Strict):
-    code: CountryCode
-    percentage: float | None = Field(default=None, ge=0, le=100)
-
-
-class OrgRole(Strict):
-    """A participating organisation as IATI names it (role 1 funding ... 4 implementing)."""
-
-    name: ShortText = ""
-    ref: ShortText = ""
-    role: ShortText = ""
-    type: ShortText = ""
-
-
-class Location(Strict):
-    name: ShortText = ""
-    latitude: Latitude | None = None
-    longitude: Longitude | None = None
-
-
-class RelatedActivity(Strict):
-    ref: ShortText = Field(min_length=1)
-    type: ShortText = ""  # IATI RelatedActivityType: 1 parent, 2 child, 3 sibling, ...
 
 
 class Record(Strict):
@@ -356,54 +278,6 @@ class Visit(Approvable):
 
     def sort_date(self) -> date | None:
         return self.date
-
-
-class ActivityDate(Strict):
-    """An IATI activity date as published: type 1 planned start, 2 actual start, 3 planned end,
-    4 actual end (start_date/end_date show one of them; this keeps which one it was)."""
-
-    type: Literal["1", "2", "3", "4"]
-    iso_date: date
-
-
-class BudgetLine(Strict):
-    """One IATI budget as published: its own period (IATI wants a year at most), type (1 original,
-    2 revised) and status (1 indicative, 2 committed). ``budget`` is their total."""
-
-    type: ShortText = "1"
-    status: ShortText = ""
-    period_start: date
-    period_end: date
-    value: Decimal
-    currency: ShortText = ""
-    value_date: date | None = None
-
-
-class RegionShare(Strict):
-    """An IATI recipient region (vocabulary 1: OECD DAC region codes)."""
-
-    code: ShortText = Field(min_length=1)
-    vocabulary: ShortText = "1"
-    percentage: float | None = Field(default=None, ge=0, le=100)
-
-
-class Quote(Strict):
-    """A supplier's quote seen for procurement (GGP asks for three)."""
-
-    supplier: ShortText = Field(min_length=1)
-    amount: Decimal | None = Field(default=None, ge=0)
-    currency: ShortText = ""
-    received_on: date | None = None
-    selected: bool = False
-
-
-class Disbursement(Strict):
-    """A payment of the grant to the grantee."""
-
-    paid_on: date
-    amount: Decimal = Field(ge=0)
-    currency: ShortText = ""
-    note: ShortText = ""
 
 
 class Project(Record):
