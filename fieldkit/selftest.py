@@ -161,6 +161,24 @@ class SelfTest:
         how = "own executable" if getattr(sys, "frozen", False) else "python -m"
         return f"reader process ({how}: {Path(worker_command()[0]).name}) sent 1 activity"
 
+    def check_sync(self) -> str:
+        """Sync bodies of this installation: zstd and gzip pages round-trip, and the HTTP client
+        decodes zstd answers (a laptop that asks HQ for zstd and cannot read it syncs nothing)."""
+        from sync import protocol as p
+        from sync.link import accepted_encodings
+
+        page = ('{"mutations":[' + ",".join(['{"ids":["x"],"base":null,"record":{}}'] * 200)
+                + "]}").encode()  # fmt: skip
+        sizes = []
+        for encoding in ("zstd", "gzip"):
+            body, headers = p.compress(page, encoding)
+            if headers.get("Content-Encoding") != encoding or p.decompress(body, encoding) != page:
+                raise RuntimeError(f"a {encoding} body does not come back as it was sent")
+            sizes.append(f"{encoding} {len(body)} B")
+        if "zstd" not in accepted_encodings():
+            raise RuntimeError("the HTTP client cannot decode zstd answers (zstandard missing)")
+        return f"{len(page)} B page: {', '.join(sizes)}; answers taken as {accepted_encodings()}"
+
     def check_qt(self) -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import QTranslator, qInstallMessageHandler
@@ -392,6 +410,7 @@ def run_selftest(out: TextIO | None = None) -> int:
         test.run("encryption", test.check_encrypted)
         test.run("report", test.check_report)
         test.run("iati", test.check_iati)
+        test.run("sync", test.check_sync)
         test.run("qt", test.check_qt)
         test.run("window", test.check_window)
     failed = [o.name for o in test.outcomes if not o.ok]
