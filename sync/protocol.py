@@ -307,8 +307,15 @@ def compress(raw: bytes, encoding: str) -> tuple[bytes, dict[str, str]]:
 
 
 def body_encoding(hq_protocol: int | None) -> str:
-    """What a laptop compresses its requests with, given the protocol HQ last named."""
-    return "zstd" if (hq_protocol or 0) >= ZSTD_PROTOCOL else "gzip"
+    """What a laptop compresses its requests with, given the protocol HQ last named (gzip where
+    this installation lacks zstandard)."""
+    if (hq_protocol or 0) < ZSTD_PROTOCOL:
+        return "gzip"
+    try:
+        import zstandard  # noqa: F401
+    except ImportError:
+        return "gzip"
+    return "zstd"
 
 
 def reply_encoding(accept_encoding: str) -> str:
