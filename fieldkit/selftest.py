@@ -165,7 +165,6 @@ class SelfTest:
         """Sync bodies of this installation: zstd and gzip pages round-trip, and the HTTP client
         decodes zstd answers (a laptop that asks HQ for zstd and cannot read it syncs nothing)."""
         from sync import protocol as p
-        from sync.link import accepted_encodings
 
         page = ('{"mutations":[' + ",".join(['{"ids":["x"],"base":null,"record":{}}'] * 200)
                 + "]}").encode()  # fmt: skip
@@ -175,9 +174,9 @@ class SelfTest:
             if headers.get("Content-Encoding") != encoding or p.decompress(body, encoding) != page:
                 raise RuntimeError(f"a {encoding} body does not come back as it was sent")
             sizes.append(f"{encoding} {len(body)} B")
-        if "zstd" not in accepted_encodings():
+        if "zstd" not in p.accepted_encodings():
             raise RuntimeError("the HTTP client cannot decode zstd answers (zstandard missing)")
-        return f"{len(page)} B page: {', '.join(sizes)}; answers taken as {accepted_encodings()}"
+        return f"{len(page)} B page: {', '.join(sizes)}; answers taken as {p.accepted_encodings()}"
 
     def check_qt(self) -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

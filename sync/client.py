@@ -182,15 +182,15 @@ class SyncClient(FileTransfer):
         except ValueError:
             return default
 
-    def _remember_sizes(self) -> None:
+    def _remember_link(self) -> None:
+        """What this sync learned of the link for the next one: sizes, and HQ's protocol."""
         for key, sizer in (
             ("link_push", self.push_size),
             ("link_pull", self.pull_size),
             ("link_chunk", self.chunk_size),
         ):
             self.state.set(key, sizer.learned)
-        if self.hq_protocol != (self._learned("hq_protocol", 0) or None):
-            self.state.set("hq_protocol", str(self.hq_protocol) if self.hq_protocol else None)
+        self.state.set("hq_protocol", str(self.hq_protocol) if self.hq_protocol else None)
 
     def close(self) -> None:
         self.http.close()
@@ -302,7 +302,7 @@ class SyncClient(FileTransfer):
             self.state.set("last_error", stored(exc))  # shown later in the user's language
             raise
         finally:
-            self._remember_sizes()
+            self._remember_link()
             rep.seconds = round(time.monotonic() - started, 3)
             rep.pending = self.state.pending_count()
             rep.not_accepted = self.state.refused_count()

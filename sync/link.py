@@ -45,20 +45,12 @@ class NotEnrolled(SyncError):
     pass
 
 
-def accepted_encodings() -> str:
-    """What this laptop asks HQ to compress answers with: zstd only where httpx can decode it
-    (it does when the zstandard package imports; a bundle without it still syncs, in gzip)."""
-    from httpx._decoders import SUPPORTED_DECODERS
-
-    return "zstd, gzip" if "zstd" in SUPPORTED_DECODERS else "gzip"
-
-
 def _headers() -> dict[str, str]:
     return {
         p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
         p.HEADER_APP: __version__,
         p.HEADER_SCHEMA: str(schema.CURRENT),
-        "Accept-Encoding": accepted_encodings(),
+        "Accept-Encoding": p.accepted_encodings(),
         "User-Agent": f"FieldKit/{__version__}",
     }
 

@@ -1,8 +1,9 @@
 """The sync wire protocol between a FieldKit laptop and HQ: the one place that defines it.
 
 Every request carries the protocol, app and schema versions in headers; bodies are JSON,
-compressed when large: zstd where both sides speak protocol 3, gzip otherwise (``compress``). Models ignore fields they do not know, so an HQ one version ahead can
-add fields without breaking older laptops (and the other way round).
+compressed when large: zstd where both sides speak protocol 3, gzip otherwise (``compress``).
+Models ignore fields they do not know, so an HQ one version ahead can add fields without breaking
+older laptops (and the other way round).
 
 One sync is: push the outbox in pages (the last page also asks for the first pull page, saving a
 round trip on a 600 ms link), pull the rest of the pages, upload missing attachment bytes, download
@@ -14,6 +15,7 @@ becomes the record's ``version``; a pull walks that sequence with a cursor.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -306,16 +308,26 @@ def compress(raw: bytes, encoding: str) -> tuple[bytes, dict[str, str]]:
     return body, {**headers, "Content-Encoding": encoding}
 
 
-def body_encoding(hq_protocol: int | None) -> str:
-    """What a laptop compresses its requests with, given the protocol HQ last named (gzip where
-    this installation lacks zstandard)."""
-    if (hq_protocol or 0) < ZSTD_PROTOCOL:
-        return "gzip"
+@functools.cache
+def zstd_available() -> bool:
+    """Whether this installation has the zstandard package: what the laptop compresses with and
+    what it asks HQ for both follow it (httpx decodes zstd answers with the same package)."""
     try:
         import zstandard  # noqa: F401
     except ImportError:
-        return "gzip"
-    return "zstd"
+        return False
+    return True
+
+
+def body_encoding(hq_protocol: int | None) -> str:
+    """What a laptop compresses its requests with, given the protocol HQ last named (gzip where
+    this installation lacks zstandard)."""
+    return "zstd" if (hq_protocol or 0) >= ZSTD_PROTOCOL and zstd_available() else "gzip"
+
+
+def accepted_encodings() -> str:
+    """What a laptop asks HQ to compress answers with (its Accept-Encoding header)."""
+    return "zstd, gzip" if zstd_available() else "gzip"
 
 
 def reply_encoding(accept_encoding: str) -> str:

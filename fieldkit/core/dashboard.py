@@ -4,10 +4,9 @@ The counts come from the running totals the store's triggers keep (``dashboard_t
 hundred rows), and ``load_figures`` returns every figure at once (5 ms at 100,000 meetings). A
 store without them is counted from its indexes, grouped in SQL (0.17 s of CPU at 100,000 meetings;
 8 s when they were read record by record), in two steps so the cards show first: ``load_figures``
-the headline counts, ``load_details`` the charts and lists. Until a record changes, the next start reads neither: ``dashboard_cache``
-keeps the last complete figures. Both steps stop (``ReadAbandoned``) once ``stale()`` is true:
-the page was closed, or a newer read replaces them.
-"""
+the headline counts, ``load_details`` the charts and lists. Until a record changes, the next start
+reads neither: ``dashboard_cache`` keeps the last complete figures. Both steps stop
+(``ReadAbandoned``) once ``stale()`` is true: the page was closed, or a newer read replaces them."""
 
 from __future__ import annotations
 
@@ -73,8 +72,7 @@ def load_dashboard(store, today: date | None = None) -> DashboardData:
 def _reading(store, stale: Callable[[], bool] | None) -> Iterator[Any]:
     """The store's connection, for reads that SQLite stops (progress handler) once ``stale()``
     is true: closing the window does not wait for a count nobody will see."""
-    if stale is not None and stale():
-        raise ReadAbandoned()
+    _check(stale)
     with store.tx.read() as conn:
         if stale is None:
             yield conn

@@ -4,9 +4,9 @@ Counts of meetings and visits by policy field, country and month, overdue follow
 projects whose interim or completion report is late. The numbers come in one background read
 (``fieldkit.core.dashboard.load_figures``) from the store's running totals; a store without them
 is counted in two, the headline figures first, then the charts and lists (``load_details``).
-Until its figures arrive each place says "counting…", never "No records yet". A newer reload, or the page being hidden (the window closing, another page shown),
-stops the reads in flight; a page hidden mid-count counts again when shown. The charts are in
-``dashboard_charts``.
+Until its figures arrive each place says "counting…", never "No records yet". A newer reload, or
+the page being hidden (the window closing, another page shown), stops the reads in flight; a page
+hidden mid-count counts again when shown. The charts are in ``dashboard_charts``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The sync API (``/v1/...``) as a router: what a laptop calls.
 
-Bodies are read by hand rather than by FastAPI's parser so that HQ can undo zstd or gzip with a limit on
-the decompressed size, and answer every bad request with one JSON sentence (``ErrorBody``) that
-the laptop shows to its user. Nothing is written unless the whole request is valid.
+Bodies are read by hand rather than by FastAPI's parser so that HQ can undo zstd or gzip with a
+limit on the decompressed size, and answer every bad request with one JSON sentence
+(``ErrorBody``) that the laptop shows to its user. Nothing is written unless the whole request
+is valid.
 """
 
 from __future__ import annotations
