@@ -14,6 +14,7 @@ versions, summaries and attachment bytes leave it out or answer 404 as for an un
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -73,26 +74,34 @@ def check_role(role: str) -> str:
     return role
 
 
-def own_marking(data: dict[str, Any]) -> tuple[int, int]:
+def own_marking(data: Any) -> tuple[int, int]:
     """(restricted_local, classification_rank) of a record by itself, by the core's rule."""
     m = effective_marking(data)
     return int(m.has(LOCAL_CAVEAT)), rank(m.classification)
 
 
-def effective(data: dict[str, Any], parent: tuple[int, int] | None) -> tuple[int, int]:
+def effective(data: Any, parent: tuple[int, int] | None) -> tuple[int, int]:
     """A record's marking raised by its parent's effective marking (None: no parent known): the
     core's rule (fieldkit.core.marking: a child carries its parent's caveats and at least its
     classification) applied to the parent's stored columns, so a photo of a follow-up of a
     restricted meeting is restricted too."""
-    own = own_marking(data)
+    return raised(own_marking(data), parent)
+
+
+def raised(own: tuple[int, int], parent: tuple[int, int] | None) -> tuple[int, int]:
+    """A record's own marking raised by its parent's effective marking (None: no parent)."""
     if parent is None:
         return own
     return max(own[0], parent[0]), max(own[1], parent[1])
 
 
-def parent_of(data: dict[str, Any]) -> str | None:
-    if data.get("kind") in PARENT_KINDS:
-        pid = data.get("parent_id")
+def parent_of(data: Any) -> str | None:
+    """The parent id of a follow-up or photo: ``data`` is its dict or its model (None: none)."""
+    if data is None:
+        return None
+    get = data.get if isinstance(data, dict) else functools.partial(getattr, data)
+    if get("kind", None) in PARENT_KINDS:
+        pid = get("parent_id", None)
         return str(pid) if pid else None
     return None
 

@@ -17,9 +17,11 @@ from fieldkit.core.messages import Message
 from sync import protocol as p
 from sync.merge import merge, same_content
 
+from . import push_body
 from .common import REGISTRY, Device, Refused, chunks, marks, now_iso
 from .db import Database
-from .handling import effective, levels, may_hold, parent_of, rank, refresh_children
+from .handling import effective, levels, may_hold, parent_of, raised, rank, refresh_children
+from .push_body import Incoming, PushPage
 
 RECORD_COLUMNS = ("id", "embassy", "kind", "version", "origin", "deleted", "sha256", "ck", "data",
                   "restricted_local", "classification_rank", "parent_id")  # fmt: skip
@@ -55,7 +57,7 @@ class Batch:
         if dev is None:
             return
         ids = [mid for m in mutations for mid in m.ids]
-        rids = [str(m.record.get("id", "")) for m in mutations]
+        rids = [m.rid for m in mutations]
         for chunk in chunks(ids, 500):
             among, params = db.in_list(chunk)
             for mid, version, cid in c.execute(
@@ -75,7 +77,7 @@ class Batch:
                 if row[0] not in self.rows or _rank(dev, row[1]) < _rank(dev, self.rows[row[0]][0]):
                     self.rows[row[0]] = tuple(row[1:])
                     self.marks[row[0]] = (row[5], row[6])
-        pids = {parent_of(m.record) for m in mutations} - {None} - set(self.marks)
+        pids = {m.parent_id for m in mutations} - {None} - set(self.marks)
         for chunk in chunks(sorted(pids), 500):  # type: ignore[arg-type]
             among, params = db.in_list(chunk)
             for rid, restricted, level in c.execute(
@@ -151,24 +153,18 @@ def _depth(value, level: int = 0) -> int:
     return level
 
 
-def push(db: Database, dev: Device, req: p.PushRequest) -> p.PushResponse:
-    from fieldkit.core.models import parse_record
-
+def push(db: Database, dev: Device, req: PushPage | p.PushRequest) -> p.PushResponse:
+    # Validation is most of a push's work: done before the transaction (push_body), so the
+    # sequence lock (which serialises writers) is held only for the database work.
+    if isinstance(req, p.PushRequest):
+        req = push_body.from_request(req)
     check_audit(req.audit)
-    # Validation is most of a push's work: done before the transaction, so the sequence lock
-    # (which serialises writers) is held only for the database work.
-    parsed: list = []
-    for m in req.mutations:
-        try:
-            parsed.append(parse_record(m.record))
-        except ValidationError as exc:
-            parsed.append(exc)
     versions: list[int] = []
     outcomes: list[p.Outcome] = []
     with db.write() as c:
         batch = Batch(c, db, dev, req.mutations)
         for i, m in enumerate(req.mutations):
-            version, outcome = _apply(batch, dev, m, i, parsed[i])
+            version, outcome = _apply(batch, dev, m, i)
             versions.append(version)
             if outcome is not None:
                 outcomes.append(outcome)
@@ -186,13 +182,11 @@ def push(db: Database, dev: Device, req: p.PushRequest) -> p.PushResponse:
     return p.PushResponse(versions=versions, outcomes=outcomes, audit_ids=audit_ids)
 
 
-def _apply(
-    batch: Batch, dev: Device, m: p.Mutation, i: int, parsed
-) -> tuple[int, p.Outcome | None]:
+def _apply(batch: Batch, dev: Device, m: Incoming, i: int) -> tuple[int, p.Outcome | None]:
     from fieldkit.core.models import parse_record
 
     c = batch.c
-    rid = str(m.record.get("id", ""))
+    rid = m.rid
     known = [batch.known[mid] for mid in set(m.ids) if mid in batch.known]
     row = batch.rows.get(rid)
 
@@ -225,7 +219,7 @@ def _apply(
     # Rows of other embassies are never loaded: an id another embassy uses is, for this one, a
     # new id like any other (record ids are unique per embassy), so nothing tells it exists.
     if row is not None and row[0] == REGISTRY:
-        if same_content(m.record, json.loads(row[3])):
+        if same_content(m.data(), json.loads(row[3])):
             return unchanged()
         return reject(Message("hq.refused_registry_project"))
     if known and len(known) == len(set(m.ids)):
@@ -236,32 +230,25 @@ def _apply(
         return row[2], p.Outcome(
             i=i, status="duplicate", version=row[2], record=json.loads(row[3]), conflict=conflict
         )
-    rec = parsed
-    if isinstance(rec, ValidationError):
-        first = rec.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first.get("loc", ())) or "record"
-        return reject(f"invalid record {rid[:64] or '(no id)'}: {where}: {first.get('msg')}")
-    rid = rec.id
-    pid = parent_of(m.record)
-    parent_mark = batch.marks.get(pid) if pid else None
-    marking = effective(m.record, parent_mark)
+    if not m.valid:
+        return reject(f"invalid record {rid[:64] or '(no id)'}: {m.error}")
+    pid = m.parent_id
+    marking = raised(m.own, batch.marks.get(pid) if pid else None)
     denied = refused(marking)
     if denied is not None:
         return denied
     base = max((k[0] for k in known), default=m.base)
-    if row is not None and base is None and same_content(m.record, json.loads(row[3])):
+    mine = m.data() if row is not None else None
+    if row is not None and base is None and same_content(mine, json.loads(row[3])):
         return unchanged()  # made here and on HQ alike (same derived id, same content)
     if row is None:
         seq = batch.next_seq()
-        text = rec.model_dump_json()
-        _write(batch, dev.embassy, rec.kind, seq, dev.id, text, rec.deleted,
-               rec.sha256 if rec.kind == "attachment" else None, rid, insert=True,
-               marking=marking, parent_id=pid)  # fmt: skip
+        _write(batch, dev.embassy, m.kind, seq, dev.id, m.text, m.deleted, m.sha, rid,
+               insert=True, marking=marking, parent_id=pid)  # fmt: skip
         batch.remember(m.ids, rid, seq, None)
         return seq, None
-    mine = rec.model_dump(mode="json")
-    if row[1] != rec.kind:
-        kinds = {"kind": Message(f"kind.{row[1]}"), "kind_mine": Message(f"kind.{rec.kind}")}
+    if row[1] != m.kind:
+        kinds = {"kind": Message(f"kind.{row[1]}"), "kind_mine": Message(f"kind.{m.kind}")}
         return reject(Message("hq.refused_kind", id=rid, **kinds))
     theirs = json.loads(row[3])
     if base == row[2]:
@@ -299,13 +286,13 @@ def _apply(
                 return denied
             version = batch.next_seq()
             text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
-            _write(batch, row[0], rec.kind, version, dev.id, text,
+            _write(batch, row[0], m.kind, version, dev.id, text,
                    bool(merged.get("deleted_at")), merged.get("sha256"), rid,
                    insert=False, marking=marking, parent_id=parent_of(merged))  # fmt: skip
     conflict = None
     if conflicts:
         conflict = p.Conflict(
-            id=secrets.token_hex(8), record_id=rid, kind=rec.kind, fields=conflicts,
+            id=secrets.token_hex(8), record_id=rid, kind=m.kind, fields=conflicts,
             mine=mine, theirs=merged, created_seq=version,
         )  # fmt: skip
         _store_conflict(c, dev, conflict)
