@@ -4,6 +4,7 @@ error shape (``ErrorBody``) for every refusal, and one JSON access-log line per 
 from __future__ import annotations
 
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
@@ -17,9 +18,10 @@ from fieldkit import __version__
 from fieldkit.core.messages import Message
 from sync import protocol as p
 
-from . import metrics, reference, routes
+from . import metrics, push_body, reference, routes
 from .common import Refused
 from .console import mount as mount_console
+from .readers import Readers
 from .storage import HQStore
 
 __all__ = ["create_app"]
@@ -54,19 +56,29 @@ def prometheus() -> Response:
 
 def create_app(
     db: Path | str | None = None, *, blobs: Path | str | None = None,
-    password_file: Path | str | None = None, store: HQStore | None = None,
+    password_file: Path | str | None = None, store: HQStore | None = None, readers: int = 0,
 ) -> FastAPI:  # fmt: skip
-    """The HQ app over ``store`` (or a store opened on ``db``: a path or postgresql:// URL)."""
+    """The HQ app over ``store`` (or a store opened on ``db``: a path or postgresql:// URL),
+    reading push pages on ``readers`` processes of their own (0: in this one; see readers)."""
     store = store or HQStore(db, blobs, password_file=password_file)
     from fieldkit.core.models import build_validators
 
     build_validators()  # before serving: the models build their validators when first used
     p.build_validators()
+    push_body.build_validators()
+    pages = Readers(store.db, readers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        pages.close()
+
     app = FastAPI(
         title="FieldKit HQ", version=__version__,
-        description=f"FieldKit sync protocol {p.PROTOCOL_VERSION}",
+        description=f"FieldKit sync protocol {p.PROTOCOL_VERSION}", lifespan=lifespan,
     )  # fmt: skip
     app.state.store = store
+    app.state.readers = pages
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused):

@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=int(os.environ.get("FIELDKIT_HQ_PORT", "8765")))
     s.add_argument("--workers", type=int, default=int(os.environ.get("FIELDKIT_HQ_WORKERS", "1")),
                    help="worker processes (PostgreSQL only; SQLite serves with one)")  # fmt: skip
+    s.add_argument("--readers", type=int, default=os.environ.get("FIELDKIT_HQ_READERS"),
+                   help="processes that read and validate pushed pages beside the server, so "
+                   "one laptop's push uses more than one core (default: one per further core, "
+                   "at most 4, with --workers 1; 0: none)")  # fmt: skip
     s.add_argument("--certfile", help="TLS certificate (PEM); serve HTTPS")
     s.add_argument("--keyfile", help="TLS private key (PEM)")
 
@@ -266,6 +270,13 @@ def cmd_serve(args, db: str, blobs: str | None, pwfile: str | None) -> int:
             raise CliError(f"no such file: {f}")
     if not 1 <= args.workers <= 64:
         raise CliError(f"--workers must be 1 to 64, got {args.workers}")
+    if args.readers is None:
+        from .readers import default_processes
+
+        # Several workers already use several cores, each with its own laptops.
+        args.readers = default_processes() if args.workers == 1 else 0
+    if not 0 <= args.readers <= 64:
+        raise CliError(f"--readers must be 0 to 64, got {args.readers}")
     if args.workers > 1 and not is_postgres(db):
         raise CliError(f"--workers {args.workers} needs PostgreSQL: an SQLite HQ is served by one "
                        "process (use --workers 1, or --db postgresql://...)")  # fmt: skip
@@ -282,7 +293,7 @@ def cmd_serve(args, db: str, blobs: str | None, pwfile: str | None) -> int:
     metrics.setup_logging()
     scheme = "https" if args.certfile else "http"
     sys.stderr.write(f"FieldKit HQ: {scheme}://{args.host}:{args.port}  database {label}"
-                     f"  workers {args.workers}\n")  # fmt: skip
+                     f"  workers {args.workers}  readers {args.readers}\n")  # fmt: skip
     options = dict(
         host=args.host, port=args.port, ssl_certfile=args.certfile, ssl_keyfile=args.keyfile,
         log_level="warning", timeout_keep_alive=30,
@@ -290,7 +301,8 @@ def cmd_serve(args, db: str, blobs: str | None, pwfile: str | None) -> int:
     if args.workers == 1:
         from .app import create_app
 
-        uvicorn.run(create_app(db, blobs=blobs, password_file=pwfile), **options)
+        app = create_app(db, blobs=blobs, password_file=pwfile, readers=args.readers)
+        uvicorn.run(app, **options)
         return 0
     # Worker processes build the app from the environment (uvicorn imports it in each).
     os.environ["FIELDKIT_HQ_DB"] = db
@@ -298,6 +310,7 @@ def cmd_serve(args, db: str, blobs: str | None, pwfile: str | None) -> int:
         os.environ["FIELDKIT_HQ_BLOBS"] = str(blobs)
     if pwfile:
         os.environ["FIELDKIT_HQ_DB_PASSWORD_FILE"] = str(pwfile)
+    os.environ["FIELDKIT_HQ_READERS"] = str(args.readers)
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         import tempfile
 
@@ -315,6 +328,7 @@ def worker_app():
     return create_app(
         os.environ["FIELDKIT_HQ_DB"], blobs=os.environ.get("FIELDKIT_HQ_BLOBS"),
         password_file=os.environ.get("FIELDKIT_HQ_DB_PASSWORD_FILE"),
+        readers=int(os.environ.get("FIELDKIT_HQ_READERS") or 0),
     )  # fmt: skip
 
 

@@ -24,6 +24,9 @@ class Refused(Exception):
         self.code = code
         self.message = message if isinstance(message, Message) else None
 
+    def __reduce__(self):  # raised in a reader process (readers.py) and re-raised here
+        return (type(self), (self.status, self.message or str(self), self.code))
+
 
 @dataclass(frozen=True)
 class Device:

@@ -25,9 +25,12 @@ def free_port() -> int:
 class HQServer:
     """uvicorn in a thread; ``restart()`` kills it and starts it again on the same port and file."""
 
-    def __init__(self, db: Path | str, port: int | None = None, blobs: Path | None = None) -> None:
+    def __init__(
+        self, db: Path | str, port: int | None = None, blobs: Path | None = None, readers: int = 0
+    ) -> None:
         self.db = db if str(db).startswith("postgresql://") else Path(db)
         self.blobs = blobs
+        self.readers = readers  # processes that read pushed pages (sync.server.readers)
         self.port = port or free_port()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -42,7 +45,7 @@ class HQServer:
         return self.app.state.store
 
     def start(self) -> HQServer:
-        self.app = create_app(self.db, blobs=self.blobs)
+        self.app = create_app(self.db, blobs=self.blobs, readers=self.readers)
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off",
             timeout_keep_alive=30,
@@ -62,6 +65,7 @@ class HQServer:
             self._server.should_exit = True
             self._server.force_exit = True
             self._thread.join(20)
+            self.app.state.readers.close()  # lifespan="off": the app's own shutdown does not run
             self.app.state.store.close()
             self._server = None
 

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date
 
 import httpx
+import pytest
 from hqserver import HQServer, Laptop
 
 from fieldkit.core.models import Attachment, Meeting, Project
@@ -62,6 +63,13 @@ def test_every_command_works_alike_on_both_databases(hq_db, tmp_path, capsys):
         assert code == 0 and "backed up" in out
         code, _, err = hq_run(capsys, *base, "serve", "--workers", "2")
         assert code == 2 and "needs PostgreSQL" in err and err.count("\n") == 1
+        code, _, err = hq_run(capsys, *base, "serve", "--readers", "-1")
+        assert code == 2 and "--readers must be 0 to 64" in err and err.count("\n") == 1
+        with pytest.raises(SystemExit) as exited:  # argparse's own one line
+            hq_run(capsys, *base, "serve", "--readers", "two")
+        err = capsys.readouterr().err
+        assert exited.value.code == 2 and "--readers: invalid int value" in err
+        assert err.count("\n") == 1
 
 
 def _populate(hq, tmp_path) -> dict:
