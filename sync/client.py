@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -52,6 +53,20 @@ from .link import (
 )
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+PUSH_IN_FLIGHT = 2  # push requests on their way at once (see SyncClient._push)
+
+
+@dataclass
+class _Page:
+    """One push request: its records, body, the resolutions it reports, whether it is the last
+    (asking for the first pull page) and whether it carries the audit events (the first)."""
+
+    batch: list
+    body: tuple[bytes, dict[str, str]]
+    resolutions: list
+    last: bool
+    first: bool
+    ids: frozenset[str]
 
 
 @dataclass
@@ -317,17 +332,21 @@ class SyncClient(FileTransfer):
         return rep
 
     def _push(self) -> p.PullPage | None:
-        """Push the outbox in pages, three things at once: HQ works on one page while this
-        laptop writes down HQ's answer to the page before (a thread of its own) and reads and
-        encodes the page after. One request is in flight at a time, so HQ sees pages in order.
-        A cut page is built again at half the size; what HQ acknowledged stays acknowledged."""
+        """Push the outbox in pages, with two requests on their way: HQ reads one page while it
+        writes the page before, and on a long link a round trip is no longer waited out per
+        page. Meanwhile this laptop writes down HQ's answers (a thread of its own) and builds
+        the next page. Pages in flight hold different records, so HQ may apply them in either
+        order; the last page, which asks for the first pull page, goes alone once every other
+        page is answered, so what it pulls and counts includes them. A cut page is built again
+        at half the size; what HQ acknowledged stays acknowledged."""
         total = self.state.pending_count()
         self.progress("push", 0, total)
-        first = True  # audit events and resolutions ride on the first page HQ answers
+        first = True  # audit events and resolutions ride on the first page until HQ answers it
         page = self._next_push(frozenset(), first=True)
         if page is None:
             return None
         done = failures = 0
+        flight: deque[tuple[_Page, Future]] = deque()
         settling: list[tuple[Future, frozenset[str]]] = []  # answers being written, their records
 
         def still_settling() -> frozenset[str]:
@@ -344,46 +363,71 @@ class SyncClient(FileTransfer):
             while settling:
                 settling.pop(0)[0].result()
 
+        def drain() -> None:
+            """After a cut: let the other page in flight finish (its answer is kept if it came)
+            and everything be written down, so the next page is built from the outbox as it is."""
+            nonlocal first
+            while flight:
+                other, fut = flight.popleft()
+                try:
+                    resp = fut.result()
+                except _Cut:
+                    continue
+                first = first and not other.first
+                settling.append((settler.submit(self._settle_push, other.batch, resp,
+                                                other.resolutions), other.ids))  # fmt: skip
+            settled()
+
         with (
-            ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync") as pool,
+            ThreadPoolExecutor(PUSH_IN_FLIGHT, thread_name_prefix="fieldkit-sync") as pool,
             ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync-settle") as settler,
         ):
-            future = pool.submit(self._post_push, page[1])
+            flight.append((page, pool.submit(self._post_push, page.body)))
+            upcoming: _Page | None = None
             # Bounded: edits made during the sync go too, but a busy laptop cannot loop forever.
             for _ in range(2 * total + 16 + 4 * self.retries):
-                batch, _body, resolutions, last = page
-                ids = frozenset(b.record_id for b in batch)
-                upcoming = None
-                if not last:  # not the last page: prepare the next one meanwhile
-                    upcoming = self._next_push(ids | still_settling(), first=False)
+                if upcoming is None and not (flight and flight[-1][0].last):
+                    # Built while HQ works; records on their way or being written wait.
+                    busy = frozenset().union(*(q.ids for q, _ in flight)) | still_settling()
+                    upcoming = self._next_push(busy, first=False)
+                    if upcoming is None and not flight:
+                        break
+                if (
+                    upcoming is not None
+                    and len(flight) < PUSH_IN_FLIGHT
+                    and not (upcoming.last and flight)
+                ):
+                    flight.append((upcoming, pool.submit(self._post_push, upcoming.body)))
+                    upcoming = None
+                    continue
+                sent, future = flight.popleft()
                 try:
                     resp = future.result()
                 except _Cut as cut:
-                    settled()
+                    drain()
                     failures = self._after_cut(self.push_size, cut, failures)
-                    if last:  # the pull page riding on it may be what did not fit
+                    if sent.last:  # the pull page riding on it may be what did not fit
                         self.pull_size.shrink()
+                    upcoming = None
                     page = self._next_push(frozenset(), first=first)
                     if page is None:
                         return None
-                    future = pool.submit(self._post_push, page[1])
+                    flight.append((page, pool.submit(self._post_push, page.body)))
                     continue
                 failures = 0
-                first = False
+                first = first and not sent.first
                 self.push_size.grow()
-                if resp.pull is None and upcoming is not None:
-                    future = pool.submit(self._post_push, upcoming[1])
-                settling.append((settler.submit(self._settle_push, batch, resp, resolutions), ids))
-                done += len(batch)
+                settling.append((settler.submit(self._settle_push, sent.batch, resp,
+                                                sent.resolutions), sent.ids))  # fmt: skip
+                done += len(sent.batch)
                 self.progress("push", done, max(total, done))
-                if resp.pull is not None or upcoming is None:
+                if resp.pull is not None:
                     settled()
                     return resp.pull
-                page = upcoming
-            settled()
+            drain()
         return None  # the rest goes with the next sync
 
-    def _next_push(self, in_flight: frozenset, first: bool):
+    def _next_push(self, in_flight: frozenset, first: bool) -> _Page | None:
         batch = self.state.pending(self.page_size, exclude=in_flight)
         audit = self.state.unsynced_audit(max(20, self.page_size * 4)) if first else []
         resolutions = self.state.unreported_resolutions() if first else []
@@ -398,7 +442,8 @@ class SyncClient(FileTransfer):
             pull,
             compress_with=self.encoding,
         )
-        return batch, body, resolutions, pull is not None
+        ids = frozenset(b.record_id for b in batch)
+        return _Page(batch, body, resolutions, last, first, ids)
 
     def _post_push(self, body: tuple[bytes, dict[str, str]]) -> p.PushResponse:
         content, headers = body

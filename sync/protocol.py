@@ -19,6 +19,7 @@ import functools
 import gzip
 import hashlib
 import json
+import re
 import zlib
 from typing import Annotated, Any, Literal
 
@@ -342,32 +343,37 @@ def encode(model: BaseModel, *, compress_with: str = "gzip") -> tuple[bytes, dic
 
 
 def encode_push(
-    mutations: list[tuple[list[str], int | None, str]],
+    mutations: list[tuple[list[str], int | None, str | bytes]],
     audit: list[AuditEvent],
     resolutions: list[Resolution],
     pull: PullRequest | None,
     compress_with: str = "gzip",
 ) -> tuple[bytes, dict[str, str]]:
-    """A PushRequest body built from records' stored JSON text, without re-serialising them.
+    """A PushRequest body built from records' stored JSON, without re-serialising them.
 
     Equivalent to ``encode(PushRequest(...))`` (HQ parses it with PushRequest); the laptop's own
     stored JSON is already exactly what the models write, and this is the sync's hottest path.
     """
-    parts = [
-        '{"mutations":[',
-        ",".join(
-            f'{{"ids":{json.dumps(ids)},"base":{json.dumps(base)},"record":{raw}}}'
-            for ids, base, raw in mutations
-        ),
-        '],"audit":[',
-        ",".join(a.model_dump_json() for a in audit),
-        '],"resolutions":[',
-        ",".join(r.model_dump_json() for r in resolutions),
-        '],"pull":',
-        pull.model_dump_json() if pull else "null",
-        "}",
-    ]
-    return compress("".join(parts).encode(), compress_with)
+    parts = [b'{"mutations":[']
+    for n, (ids, base, raw) in enumerate(mutations):
+        ids_json = (
+            '["' + '","'.join(ids) + '"]' if all(map(_PLAIN_ID.fullmatch, ids)) else json.dumps(ids)
+        )
+        base_json = "null" if base is None else str(int(base))
+        parts.append(f'{"," if n else ""}{{"ids":{ids_json},"base":{base_json},"record":'.encode())
+        parts.append(raw.encode() if isinstance(raw, str) else raw)
+        parts.append(b"}")
+    parts.append(
+        (
+            '],"audit":[' + ",".join(a.model_dump_json() for a in audit)
+            + '],"resolutions":[' + ",".join(r.model_dump_json() for r in resolutions)
+            + '],"pull":' + (pull.model_dump_json() if pull else "null") + "}"
+        ).encode()
+    )  # fmt: skip
+    return compress(b"".join(parts), compress_with)
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")  # written into JSON as it is, no escaping needed
 
 
 def encode_pull_page(

@@ -44,7 +44,7 @@ class Pending:
     kind: str
     ids: list[str]
     base: int | None
-    raw: str  # the record's stored JSON, sent as it is
+    raw: bytes  # the record's stored JSON (UTF-8), sent as it is
     last_seq: int
     _data: dict[str, Any] | None = None
 
@@ -115,7 +115,7 @@ class SyncState(Conflicts):
                     break
                 for (rid,) in rows:
                     if rid not in groups and rid not in exclude and len(groups) < limit:
-                        groups[rid] = Pending(rid, "", [], None, "", 0)
+                        groups[rid] = Pending(rid, "", [], None, b"", 0)
             cur.close()
             ids = list(groups)
             found: set[str] = set()
@@ -133,8 +133,10 @@ class SyncState(Conflicts):
                         g.kind, g.base = kind, base
                     g.ids.append(mid)
                     g.last_seq = seq
+                # As bytes: the request is bytes, and decoding the text only to encode it
+                # again was a tenth of the laptop's work in a push.
                 for rid, raw in c.execute(
-                    f"SELECT id, data FROM records WHERE id IN ({marks})", chunk
+                    f"SELECT id, CAST(data AS BLOB) FROM records WHERE id IN ({marks})", chunk
                 ):
                     groups[rid].raw = raw
                     found.add(rid)
