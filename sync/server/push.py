@@ -35,7 +35,7 @@ def _rank(dev: Device, embassy: str) -> int:
 
 class Batch:
     """One push request's view of HQ: rows and applied mutation ids fetched in a few queries,
-    the sequence counted in memory, history and mutation ids written in bulk at the end."""
+    the sequence counted in memory, new records and mutation ids written in bulk."""
 
     def __init__(self, c, db: Database, dev: Device | None, mutations: list) -> None:
         self.c = c
@@ -46,7 +46,6 @@ class Batch:
         self.start = self.seq
         self.known: dict[str, tuple[int, str | None]] = {}
         self.rows: dict[str, tuple] = {}
-        self.versions: list[tuple] = []
         self.mutations: list[tuple] = []
         self.inserts: list[tuple] = []  # new records, written in bulk (one round trip on PG)
         # Effective markings (handling.py) of records written or read here, by id: the parents
@@ -112,10 +111,8 @@ class Batch:
         if self.seq != self.start:
             c.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(self.seq),))
             self.start = self.seq
-        db.insert_many(c, "versions", ("id", "version", "origin", "data", "embassy"), self.versions)
         db.insert_many(c, "mutations", ("id", "device_id", "record_id", "version", "conflict_id"),
                        self.mutations, ignore=True)  # fmt: skip
-        self.versions.clear()
         self.mutations.clear()
 
 
@@ -322,6 +319,15 @@ def _write(
                               *marking, parent_id))  # fmt: skip
     else:
         batch.flush_inserts()  # an update may follow an insert of the same page
+        # The version this one supersedes goes to the history; the current one is the row in
+        # records (history reads both), so a record is not stored twice. An HQ from before
+        # this kept every version there already, hence "ignore".
+        batch.c.execute(
+            batch.db.sql("insert_ignore") + " versions (id, version, origin, data, embassy) "
+            "SELECT id, version, origin, data, embassy FROM records WHERE id = ? AND embassy = ?"
+            + batch.db.sql("on_conflict_ignore"),
+            (rid, embassy),
+        )
         batch.c.execute(
             "UPDATE records SET version = ?, origin = ?, deleted = ?, sha256 = ?, ck = ?, "
             "data = ?, restricted_local = ?, classification_rank = ?, parent_id = ? "
@@ -334,7 +340,6 @@ def _write(
         batch.created.add(rid)
     batch.marks[rid] = marking
     batch.rows[rid] = (embassy, kind, seq, text, *marking)
-    batch.versions.append((rid, seq, origin, text, embassy))
 
 
 def _store_conflict(c, dev: Device, k: p.Conflict) -> None:

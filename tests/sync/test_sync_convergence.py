@@ -128,7 +128,12 @@ def run_scenario(ops, cut_seed: int | None = None) -> None:
                     assert not set(local) & set(on_hq)  # the other embassy sees none of it
         # Every edit reached HQ, or sits in a conflict as "mine".
         with hq.store.read() as c:
-            versions = [json.loads(d) for (d,) in c.execute("SELECT data FROM versions")]
+            versions = [  # superseded ones, and the current ones (the records)
+                json.loads(d)
+                for (d,) in c.execute(
+                    "SELECT data FROM versions UNION ALL SELECT data FROM records"
+                )
+            ]
             mines = [json.loads(d) for (d,) in c.execute("SELECT mine FROM conflicts")]
         seen = {(v["id"], f, v.get(f)) for v in versions + mines for f in FIELDS}
         missing = [e for e in edits if e not in seen]

@@ -173,7 +173,9 @@ def test_response_lost_mid_push_is_retried_without_duplicates(laptops, hq):
     assert report.retries >= 1
     assert hq_count(hq) == 300
     with hq.store.read() as c:
-        assert c.execute("SELECT count(*) FROM versions").fetchone()[0] == 300
+        # Written once each: no superseded version (the current ones are the records' rows).
+        assert c.execute("SELECT count(*) FROM versions").fetchone()[0] == 0
+        assert c.execute("SELECT max(version) FROM records").fetchone()[0] == 300
     assert a.store.outbox() == [] and report.verified
 
 
@@ -448,3 +450,24 @@ def test_edits_made_while_a_sync_runs_are_kept_and_sent_next(laptops, hq):
         assert b.store.get(rid).place == "edited during sync"
     assert a.store.outbox() == [] and hq_count(hq) == 1200
     assert user_view(a.store) == user_view(b.store)
+
+
+def test_hq_keeps_each_version_once_and_the_console_shows_them_all(laptops, hq):
+    """The current version is the record's row; only superseded ones go to ``versions``. The
+    console's history shows every version, each once, with the laptop that wrote it."""
+    from sync.server.console import queries
+
+    (a,) = laptops(1)
+    m = a.store.create(meeting("Tariff review"))
+    a.sync()
+    for subject in ("Tariff review (2)", "Tariff review (3)"):
+        a.store.update(m.id, {"subject": subject})
+        a.sync()
+    with hq.store.read() as c:
+        assert c.execute("SELECT count(*) FROM versions").fetchone()[0] == 2
+        history = queries.history(c, m.id)
+    assert [json.loads(h["data"])["subject"] for h in history] == [
+        "Tariff review", "Tariff review (2)", "Tariff review (3)",
+    ]  # fmt: skip
+    assert len({h["version"] for h in history}) == 3
+    assert {h["device_name"] for h in history} == {"laptop 1"}

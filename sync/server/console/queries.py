@@ -296,10 +296,14 @@ def children(c, scope: Scope, parent_id: str) -> list[str]:
 
 
 def history(c, record_id: str) -> list[dict[str, Any]]:
+    # Superseded versions are in versions, the current one is the record's row (an HQ from
+    # before kept it in both: UNION keeps one).
     return _rows(c.execute(
         "SELECT v.version, v.origin, v.data, d.name AS device_name, d.embassy AS device_embassy "
-        "FROM versions v LEFT JOIN devices d ON d.id = v.origin WHERE v.id = ? ORDER BY v.version",
-        (record_id,),
+        "FROM (SELECT version, origin, data FROM versions WHERE id = ? UNION "
+        "SELECT version, origin, data FROM records WHERE id = ?) v "
+        "LEFT JOIN devices d ON d.id = v.origin ORDER BY v.version",
+        (record_id, record_id),
     ))  # fmt: skip
 
 
