@@ -7,8 +7,10 @@
 push, pull, verify) against a fresh ``fieldkit-hq serve``, beside PouchDB replicating the SAME
 records (demo data of every kind: meetings, follow-ups, visits, projects, organisations, people)
 from a LevelDB database on disk to express-pouchdb (``node replicate.js``, also a whole process),
-alternating, in the same run; medians, ratios and the load average. PouchDB comes from the npm
-registry with the machine's node/npm, installed into the run's temporary folder (never committed).
+alternating, in the same run; medians, ratios, CPU seconds of each side and the load average. HQ is
+``fieldkit-hq serve`` as installed (with its default reader processes); HQLOG=FILE keeps its
+request log. PouchDB comes from the npm registry with the machine's node/npm, installed into the
+run's temporary folder (never committed).
 
 Every figure is measured through tests/sync/netsim.py (a TCP proxy that counts wire bytes, adds
 latency, caps bandwidth and cuts connections), next to a baseline measured in the same run: the
@@ -136,7 +138,7 @@ class HQProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "sync.server.cli", "serve", "--db", str(db),
              "--port", str(self.port)],
-            cwd=ROOT, stderr=subprocess.DEVNULL,
+            cwd=ROOT, stderr=open(os.environ.get("HQLOG", os.devnull), "w"),
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while True:
@@ -433,6 +435,26 @@ class PouchServer:
         self.proc.wait(10)
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds of a process and of its children still running (HQ's reader processes)."""
+
+    def one(p: int) -> float:
+        f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+
+    kids = []
+    for t in Path(f"/proc/{pid}/task").iterdir():
+        kids += [int(k) for k in (t / "children").read_text().split()]
+    return one(pid) + sum(one(k) for k in kids)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def _timed(cmd: list[str], **kw) -> tuple[float, str]:
     t = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, **kw)
@@ -483,16 +505,19 @@ def bench_command(root: Path, meetings_n: int, runs: int) -> dict:
                 try:
                     with Store.open(data) as store:
                         enroll(store, f"http://127.0.0.1:{hq.port}", hq.code("KE", f"run{i}"))
+                    hq_cpu, laptop_cpu = _cpu(hq.proc.pid), _children_cpu()
                     took, out = _timed(
                         [sys.executable, "-m", "fieldkit", "--data-dir", str(data), "sync",
                          "--json"], cwd=ROOT, env=env,
                     )  # fmt: skip
+                    hq_cpu, laptop_cpu = _cpu(hq.proc.pid) - hq_cpu, _children_cpu() - laptop_cpu
                 finally:
                     hq.stop()
                 rep = json.loads(out)
                 assert rep["pushed"] == len(records) and rep["verified"], rep
                 fk.append({"seconds": round(took, 3), "requests": rep["requests"],
-                           "sync_seconds": rep["seconds"]})  # fmt: skip
+                           "sync_seconds": rep["seconds"], "hq_cpu": round(hq_cpu, 2),
+                           "laptop_cpu": round(laptop_cpu, 2)})  # fmt: skip
             else:
                 server = PouchServer(js, root / f"pouch-server-{i}")
                 try:
@@ -515,7 +540,11 @@ def bench_command(root: Path, meetings_n: int, runs: int) -> dict:
                                   "all_seconds": [r["seconds"] for r in fk],
                                   "median_sync_seconds": statistics.median(
                                       r["sync_seconds"] for r in fk),
-                                  "requests": fk[0]["requests"]},
+                                  "requests": fk[0]["requests"],
+                                  "median_hq_cpu_seconds": statistics.median(
+                                      r["hq_cpu"] for r in fk),
+                                  "median_laptop_cpu_seconds": statistics.median(
+                                      r["laptop_cpu"] for r in fk)},
         "pouchdb_replicate": {"median_seconds": round(pouch_med, 3),
                               "all_seconds": [r["seconds"] for r in pouch]},
         "pouchdb_over_fieldkit": round(pouch_med / fk_med, 2),
