@@ -322,7 +322,7 @@ class SyncClient(FileTransfer):
             rep.pending = self.state.pending_count()
             rep.not_accepted = self.state.refused_count()
             rep.cursor = self.state.cursor
-        from fieldkit.core.models import utcnow
+        from fieldkit.core.envelope import utcnow  # not models: a sync need not build them
 
         self.state.set("last_sync", utcnow().isoformat())
         self.state.set("last_error", None)
