@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -42,6 +43,7 @@ class Readers:
         self.processes = processes
         self._pool: ProcessPoolExecutor | None = None
         self._lists: tuple[Any, dict[str, Any]] | None = None  # (signature, published lists)
+        self._restarting = threading.Lock()
         if processes > 0:
             self._start()
 
@@ -61,14 +63,21 @@ class Readers:
         if self._pool is None or len(data) < SMALL:
             return await run_in_threadpool(_read_here, data, encoding)
         lists = await run_in_threadpool(self._published)
+        pool = self._pool
         try:
-            rows, rest = await asyncio.wrap_future(self._pool.submit(_read, data, encoding, lists))
-        except BrokenProcessPool:  # a reader died (killed, out of memory): start them again
-            metrics.log.warning("push readers stopped; starting them again")
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._start()
+            rows, rest = await asyncio.wrap_future(pool.submit(_read, data, encoding, lists))
+        except BrokenProcessPool:  # a reader died (killed, out of memory): this page is read
+            # here, and new readers start beside the server (not on its event loop).
+            metrics.log.warning("a push reader process stopped; starting the readers again")
+            await run_in_threadpool(self._restart, pool)
             return await run_in_threadpool(_read_here, data, encoding)
         return push_body.PushPage([push_body.Incoming(*row) for row in rows], *rest)
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        with self._restarting:  # pages that found them stopped at once start them once
+            if self._pool is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._start()
 
     def _published(self) -> tuple[Any, dict[str, Any]] | None:
         """The lists this process validates with (refreshed when the device authenticated),

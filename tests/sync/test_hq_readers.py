@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import threading
+import time
 from datetime import date
 
 import httpx
@@ -117,6 +119,25 @@ def test_a_reader_checks_codes_against_the_lists_hq_published(pool, monkeypatch)
     assert hq_reference.publish(store.db, {"summits": summits})["version"] == 1
     after = read(readers, page(records))
     assert all(m.valid for m in after.mutations)
+
+
+def test_a_reader_that_dies_is_replaced_and_its_page_still_read(tmp_path):
+    store = HQStore(tmp_path / "hq.db")
+    readers = Readers(store.db, 1)
+    try:
+        (first,) = readers._pool._processes  # the pool's own record of its processes
+        os.kill(first, signal.SIGKILL)  # killed (out of memory, by an operator)
+        time.sleep(0.5)
+        records = meetings(120)
+        got = read(readers, page(records, pad=10_000))  # read here; the readers start again
+        assert [m.rid for m in got.mutations] == [r["id"] for r in records]
+        (second,) = readers._pool._processes
+        assert second != first
+        again = read(readers, page(records, pad=10_000))  # the new reader reads the next one
+        assert all(m.valid for m in again.mutations)
+    finally:
+        readers.close()
+        store.close()
 
 
 class Watch(httpx.HTTPTransport):
