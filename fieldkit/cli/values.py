@@ -6,7 +6,7 @@ import typing
 from typing import Any
 
 from fieldkit.core.envelope import ENVELOPE
-from fieldkit.core.models import MODELS
+from fieldkit.core.models import MODELS, fields_of
 from fieldkit.core.transfer import loads_json
 
 from .context import CommandError
@@ -34,11 +34,11 @@ def parse_assignments(kind: str, words: list[str]) -> dict[str, Any]:
         name = name.strip()
         if not sep or not name:
             raise CommandError(f"expected FIELD=VALUE, got {word!r}")
-        info = model.model_fields.get(name)
+        info = model.model_fields.get(name) if name in fields_of(model) else None
         if name in ENVELOPE:
             raise CommandError(f"{name} cannot be set: FieldKit keeps it itself")
         if info is None:
-            known = ", ".join(n for n in model.model_fields if n not in ENVELOPE)
+            known = ", ".join(n for n in fields_of(model) if n not in ENVELOPE)
             shown = name if len(name) <= 40 else name[:37] + "..."
             raise CommandError(f"a {kind} has no field {shown!r}; fields: {known}")
         out[name] = _value(raw, info.annotation)

@@ -32,7 +32,9 @@ def _skip(key: str) -> bool:
 @cache
 def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that can hold human text (decided once per model class)."""
-    return tuple(name for name in model.model_fields if not _skip(name))
+    from .models import fields_of
+
+    return tuple(name for name in fields_of(model) if not _skip(name))
 
 
 def index_record(record: Record) -> tuple[dict[str, Any], str]:

@@ -150,6 +150,13 @@ class Record(Strict):
         return getattr(self, "country", None)
 
 
+def _set(model: Strict, name: str, value: Any) -> None:
+    """Set a field from a model's own validator: not validated again (validate_assignment would
+    run the validators from inside themselves), and counted as given."""
+    model.__dict__[name] = value
+    model.__pydantic_fields_set__.add(name)
+
+
 class Turn(Strict):
     """One turn of a record of conversation: what one side said (先方 partner, 当方 ours).
 
@@ -185,14 +192,16 @@ class Approvable(Record):
 
     approval: Approval = Field(default_factory=Approval)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _filed_before_approvals(cls, data: Any) -> Any:
+    @model_validator(mode="after")
+    def _filed_before_approvals(self):
         # A record saved before FieldKit recorded approvals (it has a creation time but no
         # approval) was filed the old way: final, not a draft (fieldkit.core.approval.FILED).
-        if isinstance(data, dict) and "approval" not in data and data.get("created_at"):
-            return {**data, "approval": {"status": "filed"}}
-        return data
+        # An "after" validator: a "before" one makes pydantic build a dict of every record read
+        # from JSON first (a third of validating a meeting).
+        given = self.model_fields_set
+        if "approval" not in given and "created_at" in given and self.created_at is not None:
+            _set(self, "approval", Approval(status="filed"))
+        return self
 
 
 class Meeting(Approvable):
@@ -223,13 +232,27 @@ class Meeting(Approvable):
     approver: ShortText = ""
     distribution: list[ShortText] = Field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _old_shape(cls, data: Any) -> Any:
-        # Records written before turns (imports, HQ, laptops on older code) keep their text.
+    # The boxes of meetings written before turns (imports, HQ, laptops on older code): read into
+    # turns by _old_boxes and never written (exclude), so a record looks the same however it
+    # arrives. Fields rather than a "before" validator, which would make pydantic build a dict
+    # of every meeting read from JSON first (a third of validating one).
+    partner_requests: str | None = Field(default=None, exclude=True, max_length=LONG)
+    our_responses: str | None = Field(default=None, exclude=True, max_length=LONG)
+
+    @model_validator(mode="after")
+    def _old_boxes(self):
+        if self.partner_requests is None and self.our_responses is None:
+            return self
         from .turns import upgrade_meeting_data
 
-        return upgrade_meeting_data(data)
+        data = upgrade_meeting_data({
+            "turns": [t.model_dump() for t in self.turns],
+            "partner_requests": self.partner_requests, "our_responses": self.our_responses,
+        })  # fmt: skip
+        _set(self, "turns", [Turn.model_validate(t) for t in data["turns"]])
+        _set(self, "partner_requests", None)
+        _set(self, "our_responses", None)
+        return self
 
     @model_validator(mode="after")
     def _times(self):
@@ -468,6 +491,11 @@ MODELS: dict[str, type[Record]] = {
     "followup": FollowUp,
     "attachment": Attachment,
 }
+
+
+def fields_of(model: type[Strict]) -> list[str]:
+    """A model's fields as records hold, show and take them: not the old boxes it only reads."""
+    return [name for name, info in model.model_fields.items() if not info.exclude]
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .errors import FieldKitError, ValidationProblem, problems_from_pydantic
 from .messages import Message
-from .models import KINDS, MODELS, Record, parse_record, record_from_json
+from .models import KINDS, MODELS, Record, fields_of, parse_record, record_from_json
 
 MAX_LINE = 16 * 1024 * 1024  # a line longer than this cannot be a valid record
 MAX_PROBLEMS = 200
@@ -196,7 +196,7 @@ MARKING_COLUMNS = ("classification", "caveats")
 
 
 def csv_columns(kind: str) -> list[str]:
-    rest = [n for n in MODELS[kind].model_fields if n not in ("kind", "id", *MARKING_COLUMNS)]
+    rest = [n for n in fields_of(MODELS[kind]) if n not in ("kind", "id", *MARKING_COLUMNS)]
     return ["id", *MARKING_COLUMNS, *rest]
 
 

@@ -6,8 +6,8 @@ Before turns, a meeting held three boxes: ``key_points``, ``partner_requests`` a
 they stay where they were, as the record's summary (概要) printed above the exchange. The
 partner's requests become one partner turn flagged as a request, and our responses the 'ours'
 turn that answers it, in that order. Old JSON (an import file, HQ, a laptop on older code) is
-upgraded when it is read (``Meeting``'s before-validator) and stored rows by a store upgrade step
-(``upgrade_store``), so a record looks the same whichever way it arrives.
+upgraded when it is read (``Meeting`` takes the old boxes and reads them into turns) and stored
+rows by a store step (``upgrade_store``), so a record looks the same whichever way it arrives.
 """
 
 from __future__ import annotations

@@ -135,3 +135,26 @@ def test_summit_and_instrument_filters(store, tagged):
     assert store.ids(RecordFilter(summits=("palm10",))) == [tagged["palm"].id]
     assert store.ids(RecordFilter(instruments=("oda_loan", "grant_aid"))) == [tagged["auto"].id]
     assert store.ids(RecordFilter(summits=("ticad9",))) == []
+
+
+def test_old_boxes_are_read_from_json_and_never_written_listed_or_settable():
+    """Meeting takes the old boxes as fields it only reads (a "before" validator would make
+    pydantic build a dict of every meeting read from JSON): they go into turns, and are not in
+    the JSON written, the CSV columns, the search text or the fields the CLI sets."""
+    from fieldkit.core.indexing import _text_fields
+    from fieldkit.core.models import fields_of, record_from_json
+    from fieldkit.core.transfer import csv_columns
+
+    raw = json.dumps(_old(partner_requests="A second study", our_responses="We will ask Tokyo",
+                          created_at="2024-05-01T09:00:00Z"))  # fmt: skip
+    m = record_from_json(raw)
+    assert [(t.side, t.text, t.request) for t in m.turns] == [
+        ("partner", "A second study", True), ("ours", "We will ask Tokyo", False),
+    ]  # fmt: skip
+    assert m.approval.status == "filed"  # saved before approvals existed
+    written = m.model_dump_json()
+    assert "partner_requests" not in written and "our_responses" not in written
+    assert record_from_json(written) == m  # read again: the same, nothing doubled
+    for listed in (fields_of(Meeting), csv_columns("meeting"), _text_fields(Meeting)):
+        assert "partner_requests" not in listed and "our_responses" not in listed
+    assert Meeting(subject="New", date=date(2026, 1, 5), country="KE").approval.status == "draft"
