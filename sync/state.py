@@ -36,6 +36,11 @@ def parse_record(data: dict[str, Any]) -> Record:
     return parse(data)
 
 
+# HQ's version of each record this laptop holds (none: HQ has never had it), a table of its own
+# (fieldkit.core.schema._server_versions).
+SERVER_VERSION = "LEFT JOIN server_versions sv ON sv.id = r.id"
+
+
 @dataclass
 class Pending:
     """One record's outbox entries folded into one push: its current data and HQ base version."""
@@ -263,8 +268,9 @@ class SyncState(Conflicts):
                 chunk = ids[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 for rid, data, sv, pending in c.execute(
-                    f"SELECT r.id, r.data, r.server_version, EXISTS (SELECT 1 FROM outbox o "
-                    f"WHERE o.record_id = r.id) FROM records r WHERE r.id IN ({marks})",
+                    f"SELECT r.id, r.data, sv.version, EXISTS (SELECT 1 FROM outbox o "
+                    f"WHERE o.record_id = r.id) FROM records r {SERVER_VERSION} "
+                    f"WHERE r.id IN ({marks})",
                     chunk,
                 ):
                     known[rid] = (data, sv, pending)
@@ -322,8 +328,8 @@ class SyncState(Conflicts):
         rid = str(data.get("id", ""))
         if row is None:
             row = c.execute(
-                "SELECT data, server_version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
-                "FROM records WHERE id = ?",
+                "SELECT r.data, sv.version, (SELECT count(*) FROM outbox WHERE record_id = ?) "
+                f"FROM records r {SERVER_VERSION} WHERE r.id = ?",
                 (rid, rid),
             ).fetchone()
         if row is not None and not force:
@@ -366,7 +372,8 @@ class SyncState(Conflicts):
         out: dict[str, list[int]] = {}
         with self.store.tx.read() as c:
             for kind, rid, version in c.execute(
-                "SELECT kind, id, server_version FROM records WHERE server_version IS NOT NULL"
+                "SELECT r.kind, r.id, sv.version FROM records r JOIN server_versions sv "
+                "ON sv.id = r.id"
             ):
                 acc = out.setdefault(kind, [0, 0])
                 acc[0] += 1
@@ -377,7 +384,8 @@ class SyncState(Conflicts):
         with self.store.tx.read() as c:
             return dict(
                 c.execute(
-                    "SELECT id, server_version FROM records WHERE kind = ?", (kind,)
+                    f"SELECT r.id, sv.version FROM records r {SERVER_VERSION} WHERE r.kind = ?",
+                    (kind,),
                 ).fetchall()
             )
 
@@ -483,7 +491,9 @@ class SyncState(Conflicts):
                 code = "sync.refused_ambiguous" if ids else "sync.refused_unknown"
                 raise FieldKitError(Message(code, id=record_id[:64], n=len(ids)))
             rid, reason = ids[0], rows[0][1]
-            row = c.execute("SELECT server_version FROM records WHERE id = ?", (rid,)).fetchone()
+            row = c.execute(
+                f"SELECT sv.version FROM records r {SERVER_VERSION} WHERE r.id = ?", (rid,)
+            ).fetchone()
             c.execute("DELETE FROM sync_rejected WHERE record_id = ?", (rid,))
             kept = "hq" if row is not None and row[0] is not None else "removed"
             self.store.audit("sync.refused_discarded", rid, reason=str(restored(reason)),
@@ -516,7 +526,7 @@ class SyncState(Conflicts):
             rows = c.execute(
                 "SELECT DISTINCT json_extract(r.data, '$.sha256'), json_extract(r.data, '$.size') "
                 "FROM records r WHERE r.kind = 'attachment' AND r.deleted_at IS NULL "
-                "AND r.server_version IS NOT NULL "
+                "AND EXISTS (SELECT 1 FROM server_versions sv WHERE sv.id = r.id) "
                 "AND NOT EXISTS (SELECT 1 FROM sync_blobs b WHERE b.sha256 = "
                 "json_extract(r.data, '$.sha256') AND b.state = 'uploaded')"
             ).fetchall()

@@ -79,8 +79,8 @@ def upgrade_step(conn) -> None:
         ) WITHOUT ROWID"""
     )
     # An update keeps the counter's own trigger: this one fires only when a grouped column is
-    # set, and does its work only when one changed, so sync's bookkeeping (server_version) costs
-    # nothing more (one trigger doing both made it a quarter slower).
+    # set, and does its work only when one changed, so an update of another column costs nothing
+    # more (one trigger doing both made it a quarter slower).
     insert, update, delete = TRIGGERS
     for event, name in (("insert", insert), ("delete", delete)):
         conn.execute(f"DROP TRIGGER records_changed_{event}")

@@ -72,7 +72,7 @@ def _v1(conn) -> None:
             created_by TEXT NOT NULL DEFAULT '',
             updated_by TEXT NOT NULL DEFAULT '',
             deleted_at TEXT,
-            server_version INTEGER,   -- HQ's version this copy is based on (sync)
+            server_version INTEGER,   -- unused since step 10 (server_versions)
             data TEXT NOT NULL
         );
         -- (kind, deleted_at, ...) covers the counts of `fieldkit status` and per-kind lists in date
@@ -233,9 +233,27 @@ def _dashboard_totals(conn) -> None:
     upgrade_step(conn)
 
 
+def _server_versions(conn) -> None:
+    """HQ's version of each record moves to a narrow table. Sync stamps every record it pushes or
+    pulls, and setting ``records.server_version`` rewrote each whole row, text and all: most of
+    what writing down HQ's answers cost. The old column stays (SQLite keeps it) and is no longer
+    read; a record's stamp goes with it when it is deleted."""
+    conn.execute(
+        "CREATE TABLE server_versions (id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute(
+        "INSERT INTO server_versions (id, version) "
+        "SELECT id, server_version FROM records WHERE server_version IS NOT NULL"
+    )
+    conn.execute(
+        "CREATE TRIGGER server_versions_gone AFTER DELETE ON records "
+        "BEGIN DELETE FROM server_versions WHERE id = OLD.id; END"
+    )
+
+
 UPGRADES: list[Callable] = [
     _v1, _sync_state, _sync_conflict_device, _visit_types_ratings, _approval_filed,
-    _meeting_turns, _dashboard_cache, _waiting_index, _dashboard_totals,
+    _meeting_turns, _dashboard_cache, _waiting_index, _dashboard_totals, _server_versions,
 ]  # fmt: skip
 CURRENT = len(UPGRADES)
 

@@ -423,7 +423,7 @@ def test_checksum_mismatch_triggers_a_targeted_repull(laptops, hq):
     # B loses one record and holds a stale copy of another (as after restoring an old backup);
     # its cursor says it has seen everything, so only the checksum comparison can notice.
     b.store.conn.execute("DELETE FROM records WHERE id = ?", (ids[0],))
-    b.store.conn.execute("UPDATE records SET server_version = 1 WHERE id = ?", (ids[1],))
+    b.store.conn.execute("UPDATE server_versions SET version = 1 WHERE id = ?", (ids[1],))
     report = b.sync()
     assert report.pulled == 0 and report.repulled == 2 and report.verified
     assert report.requests <= 4  # the pull, one versions list, one fetch

@@ -26,7 +26,11 @@ def from_hq(subject: str, author: str = "wanjiru", **kw) -> dict:
 
 
 def server_versions(store) -> dict[str, int | None]:
-    return dict(store.conn.execute("SELECT id, server_version FROM records").fetchall())
+    return dict(
+        store.conn.execute(
+            "SELECT r.id, sv.version FROM records r LEFT JOIN server_versions sv ON sv.id = r.id"
+        ).fetchall()
+    )
 
 
 def test_a_page_of_new_known_invalid_and_attachment_records(store):

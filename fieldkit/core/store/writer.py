@@ -235,7 +235,7 @@ class Writer:
         """Add an outbox entry; ``base_version`` False means "look up the record's server version"."""
         if base_version is False:
             row = self.store.conn.execute(
-                "SELECT server_version FROM records WHERE id = ?", (rec.id,)
+                "SELECT version FROM server_versions WHERE id = ?", (rec.id,)
             ).fetchone()
             base_version = row[0] if row else None
         self.store.conn.execute(
@@ -266,7 +266,9 @@ class Writer:
         stored = {
             row[0]: row[1:]
             for row in conn.execute(
-                f"SELECT id, rowid, data, server_version FROM records WHERE id IN ({marks})", ids
+                f"SELECT r.id, r.rowid, r.data, sv.version FROM records r LEFT JOIN "
+                f"server_versions sv ON sv.id = r.id WHERE r.id IN ({marks})",
+                ids,
             )
         }
         now = utcnow()
@@ -321,8 +323,18 @@ class Writer:
 
     # ---- sync bookkeeping: which HQ version each record and each queued change is based on ----
     def set_server_versions(self, stamps: list[tuple[int | None, str]]) -> None:
-        """(version, record id) pairs: the HQ version each local copy now matches (None: none)."""
-        self.store.conn.executemany("UPDATE records SET server_version = ? WHERE id = ?", stamps)
+        """(version, record id) pairs: the HQ version each local copy now matches (None: none).
+
+        A narrow table of their own: setting a column of ``records`` rewrote each whole row (its
+        text too), and sync stamps every record it pushes or pulls."""
+        conn = self.store.conn
+        conn.executemany(
+            "INSERT OR REPLACE INTO server_versions (id, version) VALUES (?, ?)",
+            [(rid, v) for v, rid in stamps if v is not None],
+        )
+        conn.executemany(
+            "DELETE FROM server_versions WHERE id = ?", [(rid,) for v, rid in stamps if v is None]
+        )
 
     def acknowledge(self, mutation_ids: list[str]) -> None:
         """Outbox entries HQ has stored: they are not sent again."""
