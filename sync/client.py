@@ -2,12 +2,14 @@
 
     report = SyncClient(store).sync()      # after: enroll(store, "https://hq.example", "ABCD-...")
 
-Designed for a 600 ms, few-hundred-kbit/s satellite link that drops: one kept-alive connection,
-zstd bodies (gzip to an HQ before protocol 3), 500 records a request, the first pull page riding
-on the last push. Network errors and 5xx are retried with backoff; every step is committed
-locally as it completes, so a sync that dies half-way resumes where it stopped next time.
+Designed for a 600 ms, few-hundred-kbit/s satellite link that drops: kept-alive connections,
+zstd bodies (gzip to an HQ before protocol 3), push pages of 500 records growing to 1,000 with
+two on their way at once, the first pull page riding on the last push. Network errors and 5xx
+are retried with backoff; every step is committed locally as it completes, so a sync that dies
+half-way resumes where it stopped next time.
 
-The HTTP link's helpers are in ``link``, enrolment in ``enrolment``, files in ``file_transfer``.
+The HTTP link's helpers are in ``link``, enrolment in ``enrolment``, the push in ``push_pages``,
+files in ``file_transfer``.
 
 Some links (satellite, mobile) cut every connection after a few kilobytes. A request that is cut
 is therefore not simply sent again: the push page, the pull page and the file piece are halved
@@ -19,16 +21,15 @@ from __future__ import annotations
 
 import random
 import time
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from fieldkit.core.ceiling import ceiling
-from fieldkit.core.messages import Message, restored, stored
+from fieldkit.core.messages import Message, stored
 from fieldkit.core.store import Store
 from sync.state import SyncState
 
@@ -51,22 +52,9 @@ from .link import (
     _Sizer,
     httpx,
 )
+from .push_pages import PushPages
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
-PUSH_IN_FLIGHT = 2  # push requests on their way at once (see SyncClient._push)
-
-
-@dataclass
-class _Page:
-    """One push request: its records, body, the resolutions it reports, whether it is the last
-    (asking for the first pull page) and whether it carries the audit events (the first)."""
-
-    batch: list
-    body: tuple[bytes, dict[str, str]]
-    resolutions: list
-    last: bool
-    first: bool
-    ids: frozenset[str]
 
 
 @dataclass
@@ -122,7 +110,7 @@ def status(store: Store) -> dict[str, Any]:
     }
 
 
-class SyncClient(FileTransfer):
+class SyncClient(PushPages, FileTransfer):
     """One sync session against HQ for one store."""
 
     def __init__(
@@ -330,144 +318,6 @@ class SyncClient(FileTransfer):
 
         self.state.set("last_report", json.dumps(rep.as_dict()))
         return rep
-
-    def _push(self) -> p.PullPage | None:
-        """Push the outbox in pages, with two requests on their way: HQ reads one page while it
-        writes the page before, and on a long link a round trip is no longer waited out per
-        page. Meanwhile this laptop writes down HQ's answers (a thread of its own) and builds
-        the next page. Pages in flight hold different records, so HQ may apply them in either
-        order; the last page, which asks for the first pull page, goes alone once every other
-        page is answered, so what it pulls and counts includes them. A cut page is built again
-        at half the size; what HQ acknowledged stays acknowledged."""
-        total = self.state.pending_count()
-        self.progress("push", 0, total)
-        first = True  # audit events and resolutions ride on the first page until HQ answers it
-        page = self._next_push(frozenset(), first=True)
-        if page is None:
-            return None
-        done = failures = 0
-        flight: deque[tuple[_Page, Future]] = deque()
-        settling: list[tuple[Future, frozenset[str]]] = []  # answers being written, their records
-
-        def still_settling() -> frozenset[str]:
-            busy: set[str] = set()
-            for item in list(settling):
-                if item[0].done():
-                    item[0].result()  # raises what went wrong writing it
-                    settling.remove(item)
-                else:
-                    busy |= item[1]
-            return frozenset(busy)
-
-        def settled() -> None:
-            while settling:
-                settling.pop(0)[0].result()
-
-        def drain() -> None:
-            """After a cut: let the other page in flight finish (its answer is kept if it came)
-            and everything be written down, so the next page is built from the outbox as it is."""
-            nonlocal first
-            while flight:
-                other, fut = flight.popleft()
-                try:
-                    resp = fut.result()
-                except _Cut:
-                    continue
-                first = first and not other.first
-                settling.append((settler.submit(self._settle_push, other.batch, resp,
-                                                other.resolutions), other.ids))  # fmt: skip
-            settled()
-
-        with (
-            ThreadPoolExecutor(PUSH_IN_FLIGHT, thread_name_prefix="fieldkit-sync") as pool,
-            ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync-settle") as settler,
-        ):
-            flight.append((page, pool.submit(self._post_push, page.body)))
-            upcoming: _Page | None = None
-            # Bounded: edits made during the sync go too, but a busy laptop cannot loop forever.
-            for _ in range(2 * total + 16 + 4 * self.retries):
-                if upcoming is None and not (flight and flight[-1][0].last):
-                    # Built while HQ works; records on their way or being written wait.
-                    busy = frozenset().union(*(q.ids for q, _ in flight)) | still_settling()
-                    upcoming = self._next_push(busy, first=False)
-                    if upcoming is None and not flight:
-                        break
-                if (
-                    upcoming is not None
-                    and len(flight) < PUSH_IN_FLIGHT
-                    and not (upcoming.last and flight)
-                ):
-                    flight.append((upcoming, pool.submit(self._post_push, upcoming.body)))
-                    upcoming = None
-                    continue
-                sent, future = flight.popleft()
-                try:
-                    resp = future.result()
-                except _Cut as cut:
-                    drain()
-                    failures = self._after_cut(self.push_size, cut, failures)
-                    if sent.last:  # the pull page riding on it may be what did not fit
-                        self.pull_size.shrink()
-                    upcoming = None
-                    page = self._next_push(frozenset(), first=first)
-                    if page is None:
-                        return None
-                    flight.append((page, pool.submit(self._post_push, page.body)))
-                    continue
-                failures = 0
-                first = first and not sent.first
-                self.push_size.grow()
-                settling.append((settler.submit(self._settle_push, sent.batch, resp,
-                                                sent.resolutions), sent.ids))  # fmt: skip
-                done += len(sent.batch)
-                self.progress("push", done, max(total, done))
-                if resp.pull is not None:
-                    settled()
-                    return resp.pull
-            drain()
-        return None  # the rest goes with the next sync
-
-    def _next_push(self, in_flight: frozenset, first: bool) -> _Page | None:
-        batch = self.state.pending(self.page_size, exclude=in_flight)
-        audit = self.state.unsynced_audit(max(20, self.page_size * 4)) if first else []
-        resolutions = self.state.unreported_resolutions() if first else []
-        if not batch and not audit and not resolutions:
-            return None
-        last = len(batch) < self.page_size
-        pull = p.PullRequest(since=self.state.cursor, limit=self.pull_page_size) if last else None
-        body = p.encode_push(
-            [(b.ids, b.base, b.raw) for b in batch],
-            [p.AuditEvent(**a) for a in audit],
-            [p.Resolution(conflict_id=c, keep=k) for c, k in resolutions],
-            pull,
-            compress_with=self.encoding,
-        )
-        ids = frozenset(b.record_id for b in batch)
-        return _Page(batch, body, resolutions, last, first, ids)
-
-    def _post_push(self, body: tuple[bytes, dict[str, str]]) -> p.PushResponse:
-        content, headers = body
-        return self._call(
-            "POST", "/v1/push", p.PushResponse, content=content, headers=headers, cut_ok=True
-        )
-
-    def _settle_push(self, batch, resp: p.PushResponse, resolutions) -> None:
-        rep = self.report
-        for o in resp.outcomes:  # kept coded, so the list of refusals follows the language
-            if o.status == "rejected" and o.message:
-                o.reason = stored(Message.from_dict(o.message))
-        applied = self.state.record_pushed(batch, resp.versions, resp.outcomes)
-        self.state.mark_audit_synced(resp.audit_ids)
-        self.state.mark_reported([c for c, _ in resolutions])
-        rep.audit_sent += len(resp.audit_ids)
-        rep.pushed += len(batch) - applied.rejected
-        rep.conflicts += applied.conflicts
-        rep.rejected += applied.rejected
-        rep.merged += sum(1 for o in resp.outcomes if o.status == "merged")
-        for o in resp.outcomes:
-            if o.status == "rejected" and 0 <= o.i < len(batch):
-                reason = str(restored(o.reason))  # the report is English (CLI, JSON)
-                rep.rejections.append({"record_id": batch[o.i].record_id, "reason": reason})
 
     def _pull(self, page: p.PullPage | None) -> None:
         """Walk HQ's sequence; the next page downloads while this one is written locally."""

@@ -23,7 +23,7 @@ from netsim import LinkSimulator
 from fieldkit.core import reference as ref
 from fieldkit.core.models import FollowUp, Meeting
 from sync import protocol as p
-from sync.client import PUSH_IN_FLIGHT
+from sync.push_pages import PUSH_IN_FLIGHT
 from sync.server import push_body
 from sync.server import reference as hq_reference
 from sync.server.common import Refused
