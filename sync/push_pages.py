@@ -67,26 +67,34 @@ class PushPages:
             while settling:
                 settling.pop(0)[0].result()
 
+        def send(page: _Page) -> None:
+            flight.append((page, pool.submit(self._post_push, page.body)))
+
+        def answered(sent: _Page, resp: p.PushResponse) -> None:
+            """HQ's answer to ``sent``, written down on the settling thread."""
+            nonlocal first, done
+            first = first and not sent.first
+            settling.append((settler.submit(self._settle_push, sent.batch, resp,
+                                            sent.resolutions), sent.ids))  # fmt: skip
+            done += len(sent.batch)
+            self.progress("push", done, max(total, done))
+
         def drain() -> None:
             """After a cut: let the other page in flight finish (its answer is kept if it came)
             and everything be written down, so the next page is built from the outbox as it is."""
-            nonlocal first
             while flight:
                 other, fut = flight.popleft()
                 try:
-                    resp = fut.result()
+                    answered(other, fut.result())
                 except _Cut:
                     continue
-                first = first and not other.first
-                settling.append((settler.submit(self._settle_push, other.batch, resp,
-                                                other.resolutions), other.ids))  # fmt: skip
             settled()
 
         with (
             ThreadPoolExecutor(PUSH_IN_FLIGHT, thread_name_prefix="fieldkit-sync") as pool,
             ThreadPoolExecutor(1, thread_name_prefix="fieldkit-sync-settle") as settler,
         ):
-            flight.append((page, pool.submit(self._post_push, page.body)))
+            send(page)
             upcoming: _Page | None = None
             # Bounded: edits made during the sync go too, but a busy laptop cannot loop forever.
             for _ in range(2 * total + 16 + 4 * self.retries):
@@ -101,7 +109,7 @@ class PushPages:
                     and len(flight) < PUSH_IN_FLIGHT
                     and not (upcoming.last and flight)
                 ):
-                    flight.append((upcoming, pool.submit(self._post_push, upcoming.body)))
+                    send(upcoming)
                     upcoming = None
                     continue
                 sent, future = flight.popleft()
@@ -116,15 +124,11 @@ class PushPages:
                     page = self._next_push(frozenset(), first=first)
                     if page is None:
                         return None
-                    flight.append((page, pool.submit(self._post_push, page.body)))
+                    send(page)
                     continue
                 failures = 0
-                first = first and not sent.first
                 self.push_size.grow()
-                settling.append((settler.submit(self._settle_push, sent.batch, resp,
-                                                sent.resolutions), sent.ids))  # fmt: skip
-                done += len(sent.batch)
-                self.progress("push", done, max(total, done))
+                answered(sent, resp)
                 if resp.pull is not None:
                     settled()
                     return resp.pull

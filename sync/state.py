@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from fieldkit.core.envelope import ENVELOPE, utcnow
 from fieldkit.core.gcpause import paused_gc
+from fieldkit.core.schema import SERVER_VERSION
 from fieldkit.core.store import Changes, Store, diff
 from sync.conflicts import Conflicts, _get
 from sync.protocol import record_checksum
@@ -34,11 +35,6 @@ def parse_record(data: dict[str, Any]) -> Record:
     from fieldkit.core.models import parse_record as parse
 
     return parse(data)
-
-
-# HQ's version of each record this laptop holds (none: HQ has never had it), a table of its own
-# (fieldkit.core.schema._server_versions).
-SERVER_VERSION = "LEFT JOIN server_versions sv ON sv.id = r.id"
 
 
 @dataclass

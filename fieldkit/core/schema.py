@@ -233,6 +233,10 @@ def _dashboard_totals(conn) -> None:
     upgrade_step(conn)
 
 
+# A record ``r``'s HQ version as ``sv.version`` (NULL: HQ has never had it), for its queries.
+SERVER_VERSION = "LEFT JOIN server_versions sv ON sv.id = r.id"
+
+
 def _server_versions(conn) -> None:
     """HQ's version of each record moves to a narrow table. Sync stamps every record it pushes or
     pulls, and setting ``records.server_version`` rewrote each whole row, text and all: most of

@@ -96,7 +96,7 @@ def build_validators() -> None:
 
 def read(raw: bytes) -> PushPage:
     """The page in ``raw`` (decompressed JSON). Raises Refused for a body that is not a
-    PushRequest; records that are not valid come back with their ValidationError."""
+    PushRequest; a record that is not valid comes back with its first error (``error``)."""
     try:
         req = _typed().model_validate_json(raw)
     except ValidationError:

@@ -3,7 +3,7 @@
 Reading a page (parsing it, validating every record with the app's models, writing each as the
 JSON HQ stores) is most of a push's work, and Python runs it on one core at a time. A served
 HQ hands pages above a few records to reader processes while its own process writes the page
-before: a laptop keeps two pages on their way (see ``sync.client``), so one page is read while
+before: a laptop keeps two pages on their way (see ``sync.push_pages``), so one page is read while
 the previous one is written. What comes back is plain values (``push_body.Incoming``).
 
 The models check codes against HQ's reference lists, which HQ can publish while it runs: each

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..envelope import new_id, utcnow
 from ..errors import FieldKitError, NotFound
 from ..messages import Message
+from ..schema import SERVER_VERSION
 from .common import Changes, check_replaceable, diff, is_integrity_error, load_record
 
 if TYPE_CHECKING:
@@ -266,8 +267,8 @@ class Writer:
         stored = {
             row[0]: row[1:]
             for row in conn.execute(
-                f"SELECT r.id, r.rowid, r.data, sv.version FROM records r LEFT JOIN "
-                f"server_versions sv ON sv.id = r.id WHERE r.id IN ({marks})",
+                f"SELECT r.id, r.rowid, r.data, sv.version FROM records r {SERVER_VERSION} "
+                f"WHERE r.id IN ({marks})",
                 ids,
             )
         }
